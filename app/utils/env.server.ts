@@ -1,0 +1,82 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_PATH: z.string().min(1).default("data/market.db"),
+    MEILI_HOST: z.url().optional(),
+    MEILI_MASTER_KEY: z.string().optional(),
+    STRIPE_SECRET_KEY: z.string().optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    PUBLIC_URL: z.url().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
+
+export class EnvError extends Error {}
+
+/** Empty strings count as unset, so `PORT= npm start` behaves like no PORT at all. */
+function cleaned(source: NodeJS.ProcessEnv) {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+}
+
+/**
+ * Parses the environment once. A bad value throws an EnvError whose message is one readable line
+ * ("Invalid environment: PORT must be ...") that start-up prints instead of a stack trace.
+ */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = schema.safeParse(cleaned(source));
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")} ${describe(i)}`);
+    throw new EnvError(`Invalid environment: ${problems.join("; ")}`);
+  }
+  const env = result.data;
+  return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? devSessionSecret(env.DATABASE_PATH) };
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === "too_small" || issue.code === "too_big" || issue.code === "invalid_type") {
+    return `is invalid (${issue.message.toLowerCase()})`;
+  }
+  return issue.message.startsWith("is ") || issue.message.startsWith("must") ? issue.message : `is invalid (${issue.message.toLowerCase()})`;
+}
+
+/** Outside production, a random secret is generated once and kept beside the database under data/. */
+function devSessionSecret(databasePath: string): string {
+  const file = path.join(path.dirname(path.resolve(databasePath)), "session-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const secret = crypto.randomBytes(32).toString("hex");
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+let cached: Env | undefined;
+
+/** The validated environment for the running process; exits with one line on a bad value. */
+export function loadEnv(): Env {
+  if (cached) return cached;
+  try {
+    cached = parseEnv();
+    return cached;
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,22 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import * as schema from "./schema/index.ts";
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/**
+ * Opens (creating if needed) the SQLite file with the pragmas every connection must have:
+ * WAL so readers never block the writer, foreign keys enforced, and a busy timeout so a
+ * concurrent writer waits instead of failing with SQLITE_BUSY.
+ */
+export function openDatabase(filePath: string): DB {
+  if (filePath !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  const sqlite = new Database(filePath);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle({ client: sqlite, schema, casing: "snake_case" }) as DB;
+}

@@ -1,0 +1,278 @@
+import { hash } from "@node-rs/argon2";
+import { sql } from "drizzle-orm";
+import type { DB } from "../client.ts";
+import { categories, countries, featuredProducts, products, stores, users } from "../schema/index.ts";
+import { CATEGORIES } from "./categories.ts";
+import { COUNTRIES, COUNTRY_BY_CODE, type CountrySeed } from "./countries.ts";
+import { KIND_BY_KEY, L, itemsFor, type Item, type Kind, type Variant } from "./kinds.ts";
+import { createRandom, type Random } from "./random.ts";
+import { STORES, type StoreSeed } from "./stores.ts";
+import { storeStory, storeTagline } from "./taglines.ts";
+
+/** Demo-only credentials, printed by the seed and documented in the README. Never use in production. */
+export const DEMO_PASSWORD = "silkroad-demo-2025";
+export const ORGANIZER_EMAIL = "organizer@silkroad.example";
+export const ownerEmail = (storeSlug: string) => `owner+${storeSlug}@silkroad.example`;
+
+export interface SeedOptions {
+  stores?: number;
+  products?: number;
+  /** PRNG seed; the same options always give the same database. */
+  seed?: number;
+  /** Anchor for created dates; fixed by default so two runs are identical. */
+  now?: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedSummary {
+  stores: number;
+  products: number;
+  countries: number;
+  categories: number;
+  users: number;
+}
+
+const DEFAULT_NOW = new Date("2026-11-01T08:00:00Z");
+const DAY = 86_400_000;
+
+/** Empties every seeded table and resets AUTOINCREMENT counters so ids are reproducible. */
+export function clearCatalog(db: DB) {
+  db.transaction((tx) => {
+    for (const table of ["featured_products", "products", "stores", "users", "categories", "countries"]) {
+      tx.run(sql.raw(`DELETE FROM ${table}`));
+    }
+    tx.run(sql`DELETE FROM sqlite_sequence`);
+  });
+}
+
+export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<SeedSummary> {
+  const storeCount = options.stores ?? (options.products ? Math.max(1, Math.round(options.products / 10)) : 100);
+  const productCount = options.products ?? storeCount * 10;
+  if (storeCount < 1 || productCount < storeCount) throw new Error("need at least one store and one product per store");
+  const random = createRandom(options.seed ?? 2025);
+  const now = options.now ?? DEFAULT_NOW;
+
+  // argon2id with a salt from the seeded PRNG: a real hash, yet the same bytes on every run.
+  const salt = Uint8Array.from({ length: 16 }, () => random.int(0, 255));
+  const passwordHash = await hash(DEMO_PASSWORD, { salt });
+
+  const storeSeeds = Array.from({ length: storeCount }, (_, i) => storeSeedAt(i));
+  const counts = productCounts(storeSeeds, productCount, random);
+
+  db.transaction((tx) => {
+    tx.insert(countries).values(COUNTRIES).run();
+    const categoryRows = tx.insert(categories).values(CATEGORIES.map((c, position) => ({ ...c, position }))).returning().all();
+    const categoryId = new Map(categoryRows.map((c) => [c.slug, c.id]));
+
+    const [organizer] = tx
+      .insert(users)
+      .values({ email: ORGANIZER_EMAIL, passwordHash, role: "organizer", displayName: "Campaign Organizer", locale: "zh", createdAt: now })
+      .returning({ id: users.id })
+      .all();
+
+    const usedSlugs = new Set<string>();
+    let done = 0;
+    let productRows: (typeof products.$inferInsert)[] = [];
+    const flush = () => {
+      for (let i = 0; i < productRows.length; i += 500) tx.insert(products).values(productRows.slice(i, i + 500)).run();
+      productRows = [];
+    };
+
+    storeSeeds.forEach((seed, storeIndex) => {
+      const country = COUNTRY_BY_CODE.get(seed.country)!;
+      const [owner] = tx
+        .insert(users)
+        .values({ email: ownerEmail(seed.slug), passwordHash, role: "owner", displayName: seed.name.en, locale: "en", createdAt: now })
+        .returning({ id: users.id })
+        .all();
+      const tagline = storeTagline(seed.kinds, country);
+      const story = storeStory({ ...seed, country });
+      const approvedAt = new Date(now.getTime() - random.int(30, 400) * DAY);
+      const [store] = tx
+        .insert(stores)
+        .values({
+          slug: seed.slug,
+          ownerId: owner!.id,
+          nameEn: seed.name.en,
+          nameZh: seed.name.zh,
+          nameFr: seed.name.fr,
+          taglineEn: tagline.en,
+          taglineZh: tagline.zh,
+          taglineFr: tagline.fr,
+          storyEn: story.en,
+          storyZh: story.zh,
+          storyFr: story.fr,
+          countryCode: country.code,
+          cityEn: seed.city.en,
+          cityZh: seed.city.zh,
+          cityFr: seed.city.fr,
+          logoUrl: `/art/stores/${seed.slug}.svg`,
+          status: "approved",
+          approvedAt,
+          createdAt: new Date(approvedAt.getTime() - random.int(1, 20) * DAY),
+        })
+        .returning({ id: stores.id })
+        .all();
+
+      const combos = random.shuffle(storeCombos(seed, country));
+      for (let n = 0; n < counts[storeIndex]!; n++) {
+        const combo = combos[n % combos.length]!;
+        const lot = Math.floor(n / combos.length) + 1;
+        const p = composeProduct(combo, { seed, country, lot });
+        const slug = uniqueSlug(slugify(p.title.en), usedSlugs);
+        const createdAt = new Date(now.getTime() - random.int(0, 365 * 24) * 3_600_000);
+        productRows.push({
+          storeId: store!.id,
+          slug,
+          sku: `SRM-${country.code}-${String(storeIndex + 1).padStart(4, "0")}-${String(n + 1).padStart(4, "0")}`,
+          titleEn: p.title.en,
+          titleZh: p.title.zh,
+          titleFr: p.title.fr,
+          descriptionEn: p.description.en,
+          descriptionZh: p.description.zh,
+          descriptionFr: p.description.fr,
+          categoryId: categoryId.get(combo.kind.category)!,
+          tags: [...combo.kind.tags, country.nameEn.toLowerCase()],
+          priceCents: roundPrice(combo.item.priceCents * combo.variant.factor * (0.9 + random.next() * 0.25)),
+          currency: "USD",
+          stock: stockLevel(random),
+          status: "active",
+          images: [`/art/products/${slug}.svg`],
+          createdAt,
+          updatedAt: createdAt,
+        });
+        done++;
+      }
+      if (productRows.length >= 5000) {
+        flush();
+        options.onProgress?.(done, productCount);
+      }
+    });
+    flush();
+    options.onProgress?.(done, productCount);
+
+    // A first curated selection for the home page: in-stock products spread over categories.
+    const featured = tx.all<{ id: number }>(sql`
+      SELECT id FROM (
+        SELECT p.id, ROW_NUMBER() OVER (PARTITION BY p.category_id ORDER BY p.id) AS rn
+        FROM products p WHERE p.stock > 0 AND p.status = 'active'
+      ) WHERE rn = 1 ORDER BY id LIMIT 12`);
+    if (featured.length > 0) {
+      tx.insert(featuredProducts)
+        .values(featured.map((f, i) => ({ productId: f.id, position: i + 1, curatorId: organizer!.id, createdAt: now })))
+        .run();
+    }
+  });
+
+  return { stores: storeCount, products: productCount, countries: COUNTRIES.length, categories: CATEGORIES.length, users: storeCount + 1 };
+}
+
+/** The base 100 stores, then (for scale runs) numbered branches of them. */
+function storeSeedAt(index: number): StoreSeed {
+  const base = STORES[index % STORES.length]!;
+  const round = Math.floor(index / STORES.length);
+  if (round === 0) return base;
+  const n = round + 1;
+  return {
+    ...base,
+    slug: `${base.slug}-${n}`,
+    name: L(`${base.name.en} (Branch ${n})`, `${base.name.zh}（${n}号店）`, `${base.name.fr} (boutique ${n})`),
+  };
+}
+
+interface Combo {
+  kind: Kind;
+  item: Item;
+  variant: Variant;
+}
+
+function storeCombos(seed: StoreSeed, country: CountrySeed): Combo[] {
+  return seed.kinds.flatMap((key) => {
+    const kind = KIND_BY_KEY.get(key)!;
+    return itemsFor(kind, country.code).flatMap((item) => kind.variants.map((variant) => ({ kind, item, variant })));
+  });
+}
+
+/**
+ * Products per store: exactly `total`, each store within [5, 15] (or around the average for scale
+ * runs), never more than its distinct products for the base catalog, with some spread.
+ */
+function productCounts(seeds: StoreSeed[], total: number, random: Random): number[] {
+  const average = total / seeds.length;
+  const scale = average < 5 || average > 15;
+  const lo = scale ? Math.max(1, Math.floor(average * 0.5)) : 5;
+  const his = seeds.map((s) => {
+    if (scale) return Math.ceil(average * 1.5) + 1;
+    const country = COUNTRY_BY_CODE.get(s.country)!;
+    return Math.min(15, storeCombos(s, country).length);
+  });
+  const counts = his.map((hi) => Math.min(hi, Math.max(lo, Math.floor(average))));
+  let diff = total - counts.reduce((a, b) => a + b, 0);
+  for (let guard = 0; diff !== 0 && guard < total * 20; guard++) {
+    const i = random.int(0, seeds.length - 1);
+    if (diff > 0 && counts[i]! < his[i]!) {
+      counts[i]!++;
+      diff--;
+    } else if (diff < 0 && counts[i]! > lo) {
+      counts[i]!--;
+      diff++;
+    }
+  }
+  if (diff !== 0) throw new Error(`cannot spread ${total} products over ${seeds.length} stores`);
+  for (let k = 0; k < seeds.length * 3; k++) {
+    const i = random.int(0, seeds.length - 1);
+    const j = random.int(0, seeds.length - 1);
+    if (i !== j && counts[i]! < his[i]! && counts[j]! > lo) {
+      counts[i]!++;
+      counts[j]!--;
+    }
+  }
+  return counts;
+}
+
+function composeProduct(combo: Combo, ctx: { seed: StoreSeed; country: CountrySeed; lot: number }) {
+  const { kind, item, variant } = combo;
+  const { country, seed } = ctx;
+  const base =
+    kind.title?.(item, variant, country) ??
+    L(`${country.adjectiveEn} ${item.en}, ${variant.en}`, `${country.nameZh}${item.zh} ${variant.zh}`, `${item.fr} ${country.ofFr}, ${variant.fr}`);
+  const title =
+    ctx.lot > 1 ? L(`${base.en} (Lot ${ctx.lot})`, `${base.zh}（第${ctx.lot}批）`, `${base.fr} (lot ${ctx.lot})`) : base;
+  const story = kind.story({ country, city: seed.city, store: seed.name });
+  const parts = [story, item.note, kind.care].filter((p): p is L => Boolean(p));
+  const description = L(parts.map((p) => p.en).join(" "), parts.map((p) => p.zh).join(""), parts.map((p) => p.fr).join(" "));
+  return { title, description };
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/g, "");
+}
+
+function uniqueSlug(base: string, used: Set<string>): string {
+  let slug = base;
+  for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+  used.add(slug);
+  return slug;
+}
+
+/** Shop-style price points: $6.49, $12.99, $24.99, $145.00. */
+export function roundPrice(cents: number): number {
+  if (cents < 2000) return Math.max(199, Math.round(cents / 50) * 50 - 1);
+  if (cents < 10000) return Math.round(cents / 100) * 100 - 1;
+  return Math.round(cents / 500) * 500;
+}
+
+function stockLevel(random: Random): number {
+  const r = random.next();
+  if (r < 0.07) return 0;
+  if (r < 0.17) return random.int(1, 5);
+  return random.int(6, 240);
+}
