@@ -64,14 +64,16 @@ function devSessionSecret(databasePath: string): string {
   }
 }
 
-let cached: Env | undefined;
+// Kept on globalThis: scripts/start.ts validates the environment before it imports the server
+// build, which bundles its own copy of this module; both must see the same values.
+const globalForEnv = globalThis as unknown as { __silkRoadEnv?: Env };
 
 /** The validated environment for the running process; exits with one line on a bad value. */
 export function loadEnv(): Env {
-  if (cached) return cached;
+  if (globalForEnv.__silkRoadEnv) return globalForEnv.__silkRoadEnv;
   try {
-    cached = parseEnv();
-    return cached;
+    globalForEnv.__silkRoadEnv = parseEnv();
+    return globalForEnv.__silkRoadEnv;
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(error.message);

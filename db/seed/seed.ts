@@ -151,15 +151,23 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
     flush();
     options.onProgress?.(done, productCount);
 
-    // A first curated selection for the home page: in-stock products spread over categories.
-    const featured = tx.all<{ id: number }>(sql`
-      SELECT id FROM (
-        SELECT p.id, ROW_NUMBER() OVER (PARTITION BY p.category_id ORDER BY p.id) AS rn
-        FROM products p WHERE p.stock > 0 AND p.status = 'active'
-      ) WHERE rn = 1 ORDER BY id LIMIT 12`);
+    // A first curated selection for the home page: in stock, one per category, no two from the
+    // same country, taken in a scrambled (but fixed) order so it is not just the first stores.
+    const candidates = tx.all<{ id: number; categoryId: number; countryCode: string }>(sql`
+      SELECT p.id AS id, p.category_id AS categoryId, s.country_code AS countryCode
+      FROM products p JOIN stores s ON s.id = p.store_id
+      WHERE p.stock > 0 AND p.status = 'active' ORDER BY (p.id * 7919) % 10007`);
+    const usedCategories = new Set<number>();
+    const usedCountries = new Set<string>();
+    const featured = candidates.filter((c) => {
+      if (usedCategories.has(c.categoryId) || usedCountries.has(c.countryCode)) return false;
+      usedCategories.add(c.categoryId);
+      usedCountries.add(c.countryCode);
+      return true;
+    });
     if (featured.length > 0) {
       tx.insert(featuredProducts)
-        .values(featured.map((f, i) => ({ productId: f.id, position: i + 1, curatorId: organizer!.id, createdAt: now })))
+        .values(featured.slice(0, 12).map((f, i) => ({ productId: f.id, position: i + 1, curatorId: organizer!.id, createdAt: now })))
         .run();
     }
   });

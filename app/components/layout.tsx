@@ -1,0 +1,124 @@
+import { Form, Link, useLocation, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { LOCALES, LOCALE_INFO, localizePath, stripLocale } from "#app/i18n/locales.ts";
+import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
+
+export function SiteLayout({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <div className="flex min-h-screen flex-col bg-clay-50 text-stone-900">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        {t("nav.skip")}
+      </a>
+      <Header />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        {children}
+      </main>
+      <Footer />
+    </div>
+  );
+}
+
+function Header() {
+  const t = useT();
+  const href = useHref();
+  const [searchParams] = useSearchParams();
+  const location = useLocation();
+  const onSearch = stripLocale(location.pathname) === "/search";
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+        <Link to={href("/")} className="flex items-center gap-2 text-lg font-bold text-clay-700">
+          <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
+            <circle cx="16" cy="16" r="15" fill="#b4532a" />
+            <path d="M5 20c5-8 9 4 14-4s6-6 8-5" stroke="#fbf6f1" strokeWidth="2.5" fill="none" strokeLinecap="round" />
+          </svg>
+          {t("site.name")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="flex gap-4 text-sm font-medium">
+          <Link to={href("/stores")} className="hover:underline">
+            {t("nav.stores")}
+          </Link>
+          <Link to={href("/countries")} className="hover:underline">
+            {t("nav.countries")}
+          </Link>
+          <Link to={href("/categories")} className="hover:underline">
+            {t("nav.categories")}
+          </Link>
+        </nav>
+        <Form method="get" action={href("/search")} role="search" className="order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto">
+          <label htmlFor="site-search" className="sr-only">
+            {t("search.label")}
+          </label>
+          <input
+            id="site-search"
+            type="search"
+            name="q"
+            defaultValue={onSearch ? (searchParams.get("q") ?? "") : ""}
+            placeholder={t("search.placeholder")}
+            className="w-full rounded border border-stone-300 px-3 py-1.5 text-sm sm:w-64"
+          />
+          <button type="submit" className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-clay-900">
+            {t("search.submit")}
+          </button>
+        </Form>
+        <LanguageSwitcher />
+      </div>
+    </header>
+  );
+}
+
+/** Links to the same page in each language, query string kept. */
+export function LanguageSwitcher() {
+  const t = useT();
+  const current = useLocale();
+  const location = useLocation();
+  const path = stripLocale(location.pathname);
+  return (
+    <nav aria-label={t("nav.language")} className="flex gap-2 text-sm">
+      {LOCALES.map((locale) => (
+        <Link
+          key={locale}
+          to={`${localizePath(path, locale)}${location.search}`}
+          hrefLang={LOCALE_INFO[locale].hreflang}
+          lang={LOCALE_INFO[locale].htmlLang}
+          aria-current={locale === current ? "true" : undefined}
+          className={locale === current ? "font-bold text-clay-700 underline" : "text-stone-700 hover:underline"}
+        >
+          {LOCALE_INFO[locale].label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+function Footer() {
+  const t = useT();
+  return (
+    <footer className="mt-12 border-t border-stone-200 bg-white">
+      <div className="mx-auto max-w-6xl space-y-1 px-4 py-6 text-sm text-stone-600">
+        <p>{t("footer.about")}</p>
+        <p>{t("footer.campaign")}</p>
+        <p>{t("footer.prices")}</p>
+      </div>
+    </footer>
+  );
+}
+
+export function PageHeading({ title, subtitle }: { title: string; subtitle?: ReactNode }) {
+  return (
+    <div className="mb-6">
+      <h1 className="text-2xl font-bold text-clay-900 sm:text-3xl">{title}</h1>
+      {subtitle ? <p className="mt-1 text-stone-700">{subtitle}</p> : null}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-stone-300 bg-white p-8 text-center">
+      <p className="font-medium text-stone-800">{title}</p>
+      {children ? <div className="mt-2 text-sm text-stone-600">{children}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { Link } from "@remix-run/react";
+import { useHref } from "#app/i18n/use-locale.ts";
+import type { ProductCard as Card } from "#app/models/products.server.ts";
+import { Price } from "./price.tsx";
+import { StockBadge } from "./stock-badge.tsx";
+
+export function ProductCard({ product }: { product: Card }) {
+  const href = useHref();
+  return (
+    <article className="group flex w-full flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
+      <Link to={href(`/products/${product.slug}`)} className="flex flex-1 flex-col" prefetch="intent">
+        {product.imageUrl ? (
+          <img src={product.imageUrl} alt="" width={400} height={400} loading="lazy" className="aspect-square w-full bg-clay-50 object-cover" />
+        ) : (
+          <div className="aspect-square w-full bg-clay-50" />
+        )}
+        <div className="flex flex-1 flex-col gap-1 p-3">
+          <h3 className="line-clamp-2 text-sm font-medium text-stone-900 group-hover:underline">{product.title}</h3>
+          <p className="text-xs text-stone-600">
+            {product.store.name} · {product.country.name}
+          </p>
+          <div className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-2">
+            <Price cents={product.priceCents} currency={product.currency} />
+            <StockBadge stock={product.stock} />
+          </div>
+        </div>
+      </Link>
+    </article>
+  );
+}
+
+export function ProductGrid({ products }: { products: Card[] }) {
+  return (
+    <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" role="list">
+      {products.map((p) => (
+        <li key={p.id} className="flex">
+          <ProductCard product={p} />
+        </li>
+      ))}
+    </ul>
+  );
+}

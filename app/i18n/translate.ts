@@ -1,0 +1,38 @@
+import type { Locale } from "./locales.ts";
+import { LOCALE_INFO } from "./locales.ts";
+import { en, type Messages } from "./messages/en.ts";
+import { fr } from "./messages/fr.ts";
+import { zh } from "./messages/zh.ts";
+
+export type MessageKey = keyof Messages;
+export type Vars = Record<string, string | number>;
+
+const catalogs: Record<Locale, Messages> = { en, zh, fr };
+
+/**
+ * Looks up a UI string and fills `{name}` placeholders. A message may be plural-aware
+ * ({ one, other }); `count` picks the form with the locale's plural rules. Numbers are
+ * formatted for the locale (1,000 / 1 000).
+ */
+export function translate(locale: Locale, key: MessageKey, vars: Vars = {}): string {
+  const message = catalogs[locale][key] ?? en[key];
+  const intl = LOCALE_INFO[locale].intl;
+  let text: string;
+  if (typeof message === "string") {
+    text = message;
+  } else {
+    const rule = new Intl.PluralRules(intl).select(Number(vars.count ?? 0));
+    text = rule === "one" ? message.one : message.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => {
+    const value = vars[name];
+    if (value === undefined) return match;
+    return typeof value === "number" ? new Intl.NumberFormat(intl).format(value) : value;
+  });
+}
+
+export type Translate = (key: MessageKey, vars?: Vars) => string;
+
+export function createTranslator(locale: Locale): Translate {
+  return (key, vars) => translate(locale, key, vars);
+}

@@ -1,0 +1,219 @@
+import { and, asc, count, countDistinct, eq, sql } from "drizzle-orm";
+import { LOCALE_INFO, type Locale } from "#app/i18n/locales.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { paginate, type Pagination } from "#app/utils/params.ts";
+import { categories, countries, products, stores } from "#db/schema/index.ts";
+import { pick } from "./localize.ts";
+import type { RowOf } from "./row-type.ts";
+import { shopperVisible } from "./products.server.ts";
+
+/** The campaign's published targets. */
+export const CAMPAIGN_TARGETS = { stores: 100, products: 1000 } as const;
+
+export interface CampaignProgress {
+  approvedStores: number;
+  activeProducts: number;
+  countries: number;
+  targets: typeof CAMPAIGN_TARGETS;
+}
+
+export function getCampaignProgress(): CampaignProgress {
+  const db = getDb();
+  const [storeRow] = db
+    .select({ n: count(), countries: countDistinct(stores.countryCode) })
+    .from(stores)
+    .where(eq(stores.status, "approved"))
+    .all();
+  const [productRow] = db
+    .select({ n: count() })
+    .from(products)
+    .innerJoin(stores, eq(products.storeId, stores.id))
+    .where(shopperVisible)
+    .all();
+  return {
+    approvedStores: storeRow?.n ?? 0,
+    activeProducts: productRow?.n ?? 0,
+    countries: storeRow?.countries ?? 0,
+    targets: CAMPAIGN_TARGETS,
+  };
+}
+
+export interface CategorySummary {
+  id: number;
+  slug: string;
+  name: string;
+  productCount: number;
+}
+
+export function listCategories(locale: Locale): CategorySummary[] {
+  const visibleCounts = getDb()
+    .select({ categoryId: products.categoryId, n: count().as("n") })
+    .from(products)
+    .innerJoin(stores, eq(products.storeId, stores.id))
+    .where(shopperVisible)
+    .groupBy(products.categoryId)
+    .as("visible_counts");
+  return getDb()
+    .select({
+      id: categories.id,
+      slug: categories.slug,
+      nameEn: categories.nameEn,
+      nameZh: categories.nameZh,
+      nameFr: categories.nameFr,
+      productCount: sql<number>`coalesce(${visibleCounts.n}, 0)`,
+    })
+    .from(categories)
+    .leftJoin(visibleCounts, eq(visibleCounts.categoryId, categories.id))
+    .orderBy(asc(categories.position))
+    .all()
+    .map((c) => ({ id: c.id, slug: c.slug, name: pick(c, "name", locale), productCount: c.productCount }));
+}
+
+export function getCategoryBySlug(slug: string, locale: Locale): Omit<CategorySummary, "productCount"> | null {
+  const [row] = getDb().select().from(categories).where(eq(categories.slug, slug)).limit(1).all();
+  return row ? { id: row.id, slug: row.slug, name: pick(row, "name", locale) } : null;
+}
+
+export interface CountrySummary {
+  code: string;
+  name: string;
+  region: string;
+  colors: string[];
+  storeCount: number;
+  productCount: number;
+}
+
+function countryRow(locale: Locale) {
+  return {
+    code: countries.code,
+    nameEn: countries.nameEn,
+    nameZh: countries.nameZh,
+    nameFr: countries.nameFr,
+    region: countries.region,
+    colors: countries.colors,
+  };
+}
+
+/** Countries with at least one approved store, with their store and visible-product counts, by name. */
+export function listRepresentedCountries(locale: Locale): CountrySummary[] {
+  const db = getDb();
+  const productCounts = db
+    .select({ countryCode: stores.countryCode, n: count().as("product_n") })
+    .from(products)
+    .innerJoin(stores, eq(products.storeId, stores.id))
+    .where(shopperVisible)
+    .groupBy(stores.countryCode)
+    .as("product_counts");
+  const rows = db
+    .select({
+      ...countryRow(locale),
+      storeCount: count(stores.id),
+      productCount: sql<number>`coalesce(max(${productCounts.n}), 0)`,
+    })
+    .from(countries)
+    .innerJoin(stores, and(eq(stores.countryCode, countries.code), eq(stores.status, "approved")))
+    .leftJoin(productCounts, eq(productCounts.countryCode, countries.code))
+    .groupBy(countries.code)
+    .all();
+  const collator = new Intl.Collator(LOCALE_INFO[locale].intl);
+  return rows
+    .map((r) => ({ code: r.code, name: pick(r, "name", locale), region: r.region, colors: r.colors, storeCount: r.storeCount, productCount: r.productCount }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+export function getCountry(code: string, locale: Locale): Omit<CountrySummary, "storeCount" | "productCount"> | null {
+  const [row] = getDb().select(countryRow(locale)).from(countries).where(eq(countries.code, code)).limit(1).all();
+  return row ? { code: row.code, name: pick(row, "name", locale), region: row.region, colors: row.colors } : null;
+}
+
+export interface StoreCard {
+  id: number;
+  slug: string;
+  name: string;
+  tagline: string;
+  city: string;
+  logoUrl: string | null;
+  country: { code: string; name: string };
+  productCount: number;
+}
+
+const storeCardColumns = {
+  id: stores.id,
+  slug: stores.slug,
+  nameEn: stores.nameEn,
+  nameZh: stores.nameZh,
+  nameFr: stores.nameFr,
+  taglineEn: stores.taglineEn,
+  taglineZh: stores.taglineZh,
+  taglineFr: stores.taglineFr,
+  cityEn: stores.cityEn,
+  cityZh: stores.cityZh,
+  cityFr: stores.cityFr,
+  logoUrl: stores.logoUrl,
+  countryCode: stores.countryCode,
+  countryNameEn: countries.nameEn,
+  countryNameZh: countries.nameZh,
+  countryNameFr: countries.nameFr,
+};
+type StoreCardRow = RowOf<typeof storeCardColumns> & { productCount: number };
+
+function toStoreCard(row: StoreCardRow, locale: Locale): StoreCard {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: pick(row, "name", locale),
+    tagline: pick(row, "tagline", locale),
+    city: pick(row, "city", locale),
+    logoUrl: row.logoUrl,
+    country: { code: row.countryCode, name: pick(row, "countryName", locale) },
+    productCount: row.productCount,
+  };
+}
+
+/** Approved stores, optionally in one country, alphabetical by their English name for a stable order. */
+export function listStores(args: { locale: Locale; countryCode?: string; page: number; pageSize?: number }): {
+  items: StoreCard[];
+  pagination: Pagination;
+} {
+  const db = getDb();
+  const where = and(eq(stores.status, "approved"), args.countryCode ? eq(stores.countryCode, args.countryCode) : undefined);
+  const [total] = db.select({ n: count() }).from(stores).where(where).all();
+  const pagination = paginate(args.page, total?.n ?? 0, args.pageSize);
+  const rows = db
+    .select({
+      ...storeCardColumns,
+      productCount: sql<number>`(SELECT count(*) FROM ${products} WHERE ${products.storeId} = ${stores.id} AND ${products.status} = 'active')`,
+    })
+    .from(stores)
+    .innerJoin(countries, eq(stores.countryCode, countries.code))
+    .where(where)
+    .orderBy(asc(stores.nameEn), asc(stores.id))
+    .limit(pagination.pageSize)
+    .offset(pagination.offset)
+    .all();
+  return { items: rows.map((r) => toStoreCard(r, args.locale)), pagination };
+}
+
+export interface StoreDetail extends StoreCard {
+  story: string;
+  approvedAt: Date | null;
+}
+
+export function getStoreBySlug(slug: string, locale: Locale): StoreDetail | null {
+  const [row] = getDb()
+    .select({
+      ...storeCardColumns,
+      storyEn: stores.storyEn,
+      storyZh: stores.storyZh,
+      storyFr: stores.storyFr,
+      approvedAt: stores.approvedAt,
+      productCount: sql<number>`(SELECT count(*) FROM ${products} WHERE ${products.storeId} = ${stores.id} AND ${products.status} = 'active')`,
+    })
+    .from(stores)
+    .innerJoin(countries, eq(stores.countryCode, countries.code))
+    .where(and(eq(stores.slug, slug), eq(stores.status, "approved")))
+    .limit(1)
+    .all();
+  if (!row) return null;
+  return { ...toStoreCard(row, locale), story: pick(row, "story", locale), approvedAt: row.approvedAt };
+}

@@ -1,0 +1,233 @@
+import { and, asc, count, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import type { Locale } from "#app/i18n/locales.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { paginate, type Pagination } from "#app/utils/params.ts";
+import { categories, countries, featuredProducts, products, stores } from "#db/schema/index.ts";
+import { pick } from "./localize.ts";
+import type { RowOf } from "./row-type.ts";
+
+export const PRODUCT_SORTS = ["newest", "price-asc", "price-desc"] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
+/** What shoppers may see: active listings of approved stores. */
+export const shopperVisible = and(eq(products.status, "active"), eq(stores.status, "approved"))!;
+
+const cardColumns = {
+  id: products.id,
+  slug: products.slug,
+  titleEn: products.titleEn,
+  titleZh: products.titleZh,
+  titleFr: products.titleFr,
+  priceCents: products.priceCents,
+  currency: products.currency,
+  stock: products.stock,
+  images: products.images,
+  storeSlug: stores.slug,
+  storeNameEn: stores.nameEn,
+  storeNameZh: stores.nameZh,
+  storeNameFr: stores.nameFr,
+  countryCode: stores.countryCode,
+  countryNameEn: countries.nameEn,
+  countryNameZh: countries.nameZh,
+  countryNameFr: countries.nameFr,
+  categorySlug: categories.slug,
+  categoryNameEn: categories.nameEn,
+  categoryNameZh: categories.nameZh,
+  categoryNameFr: categories.nameFr,
+};
+type CardRow = RowOf<typeof cardColumns>;
+
+export interface ProductCard {
+  id: number;
+  slug: string;
+  title: string;
+  priceCents: number;
+  currency: string;
+  stock: number;
+  inStock: boolean;
+  imageUrl: string | null;
+  store: { slug: string; name: string };
+  country: { code: string; name: string };
+  category: { slug: string; name: string };
+}
+
+/** Pure mapping from a joined row to the localized card every listing renders. */
+export function toProductCard(row: CardRow, locale: Locale): ProductCard {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: pick(row, "title", locale),
+    priceCents: row.priceCents,
+    currency: row.currency,
+    stock: row.stock,
+    inStock: row.stock > 0,
+    imageUrl: row.images[0] ?? null,
+    store: { slug: row.storeSlug, name: pick(row, "storeName", locale) },
+    country: { code: row.countryCode, name: pick(row, "countryName", locale) },
+    category: { slug: row.categorySlug, name: pick(row, "categoryName", locale) },
+  };
+}
+
+function cardQuery() {
+  return getDb()
+    .select(cardColumns)
+    .from(products)
+    .innerJoin(stores, eq(products.storeId, stores.id))
+    .innerJoin(countries, eq(stores.countryCode, countries.code))
+    .innerJoin(categories, eq(products.categoryId, categories.id));
+}
+
+function orderFor(sort: ProductSort): SQL[] {
+  switch (sort) {
+    case "price-asc":
+      return [asc(products.priceCents), asc(products.id)];
+    case "price-desc":
+      return [desc(products.priceCents), asc(products.id)];
+    default:
+      return [desc(products.createdAt), desc(products.id)];
+  }
+}
+
+export interface ProductFilter {
+  categoryId?: number;
+  countryCode?: string;
+  storeId?: number;
+}
+
+function filterCondition(filter: ProductFilter): SQL {
+  const parts: SQL[] = [shopperVisible];
+  if (filter.categoryId !== undefined) parts.push(eq(products.categoryId, filter.categoryId));
+  if (filter.countryCode !== undefined) parts.push(eq(stores.countryCode, filter.countryCode));
+  if (filter.storeId !== undefined) parts.push(eq(products.storeId, filter.storeId));
+  return and(...parts)!;
+}
+
+export function countProducts(filter: ProductFilter): number {
+  const [row] = getDb()
+    .select({ n: count() })
+    .from(products)
+    .innerJoin(stores, eq(products.storeId, stores.id))
+    .where(filterCondition(filter))
+    .all();
+  return row?.n ?? 0;
+}
+
+/** One page of shopper-visible products; the requested page is clamped to the pages that exist. */
+export function listProducts(args: {
+  locale: Locale;
+  filter: ProductFilter;
+  sort: ProductSort;
+  page: number;
+}): { items: ProductCard[]; pagination: Pagination } {
+  const pagination = paginate(args.page, countProducts(args.filter));
+  const rows = cardQuery()
+    .where(filterCondition(args.filter))
+    .orderBy(...orderFor(args.sort))
+    .limit(pagination.pageSize)
+    .offset(pagination.offset)
+    .all();
+  return { items: rows.map((r) => toProductCard(r, args.locale)), pagination };
+}
+
+export function listFeaturedProducts(locale: Locale, limit = 12): ProductCard[] {
+  return getDb()
+    .select(cardColumns)
+    .from(featuredProducts)
+    .innerJoin(products, eq(featuredProducts.productId, products.id))
+    .innerJoin(stores, eq(products.storeId, stores.id))
+    .innerJoin(countries, eq(stores.countryCode, countries.code))
+    .innerJoin(categories, eq(products.categoryId, categories.id))
+    .where(shopperVisible)
+    .orderBy(asc(featuredProducts.position))
+    .limit(limit)
+    .all()
+    .map((r) => toProductCard(r, locale));
+}
+
+export interface ProductDetail extends ProductCard {
+  sku: string;
+  description: string;
+  tags: string[];
+  images: string[];
+  store: ProductCard["store"] & { city: string };
+}
+
+export function getProductBySlug(slug: string, locale: Locale): ProductDetail | null {
+  const [row] = getDb()
+    .select({
+      ...cardColumns,
+      sku: products.sku,
+      tags: products.tags,
+      categoryId: products.categoryId,
+      descriptionEn: products.descriptionEn,
+      descriptionZh: products.descriptionZh,
+      descriptionFr: products.descriptionFr,
+      cityEn: stores.cityEn,
+      cityZh: stores.cityZh,
+      cityFr: stores.cityFr,
+    })
+    .from(products)
+    .innerJoin(stores, eq(products.storeId, stores.id))
+    .innerJoin(countries, eq(stores.countryCode, countries.code))
+    .innerJoin(categories, eq(products.categoryId, categories.id))
+    .where(and(eq(products.slug, slug), shopperVisible))
+    .limit(1)
+    .all();
+  if (!row) return null;
+  const card = toProductCard(row, locale);
+  return {
+    ...card,
+    sku: row.sku,
+    description: pick(row, "description", locale),
+    tags: row.tags,
+    images: row.images,
+    store: { ...card.store, city: pick(row, "city", locale) },
+  };
+}
+
+/** Same category, the same origin country first, then the closest prices. */
+export function listRelatedProducts(product: { id: number; slug: string; priceCents: number; country: { code: string }; category: { slug: string } }, locale: Locale, limit = 8): ProductCard[] {
+  return cardQuery()
+    .where(and(shopperVisible, eq(categories.slug, product.category.slug), ne(products.id, product.id)))
+    .orderBy(
+      desc(sql`${stores.countryCode} = ${product.country.code}`),
+      asc(sql`abs(${products.priceCents} - ${product.priceCents})`),
+      asc(products.id),
+    )
+    .limit(limit)
+    .all()
+    .map((r) => toProductCard(r, locale));
+}
+
+/** Escapes LIKE wildcards so a shopper typing "100%" searches for that text. */
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Plain substring search over titles (all three languages), tags, store and country names. Every
+ * word must match somewhere. This is the catalog's baseline search; the discovery issue replaces it
+ * with Meilisearch (typos, facets, ranking) and keeps SQLite as the fallback.
+ */
+export function searchProducts(args: { locale: Locale; query: string; page: number }): { items: ProductCard[]; pagination: Pagination } {
+  const terms = args.query.trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  if (terms.length === 0) return { items: [], pagination: paginate(1, 0) };
+  const matches = terms.map((term) => {
+    const pattern = likePattern(term.slice(0, 100));
+    return sql`(${products.titleEn} LIKE ${pattern} ESCAPE '\\' OR ${products.titleZh} LIKE ${pattern} ESCAPE '\\'
+      OR ${products.titleFr} LIKE ${pattern} ESCAPE '\\' OR ${products.tags} LIKE ${pattern} ESCAPE '\\'
+      OR ${stores.nameEn} LIKE ${pattern} ESCAPE '\\' OR ${stores.nameZh} LIKE ${pattern} ESCAPE '\\' OR ${stores.nameFr} LIKE ${pattern} ESCAPE '\\'
+      OR ${countries.nameEn} LIKE ${pattern} ESCAPE '\\' OR ${countries.nameZh} LIKE ${pattern} ESCAPE '\\' OR ${countries.nameFr} LIKE ${pattern} ESCAPE '\\')`;
+  });
+  const where = and(shopperVisible, ...matches)!;
+  const [total] = getDb()
+    .select({ n: count() })
+    .from(products)
+    .innerJoin(stores, eq(products.storeId, stores.id))
+    .innerJoin(countries, eq(stores.countryCode, countries.code))
+    .where(where)
+    .all();
+  const pagination = paginate(args.page, total?.n ?? 0);
+  const rows = cardQuery().where(where).orderBy(desc(products.createdAt), desc(products.id)).limit(pagination.pageSize).offset(pagination.offset).all();
+  return { items: rows.map((r) => toProductCard(r, args.locale)), pagination };
+}

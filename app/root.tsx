@@ -1,0 +1,62 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
+import { SiteLayout } from "#app/components/layout.tsx";
+import { LOCALES, LOCALE_INFO, localeFromPath, localizePath, stripLocale } from "#app/i18n/locales.ts";
+import { createTranslator } from "#app/i18n/translate.ts";
+import { loadEnv } from "#app/utils/env.server.ts";
+import { requireLocale } from "#app/utils/http.server.ts";
+import stylesheet from "./tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  requireLocale(params);
+  // Absolute URLs for hreflang alternates: the configured public URL, else the request's own origin.
+  const origin = loadEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+  return { origin };
+}
+
+export const meta: MetaFunction = ({ location }) => {
+  const t = createTranslator(localeFromPath(location.pathname));
+  return [{ title: t("site.name") }, { name: "description", content: t("site.description") }];
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  const locale = localeFromPath(location.pathname);
+  const data = useRouteLoaderData<typeof loader>("root");
+  const origin = data?.origin ?? "";
+  const path = stripLocale(location.pathname);
+  return (
+    <html lang={LOCALE_INFO[locale].htmlLang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        {LOCALES.map((l) => (
+          <link key={l} rel="alternate" hrefLang={LOCALE_INFO[l].hreflang} href={`${origin}${localizePath(path, l)}${location.search}`} />
+        ))}
+        <link rel="alternate" hrefLang="x-default" href={`${origin}${path}${location.search}`} />
+        <Links />
+      </head>
+      <body>
+        <SiteLayout>{children}</SiteLayout>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

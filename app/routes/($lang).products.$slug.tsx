@@ -1,0 +1,113 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
+import { Price } from "#app/components/price.tsx";
+import { ProductGrid } from "#app/components/product-card.tsx";
+import { StockBadge } from "#app/components/stock-badge.tsx";
+import { useHref, useT } from "#app/i18n/use-locale.ts";
+import { getProductBySlug, listRelatedProducts } from "#app/models/products.server.ts";
+import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const product = getProductBySlug(params.slug ?? "", locale);
+  if (!product) notFound();
+  return { product, related: listRelatedProducts(product, locale) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
+  data ? pageMeta(location, data.product.title, data.product.description.slice(0, 160)) : [];
+
+export default function ProductPage() {
+  const { product, related } = useLoaderData<typeof loader>();
+  const t = useT();
+  const href = useHref();
+  return (
+    <>
+      <nav aria-label={t("common.breadcrumb")} className="mb-4 text-sm text-stone-600">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link to={href("/")} className="hover:underline">
+              {t("nav.home")}
+            </Link>{" "}
+            /
+          </li>
+          <li>
+            <Link to={href(`/categories/${product.category.slug}`)} className="hover:underline">
+              {product.category.name}
+            </Link>{" "}
+            /
+          </li>
+          <li aria-current="page" className="text-stone-800">
+            {product.title}
+          </li>
+        </ol>
+      </nav>
+      <article className="grid gap-8 md:grid-cols-2">
+        <div className="space-y-3">
+          {product.images.map((src, i) => (
+            <img
+              key={src}
+              src={src}
+              alt={i === 0 ? t("product.imageAlt", { title: product.title }) : ""}
+              width={800}
+              height={800}
+              className="aspect-square w-full rounded-xl border border-stone-200 bg-white object-cover"
+            />
+          ))}
+        </div>
+        <div>
+          <h1 className="text-2xl font-bold text-clay-900 sm:text-3xl">{product.title}</h1>
+          <div className="mt-4 flex flex-wrap items-center gap-3">
+            <Price cents={product.priceCents} currency={product.currency} size="lg" />
+            <StockBadge stock={product.stock} />
+          </div>
+          <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="font-medium text-stone-600">{t("product.soldBy")}</dt>
+            <dd>
+              <Link to={href(`/stores/${product.store.slug}`)} className="font-medium text-clay-700 underline">
+                {product.store.name}
+              </Link>
+              <span className="text-stone-600"> · {product.store.city}</span>
+            </dd>
+            <dt className="font-medium text-stone-600">{t("product.origin")}</dt>
+            <dd>
+              <Link to={href(`/countries/${product.country.code}`)} className="text-clay-700 underline">
+                {product.country.name}
+              </Link>
+            </dd>
+            <dt className="font-medium text-stone-600">{t("product.category")}</dt>
+            <dd>
+              <Link to={href(`/categories/${product.category.slug}`)} className="text-clay-700 underline">
+                {product.category.name}
+              </Link>
+            </dd>
+            <dt className="font-medium text-stone-600">{t("product.sku")}</dt>
+            <dd className="font-mono text-xs leading-5">{product.sku}</dd>
+          </dl>
+          <h2 className="mt-6 font-semibold text-clay-900">{t("product.description")}</h2>
+          <p className="mt-2 whitespace-pre-line text-stone-800">{product.description}</p>
+          <Link
+            to={href(`/stores/${product.store.slug}`)}
+            className="mt-6 inline-block rounded border border-clay-700 px-4 py-2 text-sm font-semibold text-clay-700 hover:bg-clay-100"
+          >
+            {t("product.visitStore")}
+          </Link>
+        </div>
+      </article>
+      {related.length > 0 ? (
+        <section aria-labelledby="related-heading" className="mt-12">
+          <h2 id="related-heading" className="mb-4 text-xl font-bold text-clay-900">
+            {t("product.related")}
+          </h2>
+          <ProductGrid products={related} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

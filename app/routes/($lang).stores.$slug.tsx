@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
+import { EmptyState } from "#app/components/layout.tsx";
+import { Pagination } from "#app/components/pagination.tsx";
+import { ProductGrid } from "#app/components/product-card.tsx";
+import { LOCALE_INFO } from "#app/i18n/locales.ts";
+import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
+import { getStoreBySlug } from "#app/models/catalog.server.ts";
+import { listProducts } from "#app/models/products.server.ts";
+import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+import { parsePage } from "#app/utils/params.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const store = getStoreBySlug(params.slug ?? "", locale);
+  if (!store) notFound();
+  const page = parsePage(new URL(request.url).searchParams.get("page"));
+  const products = listProducts({ locale, filter: { storeId: store.id }, sort: "newest", page });
+  return { store, products };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
+  data ? pageMeta(location, data.store.name, data.store.tagline) : [];
+
+export default function StorePage() {
+  const { store, products } = useLoaderData<typeof loader>();
+  const t = useT();
+  const href = useHref();
+  const locale = useLocale();
+  const approved = store.approvedAt
+    ? new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, { dateStyle: "long", timeZone: "UTC" }).format(new Date(store.approvedAt))
+    : null;
+  return (
+    <>
+      <section className="mb-8 flex flex-col gap-6 rounded-xl border border-stone-200 bg-white p-6 sm:flex-row">
+        {store.logoUrl ? <img src={store.logoUrl} alt="" width={120} height={120} className="h-28 w-28 shrink-0 rounded-full" /> : null}
+        <div>
+          <h1 className="text-3xl font-bold text-clay-900">{store.name}</h1>
+          <p className="mt-1 text-stone-700">{store.tagline}</p>
+          <p className="mt-2 text-sm text-stone-600">
+            <Link to={href(`/countries/${store.country.code}`)} className="underline">
+              {t("store.location", { city: store.city, country: store.country.name })}
+            </Link>
+            {" · "}
+            {t("common.products", { count: store.productCount })}
+          </p>
+          {approved ? <p className="mt-1 text-xs text-stone-600">{t("store.since", { date: approved })}</p> : null}
+          <h2 className="mt-4 font-semibold text-clay-900">{t("store.story")}</h2>
+          <p className="mt-1 max-w-3xl text-stone-800">{store.story}</p>
+        </div>
+      </section>
+      <h2 className="mb-4 text-xl font-bold text-clay-900">{t("store.products")}</h2>
+      {products.items.length > 0 ? <ProductGrid products={products.items} /> : <EmptyState title={t("store.noProducts")} />}
+      <Pagination pagination={products.pagination} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeading } from "#app/components/layout.tsx";
+import { Pagination } from "#app/components/pagination.tsx";
+import { StoreCard } from "#app/components/store-card.tsx";
+import { useHref, useT } from "#app/i18n/use-locale.ts";
+import { listRepresentedCountries, listStores } from "#app/models/catalog.server.ts";
+import { requireLocale } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+import { parsePage } from "#app/utils/params.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const url = new URL(request.url);
+  const countries = listRepresentedCountries(locale);
+  // Only a represented country code filters; anything else (typos, injection attempts) is ignored.
+  const requested = url.searchParams.get("country")?.toUpperCase();
+  const country = countries.find((c) => c.code === requested)?.code;
+  const stores = listStores({ locale, countryCode: country, page: parsePage(url.searchParams.get("page")) });
+  return { stores, countries, country: country ?? null };
+}
+
+export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("stores.title"));
+
+export default function Stores() {
+  const { stores, countries, country } = useLoaderData<typeof loader>();
+  const t = useT();
+  const href = useHref();
+  return (
+    <>
+      <PageHeading title={t("stores.title")} subtitle={t("stores.intro")} />
+      <Form method="get" className="mb-6 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="country" className="block text-sm font-medium text-stone-800">
+            {t("stores.filterCountry")}
+          </label>
+          <select id="country" name="country" defaultValue={country ?? ""} className="mt-1 rounded border border-stone-300 bg-white px-3 py-1.5 text-sm">
+            <option value="">{t("stores.allCountries")}</option>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name} ({c.storeCount})
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-clay-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-clay-900">
+          {t("stores.apply")}
+        </button>
+        <p className="ml-auto text-sm text-stone-600" aria-live="polite">
+          {t("stores.count", { count: stores.pagination.total })}
+        </p>
+      </Form>
+      {stores.items.length > 0 ? (
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" role="list">
+          {stores.items.map((s) => (
+            <li key={s.id}>
+              <StoreCard store={s} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <EmptyState title={t("stores.empty")}>
+          <Link to={href("/stores")} className="text-clay-700 underline">
+            {t("stores.emptyHint")}
+          </Link>
+        </EmptyState>
+      )}
+      <Pagination pagination={stores.pagination} />
+    </>
+  );
+}
