@@ -55,7 +55,10 @@ export function pageWindow(page: number, pageCount: number): (number | null)[] {
   const sorted = [...wanted].sort((a, b) => a - b);
   const out: (number | null)[] = [];
   sorted.forEach((p, i) => {
-    if (i > 0 && p - sorted[i - 1]! > 1) out.push(null);
+    const previous = sorted[i - 1];
+    // A gap of one page shows that page; an ellipsis only stands for two or more.
+    if (previous !== undefined && p - previous === 2) out.push(previous + 1);
+    else if (previous !== undefined && p - previous > 2) out.push(null);
     out.push(p);
   });
   return out;

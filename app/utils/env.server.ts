@@ -3,10 +3,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+const PORT_RULE = "must be a whole number from 1 to 65535";
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce
+      .number({ error: PORT_RULE })
+      .int({ error: PORT_RULE })
+      .min(1, { error: PORT_RULE })
+      .max(65535, { error: PORT_RULE })
+      .default(3000),
     DATABASE_PATH: z.string().min(1).default("data/market.db"),
     MEILI_HOST: z.url().optional(),
     MEILI_MASTER_KEY: z.string().optional(),
@@ -45,10 +52,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === "too_small" || issue.code === "too_big" || issue.code === "invalid_type") {
-    return `is invalid (${issue.message.toLowerCase()})`;
-  }
-  return issue.message.startsWith("is ") || issue.message.startsWith("must") ? issue.message : `is invalid (${issue.message.toLowerCase()})`;
+  const message = issue.message;
+  return message.startsWith("is ") || message.startsWith("must ") ? message : `is invalid (${message.toLowerCase()})`;
 }
 
 /** Outside production, a random secret is generated once and kept beside the database under data/. */

@@ -316,7 +316,7 @@ export const KINDS: Kind[] = [
     items: [
       { key: "grade-a", priceCents: 2490, ...L("Grade A Bourbon Vanilla Pods", "A级波旁香草荚", "Gousses de vanille Bourbon catégorie A"), note: L("Plump, oily pods 16–18 cm long, cured for months.", "荚果饱满油润，长16至18厘米，经数月发酵熟成。", "Gousses charnues et huileuses de 16 à 18 cm, affinées pendant des mois.") },
       { key: "grade-b", priceCents: 1690, ...L("Grade B Vanilla Pods for Extract", "B级萃取用香草荚", "Gousses de vanille catégorie B pour extrait") },
-      { key: "gourmet", priceCents: 2990, ...L("Gourmet Black Vanilla Pods, 18 cm+", "18厘米以上特选黑香草荚", "Gousses de vanille noire gourmet, 18 cm et plus") },
+      { key: "gourmet", priceCents: 2990, ...L("Gourmet Black Vanilla Pods (18 cm+)", "特选黑香草荚（18厘米以上）", "Gousses de vanille noire gourmet (18 cm et plus)") },
       { key: "organic", priceCents: 2790, ...L("Organic Bourbon Vanilla Pods", "有机波旁香草荚", "Gousses de vanille Bourbon bio") },
     ],
     variants: [v("10", "10 pods", "10根装", "10 gousses"), v("25", "25 pods", "25根装", "25 gousses", 2.2), v("50", "50 pods", "50根装", "50 gousses", 3.9)],

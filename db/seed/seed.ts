@@ -114,7 +114,7 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
         .returning({ id: stores.id })
         .all();
 
-      const combos = random.shuffle(storeCombos(seed, country));
+      const combos = orderedCombos(seed, country, random);
       for (let n = 0; n < counts[storeIndex]!; n++) {
         const combo = combos[n % combos.length]!;
         const lot = Math.floor(n / combos.length) + 1;
@@ -199,6 +199,32 @@ function storeCombos(seed: StoreSeed, country: CountrySeed): Combo[] {
     const kind = KIND_BY_KEY.get(key)!;
     return itemsFor(kind, country.code).flatMap((item) => kind.variants.map((variant) => ({ kind, item, variant })));
   });
+}
+
+/**
+ * The order a store lists its range in: every item once before any item twice, the region's own
+ * specialities before generic items, and the store's lead kind twice as often as the others. So a
+ * small store still shows what it is known for, and a large one varies its range.
+ */
+function orderedCombos(seed: StoreSeed, country: CountrySeed, random: Random): Combo[] {
+  const perKind = seed.kinds.map((key) => {
+    const kind = KIND_BY_KEY.get(key)!;
+    // Specialities keep the order kinds.ts lists them in (most emblematic first).
+    const own = kind.items.filter((i) => i.origins?.includes(country.code));
+    const generic = random.shuffle(kind.items.filter((i) => !i.origins));
+    const items = [...own, ...generic];
+    const variants = random.shuffle(kind.variants);
+    // Rotate sizes across items so the first round is not every item in the same size.
+    return variants.flatMap((_, round) => items.map((item, i) => ({ kind, item, variant: variants[(round + i) % variants.length]! })));
+  });
+  const out: Combo[] = [];
+  const cursors = perKind.map(() => 0);
+  while (out.length < perKind.reduce((n, list) => n + list.length, 0)) {
+    perKind.forEach((list, k) => {
+      for (let take = k === 0 ? 2 : 1; take > 0 && cursors[k]! < list.length; take--) out.push(list[cursors[k]!++]!);
+    });
+  }
+  return out;
 }
 
 /**

@@ -97,7 +97,7 @@ const rows: Row[] = [
   // Rwanda
   ["RW", "lake-kivu-coffee", "Lake Kivu Coffee", "基伍湖咖啡", "Café du Lac Kivu", ["Rubavu", "鲁巴武", "Rubavu"], "coffee", 2012],
   ["RW", "huye-mountain-coffee", "Huye Mountain Coffee", "胡耶山咖啡", "Café du Mont Huye", ["Huye", "胡耶", "Huye"], "coffee honey", 2010],
-  ["RW", "kigali-tea-and-baskets", "Kigali Leaf & Weave", "基加利茶叶编织坊", "Feuille et Tressage de Kigali", KIGALI, "tea baskets", 2015],
+  ["RW", "kigali-tea-and-baskets", "Kigali Leaf & Weave", "基加利茶叶编织坊", "Feuille et Tressage de Kigali", KIGALI, "baskets tea", 2015],
   // Uganda
   ["UG", "mount-elgon-coffee", "Mount Elgon Coffee", "埃尔贡山咖啡", "Café du Mont Elgon", ["Mbale", "姆巴莱", "Mbale"], "coffee vanilla", 2013],
   ["UG", "kampala-craft-village", "Kampala Craft Village", "坎帕拉手工艺村", "Village Artisanal de Kampala", KAMPALA, "baskets printed-textiles beadwork", 2011],

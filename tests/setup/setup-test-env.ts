@@ -1,0 +1,33 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, beforeEach, vi } from "vitest";
+import { BASE_DB, TEST_DATA_DIR } from "./paths.ts";
+
+// Each test file gets its own copy of the seeded base database (per worker, per file), so files are
+// isolated without re-migrating or re-seeding.
+const file = path.join(TEST_DATA_DIR, `worker-${process.env.VITEST_POOL_ID ?? "0"}-${process.pid}-${Date.now()}.db`);
+fs.copyFileSync(BASE_DB, file);
+process.env.DATABASE_PATH = file;
+process.env.NODE_ENV = "test";
+process.env.SESSION_SECRET ??= "test-session-secret-that-is-long-enough-0123456789";
+
+const globals = globalThis as { __silkRoadDb?: { $client: { close(): void } }; __silkRoadEnv?: unknown };
+delete globals.__silkRoadEnv;
+globals.__silkRoadDb = undefined;
+
+afterAll(() => {
+  globals.__silkRoadDb?.$client.close();
+  globals.__silkRoadDb = undefined;
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+});
+
+// An unexpected console.error fails the test: errors must be handled, not just printed.
+let errorSpy: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  errorSpy = vi.spyOn(console, "error");
+});
+afterEach(() => {
+  const calls = errorSpy.mock.calls;
+  errorSpy.mockRestore();
+  if (calls.length > 0) throw new Error(`Unexpected console.error: ${calls.map((c) => c.map(String).join(" ")).join("\n")}`);
+});

@@ -1,0 +1,46 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { EnvError, parseEnv } from "#app/utils/env.server.ts";
+
+const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "srm-env-")), "market.db");
+
+test("defaults: port 3000, database under data/", () => {
+  const env = parseEnv({ DATABASE_PATH: tmp() });
+  expect(env.PORT).toBe(3000);
+  expect(parseEnv({ SESSION_SECRET: "x".repeat(32) }).DATABASE_PATH).toBe("data/market.db");
+});
+
+test.each(["abc", "0", "70000", "3.5"])("PORT=%s is refused with one readable line", (port) => {
+  const attempt = () => parseEnv({ PORT: port, DATABASE_PATH: tmp() });
+  expect(attempt).toThrow(EnvError);
+  try {
+    attempt();
+  } catch (error) {
+    const message = (error as Error).message;
+    expect(message).toMatch(/^Invalid environment: PORT /);
+    expect(message).not.toContain("\n");
+  }
+});
+
+test("production without SESSION_SECRET is refused", () => {
+  expect(() => parseEnv({ NODE_ENV: "production", DATABASE_PATH: tmp() })).toThrow(/SESSION_SECRET is required in production/);
+});
+
+test("a short SESSION_SECRET is refused", () => {
+  expect(() => parseEnv({ SESSION_SECRET: "short", DATABASE_PATH: tmp() })).toThrow(/SESSION_SECRET must be at least 32 characters/);
+});
+
+test("outside production a session secret is generated once and kept beside the database", () => {
+  const db = tmp();
+  const first = parseEnv({ DATABASE_PATH: db }).SESSION_SECRET;
+  const second = parseEnv({ DATABASE_PATH: db }).SESSION_SECRET;
+  expect(first).toMatch(/^[0-9a-f]{64}$/);
+  expect(second).toBe(first);
+  expect(fs.readFileSync(path.join(path.dirname(db), "session-secret"), "utf8")).toBe(first);
+});
+
+test("empty values count as unset", () => {
+  expect(parseEnv({ PORT: "", DATABASE_PATH: tmp() }).PORT).toBe(3000);
+});
