@@ -45,7 +45,7 @@ function buildIsStale(dir: string): boolean {
   const marker = path.join(dir, "server/index.js");
   if (!fs.existsSync(marker)) return true;
   const builtAt = fs.statSync(marker).mtimeMs;
-  const sources = ["app", "public"].map((d) => path.join(root, d));
+  const sources = ["app", "db", "search", "public"].map((d) => path.join(root, d));
   const extra = ["vite.config.ts", "package-lock.json"].map((f) => path.join(root, f));
   return [...extra.filter(fs.existsSync), ...sources.flatMap(listFiles)].some((f) => fs.statSync(f).mtimeMs > builtAt);
 }

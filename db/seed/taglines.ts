@@ -8,7 +8,7 @@ export const KIND_LABELS: Record<string, L> = {
   rooibos: L("rooibos", "路易波士茶", "le rooibos"),
   hibiscus: L("hibiscus", "洛神花", "l'hibiscus"),
   shea: L("shea butter", "乳木果油", "le beurre de karité"),
-  argan: L("argan oil", "摩洛哥坚果油", "l'huile d'argan"),
+  argan: L("argan oil", "阿甘油", "l'huile d'argan"),
   "olive-oil": L("olive oil", "橄榄油", "l'huile d'olive"),
   cashew: L("cashews", "腰果", "les noix de cajou"),
   macadamia: L("macadamias", "夏威夷果", "les noix de macadamia"),
