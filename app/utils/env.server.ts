@@ -33,7 +33,7 @@ export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
 export class EnvError extends Error {}
 
 /** Empty strings count as unset, so `PORT= npm start` behaves like no PORT at all. */
-function cleaned(source: NodeJS.ProcessEnv) {
+function cleaned(source: Record<string, string | undefined>) {
   return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
 }
 
@@ -41,7 +41,7 @@ function cleaned(source: NodeJS.ProcessEnv) {
  * Parses the environment once. A bad value throws an EnvError whose message is one readable line
  * ("Invalid environment: PORT must be ...") that start-up prints instead of a stack trace.
  */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = schema.safeParse(cleaned(source));
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")} ${describe(i)}`);
