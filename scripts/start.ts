@@ -6,7 +6,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { loadEnv } from "#app/utils/env.server.ts";
+import { getDb } from "#app/utils/db.server.ts";
 import { prepareDatabase } from "#db/prepare.ts";
+import { connectSearch } from "#search/connect.ts";
+import { startSyncWorker } from "#search/outbox.ts";
 import { startServer } from "./server.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -30,6 +33,17 @@ if (buildIsStale(buildDir)) {
     process.exit(1);
   }
 }
+
+const search = await connectSearch({
+  databasePath: env.DATABASE_PATH,
+  meiliHost: env.MEILI_HOST,
+  masterKey: env.MEILI_MASTER_KEY,
+  indexPrefix: env.MEILI_INDEX_PREFIX,
+});
+startSyncWorker(getDb);
+const stopSearch = () => void search.server?.stop();
+process.once("SIGTERM", stopSearch);
+process.once("SIGINT", stopSearch);
 
 try {
   await startServer({ port: env.PORT, buildDir });

@@ -1,7 +1,8 @@
-import { Form, Link, useLocation, useSearchParams } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LOCALES, LOCALE_INFO, localizePath, stripLocale } from "#app/i18n/locales.ts";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
+import { SearchBox } from "./search-box.tsx";
 
 export function SiteLayout({ children }: { children: ReactNode }) {
   const t = useT();
@@ -22,9 +23,6 @@ export function SiteLayout({ children }: { children: ReactNode }) {
 function Header() {
   const t = useT();
   const href = useHref();
-  const [searchParams] = useSearchParams();
-  const location = useLocation();
-  const onSearch = stripLocale(location.pathname) === "/search";
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
@@ -46,22 +44,7 @@ function Header() {
             {t("nav.categories")}
           </Link>
         </nav>
-        <Form method="get" action={href("/search")} role="search" className="order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto">
-          <label htmlFor="site-search" className="sr-only">
-            {t("search.label")}
-          </label>
-          <input
-            id="site-search"
-            type="search"
-            name="q"
-            defaultValue={onSearch ? (searchParams.get("q") ?? "") : ""}
-            placeholder={t("search.placeholder")}
-            className="w-full rounded border border-stone-300 px-3 py-1.5 text-sm sm:w-64"
-          />
-          <button type="submit" className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-clay-900">
-            {t("search.submit")}
-          </button>
-        </Form>
+        <SearchBox />
         <LanguageSwitcher />
       </div>
     </header>

@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, eq, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, inArray, sql } from "drizzle-orm";
 import { LOCALE_INFO, type Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
@@ -216,4 +216,15 @@ export function getStoreBySlug(slug: string, locale: Locale): StoreDetail | null
     .all();
   if (!row) return null;
   return { ...toStoreCard(row, locale), story: pick(row, "story", locale), approvedAt: row.approvedAt };
+}
+
+/** Display names for store slugs (facet labels), in the page's language. */
+export function getStoreNames(slugs: string[], locale: Locale): Record<string, string> {
+  if (slugs.length === 0) return {};
+  const rows = getDb()
+    .select({ slug: stores.slug, nameEn: stores.nameEn, nameZh: stores.nameZh, nameFr: stores.nameFr })
+    .from(stores)
+    .where(inArray(stores.slug, slugs.slice(0, 200)))
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.slug, pick(r, "name", locale)]));
 }

@@ -198,36 +198,3 @@ export function listRelatedProducts(product: { id: number; slug: string; priceCe
     .all()
     .map((r) => toProductCard(r, locale));
 }
-
-/** Escapes LIKE wildcards so a shopper typing "100%" searches for that text. */
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/**
- * Plain substring search over titles (all three languages), tags, store and country names. Every
- * word must match somewhere. This is the catalog's baseline search; the discovery issue replaces it
- * with Meilisearch (typos, facets, ranking) and keeps SQLite as the fallback.
- */
-export function searchProducts(args: { locale: Locale; query: string; page: number }): { items: ProductCard[]; pagination: Pagination } {
-  const terms = args.query.trim().split(/\s+/).filter(Boolean).slice(0, 8);
-  if (terms.length === 0) return { items: [], pagination: paginate(1, 0) };
-  const matches = terms.map((term) => {
-    const pattern = likePattern(term.slice(0, 100));
-    return sql`(${products.titleEn} LIKE ${pattern} ESCAPE '\\' OR ${products.titleZh} LIKE ${pattern} ESCAPE '\\'
-      OR ${products.titleFr} LIKE ${pattern} ESCAPE '\\' OR ${products.tags} LIKE ${pattern} ESCAPE '\\'
-      OR ${stores.nameEn} LIKE ${pattern} ESCAPE '\\' OR ${stores.nameZh} LIKE ${pattern} ESCAPE '\\' OR ${stores.nameFr} LIKE ${pattern} ESCAPE '\\'
-      OR ${countries.nameEn} LIKE ${pattern} ESCAPE '\\' OR ${countries.nameZh} LIKE ${pattern} ESCAPE '\\' OR ${countries.nameFr} LIKE ${pattern} ESCAPE '\\')`;
-  });
-  const where = and(shopperVisible, ...matches)!;
-  const [total] = getDb()
-    .select({ n: count() })
-    .from(products)
-    .innerJoin(stores, eq(products.storeId, stores.id))
-    .innerJoin(countries, eq(stores.countryCode, countries.code))
-    .where(where)
-    .all();
-  const pagination = paginate(args.page, total?.n ?? 0);
-  const rows = cardQuery().where(where).orderBy(desc(products.createdAt), desc(products.id)).limit(pagination.pageSize).offset(pagination.offset).all();
-  return { items: rows.map((r) => toProductCard(r, args.locale)), pagination };
-}

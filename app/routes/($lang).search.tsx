@@ -1,54 +1,329 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { EmptyState, PageHeading } from "#app/components/layout.tsx";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { EmptyState } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
-import { ProductGrid } from "#app/components/product-card.tsx";
+import { SearchHitCard } from "#app/components/search-hit-card.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
-import { listCategories } from "#app/models/catalog.server.ts";
-import { searchProducts } from "#app/models/products.server.ts";
+import type { MessageKey } from "#app/i18n/translate.ts";
+import { getStoreNames, listCategories, listRepresentedCountries } from "#app/models/catalog.server.ts";
+import { parseSearchParams, priceRanges, searchCatalog } from "#app/models/search.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
-import { parsePage } from "#app/utils/params.ts";
+import { paginate } from "#app/utils/params.ts";
+import { searchHref } from "#app/utils/search-url.ts";
 
-const MAX_QUERY = 200;
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
+export async function loader({ request, params: routeParams }: LoaderFunctionArgs) {
+  const locale = requireLocale(routeParams);
   const url = new URL(request.url);
-  const query = (url.searchParams.get("q") ?? "").trim().slice(0, MAX_QUERY);
-  const results = searchProducts({ locale, query, page: parsePage(url.searchParams.get("page")) });
-  const suggestions = query && results.pagination.total === 0 ? listCategories(locale).filter((c) => c.productCount > 0) : [];
-  return { query, results, suggestions };
+  // The page ignores what it cannot use (the API answers 400 for the same input).
+  const { params } = parseSearchParams(url.searchParams);
+  const result = await searchCatalog(params, locale);
+  const countries = Object.fromEntries(listRepresentedCountries(locale).map((c) => [c.code, c.name]));
+  const categoryList = listCategories(locale);
+  const categories = Object.fromEntries(categoryList.map((c) => [c.slug, c.name]));
+  const storeSlugs = [...Object.keys(result.facets.store), ...(params.store ? [params.store] : [])];
+  const stores = getStoreNames(storeSlugs, locale);
+
+  let closeMatches: typeof result.hits = [];
+  let popularCategories: { slug: string; name: string }[] = [];
+  if (result.totalHits === 0) {
+    // Close matches: the longest word alone, then its first letters (both engines match prefixes/substrings).
+    const longest = params.q.split(" ").sort((a, b) => b.length - a.length)[0] ?? "";
+    for (const attempt of [longest, longest.slice(0, Math.max(2, Math.ceil(longest.length / 2)))]) {
+      if (!attempt || attempt === params.q) continue;
+      const relaxed = await searchCatalog({ q: attempt, inStock: false, sort: "relevance", page: 1 }, locale, { record: false });
+      if (relaxed.totalHits > 0) {
+        closeMatches = relaxed.hits.slice(0, 4);
+        break;
+      }
+    }
+    popularCategories = [...categoryList].sort((a, b) => b.productCount - a.productCount).slice(0, 6);
+  }
+  return { params, result, names: { countries, categories, stores }, closeMatches, popularCategories, ranges: priceRanges() };
 }
 
-export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("search.title"));
+export const meta: MetaFunction<typeof loader> = ({ location, data }) =>
+  pageMeta(location, (t) => (data?.params.q ? `${data.params.q} · ${t("search.title")}` : t("search.title")));
+
+const FILTER_PARAMS = ["country", "category", "store", "minPrice", "maxPrice", "inStock"] as const;
 
 export default function Search() {
-  const { query, results, suggestions } = useLoaderData<typeof loader>();
+  const { params, result, names, closeMatches, popularCategories, ranges } = useLoaderData<typeof loader>();
   const t = useT();
   const href = useHref();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const searching = navigation.state === "loading" && navigation.location.pathname.endsWith("/search");
+
+  // The URL is the state: every link below is computed from the current query string.
+  const current = new URLSearchParams();
+  if (params.q) current.set("q", params.q);
+  if (params.country) current.set("country", params.country);
+  if (params.category) current.set("category", params.category);
+  if (params.store) current.set("store", params.store);
+  if (params.minPriceCents !== undefined) current.set("minPrice", String(params.minPriceCents / 100));
+  if (params.maxPriceCents !== undefined) current.set("maxPrice", String(params.maxPriceCents / 100));
+  if (params.inStock) current.set("inStock", "1");
+  if (params.sort !== "relevance") current.set("sort", params.sort);
+
+  const chips: { label: string; remove: string }[] = [];
+  if (params.country) chips.push({ label: names.countries[params.country] ?? params.country, remove: searchHref(current, { country: null }) });
+  if (params.category) chips.push({ label: names.categories[params.category] ?? params.category, remove: searchHref(current, { category: null }) });
+  if (params.store) chips.push({ label: names.stores[params.store] ?? params.store, remove: searchHref(current, { store: null }) });
+  if (params.minPriceCents !== undefined || params.maxPriceCents !== undefined) {
+    const bucket = ranges.find(
+      (r) =>
+        Number(r.minPrice) * 100 === params.minPriceCents &&
+        (r.maxPrice === null ? params.maxPriceCents === undefined : Math.round(Number(r.maxPrice) * 100) === params.maxPriceCents),
+    );
+    const label = bucket
+      ? t(`search.price.${bucket.key}` as MessageKey)
+      : `${params.minPriceCents !== undefined ? `$${params.minPriceCents / 100}` : ""}–${params.maxPriceCents !== undefined ? `$${params.maxPriceCents / 100}` : ""}`;
+    chips.push({ label, remove: searchHref(current, { minPrice: null, maxPrice: null }) });
+  }
+  if (params.inStock) chips.push({ label: t("search.inStockChip"), remove: searchHref(current, { inStock: null }) });
+  const clearAll = searchHref(current, Object.fromEntries(FILTER_PARAMS.map((p) => [p, null])));
+
+  const onQueryInput = (form: HTMLFormElement) => {
+    clearTimeout(timer.current);
+    // Search as you type: replace the history entry while typing so Back leaves the search page.
+    timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 250);
+  };
+
   return (
-    <>
-      <PageHeading
-        title={t("search.title")}
-        subtitle={query ? t("search.resultsFor", { count: results.pagination.total, query }) : t("search.prompt")}
-      />
-      {results.items.length > 0 ? <ProductGrid products={results.items} /> : null}
-      {query && results.items.length === 0 ? (
-        <EmptyState title={t("search.none", { query })}>
-          <p>{t("search.noneHint")}</p>
-          <ul className="mt-3 flex flex-wrap justify-center gap-2" role="list">
-            {suggestions.map((c) => (
-              <li key={c.slug}>
-                <Link to={href(`/categories/${c.slug}`)} className="rounded-full bg-clay-100 px-3 py-1 text-clay-900 hover:underline">
-                  {c.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </EmptyState>
+    <div>
+      <h1 className="mb-4 text-2xl font-bold text-clay-900 sm:text-3xl">{t("search.title")}</h1>
+      <Form ref={formRef} method="get" role="search" className="mb-4 flex gap-2" onChange={(e) => (e.target as HTMLElement).getAttribute("name") === "q" && onQueryInput(e.currentTarget)}>
+        <label htmlFor="search-q" className="sr-only">
+          {t("search.label")}
+        </label>
+        <input
+          id="search-q"
+          type="search"
+          name="q"
+          defaultValue={params.q}
+          key={params.q}
+          placeholder={t("search.placeholder")}
+          maxLength={200}
+          className="w-full max-w-xl rounded border border-stone-300 bg-white px-3 py-2"
+        />
+        {[...current.entries()].filter(([k]) => k !== "q").map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <button type="submit" className="rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900">
+          {t("search.submit")}
+        </button>
+      </Form>
+
+      {result.engine === "sqlite" ? (
+        <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="limited-search">
+          {t("search.limited")}
+        </p>
       ) : null}
-      <Pagination pagination={results.pagination} />
-    </>
+
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-stone-700" aria-live="polite" data-testid="result-count">
+          {searching
+            ? t("search.searching")
+            : params.q
+              ? t("search.resultsFor", { count: result.totalHits, query: params.q })
+              : t("search.allProducts", { count: result.totalHits })}
+        </p>
+        <Form method="get" className="flex items-center gap-2">
+          {[...current.entries()].filter(([k]) => k !== "sort").map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <label htmlFor="search-sort" className="text-sm font-medium">
+            {t("category.sort")}
+          </label>
+          <select
+            id="search-sort"
+            name="sort"
+            defaultValue={params.sort}
+            key={params.sort}
+            onChange={(e) => e.currentTarget.form?.requestSubmit()}
+            className="rounded border border-stone-300 bg-white px-2 py-1.5 text-sm"
+          >
+            <option value="relevance">{t("search.sortRelevance")}</option>
+            <option value="price-asc">{t("category.sortPriceAsc")}</option>
+            <option value="price-desc">{t("category.sortPriceDesc")}</option>
+            <option value="newest">{t("category.sortNewest")}</option>
+          </select>
+          <noscript>
+            <button type="submit" className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white">
+              {t("stores.apply")}
+            </button>
+          </noscript>
+        </Form>
+      </div>
+
+      {chips.length > 0 ? (
+        <ul className="mb-4 flex flex-wrap items-center gap-2" aria-label={t("search.filters")} data-testid="active-filters">
+          {chips.map((chip) => (
+            <li key={chip.label}>
+              <Link
+                to={chip.remove}
+                preventScrollReset
+                aria-label={t("search.removeFilter", { label: chip.label })}
+                className="inline-flex items-center gap-1 rounded-full bg-clay-100 px-3 py-1 text-sm text-clay-900 hover:bg-clay-600 hover:text-white"
+              >
+                {chip.label} <span aria-hidden="true">×</span>
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link to={clearAll} className="text-sm text-clay-700 underline">
+              {t("search.clearAll")}
+            </Link>
+          </li>
+        </ul>
+      ) : null}
+
+      <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
+        <aside aria-label={t("search.filters")} className="space-y-5 text-sm">
+          <FacetGroup
+            title={t("search.facetCountry")}
+            testId="facet-country"
+            values={result.facets.country}
+            active={params.country}
+            label={(code) => names.countries[code] ?? code}
+            hrefFor={(code) => searchHref(current, { country: code === params.country ? null : code })}
+          />
+          <FacetGroup
+            title={t("search.facetCategory")}
+            testId="facet-category"
+            values={result.facets.category}
+            active={params.category}
+            label={(slug) => names.categories[slug] ?? slug}
+            hrefFor={(slug) => searchHref(current, { category: slug === params.category ? null : slug })}
+          />
+          <FacetGroup
+            title={t("search.facetPrice")}
+            testId="facet-price"
+            values={result.facets.price}
+            order={ranges.map((r) => r.key)}
+            label={(key) => t(`search.price.${key}` as MessageKey)}
+            hrefFor={(key) => {
+              const range = ranges.find((r) => r.key === key)!;
+              return searchHref(current, { minPrice: range.minPrice, maxPrice: range.maxPrice });
+            }}
+          />
+          <FacetGroup
+            title={t("search.facetStore")}
+            testId="facet-store"
+            values={result.facets.store}
+            active={params.store}
+            limit={10}
+            label={(slug) => names.stores[slug] ?? slug}
+            hrefFor={(slug) => searchHref(current, { store: slug === params.store ? null : slug })}
+          />
+          <section>
+            <h2 className="mb-2 font-semibold text-clay-900">{t("search.facetAvailability")}</h2>
+            <Link
+              to={searchHref(current, { inStock: params.inStock ? null : "1" })}
+              preventScrollReset
+              role="checkbox"
+              aria-checked={params.inStock}
+              className="flex items-center gap-2 hover:underline"
+            >
+              <span aria-hidden="true" className={`inline-block h-4 w-4 rounded border ${params.inStock ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`} />
+              {t("search.inStockOnly")}
+              {result.facets.inStock.true !== undefined ? <span className="text-stone-500">({result.facets.inStock.true})</span> : null}
+            </Link>
+          </section>
+        </aside>
+
+        <section aria-label={t("search.title")} className={searching ? "opacity-60 transition-opacity" : undefined}>
+          {result.hits.length > 0 ? (
+            <ul className="grid grid-cols-2 gap-4 lg:grid-cols-3" role="list" data-testid="search-results">
+              {result.hits.map((hit) => (
+                <li key={hit.id} className="flex">
+                  <SearchHitCard hit={hit} countryName={names.countries[hit.countryCode] ?? hit.countryCode} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <EmptyState title={params.q ? t("search.none", { query: params.q }) : t("search.prompt")}>
+              {closeMatches.length > 0 ? (
+                <div className="mt-4 text-left">
+                  <h2 className="mb-2 font-semibold text-clay-900">{t("search.closeMatches")}</h2>
+                  <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" role="list">
+                    {closeMatches.map((hit) => (
+                      <li key={hit.id} className="flex">
+                        <SearchHitCard hit={hit} countryName={names.countries[hit.countryCode] ?? hit.countryCode} />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              {popularCategories.length > 0 ? (
+                <div className="mt-4">
+                  <h2 className="mb-2 font-semibold text-clay-900">{t("search.popularCategories")}</h2>
+                  <ul className="flex flex-wrap justify-center gap-2" role="list">
+                    {popularCategories.map((c) => (
+                      <li key={c.slug}>
+                        <Link to={href(`/categories/${c.slug}`)} className="rounded-full bg-clay-100 px-3 py-1 text-clay-900 hover:underline">
+                          {c.name}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </EmptyState>
+          )}
+          <Pagination pagination={{ ...paginate(result.page, result.totalHits, result.hitsPerPage) }} />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function FacetGroup({
+  title,
+  testId,
+  values,
+  active,
+  order,
+  limit = 12,
+  label,
+  hrefFor,
+}: {
+  title: string;
+  testId: string;
+  values: Record<string, number>;
+  active?: string;
+  order?: readonly string[];
+  limit?: number;
+  label: (value: string) => string;
+  hrefFor: (value: string) => string;
+}) {
+  const entries = order
+    ? order.filter((k) => values[k] !== undefined).map((k) => [k, values[k]!] as const)
+    : Object.entries(values).sort((a, b) => b[1] - a[1]);
+  if (entries.length === 0) return null;
+  return (
+    <section data-testid={testId}>
+      <h2 className="mb-2 font-semibold text-clay-900">{title}</h2>
+      <ul className="space-y-1" role="list">
+        {entries.slice(0, limit).map(([value, count]) => (
+          <li key={value}>
+            <Link
+              to={hrefFor(value)}
+              preventScrollReset
+              aria-current={value === active ? "true" : undefined}
+              className={`flex justify-between gap-2 rounded px-1 hover:bg-clay-100 ${value === active ? "font-semibold text-clay-700" : ""}`}
+            >
+              <span>{label(value)}</span>
+              <span className="text-stone-500">{count}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -17,6 +17,7 @@ const schema = z
     DATABASE_PATH: z.string().min(1).default("data/market.db"),
     MEILI_HOST: z.url().optional(),
     MEILI_MASTER_KEY: z.string().optional(),
+    MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, "must contain only a-z, 0-9 and _").default(""),
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -11,8 +11,10 @@ process.env.DATABASE_PATH = file;
 process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET ??= "test-session-secret-that-is-long-enough-0123456789";
 
-const globals = globalThis as { __silkRoadDb?: { $client: { close(): void } }; __silkRoadEnv?: unknown };
+const globals = globalThis as { __silkRoadDb?: { $client: { close(): void } }; __silkRoadEnv?: unknown; __silkRoadSearch?: unknown; __silkRoadSearchDownUntil?: number };
 delete globals.__silkRoadEnv;
+delete globals.__silkRoadSearch;
+delete globals.__silkRoadSearchDownUntil;
 globals.__silkRoadDb = undefined;
 
 afterAll(() => {

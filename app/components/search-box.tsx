@@ -1,0 +1,155 @@
+import { Form, useFetcher, useLocation, useNavigate, useSearchParams } from "@remix-run/react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { stripLocale } from "#app/i18n/locales.ts";
+import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
+import type { Suggestions } from "#app/models/search.server.ts";
+import { parseHighlight } from "#app/utils/search-url.ts";
+
+interface Option {
+  id: string;
+  href: string;
+  group: "products" | "stores" | "countries" | "all";
+  label: React.ReactNode;
+}
+
+/**
+ * The header search box: a plain GET form to /search (works without JavaScript), and with JavaScript
+ * a combobox offering products, stores and countries as you type, navigable with the arrow keys.
+ */
+export function SearchBox() {
+  const t = useT();
+  const href = useHref();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [searchParams] = useSearchParams();
+  const fetcher = useFetcher<Suggestions>();
+  const listId = useId();
+  const [value, setValue] = useState(stripLocale(location.pathname) === "/search" ? (searchParams.get("q") ?? "") : "");
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+
+  useEffect(() => {
+    setOpen(false);
+    setActive(-1);
+  }, [location.pathname, location.search]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const data = fetcher.data;
+  const options = useMemo<Option[]>(() => {
+    if (!data || value.trim() === "") return [];
+    return [
+      ...data.products.map((p) => ({
+        id: `${listId}-p-${p.slug}`,
+        href: href(`/products/${p.slug}`),
+        group: "products" as const,
+        label: parseHighlight(p.highlight).map((part, i) => (part.match ? <mark key={i} className="bg-amber-200">{part.text}</mark> : <span key={i}>{part.text}</span>)),
+      })),
+      ...data.stores.map((s) => ({ id: `${listId}-s-${s.slug}`, href: href(`/stores/${s.slug}`), group: "stores" as const, label: s.name })),
+      ...data.countries.map((c) => ({ id: `${listId}-c-${c.code}`, href: href(`/countries/${c.code}`), group: "countries" as const, label: c.name })),
+      { id: `${listId}-all`, href: `${href("/search")}?q=${encodeURIComponent(value.trim())}`, group: "all" as const, label: t("search.seeAll", { query: value.trim() }) },
+    ];
+  }, [data, value, href, listId, t]);
+  const expanded = open && options.length > 0;
+
+  const onInput = (next: string) => {
+    setValue(next);
+    setActive(-1);
+    clearTimeout(timer.current);
+    if (next.trim() === "") return setOpen(false);
+    timer.current = setTimeout(() => {
+      fetcher.load(`/api/suggest?${new URLSearchParams({ q: next.trim(), locale })}`);
+      setOpen(true);
+    }, 150);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "ArrowDown" && options.length > 0) {
+      event.preventDefault();
+      setOpen(true);
+      setActive((i) => (i + 1) % options.length);
+    } else if (event.key === "ArrowUp" && options.length > 0) {
+      event.preventDefault();
+      setOpen(true);
+      setActive((i) => (i <= 0 ? options.length - 1 : i - 1));
+    } else if (event.key === "Escape") {
+      setOpen(false);
+      setActive(-1);
+    } else if (event.key === "Enter" && expanded && active >= 0) {
+      event.preventDefault();
+      navigate(options[active]!.href);
+    }
+  };
+
+  const groupTitle: Record<Option["group"], string | null> = {
+    products: t("search.suggestProducts"),
+    stores: t("search.suggestStores"),
+    countries: t("search.suggestCountries"),
+    all: null,
+  };
+
+  return (
+    <Form method="get" action={href("/search")} role="search" className="relative order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto">
+      <label htmlFor="site-search" className="sr-only">
+        {t("search.label")}
+      </label>
+      <input
+        id="site-search"
+        type="search"
+        name="q"
+        value={value}
+        onChange={(e) => onInput(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => value.trim() && data && setOpen(true)}
+        placeholder={t("search.placeholder")}
+        autoComplete="off"
+        maxLength={200}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={expanded && active >= 0 ? options[active]!.id : undefined}
+        className="w-full rounded border border-stone-300 px-3 py-1.5 text-sm sm:w-64"
+      />
+      <button type="submit" className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-clay-900">
+        {t("search.submit")}
+      </button>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={t("search.suggestions")}
+        hidden={!expanded}
+        className="absolute left-0 top-full z-40 mt-1 max-h-96 w-full overflow-auto rounded-lg border border-stone-200 bg-white py-1 text-sm shadow-lg sm:w-96"
+      >
+        {options.map((option, i) => (
+          <li key={option.id} role="presentation">
+            {i === 0 || options[i - 1]!.group !== option.group ? (
+              groupTitle[option.group] ? (
+                <div role="presentation" className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-stone-500">
+                  {groupTitle[option.group]}
+                </div>
+              ) : (
+                <div role="presentation" className="my-1 border-t border-stone-100" />
+              )
+            ) : null}
+            <div
+              id={option.id}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                navigate(option.href);
+              }}
+              onMouseEnter={() => setActive(i)}
+              className={`cursor-pointer px-3 py-1.5 ${i === active ? "bg-clay-100" : ""} ${option.group === "all" ? "font-medium text-clay-700" : ""}`}
+            >
+              {option.label}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Form>
+  );
+}

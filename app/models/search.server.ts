@@ -1,0 +1,137 @@
+import type { Locale } from "#app/i18n/locales.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { searchQueries } from "#db/schema/index.ts";
+import { createClient, getSearchConnection, indexNames } from "#search/client.ts";
+import { fallbackSearch } from "#search/fallback.ts";
+import { getSearchState } from "#search/indexer.ts";
+import { meiliSearch } from "#search/meili-search.ts";
+import { startSyncWorker } from "#search/outbox.ts";
+import { outboxBacklog } from "#search/outbox.ts";
+import { PRICE_BUCKETS } from "#search/documents.ts";
+import { bucketRange, parseSearchParams, type SearchParams } from "#search/query.ts";
+import type { SearchResult } from "#search/results.ts";
+
+/** Meilisearch must answer within this, or the search is served by SQLite. */
+export const SEARCH_TIMEOUT_MS = 300;
+/** After a failure, go straight to SQLite for this long before trying Meilisearch again. */
+const RETRY_AFTER_MS = 1000;
+
+const breaker = globalThis as unknown as { __silkRoadSearchDownUntil?: number };
+
+function ensureWorker() {
+  // Tests drive the outbox themselves; everywhere else one worker per process drains it.
+  if (process.env.NODE_ENV !== "test") startSyncWorker(getDb);
+}
+
+/** Product search: Meilisearch when it answers in time, the SQLite FTS5 index otherwise. Never throws for input. */
+export async function searchCatalog(params: SearchParams, locale: Locale, options: { record?: boolean } = {}): Promise<SearchResult> {
+  ensureWorker();
+  let result: SearchResult | null = null;
+  const connection = getSearchConnection();
+  if (connection && Date.now() >= (breaker.__silkRoadSearchDownUntil ?? 0)) {
+    try {
+      result = await meiliSearch(createClient(connection, SEARCH_TIMEOUT_MS), connection, params, locale);
+    } catch {
+      breaker.__silkRoadSearchDownUntil = Date.now() + RETRY_AFTER_MS;
+    }
+  }
+  result ??= fallbackSearch(getDb(), params, locale);
+  if (options.record !== false) recordSearch(params.q, locale, result);
+  return result;
+}
+
+/** Only the words, the language, the number of hits, the engine and the time: no user, no IP. */
+function recordSearch(query: string, locale: Locale, result: SearchResult) {
+  try {
+    getDb().insert(searchQueries).values({ query, locale, hits: result.totalHits, engine: result.engine }).run();
+  } catch (error) {
+    console.error(`search: could not record a query: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export interface SearchHealth {
+  engine: "meilisearch" | "sqlite";
+  reachable: boolean;
+  outboxBacklog: number;
+  lastSyncAt: string | null;
+}
+
+export async function getSearchHealth(): Promise<SearchHealth> {
+  const db = getDb();
+  const connection = getSearchConnection();
+  let reachable = false;
+  if (connection) {
+    try {
+      await createClient(connection, SEARCH_TIMEOUT_MS).index(indexNames(connection).products).getStats();
+      reachable = true;
+    } catch {
+      reachable = false;
+    }
+  }
+  return { engine: reachable ? "meilisearch" : "sqlite", reachable, outboxBacklog: outboxBacklog(db), lastSyncAt: getSearchState(db, "lastSyncAt") };
+}
+
+export interface Suggestions {
+  products: { slug: string; title: string; highlight: string }[];
+  stores: { slug: string; name: string }[];
+  countries: { code: string; name: string }[];
+}
+
+const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** What the header search box offers while typing: a few products, stores and countries. */
+export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
+  const query = q.trim().slice(0, 100);
+  if (query === "") return { products: [], stores: [], countries: [] };
+  const db = getDb();
+  const products = await searchCatalog({ q: query, inStock: false, sort: "relevance", page: 1 }, locale, { record: false });
+
+  let stores: Suggestions["stores"] | null = null;
+  const connection = getSearchConnection();
+  if (connection && products.engine === "meilisearch") {
+    try {
+      const response = await createClient(connection, SEARCH_TIMEOUT_MS)
+        .index(indexNames(connection).stores)
+        .search<{ slug: string; name_en: string; name_zh: string; name_fr: string }>(query, { limit: 3 });
+      stores = response.hits.map((h) => ({ slug: h.slug, name: h[`name_${locale}`] || h.name_en }));
+    } catch {
+      stores = null;
+    }
+  }
+  const pattern = escapeLike(query);
+  stores ??= db.$client
+    .prepare(
+      `SELECT slug, name_en, name_zh, name_fr FROM stores WHERE status = 'approved'
+       AND (name_en LIKE ? ESCAPE '\\' OR name_zh LIKE ? ESCAPE '\\' OR name_fr LIKE ? ESCAPE '\\') ORDER BY name_en LIMIT 3`,
+    )
+    .all(pattern, pattern, pattern)
+    .map((row) => {
+      const r = row as { slug: string; name_en: string; name_zh: string; name_fr: string };
+      return { slug: r.slug, name: r[`name_${locale}`] || r.name_en };
+    });
+  const countries = db.$client
+    .prepare(
+      `SELECT c.code, c.name_en, c.name_zh, c.name_fr FROM countries c WHERE EXISTS (SELECT 1 FROM stores s WHERE s.country_code = c.code AND s.status = 'approved')
+       AND (c.name_en LIKE ? ESCAPE '\\' OR c.name_zh LIKE ? ESCAPE '\\' OR c.name_fr LIKE ? ESCAPE '\\') ORDER BY c.name_en LIMIT 3`,
+    )
+    .all(pattern, pattern, pattern)
+    .map((row) => {
+      const r = row as { code: string; name_en: string; name_zh: string; name_fr: string };
+      return { code: r.code, name: r[`name_${locale}`] || r.name_en };
+    });
+  return {
+    products: products.hits.slice(0, 5).map((h) => ({ slug: h.slug, title: h.title, highlight: h.highlight })),
+    stores,
+    countries,
+  };
+}
+
+export { parseSearchParams };
+
+/** The price-range facet's values with the URL bounds each stands for (so routes need not import search/). */
+export function priceRanges(): { key: string; minPrice: string; maxPrice: string | null }[] {
+  return PRICE_BUCKETS.map((b) => {
+    const range = bucketRange(b.key)!;
+    return { key: b.key, minPrice: range.minPrice!, maxPrice: range.maxPrice ?? null };
+  });
+}

@@ -1,0 +1,71 @@
+import fs from "node:fs";
+import path from "node:path";
+import { openDatabase } from "#db/client.ts";
+import { createClient, setSearchConnection, type SearchConnection } from "./client.ts";
+import { reindexIfOutOfStep } from "./indexer.ts";
+import { startMeilisearch, type MeiliServer } from "./server.ts";
+
+export interface SearchSetup {
+  connection: SearchConnection | null;
+  server?: MeiliServer;
+}
+
+/** Meilisearch's data lives beside the SQLite file: data/market.db → data/meilisearch/. */
+export function meiliDataDir(databasePath: string): string {
+  return path.join(path.dirname(path.resolve(databasePath)), "meilisearch");
+}
+
+const addressFile = (dataDir: string) => path.join(dataDir, "address.json");
+
+/** The server another process of ours started on this data directory, if it still answers. */
+export async function runningServer(dataDir: string): Promise<SearchConnection | null> {
+  try {
+    const { host, apiKey } = JSON.parse(fs.readFileSync(addressFile(dataDir), "utf8")) as { host: string; apiKey: string };
+    const response = await fetch(`${host}/health`, { signal: AbortSignal.timeout(500) });
+    return response.ok ? { host, apiKey, indexPrefix: "" } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Finds or starts Meilisearch and brings the index in step with the database. With MEILI_HOST set it
+ * uses that server and starts nothing; otherwise it starts the bundled binary. Any failure leaves
+ * search on the SQLite fallback with one log line, never a failed start.
+ */
+export async function connectSearch(options: {
+  databasePath: string;
+  meiliHost?: string;
+  masterKey?: string;
+  indexPrefix?: string;
+  log?: (line: string) => void;
+}): Promise<SearchSetup> {
+  const log = options.log ?? console.log;
+  let connection: SearchConnection;
+  let server: MeiliServer | undefined;
+  if (options.meiliHost) {
+    connection = { host: options.meiliHost.replace(/\/$/, ""), apiKey: options.masterKey, indexPrefix: options.indexPrefix ?? "" };
+  } else {
+    const dataDir = meiliDataDir(options.databasePath);
+    try {
+      server = await startMeilisearch({ dataDir, log });
+      connection = { host: server.host, apiKey: server.masterKey, indexPrefix: options.indexPrefix ?? "" };
+      fs.writeFileSync(addressFile(dataDir), JSON.stringify({ host: server.host, apiKey: server.masterKey, pid: process.pid }), { mode: 0o600 });
+    } catch (error) {
+      log(`Search: Meilisearch could not start (${error instanceof Error ? error.message : String(error)}); using the SQLite fallback.`);
+      setSearchConnection(null);
+      return { connection: null };
+    }
+  }
+  setSearchConnection(connection);
+  const db = openDatabase(options.databasePath);
+  try {
+    await reindexIfOutOfStep(db, createClient(connection, 120_000), connection, log);
+    log(`Search: Meilisearch at ${connection.host}`);
+  } catch (error) {
+    log(`Search: the index could not be prepared (${error instanceof Error ? error.message : String(error)}); searches fall back to SQLite until it answers.`);
+  } finally {
+    db.$client.close();
+  }
+  return { connection, server };
+}

@@ -1,0 +1,135 @@
+/**
+ * The shape of a product in the search index, and the pure mapping from database rows to it.
+ * One document holds every language, so a Chinese query can match the Chinese title while an
+ * English page still shows the English one.
+ */
+export interface ProductDocument {
+  id: number;
+  slug: string;
+  title_en: string;
+  title_zh: string;
+  title_fr: string;
+  description_en: string;
+  description_zh: string;
+  description_fr: string;
+  tags: string[];
+  store: string;
+  storeName_en: string;
+  storeName_zh: string;
+  storeName_fr: string;
+  country: string;
+  countryName_en: string;
+  countryName_zh: string;
+  countryName_fr: string;
+  category: string;
+  categoryName_en: string;
+  categoryName_zh: string;
+  categoryName_fr: string;
+  priceCents: number;
+  priceBucket: PriceBucket;
+  currency: string;
+  inStock: boolean;
+  imageUrl: string | null;
+  featured: boolean;
+  /** Festival ids the product has a deal in (filled by the festivals milestone). */
+  festivalIds: number[];
+  popularity: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Price ranges offered as a facet, in US dollars; upper bounds are exclusive. */
+export const PRICE_BUCKETS = [
+  { key: "0-10", min: 0, max: 10 },
+  { key: "10-25", min: 10, max: 25 },
+  { key: "25-50", min: 25, max: 50 },
+  { key: "50-100", min: 50, max: 100 },
+  { key: "100+", min: 100, max: null },
+] as const;
+export type PriceBucket = (typeof PRICE_BUCKETS)[number]["key"];
+
+export function priceBucket(priceCents: number): PriceBucket {
+  const dollars = priceCents / 100;
+  return PRICE_BUCKETS.find((b) => dollars >= b.min && (b.max === null || dollars < b.max))!.key;
+}
+
+export interface ProductSourceRow {
+  id: number;
+  slug: string;
+  titleEn: string;
+  titleZh: string;
+  titleFr: string;
+  descriptionEn: string;
+  descriptionZh: string;
+  descriptionFr: string;
+  tags: string[];
+  priceCents: number;
+  currency: string;
+  stock: number;
+  images: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  storeSlug: string;
+  storeNameEn: string;
+  storeNameZh: string;
+  storeNameFr: string;
+  countryCode: string;
+  countryNameEn: string;
+  countryNameZh: string;
+  countryNameFr: string;
+  categorySlug: string;
+  categoryNameEn: string;
+  categoryNameZh: string;
+  categoryNameFr: string;
+  featured: boolean;
+}
+
+export function toProductDocument(row: ProductSourceRow): ProductDocument {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title_en: row.titleEn,
+    title_zh: row.titleZh,
+    title_fr: row.titleFr,
+    description_en: row.descriptionEn,
+    description_zh: row.descriptionZh,
+    description_fr: row.descriptionFr,
+    tags: row.tags,
+    store: row.storeSlug,
+    storeName_en: row.storeNameEn,
+    storeName_zh: row.storeNameZh,
+    storeName_fr: row.storeNameFr,
+    country: row.countryCode,
+    countryName_en: row.countryNameEn,
+    countryName_zh: row.countryNameZh,
+    countryName_fr: row.countryNameFr,
+    category: row.categorySlug,
+    categoryName_en: row.categoryNameEn,
+    categoryName_zh: row.categoryNameZh,
+    categoryName_fr: row.categoryNameFr,
+    priceCents: row.priceCents,
+    priceBucket: priceBucket(row.priceCents),
+    currency: row.currency,
+    inStock: row.stock > 0,
+    imageUrl: row.images[0] ?? null,
+    featured: row.featured,
+    festivalIds: [],
+    // Until orders exist, curated products rank first and stock signals what sells.
+    popularity: (row.featured ? 1000 : 0) + Math.min(row.stock, 500),
+    createdAt: row.createdAt.getTime(),
+    updatedAt: row.updatedAt.getTime(),
+  };
+}
+
+export interface StoreDocument {
+  id: number;
+  slug: string;
+  name_en: string;
+  name_zh: string;
+  name_fr: string;
+  city_en: string;
+  city_zh: string;
+  city_fr: string;
+  country: string;
+  logoUrl: string | null;
+}

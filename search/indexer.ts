@@ -1,0 +1,151 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Meilisearch } from "meilisearch";
+import type { DB } from "#db/client.ts";
+import { categories, countries, featuredProducts, products, searchState, stores } from "#db/schema/index.ts";
+import { indexNames, type SearchConnection } from "./client.ts";
+import { toProductDocument, type ProductDocument, type StoreDocument } from "./documents.ts";
+import { PRODUCT_SETTINGS, STORE_SETTINGS } from "./settings.ts";
+
+/** Indexing tasks can take a while for large batches; searches use their own short timeout. */
+const TASK_WAIT = { timeout: 120_000, interval: 50 };
+
+/** Documents for the given product ids (all when omitted) that shoppers may see. */
+export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] {
+  const visible = and(eq(products.status, "active"), eq(stores.status, "approved"));
+  return db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      titleEn: products.titleEn,
+      titleZh: products.titleZh,
+      titleFr: products.titleFr,
+      descriptionEn: products.descriptionEn,
+      descriptionZh: products.descriptionZh,
+      descriptionFr: products.descriptionFr,
+      tags: products.tags,
+      priceCents: products.priceCents,
+      currency: products.currency,
+      stock: products.stock,
+      images: products.images,
+      createdAt: products.createdAt,
+      updatedAt: products.updatedAt,
+      storeSlug: stores.slug,
+      storeNameEn: stores.nameEn,
+      storeNameZh: stores.nameZh,
+      storeNameFr: stores.nameFr,
+      countryCode: stores.countryCode,
+      countryNameEn: countries.nameEn,
+      countryNameZh: countries.nameZh,
+      countryNameFr: countries.nameFr,
+      categorySlug: categories.slug,
+      categoryNameEn: categories.nameEn,
+      categoryNameZh: categories.nameZh,
+      categoryNameFr: categories.nameFr,
+      featured: sql<number>`${featuredProducts.productId} IS NOT NULL`,
+    })
+    .from(products)
+    .innerJoin(stores, eq(products.storeId, stores.id))
+    .innerJoin(countries, eq(stores.countryCode, countries.code))
+    .innerJoin(categories, eq(products.categoryId, categories.id))
+    .leftJoin(featuredProducts, eq(featuredProducts.productId, products.id))
+    .where(ids ? and(visible, inArray(products.id, ids)) : visible)
+    .all()
+    .map((row) => toProductDocument({ ...row, featured: Boolean(row.featured) }));
+}
+
+export function loadStoreDocuments(db: DB, ids?: number[]): StoreDocument[] {
+  const visible = eq(stores.status, "approved");
+  return db
+    .select({
+      id: stores.id,
+      slug: stores.slug,
+      name_en: stores.nameEn,
+      name_zh: stores.nameZh,
+      name_fr: stores.nameFr,
+      city_en: stores.cityEn,
+      city_zh: stores.cityZh,
+      city_fr: stores.cityFr,
+      country: stores.countryCode,
+      logoUrl: stores.logoUrl,
+    })
+    .from(stores)
+    .where(ids ? and(visible, inArray(stores.id, ids)) : visible)
+    .all();
+}
+
+export function countVisibleProducts(db: DB): number {
+  const [row] = db.all<{ n: number }>(sql`SELECT count(*) AS n FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'approved'`);
+  return row?.n ?? 0;
+}
+
+export function setSearchState(db: DB, key: "lastSyncAt" | "lastReindexAt", value: Date) {
+  db.insert(searchState)
+    .values({ key, value: value.toISOString() })
+    .onConflictDoUpdate({ target: searchState.key, set: { value: value.toISOString() } })
+    .run();
+}
+
+export function getSearchState(db: DB, key: "lastSyncAt" | "lastReindexAt"): string | null {
+  return db.select().from(searchState).where(eq(searchState.key, key)).get()?.value ?? null;
+}
+
+async function applySettings(client: Meilisearch, uid: string, settings: typeof PRODUCT_SETTINGS) {
+  await client.index(uid).updateSettings(settings).waitTask(TASK_WAIT);
+}
+
+async function ensureIndex(client: Meilisearch, uid: string) {
+  try {
+    await client.getIndex(uid);
+  } catch {
+    await client.createIndex(uid, { primaryKey: "id" }).waitTask(TASK_WAIT);
+  }
+}
+
+/** Applies settings to the live indexes (idempotent; Meilisearch skips unchanged settings). */
+export async function applyIndexSettings(client: Meilisearch, connection: SearchConnection) {
+  const names = indexNames(connection);
+  await ensureIndex(client, names.products);
+  await ensureIndex(client, names.stores);
+  await applySettings(client, names.products, PRODUCT_SETTINGS);
+  await applySettings(client, names.stores, STORE_SETTINGS);
+}
+
+/**
+ * Full rebuild: fill fresh indexes with every visible product and store, then swap them with the live
+ * ones in one atomic task, so searches keep answering from the old index until the new one is ready.
+ */
+export async function reindexAll(db: DB, client: Meilisearch, connection: SearchConnection, log: (line: string) => void = () => {}) {
+  const names = indexNames(connection);
+  const stamp = Date.now().toString(36);
+  const startedAt = new Date();
+  for (const [live, docs, settings] of [
+    [names.products, loadProductDocuments(db), PRODUCT_SETTINGS],
+    [names.stores, loadStoreDocuments(db), STORE_SETTINGS],
+  ] as const) {
+    const fresh = `${live}_rebuild_${stamp}`;
+    await client.createIndex(fresh, { primaryKey: "id" }).waitTask(TASK_WAIT);
+    await applySettings(client, fresh, settings);
+    for (let i = 0; i < docs.length; i += 10_000) {
+      await client.index(fresh).addDocuments(docs.slice(i, i + 10_000) as unknown as Record<string, unknown>[]).waitTask(TASK_WAIT);
+    }
+    await ensureIndex(client, live);
+    await client.swapIndexes([{ indexes: [live, fresh], rename: false }]).waitTask(TASK_WAIT);
+    await client.deleteIndex(fresh).waitTask(TASK_WAIT);
+    log(`search: reindexed ${docs.length} documents into ${live}`);
+  }
+  setSearchState(db, "lastReindexAt", startedAt);
+  setSearchState(db, "lastSyncAt", new Date());
+}
+
+/** Reindexes when the live index's document count differs from the database (first start, lost data). */
+export async function reindexIfOutOfStep(db: DB, client: Meilisearch, connection: SearchConnection, log: (line: string) => void = () => {}) {
+  await applyIndexSettings(client, connection);
+  const stats = await client.index(indexNames(connection).products).getStats();
+  const expected = countVisibleProducts(db);
+  if (stats.numberOfDocuments !== expected) {
+    log(`search: index has ${stats.numberOfDocuments} products, database ${expected}; rebuilding`);
+    await reindexAll(db, client, connection, log);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,47 @@
+import type { Settings } from "meilisearch";
+import { synonymMap } from "./synonyms.ts";
+
+/** Index settings live in code and are applied idempotently at start and before every reindex. */
+export const PRODUCT_SETTINGS: Settings = {
+  // Order is ranking weight: a title match beats a tag, which beats a description.
+  searchableAttributes: [
+    "title_zh",
+    "title_en",
+    "title_fr",
+    "tags",
+    "categoryName_zh",
+    "categoryName_en",
+    "categoryName_fr",
+    "countryName_zh",
+    "countryName_en",
+    "countryName_fr",
+    "storeName_zh",
+    "storeName_en",
+    "storeName_fr",
+    "description_zh",
+    "description_en",
+    "description_fr",
+  ],
+  localizedAttributes: [
+    { attributePatterns: ["*_zh"], locales: ["cmn"] },
+    { attributePatterns: ["*_fr"], locales: ["fra"] },
+    { attributePatterns: ["*_en", "tags"], locales: ["eng"] },
+  ],
+  filterableAttributes: ["country", "category", "store", "priceCents", "priceBucket", "inStock", "festivalIds", "featured"],
+  sortableAttributes: ["priceCents", "createdAt", "popularity"],
+  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "popularity:desc"],
+  faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { "*": "count" } },
+  pagination: { maxTotalHits: 10_000 },
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+  synonyms: synonymMap(),
+};
+
+export const STORE_SETTINGS: Settings = {
+  searchableAttributes: ["name_zh", "name_en", "name_fr", "city_zh", "city_en", "city_fr"],
+  localizedAttributes: [
+    { attributePatterns: ["*_zh"], locales: ["cmn"] },
+    { attributePatterns: ["*_fr"], locales: ["fra"] },
+    { attributePatterns: ["*_en"], locales: ["eng"] },
+  ],
+  filterableAttributes: ["country"],
+};

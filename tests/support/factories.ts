@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import type { DB } from "#db/client.ts";
+import { categories, products, stores } from "#db/schema/index.ts";
+import { enqueueSearchSync } from "#search/outbox.ts";
+
+let counter = 0;
+
+/** Inserts a product and its outbox row in one transaction, as the model layer's writes do. */
+export function createProduct(db: DB, overrides: Partial<typeof products.$inferInsert> & { storeSlug?: string; categorySlug?: string } = {}) {
+  const { storeSlug = "yirga-highlands-coffee", categorySlug = "crafts-home-decor", ...fields } = overrides;
+  const store = db.select().from(stores).where(eq(stores.slug, storeSlug)).get()!;
+  const category = db.select().from(categories).where(eq(categories.slug, categorySlug)).get()!;
+  counter += 1;
+  const slug = fields.slug ?? `test-product-${process.pid}-${counter}`;
+  return db.transaction((tx) => {
+    const [row] = tx
+      .insert(products)
+      .values({
+        storeId: store.id,
+        categoryId: category.id,
+        slug,
+        sku: `TEST-${process.pid}-${counter}`,
+        titleEn: `Test product ${counter}`,
+        titleZh: `测试商品${counter}`,
+        titleFr: `Produit d'essai ${counter}`,
+        priceCents: 1500,
+        stock: 10,
+        status: "active",
+        images: [],
+        ...fields,
+      })
+      .returning()
+      .all();
+    enqueueSearchSync(tx, "product", [row!.id]);
+    return row!;
+  });
+}
+
+export function updateProduct(db: DB, id: number, set: Partial<typeof products.$inferInsert>) {
+  db.transaction((tx) => {
+    tx.update(products).set({ ...set, updatedAt: new Date() }).where(eq(products.id, id)).run();
+    enqueueSearchSync(tx, "product", [id]);
+  });
+}
+
+export function updateStore(db: DB, id: number, set: Partial<typeof stores.$inferInsert>) {
+  db.transaction((tx) => {
+    tx.update(stores).set(set).where(eq(stores.id, id)).run();
+    enqueueSearchSync(tx, "store", [id]);
+  });
+}
