@@ -90,7 +90,7 @@ export function SearchBox() {
   };
 
   return (
-    <Form method="get" action={href("/search")} role="search" className="relative order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto">
+    <Form method="get" action={href("/search")} role="search" aria-label={t("search.label")} className="relative order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto">
       <label htmlFor="site-search" className="sr-only">
         {t("search.label")}
       </label>
@@ -127,7 +127,7 @@ export function SearchBox() {
           <li key={option.id} role="presentation">
             {i === 0 || options[i - 1]!.group !== option.group ? (
               groupTitle[option.group] ? (
-                <div role="presentation" className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-stone-500">
+                <div role="presentation" className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-stone-600">
                   {groupTitle[option.group]}
                 </div>
               ) : (

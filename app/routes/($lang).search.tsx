@@ -97,7 +97,7 @@ export default function Search() {
   return (
     <div>
       <h1 className="mb-4 text-2xl font-bold text-clay-900 sm:text-3xl">{t("search.title")}</h1>
-      <Form ref={formRef} method="get" role="search" className="mb-4 flex gap-2" onChange={(e) => (e.target as HTMLElement).getAttribute("name") === "q" && onQueryInput(e.currentTarget)}>
+      <Form ref={formRef} method="get" role="search" aria-label={t("search.title")} className="mb-4 flex gap-2" onChange={(e) => (e.target as HTMLElement).getAttribute("name") === "q" && onQueryInput(e.currentTarget)}>
         <label htmlFor="search-q" className="sr-only">
           {t("search.label")}
         </label>
@@ -232,7 +232,7 @@ export default function Search() {
             >
               <span aria-hidden="true" className={`inline-block h-4 w-4 rounded border ${params.inStock ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`} />
               {t("search.inStockOnly")}
-              {result.facets.inStock.true !== undefined ? <span className="text-stone-500">({result.facets.inStock.true})</span> : null}
+              {result.facets.inStock.true !== undefined ? <span className="text-stone-600">({result.facets.inStock.true})</span> : null}
             </Link>
           </section>
         </aside>
@@ -319,7 +319,7 @@ function FacetGroup({
               className={`flex justify-between gap-2 rounded px-1 hover:bg-clay-100 ${value === active ? "font-semibold text-clay-700" : ""}`}
             >
               <span>{label(value)}</span>
-              <span className="text-stone-500">{count}</span>
+              <span className="text-stone-600">{count}</span>
             </Link>
           </li>
         ))}

@@ -100,7 +100,7 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/country=KE/);
     await expect(page.getByText(/^\d+ stores?$/)).toBeVisible();
 
-    await page.getByRole("searchbox", { name: "Search products" }).fill("vanilla");
+    await page.getByRole("combobox", { name: "Search products" }).fill("vanilla");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await expect(page).toHaveURL(/\/search\?q=vanilla/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search");

@@ -1,0 +1,76 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test("Chinese shopper: type in the header box, pick a suggestion, refine by a facet", async ({ page }, testInfo) => {
+  await page.goto("/zh");
+  const box = page.getByRole("combobox", { name: "搜索商品" });
+  await box.fill("乳木果");
+  const list = page.getByRole("listbox", { name: "搜索建议" });
+  await expect(list.getByRole("option").first()).toBeVisible();
+  await expect(list.getByRole("option", { name: /乳木果/ }).first()).toBeVisible();
+  await testInfo.attach("suggestions", { body: await page.screenshot(), contentType: "image/png" });
+
+  // Keyboard: the last option is "see all results"; ArrowUp from the top wraps to it.
+  await box.press("ArrowUp");
+  await expect(box).toHaveAttribute("aria-activedescendant", /.+/);
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/zh\/search\?q=%E4%B9%B3%E6%9C%A8%E6%9E%9C$/);
+  await expect(page.getByTestId("result-count")).toContainText("乳木果");
+
+  await page.getByTestId("facet-country").getByRole("link", { name: /加纳/ }).click();
+  await expect(page).toHaveURL(/country=GH/);
+  await expect(page.getByTestId("active-filters").getByRole("link", { name: "移除筛选条件：加纳" })).toBeVisible();
+  const cards = page.getByTestId("search-results").getByRole("listitem");
+  await expect(cards.first()).toContainText("加纳");
+  for (const text of await cards.allTextContents()) expect(text).toContain("加纳");
+  await testInfo.attach("refined", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+  await page.getByRole("link", { name: "移除筛选条件：加纳" }).click();
+  await expect(page).not.toHaveURL(/country=/);
+});
+
+test("picking a product suggestion opens the product", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("combobox", { name: "Search products" }).fill("vanilla");
+  const option = page.getByRole("listbox").getByRole("option", { name: /Vanilla/ }).first();
+  const name = (await option.textContent())!;
+  await option.click();
+  await expect(page).toHaveURL(/\/products\//);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+});
+
+test("search as you type updates results in place, and Back works", async ({ page }) => {
+  await page.goto("/categories/coffee");
+  await page.goto("/search");
+  await page.getByRole("searchbox", { name: "Search products" }).first().waitFor();
+  const input = page.locator("#search-q");
+  await input.fill("kente");
+  await expect(page).toHaveURL(/\/search\?q=kente$/);
+  await expect(page.getByTestId("result-count")).toHaveText(/\d+ results? for “kente”/);
+  await expect(page.getByTestId("search-results").locator("mark").first()).toHaveText(/kente/i);
+  await input.fill("rooibos");
+  await expect(page).toHaveURL(/\/search\?q=rooibos$/);
+  await expect(page.getByTestId("search-results").getByRole("listitem").first()).toContainText(/Rooibos/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/categories\/coffee$/);
+});
+
+test("sorting and paging keep the query; an empty result suggests categories", async ({ page }) => {
+  await page.goto("/fr/search?q=miel");
+  await page.getByLabel("Trier par").selectOption("price-asc");
+  await expect(page).toHaveURL(/q=miel/);
+  await expect(page).toHaveURL(/sort=price-asc/);
+  await page.goto("/fr/search?q=snowboard");
+  await expect(page.getByText("Aucun résultat pour « snowboard » pour l'instant.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Catégories populaires" })).toBeVisible();
+});
+
+test("the search page and the open suggestion list have no serious accessibility violations", async ({ page }) => {
+  await page.goto("/search?q=coffee&country=KE");
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await page.getByRole("combobox", { name: "Search products" }).fill("tea");
+  await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
+  const open = await new AxeBuilder({ page }).include("header").analyze();
+  expect(open.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
+});
