@@ -9,6 +9,7 @@
  * Prints a table and writes bench/results/search-<time>.json.
  */
 import { spawn } from "node:child_process";
+import type { EventEmitter } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -156,7 +157,7 @@ async function main() {
         connections: 16,
         duration: LOAD_SECONDS,
         requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
-      });
+      }) as unknown as EventEmitter & PromiseLike<autocannon.Result>;
       // autocannon's summary has p90 and p97.5 but no p95: keep every response time for exact percentiles.
       const latencies: number[] = [];
       instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));

@@ -39,8 +39,8 @@ interface Conditions {
   /** A top-level FTS5 MATCH expression, when every word can use one (enables bm25 ranking). */
   match: string | null;
   where: SQL[];
-  /** How many of the query's words appear in a title: results with title matches rank first. */
-  titleScore: SQL;
+  /** How many of the query's words appear in a title (results with title matches rank first); null without words. */
+  titleScore: SQL | null;
 }
 
 function conditions(params: SearchParams): Conditions {
@@ -72,7 +72,7 @@ function conditions(params: SearchParams): Conditions {
   return {
     match: allLong && groups.length > 0 ? groups.map((alternatives) => `(${alternatives.map(ftsPhrase).join(" OR ")})`).join(" AND ") : null,
     where,
-    titleScore: titleHits.length > 0 ? sql`(${sql.join(titleHits, sql` + `)})` : sql`0`,
+    titleScore: titleHits.length > 0 ? sql`(${sql.join(titleHits, sql` + `)})` : null,
   };
 }
 
@@ -93,7 +93,9 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
           ? sql`p.created_at DESC, p.id DESC`
           : match
             ? sql`${titleScore} DESC, bm25(products_fts, 10, 10, 10, 5, 3, 3, 1, 1, 1), p.id`
-            : sql`${titleScore} DESC, p.created_at DESC, p.id DESC`;
+            : titleScore
+              ? sql`${titleScore} DESC, p.created_at DESC, p.id DESC`
+              : sql`p.created_at DESC, p.id DESC`;
 
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`)?.n ?? 0;
   const totalPages = Math.ceil(total / HITS_PER_PAGE);

@@ -289,6 +289,20 @@ describe("when Meilisearch is unavailable", () => {
     }
   });
 
+  test("browsing without words (filters only) works in every sort", async () => {
+    setSearchConnection(null);
+    try {
+      for (const sort of ["relevance", "price-asc", "price-desc", "newest"] as const) {
+        const result = await searchCatalog(params({ category: "textiles", inStock: true, sort }), "en", { record: false });
+        expect(result.engine).toBe("sqlite");
+        expect(result.totalHits).toBeGreaterThan(0);
+        expect(result.hits.every((h) => h.category === "textiles" && h.inStock)).toBe(true);
+      }
+    } finally {
+      setSearchConnection(connection());
+    }
+  });
+
   test("bad input is as harmless to the fallback", async () => {
     setSearchConnection(null);
     try {
