@@ -1,4 +1,5 @@
 import { Meilisearch } from "meilisearch";
+import { nodeHttpClient } from "./http.ts";
 
 export interface SearchConnection {
   host: string;
@@ -31,7 +32,7 @@ export const indexNames = (connection: SearchConnection) => ({
 
 /** A client whose every request gives up after `timeoutMs` (search answers within 300 ms or falls back). */
 export function createClient(connection: SearchConnection, timeoutMs: number): Meilisearch {
-  return new Meilisearch({ host: connection.host, apiKey: connection.apiKey, timeout: timeoutMs });
+  return new Meilisearch({ host: connection.host, apiKey: connection.apiKey, timeout: timeoutMs, httpClient: nodeHttpClient });
 }
 
 /** Forget any registered connection (back to MEILI_HOST from the environment). */

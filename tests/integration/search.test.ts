@@ -303,6 +303,32 @@ describe("when Meilisearch is unavailable", () => {
     }
   });
 
+  test("a Meilisearch that accepts but never answers is abandoned after 300 ms", async () => {
+    const net = await import("node:net");
+    const sockets: import("node:net").Socket[] = [];
+    const silent = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const port = (silent.address() as import("node:net").AddressInfo).port;
+    setSearchConnection({ host: `http://127.0.0.1:${port}`, apiKey: "x", indexPrefix: "silent_" });
+    try {
+      const started = performance.now();
+      const result = await searchCatalog(params({ q: "honey" }), "en", { record: false });
+      const elapsed = performance.now() - started;
+      expect(result.engine).toBe("sqlite");
+      expect(result.totalHits).toBeGreaterThan(0);
+      expect(elapsed).toBeGreaterThanOrEqual(250);
+      // While it stays down, the next searches go straight to SQLite instead of waiting again.
+      const again = performance.now();
+      expect((await searchCatalog(params({ q: "honey" }), "en", { record: false })).engine).toBe("sqlite");
+      expect(performance.now() - again).toBeLessThan(250);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+      setSearchConnection(connection());
+      (globalThis as { __silkRoadSearchDownUntil?: number }).__silkRoadSearchDownUntil = 0;
+    }
+  });
+
   test("bad input is as harmless to the fallback", async () => {
     setSearchConnection(null);
     try {
