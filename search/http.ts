@@ -31,6 +31,14 @@ export function nodeHttpClient(input: RequestInfo | URL, init: RequestInit = {})
   return new Promise((resolve, reject) => {
     const signal = init.signal;
     if (signal?.aborted) return reject(signal.reason ?? new Error("aborted"));
+    // The SDK reuses one signal across the polls of a task wait: detach when each request ends.
+    const onAbort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new Error("Meilisearch request timed out"));
+    const settle = <T>(fn: (value: T) => void) => (value: T) => {
+      signal?.removeEventListener("abort", onAbort);
+      fn(value);
+    };
+    resolve = settle(resolve);
+    reject = settle(reject);
     const request = transport.request(
       url,
       { method: init.method ?? "GET", headers, agent: agents[url.protocol as "http:" | "https:"] },
@@ -53,7 +61,7 @@ export function nodeHttpClient(input: RequestInfo | URL, init: RequestInit = {})
     );
     request.on("socket", (socket) => socket.setNoDelay(true));
     request.on("error", reject);
-    signal?.addEventListener("abort", () => request.destroy(signal.reason instanceof Error ? signal.reason : new Error("Meilisearch request timed out")), { once: true });
+    signal?.addEventListener("abort", onAbort, { once: true });
     request.end(body);
   });
 }
