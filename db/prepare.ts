@@ -15,6 +15,10 @@ export async function prepareDatabase(databasePath: string, log: (line: string) 
       log(`Seeded an empty database at ${databasePath}: ${summary.stores} stores, ${summary.products} products.`);
       log(`Demo accounts (demo only): ${ORGANIZER_EMAIL} and owner+<store-slug>@silkroad.example, password "${DEMO_PASSWORD}".`);
     }
+    // Query-planner statistics: without them SQLite walks 100,000 products by status to find one
+    // country's (260 ms) instead of going through that country's stores (10 ms). 0x10002 analyzes
+    // tables that have never been analyzed, then keeps the statistics fresh.
+    db.$client.exec("PRAGMA optimize=0x10002");
   } finally {
     db.$client.close();
   }

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
 import { PRICE_BUCKETS, priceBucket } from "./documents.ts";
 import { HITS_PER_PAGE, type SearchParams } from "./query.ts";
-import { highlightHtml, markTerms, type Locale, type SearchResult } from "./results.ts";
+import { emptyFacets, highlightHtml, markTerms, type Locale, type SearchResult } from "./results.ts";
 import { SYNONYM_GROUPS } from "./synonyms.ts";
 
 /**
@@ -16,7 +16,7 @@ const MAX_TERMS = 8;
 // which the trigram index also serves when the pattern is long enough and scans otherwise.
 const MIN_MATCH_LENGTH = 3;
 const TITLE_COLUMNS = ["title_en", "title_zh", "title_fr"] as const;
-const SHORT_COLUMNS = [...TITLE_COLUMNS, "tags"] as const;
+const SHORT_COLUMNS = [...TITLE_COLUMNS, "tags"] as const; // columns of `products`
 
 const synonymsByWord = new Map<string, string[]>();
 for (const group of SYNONYM_GROUPS) for (const word of group) synonymsByWord.set(word.toLowerCase(), group);
@@ -51,14 +51,18 @@ function conditions(params: SearchParams): Conditions {
   for (const alternatives of groups) {
     const long = alternatives.filter((a) => a.length >= MIN_MATCH_LENGTH);
     const short = alternatives.filter((a) => a.length < MIN_MATCH_LENGTH);
-    const titleLike = alternatives.flatMap((a) => TITLE_COLUMNS.map((c) => sql`f.${sql.identifier(c)} LIKE ${likePattern(a)} ESCAPE '\\'`));
+    const titleLike = alternatives.flatMap((a) => TITLE_COLUMNS.map((c) => sql`p.${sql.identifier(c)} LIKE ${likePattern(a)} ESCAPE '\\'`));
     titleHits.push(sql`(${sql.join(titleLike, sql` OR `)})`);
     if (allLong) continue;
     const ors: SQL[] = [];
-    if (long.length > 0) ors.push(sql`f.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${long.map(ftsPhrase).join(" OR ")})`);
-    // Short words (most Chinese words) are matched in titles and tags only: in store and place names
-    // a single character such as 茶 would pull in every product of a tea estate.
-    for (const a of short) ors.push(...SHORT_COLUMNS.map((c) => sql`f.${sql.identifier(c)} LIKE ${likePattern(a)} ESCAPE '\\'`));
+    if (long.length > 0) ors.push(sql`p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${long.map(ftsPhrase).join(" OR ")})`);
+    // Short words (most Chinese words) are matched in titles and tags only — Chinese ones in the
+    // Chinese title — since in store and place names a single character such as 茶 would pull in
+    // every product of a tea estate, and every extra LIKE column is a scan of the whole table.
+    for (const a of short) {
+      const columns = /[\u3400-\u9fff]/.test(a) ? (["title_zh"] as const) : SHORT_COLUMNS;
+      ors.push(...columns.map((c) => sql`p.${sql.identifier(c)} LIKE ${likePattern(a)} ESCAPE '\\'`));
+    }
     where.push(sql`(${sql.join(ors, sql` OR `)})`);
   }
   if (params.country) where.push(sql`s.country_code = ${params.country}`);
@@ -76,61 +80,83 @@ function conditions(params: SearchParams): Conditions {
   };
 }
 
+interface Candidate {
+  id: number;
+  country: string;
+  category: string;
+  priceCents: number;
+  stock: number;
+  createdAt: number;
+  titleScore: number;
+  rank: number;
+}
+
+/**
+ * One pass: the matching rows' small columns come back once, and counting, facets, sorting and
+ * paging happen here (repeating the match for a count and four facets cost seconds at 100,000
+ * products); then the display columns of the one page shown.
+ */
 export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): SearchResult {
   const started = performance.now();
   const { match, where, titleScore } = conditions(params);
-  const from = sql`products_fts f
-    JOIN products p ON p.id = f.rowid
-    JOIN stores s ON s.id = p.store_id
-    JOIN categories k ON k.id = p.category_id`;
   const whereSql = sql.join(match ? [sql`products_fts MATCH ${match}`, ...where] : where, sql` AND `);
-  const order =
-    params.sort === "price-asc"
-      ? sql`p.price_cents ASC, p.id`
-      : params.sort === "price-desc"
-        ? sql`p.price_cents DESC, p.id`
-        : params.sort === "newest"
-          ? sql`p.created_at DESC, p.id DESC`
-          : match
-            ? sql`${titleScore} DESC, bm25(products_fts, 10, 10, 10, 5, 3, 3, 1, 1, 1), p.id`
-            : titleScore
-              ? sql`${titleScore} DESC, p.created_at DESC, p.id DESC`
-              : sql`p.created_at DESC, p.id DESC`;
+  const candidates = db.all<Candidate>(sql`SELECT p.id AS id, s.country_code AS country, k.slug AS category, p.price_cents AS priceCents,
+      p.stock AS stock, p.created_at AS createdAt, ${titleScore ?? sql`0`} AS titleScore,
+      ${match ? sql`bm25(products_fts, 10, 10, 10, 5, 3, 3, 1, 1, 1)` : sql`0`} AS rank
+    FROM ${match ? sql`products_fts f JOIN products p ON p.id = f.rowid` : sql`products p`}
+    JOIN stores s ON s.id = p.store_id
+    JOIN categories k ON k.id = p.category_id
+    WHERE ${whereSql}`);
 
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`)?.n ?? 0;
+  const compare: (a: Candidate, b: Candidate) => number =
+    params.sort === "price-asc"
+      ? (a, b) => a.priceCents - b.priceCents || a.id - b.id
+      : params.sort === "price-desc"
+        ? (a, b) => b.priceCents - a.priceCents || a.id - b.id
+        : params.sort === "newest"
+          ? (a, b) => b.createdAt - a.createdAt || b.id - a.id
+          : (a, b) => b.titleScore - a.titleScore || a.rank - b.rank || b.createdAt - a.createdAt || b.id - a.id;
+  candidates.sort(compare);
+
+  const total = candidates.length;
   const totalPages = Math.ceil(total / HITS_PER_PAGE);
   const page = Math.max(1, Math.min(params.page, totalPages || 1));
+  const shown = candidates.slice((page - 1) * HITS_PER_PAGE, page * HITS_PER_PAGE).map((c) => c.id);
+
+  const facets = emptyFacets();
+  const bump = (facet: Record<string, number>, key: string) => (facet[key] = (facet[key] ?? 0) + 1);
+  for (const c of candidates) {
+    bump(facets.country, c.country);
+    bump(facets.category, c.category);
+    bump(facets.price, priceBucket(c.priceCents));
+    bump(facets.inStock, c.stock > 0 ? "true" : "false");
+  }
+  facets.price = Object.fromEntries(PRICE_BUCKETS.filter((b) => facets.price[b.key]).map((b) => [b.key, facets.price[b.key]!]));
+
   const titleColumn = sql.identifier(`title_${locale}`);
   const storeColumn = sql.identifier(`name_${locale}`);
-  const rows = db.all<{
-    id: number;
-    slug: string;
-    title: string;
-    titleEn: string;
-    storeName: string;
-    storeNameEn: string;
-    storeSlug: string;
-    countryCode: string;
-    category: string;
-    priceCents: number;
-    currency: string;
-    stock: number;
-    images: string;
-  }>(sql`SELECT p.id, p.slug, p.${titleColumn} AS title, p.title_en AS titleEn, s.${storeColumn} AS storeName, s.name_en AS storeNameEn,
-      s.slug AS storeSlug, s.country_code AS countryCode, k.slug AS category, p.price_cents AS priceCents, p.currency,
-      p.stock, p.images
-    FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${HITS_PER_PAGE} OFFSET ${(page - 1) * HITS_PER_PAGE}`);
-
-  const facet = (column: SQL) =>
-    Object.fromEntries(
-      db.all<{ value: string; n: number }>(sql`SELECT ${column} AS value, count(*) AS n FROM ${from} WHERE ${whereSql} GROUP BY 1`).map((r) => [String(r.value), r.n]),
-    );
-  const prices = facet(sql`p.price_cents`);
-  const price: Record<string, number> = {};
-  for (const [cents, n] of Object.entries(prices)) {
-    const key = priceBucket(Number(cents));
-    price[key] = (price[key] ?? 0) + n;
-  }
+  const rows =
+    shown.length === 0
+      ? []
+      : db.all<{
+          id: number;
+          slug: string;
+          title: string;
+          titleEn: string;
+          storeName: string;
+          storeNameEn: string;
+          storeSlug: string;
+          countryCode: string;
+          category: string;
+          priceCents: number;
+          currency: string;
+          stock: number;
+          images: string;
+        }>(sql`SELECT p.id, p.slug, p.${titleColumn} AS title, p.title_en AS titleEn, s.${storeColumn} AS storeName, s.name_en AS storeNameEn,
+            s.slug AS storeSlug, s.country_code AS countryCode, k.slug AS category, p.price_cents AS priceCents, p.currency, p.stock, p.images
+          FROM products p JOIN stores s ON s.id = p.store_id JOIN categories k ON k.id = p.category_id
+          WHERE p.id IN ${shown}`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const words = params.q ? expandTerms(params.q).flat() : [];
   return {
     engine: "sqlite",
@@ -139,7 +165,8 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
     totalPages,
     totalHits: total,
     hitsPerPage: HITS_PER_PAGE,
-    hits: rows.map((r) => {
+    hits: shown.map((id) => {
+      const r = byId.get(id)!;
       const title = r.title || r.titleEn;
       return {
         id: r.id,
@@ -156,13 +183,7 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
         highlight: highlightHtml(markTerms(title, words)),
       };
     }),
-    facets: {
-      country: facet(sql`s.country_code`),
-      category: facet(sql`k.slug`),
-      store: {},
-      price: Object.fromEntries(PRICE_BUCKETS.filter((b) => price[b.key]).map((b) => [b.key, price[b.key]!])),
-      inStock: facet(sql`CASE WHEN p.stock > 0 THEN 'true' ELSE 'false' END`),
-    },
+    facets,
     processingTimeMs: Math.round(performance.now() - started),
   };
 }

@@ -4,7 +4,16 @@ import type { ProductDocument } from "./documents.ts";
 import { HITS_PER_PAGE, buildFilter, hasCjk, sortFor, type SearchParams } from "./query.ts";
 import { MARK_END, MARK_START, highlightHtml, type Locale, type SearchResult } from "./results.ts";
 
-const FACETS = ["country", "category", "store", "priceBucket", "inStock"];
+const FACETS = ["country", "category", "priceBucket", "inStock"];
+
+/**
+ * The store facet is computed once the results are narrowed to a country, a category or a store:
+ * over the whole catalog it spans thousands of stores, costs most of a search's time in Meilisearch,
+ * and 60 alphabetical names out of thousands would not help anyone choose.
+ */
+export function facetsFor(params: SearchParams): string[] {
+  return params.country || params.category || params.store ? [...FACETS, "store"] : FACETS;
+}
 
 /** One search against Meilisearch; throws when it is unreachable or slow (the caller falls back). */
 export async function meiliSearch(client: Meilisearch, connection: SearchConnection, params: SearchParams, locale: Locale): Promise<SearchResult> {
@@ -13,7 +22,7 @@ export async function meiliSearch(client: Meilisearch, connection: SearchConnect
   const run = (page: number) =>
     index.search(params.q, {
       filter: buildFilter(params),
-      facets: FACETS,
+      facets: facetsFor(params),
       sort: sortFor(params.sort),
       page,
       hitsPerPage: HITS_PER_PAGE,

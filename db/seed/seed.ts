@@ -172,6 +172,8 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
     }
   });
 
+  // Fresh statistics for the query planner (see db/prepare.ts).
+  db.$client.exec("ANALYZE");
   return { stores: storeCount, products: productCount, countries: COUNTRIES.length, categories: CATEGORIES.length, users: storeCount + 1 };
 }
 

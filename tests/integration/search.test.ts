@@ -96,12 +96,18 @@ describe("filters, facets and sorting", () => {
     expect(result.facets.category).toEqual(Object.fromEntries(rows.map((r) => [r.slug, r.n])));
     expect(result.totalHits).toBe(rows.reduce((n, r) => n + r.n, 0));
     expect(Object.keys(result.facets.country)).toEqual(["KE"]);
+    // Narrowed to a country, the store facet is there and exact; over the whole catalog it is not computed.
+    const storeCounts = getDb().$client
+      .prepare("SELECT s.slug, count(*) n FROM products p JOIN stores s ON s.id = p.store_id WHERE s.country_code = 'KE' AND p.status = 'active' AND s.status = 'approved' GROUP BY 1")
+      .all() as { slug: string; n: number }[];
+    expect(result.facets.store).toEqual(Object.fromEntries(storeCounts.map((r) => [r.slug, r.n])));
 
     const all = await searchCatalog(params({}), "en", { record: false });
     const byCountry = getDb().$client
       .prepare("SELECT s.country_code c, count(*) n FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'approved' GROUP BY 1")
       .all() as { c: string; n: number }[];
     expect(all.facets.country).toEqual(Object.fromEntries(byCountry.map((r) => [r.c, r.n])));
+    expect(all.facets.store).toEqual({});
   });
 
   test("price range, stock and sort work together", async () => {
