@@ -19,7 +19,7 @@ import { migrateDatabase } from "#db/migrate.ts";
 import { seedDatabase } from "#db/seed/seed.ts";
 import { createClient, type SearchConnection } from "#search/client.ts";
 import { fallbackSearch } from "#search/fallback.ts";
-import { countVisibleProducts, reindexAll } from "#search/indexer.ts";
+import { applyIndexSettings, countVisibleProducts, reindexAll } from "#search/indexer.ts";
 import { meiliSearch } from "#search/meili-search.ts";
 import { parseSearchParams, type SearchParams } from "#search/query.ts";
 import type { Locale } from "#search/results.ts";
@@ -107,6 +107,7 @@ async function main() {
         const indexing = await timeIt(() => reindexAll(db, client, connection));
         console.log(`indexed ${size} products in ${(indexing / 1000).toFixed(1)} s`);
       }
+      await applyIndexSettings(client, connection);
       const searchClient = createClient(connection, 5000);
       const timings: Record<string, number[]> = { meilisearch: [], sqlite: [], like: [] };
       for (let run = 0; run < RUNS; run++) {
