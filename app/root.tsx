@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { SiteLayout } from "#app/components/layout.tsx";
 import { LOCALES, LOCALE_INFO, localeFromPath, localizePath, stripLocale } from "#app/i18n/locales.ts";
 import { createTranslator } from "#app/i18n/translate.ts";
+import { getUser } from "#app/utils/auth.server.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import stylesheet from "./tailwind.css?url";
@@ -18,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLocale(params);
   // Absolute URLs for hreflang alternates: the configured public URL, else the request's own origin.
   const origin = loadEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
-  return { origin };
+  const user = await getUser(request);
+  return { origin, user: user ? { email: user.email, role: user.role } : null };
 }
 
 export const meta: MetaFunction = ({ location }) => {

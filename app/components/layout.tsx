@@ -1,4 +1,4 @@
-import { Link, useLocation } from "@remix-run/react";
+import { Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LOCALES, LOCALE_INFO, localizePath, stripLocale } from "#app/i18n/locales.ts";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
@@ -45,9 +45,25 @@ function Header() {
           </Link>
         </nav>
         <SearchBox />
+        <AccountLink />
         <LanguageSwitcher />
       </div>
     </header>
+  );
+}
+
+function AccountLink() {
+  const t = useT();
+  const href = useHref();
+  const root = useRouteLoaderData<{ user: { email: string } | null }>("root");
+  return root?.user ? (
+    <Link to={href("/account")} className="text-sm font-medium hover:underline" data-testid="account-link">
+      {t("auth.account")}
+    </Link>
+  ) : (
+    <Link to={href("/login")} className="text-sm font-medium hover:underline" data-testid="login-link">
+      {t("auth.loginTitle")}
+    </Link>
   );
 }
 

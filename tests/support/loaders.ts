@@ -18,3 +18,36 @@ export async function thrownResponse(promise: Promise<unknown>): Promise<Respons
   }
   throw new Error("expected the loader to throw a Response");
 }
+
+type Action<T> = (args: import("@remix-run/node").ActionFunctionArgs) => Promise<T>;
+
+/** Posts a form to a route action as Remix would (optionally with a cookie and a client IP). */
+export function runAction<T>(
+  action: Action<T>,
+  path: string,
+  fields: Record<string, string>,
+  { params = {}, cookie, clientIp = "203.0.113.7" }: { params?: Record<string, string | undefined>; cookie?: string; clientIp?: string } = {},
+): Promise<T> {
+  const request = new Request(new URL(path, "http://localhost:3000"), {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+  });
+  return action({ request, params: params as LoaderFunctionArgs["params"], context: { clientIp } });
+}
+
+/** "name=value" of the Set-Cookie a response carries, ready to send back as a Cookie header. */
+export function cookieFrom(response: Response): string {
+  const header = response.headers.get("Set-Cookie") ?? "";
+  return header.split(";")[0] ?? "";
+}
+
+/** The status and body of what an action returned with `data()` (or a Response). */
+export async function unwrap(result: unknown): Promise<{ status: number; body: unknown; headers: Headers }> {
+  if (result instanceof Response) return { status: result.status, body: null, headers: result.headers };
+  const value = result as { type?: string; data?: unknown; init?: ResponseInit | null };
+  if (value && value.type === "DataWithResponseInit") {
+    return { status: value.init?.status ?? 200, body: value.data, headers: new Headers(value.init?.headers) };
+  }
+  return { status: 200, body: result, headers: new Headers() };
+}

@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { PageHeading } from "#app/components/layout.tsx";
+import { useT } from "#app/i18n/use-locale.ts";
+import { requireUser } from "#app/utils/auth.server.ts";
+import { requireLocale } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const user = await requireUser(request, locale);
+  return { user: { email: user.email, role: user.role } };
+}
+
+export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("account.title"));
+
+export default function Account() {
+  const { user } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="max-w-xl">
+      <PageHeading title={t("account.title")} subtitle={t("account.signedInAs", { email: user.email })} />
+      <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
+        <dt className="font-medium text-stone-600">{t("account.role")}</dt>
+        <dd data-testid="account-role">{t(`account.role.${user.role}`)}</dd>
+      </dl>
+      <Form method="post" action="/logout">
+        <button type="submit" className="rounded border border-clay-700 px-4 py-2 text-sm font-semibold text-clay-700 hover:bg-clay-100">
+          {t("auth.logout")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { redirect } from "@remix-run/node";
+import { localizePath, type Locale } from "#app/i18n/locales.ts";
+import { getUserById, type SessionUser } from "#app/models/users.server.ts";
+import { getSessionUserId } from "./session.server.ts";
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const id = await getSessionUserId(request);
+  return id === null ? null : getUserById(id);
+}
+
+/** The signed-in user, or a redirect to the login page that comes back here afterwards. */
+export async function requireUser(request: Request, locale: Locale): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  throw redirect(`${localizePath("/login", locale)}?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })}`);
+}

@@ -1,0 +1,28 @@
+/**
+ * Fixed-window attempt counters in memory (one process serves the site). Keys are e.g.
+ * "login:ip:1.2.3.4" and "login:email:a@b.c"; the clock is injectable for tests.
+ */
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+export const LOGIN_LIMIT: RateLimit = { limit: 10, windowMs: 15 * 60_000 };
+
+const windows = ((globalThis as { __silkRoadRateLimits?: Map<string, { count: number; resetAt: number }> }).__silkRoadRateLimits ??= new Map());
+
+/** Counts an attempt; returns how many seconds to wait when over the limit, else null. */
+export function hitRateLimit(key: string, rule: RateLimit, now = Date.now()): number | null {
+  const current = windows.get(key);
+  if (!current || current.resetAt <= now) {
+    windows.set(key, { count: 1, resetAt: now + rule.windowMs });
+    if (windows.size > 50_000) for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
+    return null;
+  }
+  current.count += 1;
+  return current.count > rule.limit ? Math.ceil((current.resetAt - now) / 1000) : null;
+}
+
+export function resetRateLimits() {
+  windows.clear();
+}

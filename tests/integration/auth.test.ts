@@ -1,0 +1,120 @@
+import { verify } from "@node-rs/argon2";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, test } from "vitest";
+import * as account from "#app/routes/($lang).account._index.tsx";
+import * as login from "#app/routes/($lang).login.tsx";
+import * as signup from "#app/routes/($lang).signup.tsx";
+import * as logout from "#app/routes/logout.tsx";
+import { getDb } from "#app/utils/db.server.ts";
+import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
+import { users } from "#db/schema/index.ts";
+import { DEMO_PASSWORD, ORGANIZER_EMAIL } from "#db/seed/seed.ts";
+import { cookieFrom, runAction, runLoader, thrownResponse, unwrap } from "#tests/support/loaders.ts";
+
+beforeEach(() => resetRateLimits());
+
+async function signIn(email: string, password: string, extra: Record<string, string> = {}, clientIp?: string) {
+  return unwrap(await runAction(login.action, "/login", { email, password, ...extra }, { clientIp }).catch((e: unknown) => e));
+}
+
+describe("sign-up", () => {
+  test("creates a shopper with an argon2id hash and signs them in", async () => {
+    const result = await runAction(signup.action, "/zh/signup", { email: " Amina@Example.com ", password: "baobab-sunrise-42" }, { params: { lang: "zh" } });
+    const response = result as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/zh/account");
+    const row = getDb().select().from(users).where(eq(users.email, "amina@example.com")).get()!;
+    expect(row.role).toBe("shopper");
+    expect(row.locale).toBe("zh");
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verify(row.passwordHash, "baobab-sunrise-42")).toBe(true);
+    const setCookie = response.headers.get("Set-Cookie")!;
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const page = await runLoader(account.loader, "/zh/account", { lang: "zh" }).catch((e: unknown) => e);
+    expect(page).toBeInstanceOf(Response); // no cookie → redirect
+    const request = new Request("http://localhost:3000/zh/account", { headers: { Cookie: cookieFrom(response) } });
+    const signedIn = await account.loader({ request, params: { lang: "zh" }, context: {} });
+    expect(signedIn.user).toEqual({ email: "amina@example.com", role: "shopper" });
+  });
+
+  test.each([
+    [{ email: "not-an-email", password: "baobab-sunrise-42" }, { email: "auth.emailInvalid" }],
+    [{ email: "kofi@example.com", password: "short" }, { password: "auth.passwordTooShort" }],
+    [{ email: "kofi@example.com", password: "password123" }, { password: "auth.passwordCommon" }],
+    [{ email: "kofi@example.com", password: "kofi@example.com" }, { password: "auth.passwordSameAsEmail" }],
+    [{ email: ORGANIZER_EMAIL, password: "baobab-sunrise-42" }, { email: "auth.emailTaken" }],
+  ])("%j is refused with field errors, keeping what was typed", async (fields, errors) => {
+    const before = getDb().select().from(users).all().length;
+    const { status, body } = await unwrap(await runAction(signup.action, "/signup", fields));
+    expect(status).toBe(400);
+    expect((body as { errors: unknown }).errors).toEqual(errors);
+    expect((body as { email: string }).email).toBe(fields.email);
+    expect(getDb().select().from(users).all().length).toBe(before);
+  });
+
+  test("sign-up can never create an organizer or an owner", async () => {
+    await runAction(signup.action, "/signup", { email: "sneaky@example.com", password: "baobab-sunrise-42", role: "organizer" });
+    expect(getDb().select().from(users).where(eq(users.email, "sneaky@example.com")).get()!.role).toBe("shopper");
+  });
+});
+
+describe("login", () => {
+  test("the demo organizer signs in and lands on a local page", async () => {
+    const { status, headers } = await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, { redirectTo: "/fr/stores?page=2" });
+    expect(status).toBe(302);
+    expect(headers.get("Location")).toBe("/fr/stores?page=2");
+    expect(headers.get("Set-Cookie")).toContain("__session=");
+  });
+
+  test.each(["//evil.example", "https://evil.example", "/\\evil.example"])("redirectTo=%s goes to the account page instead", async (to) => {
+    const { headers } = await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, { redirectTo: to });
+    expect(headers.get("Location")).toBe("/account");
+  });
+
+  test("an unknown email and a wrong password get the same answer", async () => {
+    const unknown = await signIn("nobody@example.com", DEMO_PASSWORD);
+    const wrong = await signIn(ORGANIZER_EMAIL, "not the password");
+    expect(unknown.status).toBe(400);
+    expect(wrong.status).toBe(400);
+    expect((unknown.body as { errors: unknown }).errors).toEqual({ form: "auth.invalidCredentials" });
+    expect((wrong.body as { errors: unknown }).errors).toEqual({ form: "auth.invalidCredentials" });
+  });
+
+  test("a new session is issued at login (a planted cookie is not reused)", async () => {
+    const planted = "__session=planted";
+    const response = (await runAction(login.action, "/login", { email: ORGANIZER_EMAIL, password: DEMO_PASSWORD }, { cookie: planted })) as Response;
+    expect(cookieFrom(response)).not.toBe(planted);
+  });
+
+  test("after 10 attempts from one address, further attempts get 429 even with the right password", async () => {
+    for (let i = 0; i < 10; i++) expect((await signIn(`guess${i}@example.com`, "wrong-password-1", {}, "198.51.100.9")).status).toBe(400);
+    const blocked = await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, {}, "198.51.100.9");
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("Retry-After")).toMatch(/^\d+$/);
+    expect((blocked.body as { errors: unknown }).errors).toEqual({ form: "auth.tooMany" });
+    // Another address is not affected.
+    expect((await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, {}, "198.51.100.10")).status).toBe(302);
+  });
+
+  test("after 10 attempts on one account from many addresses, that account is locked for a while", async () => {
+    for (let i = 0; i < 10; i++) await signIn(ORGANIZER_EMAIL, "wrong-password-1", {}, `192.0.2.${i}`);
+    expect((await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, {}, "192.0.2.200")).status).toBe(429);
+  });
+});
+
+test("logout is a POST that clears the session; GET does nothing", async () => {
+  const get = await logout.loader();
+  expect(get.status).toBe(302);
+  expect(get.headers.get("Set-Cookie")).toBeNull();
+  const request = new Request("http://localhost:3000/logout", { method: "POST", headers: { Referer: "http://localhost:3000/zh/account" } });
+  const response = await logout.action({ request, params: {}, context: {} });
+  expect(response.headers.get("Location")).toBe("/zh");
+  expect(response.headers.get("Set-Cookie")).toMatch(/__session=;.*Expires=Thu, 01 Jan 1970/i);
+});
+
+test("the account page sends anonymous visitors to log in, and back afterwards", async () => {
+  const response = await thrownResponse(runLoader(account.loader, "/fr/account?tab=orders", { lang: "fr" }));
+  expect(response.status).toBe(302);
+  expect(response.headers.get("Location")).toBe(`/fr/login?${new URLSearchParams({ redirectTo: "/fr/account?tab=orders" })}`);
+});
