@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
-import { useT } from "#app/i18n/use-locale.ts";
+import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { requireUser } from "#app/utils/auth.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -17,6 +17,7 @@ export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t(
 export default function Account() {
   const { user } = useLoaderData<typeof loader>();
   const t = useT();
+  const href = useHref();
   return (
     <div className="max-w-xl">
       <PageHeading title={t("account.title")} subtitle={t("account.signedInAs", { email: user.email })} />
@@ -24,6 +25,19 @@ export default function Account() {
         <dt className="font-medium text-stone-600">{t("account.role")}</dt>
         <dd data-testid="account-role">{t(`account.role.${user.role}`)}</dd>
       </dl>
+      {user.role === "owner" ? (
+        <p className="mb-6">
+          <Link to={href("/sell")} className="font-medium text-clay-700 underline">
+            {t("account.sellerConsole")}
+          </Link>
+        </p>
+      ) : user.role === "shopper" ? (
+        <p className="mb-6">
+          <Link to={href("/account/apply")} className="font-medium text-clay-700 underline">
+            {t("apply.cta")}
+          </Link>
+        </p>
+      ) : null}
       <Form method="post" action="/logout">
         <button type="submit" className="rounded border border-clay-700 px-4 py-2 text-sm font-semibold text-clay-700 hover:bg-clay-100">
           {t("auth.logout")}

@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { localizePath, type Locale } from "#app/i18n/locales.ts";
+import { getOwnStore } from "#app/models/owner.server.ts";
 import { getUserById, type SessionUser } from "#app/models/users.server.ts";
 import { getSessionUserId } from "./session.server.ts";
 
@@ -14,4 +15,14 @@ export async function requireUser(request: Request, locale: Locale): Promise<Ses
   if (user) return user;
   const url = new URL(request.url);
   throw redirect(`${localizePath("/login", locale)}?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })}`);
+}
+
+/**
+ * The seller console's gate: anonymous → log in; signed in without a store of their own → 403.
+ * Model functions check ownership again on every row, so this is the first wall, not the only one.
+ */
+export async function requireOwner(request: Request, locale: Locale): Promise<SessionUser> {
+  const user = await requireUser(request, locale);
+  if (!getOwnStore(user)) throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  return user;
 }

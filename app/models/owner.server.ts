@@ -1,0 +1,235 @@
+import { and, asc, count, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import type { Locale } from "#app/i18n/locales.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { paginate, type Pagination } from "#app/utils/params.ts";
+import type { ProductInput } from "#app/utils/product-form.ts";
+import { categories, countries, products, stores, users } from "#db/schema/index.ts";
+import { slugify } from "#db/seed/seed.ts";
+import { enqueueSearchSync } from "#search/outbox.ts";
+import { pick } from "./localize.ts";
+import type { SessionUser } from "./users.server.ts";
+
+/**
+ * The owner console's data. Every function takes the acting user and reaches only rows of the store
+ * that user owns: another store's product id is simply "not found", so routes cannot leak or
+ * change what is not theirs even if they forget to check.
+ */
+export type Actor = Pick<SessionUser, "id" | "role">;
+
+export const LOW_STOCK_THRESHOLD = 5;
+
+export function getOwnStore(actor: Actor) {
+  if (actor.role !== "owner") return null;
+  return getDb().select().from(stores).where(eq(stores.ownerId, actor.id)).get() ?? null;
+}
+
+function ownProductCondition(storeId: number, productId: number): SQL {
+  return and(eq(products.id, productId), eq(products.storeId, storeId))!;
+}
+
+export function getOwnProduct(actor: Actor, productId: number) {
+  const store = getOwnStore(actor);
+  if (!store || !Number.isSafeInteger(productId)) return null;
+  const row = getDb()
+    .select({ product: products, categorySlug: categories.slug })
+    .from(products)
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .where(ownProductCondition(store.id, productId))
+    .get();
+  return row ? { ...row.product, categorySlug: row.categorySlug } : null;
+}
+
+export interface DashboardItem {
+  id: number;
+  title: string;
+  stock: number;
+}
+
+export function getOwnerDashboard(actor: Actor, locale: Locale) {
+  const store = getOwnStore(actor);
+  if (!store) return null;
+  const db = getDb();
+  const counts = Object.fromEntries(
+    db
+      .select({ status: products.status, n: count() })
+      .from(products)
+      .where(eq(products.storeId, store.id))
+      .groupBy(products.status)
+      .all()
+      .map((r) => [r.status, r.n]),
+  ) as Partial<Record<"draft" | "active" | "archived", number>>;
+  const item = (r: { id: number; titleEn: string; titleZh: string; titleFr: string; stock: number }): DashboardItem => ({ id: r.id, title: pick(r, "title", locale), stock: r.stock });
+  const listed = and(eq(products.storeId, store.id), sql`${products.status} != 'archived'`);
+  const base = { id: products.id, titleEn: products.titleEn, titleZh: products.titleZh, titleFr: products.titleFr, stock: products.stock };
+  return {
+    store: { name: pick(store, "name", locale), slug: store.slug, status: store.status },
+    counts: { draft: counts.draft ?? 0, active: counts.active ?? 0, archived: counts.archived ?? 0 },
+    soldOut: db.select(base).from(products).where(and(listed, eq(products.stock, 0))).orderBy(asc(products.id)).limit(20).all().map(item),
+    lowStock: db
+      .select(base)
+      .from(products)
+      .where(and(listed, sql`${products.stock} BETWEEN 1 AND ${LOW_STOCK_THRESHOLD}`))
+      .orderBy(asc(products.stock), asc(products.id))
+      .limit(20)
+      .all()
+      .map(item),
+    missingTranslation: db
+      .select(base)
+      .from(products)
+      .where(and(listed, or(eq(products.titleZh, ""), eq(products.titleFr, ""), eq(products.descriptionZh, ""), eq(products.descriptionFr, ""))))
+      .orderBy(asc(products.id))
+      .limit(20)
+      .all()
+      .map(item),
+    missingImage: db.select(base).from(products).where(and(listed, eq(products.images, sql`'[]'`))).orderBy(asc(products.id)).limit(20).all().map(item),
+  };
+}
+
+export const OWNER_SORTS = ["updated", "title", "price", "stock"] as const;
+export const OWNER_STATUS_FILTERS = ["all", "draft", "active", "archived"] as const;
+
+export function listOwnProducts(
+  actor: Actor,
+  args: { q: string; status: (typeof OWNER_STATUS_FILTERS)[number]; sort: (typeof OWNER_SORTS)[number]; page: number; locale: Locale },
+): { items: { id: number; sku: string; title: string; status: string; priceCents: number; currency: string; stock: number; slug: string }[]; pagination: Pagination } | null {
+  const store = getOwnStore(actor);
+  if (!store) return null;
+  const db = getDb();
+  const parts: SQL[] = [eq(products.storeId, store.id)];
+  if (args.status !== "all") parts.push(eq(products.status, args.status));
+  const q = args.q.trim().slice(0, 100);
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(sql`(${products.titleEn} LIKE ${pattern} ESCAPE '\\' OR ${products.titleZh} LIKE ${pattern} ESCAPE '\\' OR ${products.titleFr} LIKE ${pattern} ESCAPE '\\' OR ${products.sku} LIKE ${pattern} ESCAPE '\\')`);
+  }
+  const where = and(...parts);
+  const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;
+  const pagination = paginate(args.page, total);
+  const order = { updated: [desc(products.updatedAt), desc(products.id)], title: [asc(products.titleEn), asc(products.id)], price: [asc(products.priceCents), asc(products.id)], stock: [asc(products.stock), asc(products.id)] }[args.sort];
+  const rows = db.select().from(products).where(where).orderBy(...order).limit(pagination.pageSize).offset(pagination.offset).all();
+  return {
+    items: rows.map((r) => ({ id: r.id, sku: r.sku, slug: r.slug, title: pick(r, "title", args.locale), status: r.status, priceCents: r.priceCents, currency: r.currency, stock: r.stock })),
+    pagination,
+  };
+}
+
+export type SaveResult = { ok: true; id: number } | { ok: false; error: "notFound" | "skuTaken" | "category" };
+
+/** Creates (id null) or updates one of the actor's listings, with its search-sync row, in one transaction. */
+export function saveOwnProduct(actor: Actor, id: number | null, input: ProductInput, publish?: boolean): SaveResult {
+  const store = getOwnStore(actor);
+  if (!store) return { ok: false, error: "notFound" };
+  const db = getDb();
+  const category = db.select().from(categories).where(eq(categories.slug, input.categorySlug)).get();
+  if (!category) return { ok: false, error: "category" };
+  return db.transaction((tx) => {
+    const clash = tx.select({ id: products.id }).from(products).where(eq(products.sku, input.sku)).get();
+    if (clash && clash.id !== id) return { ok: false as const, error: "skuTaken" as const };
+    const fields = {
+      titleEn: input.titleEn,
+      titleZh: input.titleZh,
+      titleFr: input.titleFr,
+      descriptionEn: input.descriptionEn,
+      descriptionZh: input.descriptionZh,
+      descriptionFr: input.descriptionFr,
+      categoryId: category.id,
+      tags: input.tags,
+      priceCents: input.price,
+      stock: input.stock,
+      sku: input.sku,
+      updatedAt: new Date(),
+    };
+    let productId: number;
+    if (id === null) {
+      const base = slugify(`${input.titleEn}`) || "product";
+      let slug = base;
+      for (let n = 2; tx.select({ id: products.id }).from(products).where(eq(products.slug, slug)).get(); n++) slug = `${base}-${n}`;
+      const [row] = tx
+        .insert(products)
+        .values({ ...fields, storeId: store.id, slug, status: publish ? "active" : "draft", images: [], createdAt: new Date() })
+        .returning({ id: products.id })
+        .all();
+      productId = row!.id;
+    } else {
+      const updated = tx.update(products).set(fields).where(ownProductCondition(store.id, id)).run();
+      if (updated.changes === 0) return { ok: false as const, error: "notFound" as const };
+      productId = id;
+    }
+    enqueueSearchSync(tx, "product", [productId]);
+    return { ok: true as const, id: productId };
+  });
+}
+
+export function setOwnProductStatus(actor: Actor, id: number, status: "draft" | "active" | "archived"): boolean {
+  const store = getOwnStore(actor);
+  if (!store) return false;
+  return getDb().transaction((tx) => {
+    const result = tx.update(products).set({ status, updatedAt: new Date() }).where(ownProductCondition(store.id, id)).run();
+    if (result.changes === 0) return false;
+    enqueueSearchSync(tx, "product", [id]);
+    return true;
+  });
+}
+
+export function setOwnProductStock(actor: Actor, id: number, stock: number): boolean {
+  const store = getOwnStore(actor);
+  if (!store || !Number.isInteger(stock) || stock < 0 || stock > 999_999) return false;
+  return getDb().transaction((tx) => {
+    const result = tx.update(products).set({ stock, updatedAt: new Date() }).where(ownProductCondition(store.id, id)).run();
+    if (result.changes === 0) return false;
+    enqueueSearchSync(tx, "product", [id]);
+    return true;
+  });
+}
+
+export function listCategoryOptions(locale: Locale) {
+  return getDb()
+    .select()
+    .from(categories)
+    .orderBy(asc(categories.position))
+    .all()
+    .map((c) => ({ slug: c.slug, name: pick(c, "name", locale) }));
+}
+
+export function listCountryOptions(locale: Locale) {
+  return getDb()
+    .select()
+    .from(countries)
+    .all()
+    .map((c) => ({ code: c.code, name: pick(c, "name", locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
+/**
+ * A shopper applies to open a store: the store is created `pending` (invisible to shoppers until an
+ * organizer approves it) and the user becomes its owner, in one transaction. One store per owner.
+ */
+export function applyForStore(actor: Actor, input: { nameEn: string; nameZh: string; nameFr: string; countryCode: string; cityEn: string }): { ok: true; storeId: number } | { ok: false; error: "alreadyOwner" | "country" } {
+  const db = getDb();
+  if (actor.role !== "shopper") return { ok: false, error: "alreadyOwner" };
+  if (!db.select().from(countries).where(eq(countries.code, input.countryCode)).get()) return { ok: false, error: "country" };
+  return db.transaction((tx) => {
+    const base = slugify(input.nameEn) || "store";
+    let slug = base;
+    for (let n = 2; tx.select({ id: stores.id }).from(stores).where(eq(stores.slug, slug)).get(); n++) slug = `${base}-${n}`;
+    const [store] = tx
+      .insert(stores)
+      .values({
+        slug,
+        ownerId: actor.id,
+        nameEn: input.nameEn,
+        nameZh: input.nameZh,
+        nameFr: input.nameFr,
+        countryCode: input.countryCode,
+        cityEn: input.cityEn,
+        cityZh: "",
+        cityFr: "",
+        status: "pending",
+      })
+      .returning({ id: stores.id })
+      .all();
+    tx.update(users).set({ role: "owner" }).where(eq(users.id, actor.id)).run();
+    return { ok: true as const, storeId: store!.id };
+  });
+}
+

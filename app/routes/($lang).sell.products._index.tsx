@@ -1,0 +1,174 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeading } from "#app/components/layout.tsx";
+import { Pagination } from "#app/components/pagination.tsx";
+import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
+import { OWNER_SORTS, OWNER_STATUS_FILTERS, listOwnProducts, setOwnProductStatus, setOwnProductStock } from "#app/models/owner.server.ts";
+import { requireOwner } from "#app/utils/auth.server.ts";
+import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+import { formatMoney } from "#app/utils/money.ts";
+import { parseEnum, parsePage } from "#app/utils/params.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const user = await requireOwner(request, locale);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const status = parseEnum(url.searchParams.get("status"), OWNER_STATUS_FILTERS, "all");
+  const sort = parseEnum(url.searchParams.get("sort"), OWNER_SORTS, "updated");
+  const listing = listOwnProducts(user, { q, status, sort, page: parsePage(url.searchParams.get("page")), locale })!;
+  return { listing, q, status, sort };
+}
+
+/** One action, switched on `intent`: inline stock edits and status changes from the table. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocale(params);
+  const user = await requireOwner(request, locale);
+  const form = await request.formData();
+  const id = Number(form.get("id"));
+  const intent = form.get("intent");
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  if (intent === "stock") {
+    const raw = String(form.get("stock") ?? "").trim();
+    if (!/^\d{1,6}$/.test(raw)) return data({ ok: false, id, error: "form.stock" as const }, { status: 400 });
+    if (!setOwnProductStock(user, id, Number(raw))) notFound();
+    return { ok: true, id, error: null };
+  }
+  if (intent === "archive" || intent === "publish" || intent === "draft") {
+    const status = intent === "archive" ? "archived" : intent === "publish" ? "active" : "draft";
+    if (!setOwnProductStatus(user, id, status)) notFound();
+    return { ok: true, id, error: null };
+  }
+  return data({ ok: false, id, error: "form.invalid" as const }, { status: 400 });
+}
+
+export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("sell.navListings"));
+
+export default function Listings() {
+  const { listing, q, status, sort } = useLoaderData<typeof loader>();
+  const t = useT();
+  const href = useHref();
+  return (
+    <>
+      <PageHeading title={t("sell.navListings")} subtitle={t("common.products", { count: listing.pagination.total })} />
+      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium">
+            {t("sell.searchOwn")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={q} className="mt-1 rounded border border-stone-300 px-3 py-1.5 text-sm" />
+        </div>
+        <div>
+          <label htmlFor="status" className="block text-sm font-medium">
+            {t("sell.filterStatus")}
+          </label>
+          <select id="status" name="status" defaultValue={status} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1.5 text-sm">
+            <option value="all">{t("sell.all")}</option>
+            <option value="active">{t("status.active")}</option>
+            <option value="draft">{t("status.draft")}</option>
+            <option value="archived">{t("status.archived")}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sort" className="block text-sm font-medium">
+            {t("sell.sort")}
+          </label>
+          <select id="sort" name="sort" defaultValue={sort} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1.5 text-sm">
+            <option value="updated">{t("sell.sortUpdated")}</option>
+            <option value="title">{t("sell.sortTitle")}</option>
+            <option value="price">{t("sell.sortPrice")}</option>
+            <option value="stock">{t("sell.sortStock")}</option>
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-clay-700 px-4 py-1.5 text-sm font-semibold text-white">
+          {t("sell.apply")}
+        </button>
+        <Link to={href("/sell/products/new")} className="ml-auto rounded border border-clay-700 px-4 py-1.5 text-sm font-semibold text-clay-700">
+          {t("sell.newProduct")}
+        </Link>
+      </Form>
+      {listing.items.length === 0 ? (
+        <EmptyState title={t("sell.noListings")} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="w-full text-left text-sm" data-testid="listings">
+            <thead className="bg-clay-50 text-xs uppercase text-stone-700">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("sell.colSku")}</th>
+                <th scope="col" className="px-3 py-2">{t("sell.colTitle")}</th>
+                <th scope="col" className="px-3 py-2">{t("sell.colStatus")}</th>
+                <th scope="col" className="px-3 py-2">{t("sell.colPrice")}</th>
+                <th scope="col" className="px-3 py-2">{t("sell.colStock")}</th>
+                <th scope="col" className="px-3 py-2">{t("sell.colActions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {listing.items.map((item) => (
+                <Row key={item.id} item={item} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination pagination={listing.pagination} />
+    </>
+  );
+}
+
+function Row({ item }: { item: { id: number; sku: string; title: string; status: string; priceCents: number; currency: string; stock: number } }) {
+  const t = useT();
+  const href = useHref();
+  const locale = useLocale();
+  const stockFetcher = useFetcher<typeof action>();
+  const statusFetcher = useFetcher<typeof action>();
+  const stockError = stockFetcher.data && !stockFetcher.data.ok ? stockFetcher.data.error : null;
+  return (
+    <tr className="border-t border-stone-100" data-testid={`row-${item.sku}`}>
+      <td className="px-3 py-2 font-mono text-xs">{item.sku}</td>
+      <td className="px-3 py-2">
+        <Link to={href(`/sell/products/${item.id}`)} className="text-clay-700 underline">
+          {item.title}
+        </Link>
+      </td>
+      <td className="px-3 py-2">{t(`status.${item.status as "draft" | "active" | "archived"}`)}</td>
+      <td className="px-3 py-2">{formatMoney(item.priceCents, item.currency, locale)}</td>
+      <td className="px-3 py-2">
+        <stockFetcher.Form method="post" className="flex items-center gap-1">
+          <input type="hidden" name="intent" value="stock" />
+          <input type="hidden" name="id" value={item.id} />
+          <label htmlFor={`stock-${item.id}`} className="sr-only">
+            {t("sell.stockFor", { title: item.title })}
+          </label>
+          <input
+            id={`stock-${item.id}`}
+            name="stock"
+            inputMode="numeric"
+            defaultValue={item.stock}
+            aria-invalid={stockError ? true : undefined}
+            className="w-20 rounded border border-stone-300 px-2 py-1"
+          />
+          <button type="submit" className="rounded border border-stone-300 px-2 py-1 text-xs" disabled={stockFetcher.state !== "idle"}>
+            {stockFetcher.state !== "idle" ? t("sell.pending") : t("sell.saveStock")}
+          </button>
+          {stockError ? <span role="alert" className="text-xs text-red-700">{t(stockError)}</span> : stockFetcher.data?.ok ? <span role="status" className="text-xs text-emerald-700">{t("sell.saved")}</span> : null}
+        </stockFetcher.Form>
+      </td>
+      <td className="px-3 py-2">
+        <statusFetcher.Form method="post" className="flex gap-1">
+          <input type="hidden" name="id" value={item.id} />
+          {item.status !== "active" ? (
+            <button name="intent" value="publish" className="rounded bg-forest-700 px-2 py-1 text-xs text-white">
+              {t("sell.publish")}
+            </button>
+          ) : null}
+          {item.status !== "archived" ? (
+            <button name="intent" value="archive" className="rounded border border-stone-300 px-2 py-1 text-xs">
+              {t("sell.archive")}
+            </button>
+          ) : null}
+        </statusFetcher.Form>
+      </td>
+    </tr>
+  );
+}

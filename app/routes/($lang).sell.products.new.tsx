@@ -1,0 +1,45 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PageHeading } from "#app/components/layout.tsx";
+import { ProductForm } from "#app/components/product-form.tsx";
+import { localizePath } from "#app/i18n/locales.ts";
+import { useT } from "#app/i18n/use-locale.ts";
+import { listCategoryOptions, saveOwnProduct } from "#app/models/owner.server.ts";
+import { requireOwner } from "#app/utils/auth.server.ts";
+import { requireLocale } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+import { parseProductForm, type ProductFieldErrors } from "#app/utils/product-form.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  await requireOwner(request, locale);
+  return { categories: listCategoryOptions(locale) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocale(params);
+  const user = await requireOwner(request, locale);
+  const form = await request.formData();
+  const parsed = parseProductForm(form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = saveOwnProduct(user, null, parsed.data, form.get("intent") === "publish");
+  if (!result.ok) {
+    const errors: ProductFieldErrors = result.error === "skuTaken" ? { sku: "form.skuTaken" } : { categorySlug: "form.chooseCategory" };
+    return data({ errors, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) }, { status: 400 });
+  }
+  return redirect(`${localizePath(`/sell/products/${result.id}`, locale)}?saved=1`);
+}
+
+export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("sell.newProduct"));
+
+export default function NewProduct() {
+  const { categories } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <>
+      <PageHeading title={t("sell.newProduct")} />
+      <ProductForm mode="create" values={result?.values ?? {}} errors={result?.errors ?? {}} categories={categories} />
+    </>
+  );
+}

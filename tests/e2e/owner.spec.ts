@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+
+test("an owner signs in, lists a product in English and Chinese, finds it in search, edits stock and archives it", async ({ page }) => {
+  const sku = `E2E-${Date.now()}`;
+  await page.goto(`/zh/login?redirectTo=${encodeURIComponent("/zh/sell")}`);
+  await page.getByLabel("电子邮箱").fill("owner+rift-valley-macadamia@silkroad.example");
+  await page.getByLabel("密码").fill("silkroad-demo-2025");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/zh\/sell$/);
+  await expect(page.getByText("卖家中心")).toBeVisible();
+
+  await page.getByRole("link", { name: "发布商品" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("发布商品");
+  await page.getByLabel("英文标题").fill("Kenyan Salted Macadamia Snack Tin, 400 g");
+  await page.getByLabel("中文标题").fill("肯尼亚盐焗夏威夷果罐装 400克");
+  await page.getByLabel("分类", { exact: true }).selectOption("nuts-dried-fruit");
+  await page.getByLabel("价格（美元）").fill("abc");
+  await page.getByLabel("库存").fill("30");
+  await page.getByLabel("货号").fill(sku);
+  await page.getByRole("button", { name: "保存并上架" }).click();
+  await expect(page.getByText("请输入大于0且不超过100,000的价格，例如12.50。")).toBeVisible();
+  await expect(page.getByLabel("中文标题")).toHaveValue("肯尼亚盐焗夏威夷果罐装 400克");
+  await page.getByLabel("价格（美元）").fill("21.90");
+  await page.getByRole("button", { name: "保存并上架" }).click();
+  await expect(page.getByText("已保存。")).toBeVisible();
+  // French is missing: flagged, not required.
+  await expect(page.getByText("尚未填写：使用该语言的消费者将看到英文内容。").first()).toBeVisible();
+
+  // The outbox worker syncs within a couple of seconds; search until it appears.
+  await expect(async () => {
+    await page.goto(`/zh/search?q=${encodeURIComponent("盐焗夏威夷果罐装")}`);
+    await expect(page.getByTestId("search-results")).toContainText("肯尼亚盐焗夏威夷果罐装");
+  }).toPass({ timeout: 15_000 });
+
+  await page.goto(`/zh/sell/products?q=${sku}`);
+  const row = page.getByTestId(`row-${sku}`);
+  await row.getByRole("textbox").fill("3");
+  await row.getByRole("button", { name: "保存" }).click();
+  await expect(row.getByRole("status")).toHaveText("已保存。");
+  await row.getByRole("button", { name: "下架" }).click();
+  await expect(row).toContainText("已下架");
+
+  await expect(async () => {
+    await page.goto(`/zh/search?q=${encodeURIComponent("盐焗夏威夷果罐装")}`);
+    await expect(page.getByTestId("result-count")).toBeVisible();
+    await expect(page.locator("main")).not.toContainText("肯尼亚盐焗夏威夷果罐装 400克");
+  }).toPass({ timeout: 15_000 });
+});

@@ -1,0 +1,210 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { beforeAll, describe, expect, test } from "vitest";
+import * as apply from "#app/routes/($lang).account.apply.tsx";
+import * as dashboard from "#app/routes/($lang).sell._index.tsx";
+import * as edit from "#app/routes/($lang).sell.products.$id.tsx";
+import * as listings from "#app/routes/($lang).sell.products._index.tsx";
+import * as create from "#app/routes/($lang).sell.products.new.tsx";
+import { searchCatalog } from "#app/models/search.server.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { products, searchOutbox, stores, users } from "#db/schema/index.ts";
+import { createClient } from "#search/client.ts";
+import { drainAll } from "#search/outbox.ts";
+import { cookieFor, newShopper, organizer, ownerOf, requestAs } from "#tests/support/auth.ts";
+import { unwrap } from "#tests/support/loaders.ts";
+import { useSearchIndex } from "#tests/support/search.ts";
+
+const connection = useSearchIndex();
+const db = () => getDb();
+type Args = { request: Request; params: Record<string, string>; context: Record<string, unknown> };
+type RouteFn = (args: Args) => Promise<unknown>;
+
+/** Status of calling a loader or action: its Response status if it threw or returned one, else 200 (or the data() status). */
+async function statusOf(fn: RouteFn, request: Request, params: Record<string, string> = {}): Promise<{ status: number; location?: string | null }> {
+  try {
+    const result = await fn({ request, params, context: {} });
+    const { status, headers } = await unwrap(result);
+    return { status, location: headers.get("Location") };
+  } catch (error) {
+    if (error instanceof Response) return { status: error.status, location: error.headers.get("Location") };
+    throw error;
+  }
+}
+
+const snapshot = (id: number) => db().select().from(products).where(eq(products.id, id)).get();
+
+let visitors: Record<"anonymous" | "shopper" | "owner" | "otherOwner" | "organizer", string | null>;
+let ownProductId: number;
+let otherProductId: number;
+
+beforeAll(async () => {
+  const a = ownerOf("yirga-highlands-coffee");
+  const b = ownerOf("nyeri-hills-coffee");
+  ownProductId = db().select().from(products).where(eq(products.storeId, a.store.id)).get()!.id;
+  otherProductId = db().select().from(products).where(eq(products.storeId, b.store.id)).get()!.id;
+  visitors = {
+    anonymous: null,
+    shopper: await cookieFor((await newShopper()).id),
+    owner: await cookieFor(a.user.id),
+    otherOwner: await cookieFor(b.user.id),
+    organizer: await cookieFor(organizer().id),
+  };
+});
+
+describe("authorization matrix over /sell", () => {
+  // [route, method, path, params, form?] — the product in the path belongs to the "owner" visitor.
+  const routes = (): [string, RouteFn, string, Record<string, string>, Record<string, string>?][] => [
+    ["dashboard", dashboard.loader as RouteFn, "/sell", {}],
+    ["listings", listings.loader as RouteFn, "/sell/products", {}],
+    ["stock edit", listings.action as RouteFn, "/sell/products", {}, { intent: "stock", id: String(ownProductId), stock: "77" }],
+    ["archive", listings.action as RouteFn, "/sell/products", {}, { intent: "archive", id: String(ownProductId) }],
+    ["new form", create.loader as RouteFn, "/sell/products/new", {}],
+    ["create", create.action as RouteFn, "/sell/products/new", {}, { titleEn: "Matrix Test Beans", categorySlug: "coffee", price: "10", stock: "1", sku: `MATRIX-${Date.now()}` }],
+    ["edit form", edit.loader as RouteFn, `/sell/products/${ownProductId}`, { id: String(ownProductId) }],
+    ["edit", edit.action as RouteFn, `/sell/products/${ownProductId}`, { id: String(ownProductId) }, { titleEn: "Hijacked", categorySlug: "coffee", price: "1", stock: "0", sku: "HIJACK-1" }],
+  ];
+  // Expected status per visitor; the owner's writes are not run here (they change data; tested below).
+  const expected: Record<string, [number, number, number, number]> = {
+    // anonymous, shopper, otherOwner, organizer
+    dashboard: [302, 403, 200, 403],
+    listings: [302, 403, 200, 403],
+    "stock edit": [302, 403, 404, 403],
+    archive: [302, 403, 404, 403],
+    "new form": [302, 403, 200, 403],
+    create: [302, 403, 302, 403],
+    "edit form": [302, 403, 404, 403],
+    edit: [302, 403, 404, 403],
+  };
+
+  test("every route × every kind of visitor", async () => {
+    const before = snapshot(ownProductId);
+    const productCount = db().select().from(products).all().length;
+    for (const [name, fn, path, params, form] of routes()) {
+      const statuses = [];
+      for (const who of ["anonymous", "shopper", "otherOwner", "organizer"] as const) {
+        const result = await statusOf(fn, requestAs(visitors[who], path, form), params);
+        if (who === "anonymous") expect(result.location, name).toMatch(/^\/login\?redirectTo=/);
+        statuses.push(result.status);
+      }
+      expect(statuses, name).toEqual(expected[name]);
+    }
+    // Nothing the refused visitors tried changed the owner's product; only the other owner's own create added a row.
+    expect(snapshot(ownProductId)).toEqual(before);
+    expect(db().select().from(products).all().length).toBe(productCount + 1);
+    const created = db().select().from(products).where(eq(products.titleEn, "Matrix Test Beans")).get()!;
+    expect(created.storeId).toBe(ownerOf("nyeri-hills-coffee").store.id);
+  });
+
+  test("the owner reaches their own pages", async () => {
+    for (const [name, fn, path, params] of routes().filter((r) => !r[4])) {
+      expect((await statusOf(fn, requestAs(visitors.owner, path), params)).status, name).toBe(200);
+    }
+  });
+
+  test("ids that are not numbers, or do not exist, are 404", async () => {
+    for (const id of ["abc", "-1", "1e3", "999999999"]) {
+      expect((await statusOf(edit.loader as RouteFn, requestAs(visitors.owner, `/sell/products/${id}`), { id })).status).toBe(404);
+    }
+    expect((await statusOf(listings.action as RouteFn, requestAs(visitors.owner, "/sell/products", { intent: "stock", id: "abc", stock: "1" }))).status).toBe(404);
+  });
+});
+
+describe("the owner's listings", () => {
+  test("the dashboard counts by status and lists stock and translation problems", async () => {
+    const data = (await dashboard.loader({ request: requestAs(visitors.owner, "/sell"), params: {}, context: {} })) as Awaited<ReturnType<typeof dashboard.loader>>;
+    const store = ownerOf("yirga-highlands-coffee").store;
+    const active = db().select().from(products).where(and(eq(products.storeId, store.id), eq(products.status, "active"))).all();
+    expect(data.counts.active).toBe(active.length);
+    expect(data.store).toMatchObject({ slug: "yirga-highlands-coffee", status: "approved" });
+    expect(data.soldOut.map((p) => p.id).sort()).toEqual(active.filter((p) => p.stock === 0).map((p) => p.id).sort());
+  });
+
+  test("create with validation errors keeps what was typed and writes nothing", async () => {
+    const count = db().select().from(products).all().length;
+    const result = await unwrap(
+      await create.action({
+        request: requestAs(visitors.owner, "/zh/sell/products/new", { titleEn: "", titleZh: "埃塞俄比亚蜂蜜", categorySlug: "nope!", price: "-3", stock: "many", sku: "bad sku!" }),
+        params: { lang: "zh" },
+        context: {},
+      }),
+    );
+    expect(result.status).toBe(400);
+    expect((result.body as { errors: unknown }).errors).toEqual({
+      titleEn: "form.required",
+      categorySlug: "form.chooseCategory",
+      price: "form.price",
+      stock: "form.stock",
+      sku: "form.sku",
+    });
+    expect((result.body as { values: Record<string, string> }).values.titleZh).toBe("埃塞俄比亚蜂蜜");
+    expect(db().select().from(products).all().length).toBe(count);
+  });
+
+  test("a duplicate SKU is refused", async () => {
+    const existing = db().select().from(products).get()!;
+    const result = await unwrap(await create.action({ request: requestAs(visitors.owner, "/sell/products/new", { titleEn: "Dup", categorySlug: "coffee", price: "5", stock: "1", sku: existing.sku }), params: {}, context: {} }));
+    expect((result.body as { errors: unknown }).errors).toEqual({ sku: "form.skuTaken" });
+  });
+
+  test("create → publish → edit → stock → archive, each reaching the search index through the outbox", async () => {
+    const sync = () => drainAll(db(), createClient(connection(), 30_000), connection());
+    const sku = `OWN-${Date.now()}`;
+    const created = await statusOf(create.action as RouteFn, requestAs(visitors.owner, "/sell/products/new", {
+      titleEn: "Ethiopian Forest Honey Gift Jar",
+      titleZh: "埃塞俄比亚森林蜂蜜礼盒",
+      titleFr: "",
+      categorySlug: "honey-sweets",
+      tags: "honey, gift，礼品",
+      price: "18.50",
+      stock: "12",
+      sku,
+      intent: "publish",
+    }));
+    expect(created.status).toBe(302);
+    const row = db().select().from(products).where(eq(products.sku, sku)).get()!;
+    expect(row).toMatchObject({ status: "active", priceCents: 1850, stock: 12, titleFr: "", tags: ["honey", "gift", "礼品"] });
+    expect(created.location).toBe(`/sell/products/${row.id}?saved=1`);
+    expect(db().select().from(searchOutbox).where(and(eq(searchOutbox.entityId, row.id), isNull(searchOutbox.doneAt))).all().length).toBe(1);
+    await sync();
+    const found = await searchCatalog({ q: "森林蜂蜜礼盒", inStock: false, sort: "relevance", page: 1 }, "zh", { record: false });
+    expect(found.hits.map((h) => h.id)).toContain(row.id);
+
+    const editForm = { titleEn: "Ethiopian Forest Honey Gift Jar, 500 g", titleZh: "埃塞俄比亚森林蜂蜜礼盒 500克", titleFr: "Coffret de miel de forêt d'Éthiopie, 500 g", categorySlug: "honey-sweets", tags: "honey", price: "19", stock: "12", sku };
+    expect((await statusOf(edit.action as RouteFn, requestAs(visitors.owner, `/sell/products/${row.id}`, editForm), { id: String(row.id) })).status).toBe(302);
+    expect((await statusOf(listings.action as RouteFn, requestAs(visitors.owner, "/sell/products", { intent: "stock", id: String(row.id), stock: "0" }))).status).toBe(200);
+    expect(snapshot(row.id)).toMatchObject({ titleFr: "Coffret de miel de forêt d'Éthiopie, 500 g", priceCents: 1900, stock: 0 });
+    await sync();
+    const updated = await searchCatalog({ q: "miel de forêt", inStock: false, sort: "relevance", page: 1 }, "fr", { record: false });
+    expect(updated.hits.find((h) => h.id === row.id)).toMatchObject({ priceCents: 1900, inStock: false });
+
+    for (const bad of ["-1", "abc", "1.5", ""]) {
+      expect((await statusOf(listings.action as RouteFn, requestAs(visitors.owner, "/sell/products", { intent: "stock", id: String(row.id), stock: bad }))).status, bad).toBe(400);
+    }
+    expect((await statusOf(listings.action as RouteFn, requestAs(visitors.owner, "/sell/products", { intent: "archive", id: String(row.id) }))).status).toBe(200);
+    await sync();
+    const gone = await searchCatalog({ q: "森林蜂蜜礼盒", inStock: false, sort: "relevance", page: 1 }, "zh", { record: false });
+    expect(gone.hits.map((h) => h.id)).not.toContain(row.id);
+  });
+});
+
+describe("applying to open a store", () => {
+  test("a shopper applies: the store is pending and they reach their console", async () => {
+    const shopper = await newShopper();
+    const cookie = await cookieFor(shopper.id);
+    const refused = await unwrap(await apply.action({ request: requestAs(cookie, "/account/apply", { nameEn: "", countryCode: "XX", cityEn: "" }), params: {}, context: {} }));
+    expect(refused.status).toBe(400);
+    const result = await statusOf(apply.action as RouteFn, requestAs(cookie, "/fr/account/apply", { nameEn: "Lake Malawi Honey Co", nameZh: "马拉维湖蜂蜜", nameFr: "", countryCode: "MW", cityEn: "Mangochi" }), { lang: "fr" });
+    expect(result).toEqual({ status: 302, location: "/fr/sell" });
+    const store = db().select().from(stores).where(eq(stores.ownerId, shopper.id)).get()!;
+    expect(store).toMatchObject({ status: "pending", countryCode: "MW", slug: "lake-malawi-honey-co" });
+    expect(db().select().from(users).where(eq(users.id, shopper.id)).get()!.role).toBe("owner");
+    const page = (await dashboard.loader({ request: requestAs(cookie, "/sell"), params: {}, context: {} })) as Awaited<ReturnType<typeof dashboard.loader>>;
+    expect(page.store.status).toBe("pending");
+    // Applying twice is refused: one store per owner.
+    expect((await statusOf(apply.action as RouteFn, requestAs(cookie, "/account/apply", { nameEn: "Second", countryCode: "MW", cityEn: "Zomba" }))).status).toBe(403);
+  });
+
+  test("organizers cannot apply", async () => {
+    expect((await statusOf(apply.loader as RouteFn, requestAs(visitors.organizer, "/account/apply"))).status).toBe(403);
+  });
+});

@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import { createShopper } from "#app/models/users.server.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { sessionStorage } from "#app/utils/session.server.ts";
+import { stores, users } from "#db/schema/index.ts";
+import { ORGANIZER_EMAIL, ownerEmail } from "#db/seed/seed.ts";
+
+/** A signed session cookie for a user, as the browser would hold after logging in. */
+export async function cookieFor(userId: number): Promise<string> {
+  const session = await sessionStorage().getSession();
+  session.set("userId", userId);
+  return (await sessionStorage().commitSession(session)).split(";")[0]!;
+}
+
+export function ownerOf(storeSlug: string) {
+  const user = getDb().select().from(users).where(eq(users.email, ownerEmail(storeSlug))).get()!;
+  const store = getDb().select().from(stores).where(eq(stores.slug, storeSlug)).get()!;
+  return { user, store };
+}
+
+export function organizer() {
+  return getDb().select().from(users).where(eq(users.email, ORGANIZER_EMAIL)).get()!;
+}
+
+let n = 0;
+export async function newShopper() {
+  n += 1;
+  const user = await createShopper({ email: `shopper${n}-${process.pid}@example.com`, password: "baobab-sunrise-42", locale: "en" });
+  if (user === "taken") throw new Error("taken");
+  return user;
+}
+
+/** A request as a given visitor (cookie or none), for loaders and actions. */
+export function requestAs(cookie: string | null, path: string, form?: Record<string, string>): Request {
+  return new Request(new URL(path, "http://localhost:3000"), {
+    method: form ? "POST" : "GET",
+    ...(form ? { body: new URLSearchParams(form) } : {}),
+    headers: { ...(cookie ? { Cookie: cookie } : {}), ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+  });
+}
