@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useHref } from "#app/i18n/use-locale.ts";
 import type { ProductCard as Card } from "#app/models/products.server.ts";
+import { imageSources } from "#app/utils/images.ts";
 import { Price } from "./price.tsx";
 import { StockBadge } from "./stock-badge.tsx";
 
@@ -10,7 +11,7 @@ export function ProductCard({ product }: { product: Card }) {
     <article className="group flex w-full flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
       <Link to={href(`/products/${product.slug}`)} className="flex flex-1 flex-col" prefetch="intent">
         {product.imageUrl ? (
-          <img src={product.imageUrl} alt="" width={400} height={400} loading="lazy" className="aspect-square w-full bg-clay-50 object-cover" />
+          <img {...imageSources(product.imageUrl)} sizes="(min-width: 1024px) 25vw, 50vw" alt="" width={400} height={400} loading="lazy" className="aspect-square w-full bg-clay-50 object-cover" />
         ) : (
           <div className="aspect-square w-full bg-clay-50" />
         )}

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { parseHighlight } from "#app/utils/search-url.ts";
 import type { SearchHit } from "#search/results.ts";
+import { imageSources } from "#app/utils/images.ts";
 import { Price } from "./price.tsx";
 
 /** A search result: like a product card, with the matched words of the title marked. */
@@ -11,7 +12,7 @@ export function SearchHitCard({ hit, countryName }: { hit: SearchHit; countryNam
   return (
     <article className="group flex w-full flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
       <Link to={href(`/products/${hit.slug}`)} className="flex flex-1 flex-col" prefetch="intent">
-        {hit.imageUrl ? <img src={hit.imageUrl} alt="" width={400} height={400} loading="lazy" className="aspect-square w-full bg-clay-50 object-cover" /> : null}
+        {hit.imageUrl ? <img {...imageSources(hit.imageUrl)} sizes="(min-width: 1024px) 25vw, 50vw" alt="" width={400} height={400} loading="lazy" className="aspect-square w-full bg-clay-50 object-cover" /> : null}
         <div className="flex flex-1 flex-col gap-1 p-3">
           <h3 className="line-clamp-2 text-sm font-medium text-stone-900 group-hover:underline">
             {parseHighlight(hit.highlight).map((part, i) =>

@@ -6,7 +6,9 @@ import type { ProductInput } from "#app/utils/product-form.ts";
 import { categories, countries, products, stores, users } from "#db/schema/index.ts";
 import { slugify } from "#db/seed/seed.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
+import { MAX_IMAGES_PER_PRODUCT, isUploadedImage } from "#app/utils/images.ts";
 import { pick } from "./localize.ts";
+import { filesOf, removeFiles, storeImage } from "./media.server.ts";
 import type { SessionUser } from "./users.server.ts";
 
 /**
@@ -233,3 +235,57 @@ export function applyForStore(actor: Actor, input: { nameEn: string; nameZh: str
   });
 }
 
+
+export type ImageUploadResult = { ok: true; added: number } | { ok: false; error: "notFound" | "tooMany" | "tooLarge" | "notAnImage" | "empty" };
+
+/**
+ * Adds photos to one of the actor's listings: every file is decoded and re-encoded first (any bad
+ * file refuses the whole upload), then the listing's image list and its search-sync row are written
+ * in one transaction. The generated art placeholder gives way to the first real photo.
+ */
+export async function addOwnProductImages(actor: Actor, productId: number, uploads: Buffer[]): Promise<ImageUploadResult> {
+  const product = getOwnProduct(actor, productId);
+  if (!product) return { ok: false, error: "notFound" };
+  const kept = product.images.filter(isUploadedImage);
+  if (uploads.length === 0) return { ok: false, error: "empty" };
+  if (kept.length + uploads.length > MAX_IMAGES_PER_PRODUCT) return { ok: false, error: "tooMany" };
+  const stored: { url: string; files: string[] }[] = [];
+  for (const bytes of uploads) {
+    const result = await storeImage(bytes);
+    if (!result.ok) {
+      for (const s of stored) removeFiles(s.files);
+      return { ok: false, error: result.problem };
+    }
+    stored.push(result);
+  }
+  try {
+    getDb().transaction((tx) => {
+      const result = tx
+        .update(products)
+        .set({ images: [...kept, ...stored.map((s) => s.url)], updatedAt: new Date() })
+        .where(ownProductCondition(product.storeId, productId))
+        .run();
+      if (result.changes === 0) throw new Error("listing vanished");
+      enqueueSearchSync(tx, "product", [productId]);
+    });
+  } catch (error) {
+    for (const s of stored) removeFiles(s.files);
+    throw error;
+  }
+  return { ok: true, added: stored.length };
+}
+
+/** Removes one photo from one of the actor's listings, then its files. */
+export function deleteOwnProductImage(actor: Actor, productId: number, url: string): boolean {
+  const product = getOwnProduct(actor, productId);
+  if (!product || !product.images.includes(url)) return false;
+  getDb().transaction((tx) => {
+    tx.update(products)
+      .set({ images: product.images.filter((u) => u !== url), updatedAt: new Date() })
+      .where(ownProductCondition(product.storeId, productId))
+      .run();
+    enqueueSearchSync(tx, "product", [productId]);
+  });
+  removeFiles(filesOf(url));
+  return true;
+}

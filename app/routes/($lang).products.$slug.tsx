@@ -5,6 +5,7 @@ import { Price } from "#app/components/price.tsx";
 import { ProductGrid } from "#app/components/product-card.tsx";
 import { StockBadge } from "#app/components/stock-badge.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
+import { imageSources } from "#app/utils/images.ts";
 import { getProductBySlug, listRelatedProducts } from "#app/models/products.server.ts";
 import { notFound, requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -46,10 +47,11 @@ export default function ProductPage() {
       </nav>
       <article className="grid gap-8 md:grid-cols-2">
         <div className="space-y-3">
-          {product.images.map((src, i) => (
+          {product.images.map((url, i) => (
             <img
-              key={src}
-              src={src}
+              key={url}
+              {...imageSources(url)}
+              sizes="(min-width: 768px) 50vw, 100vw"
               alt={i === 0 ? t("product.imageAlt", { title: product.title }) : ""}
               width={800}
               height={800}

@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
 import { ProductForm } from "#app/components/product-form.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
-import { useT } from "#app/i18n/use-locale.ts";
+import { useHref, useT } from "#app/i18n/use-locale.ts";
+import { imageSources, isUploadedImage } from "#app/utils/images.ts";
 import { getOwnProduct, listCategoryOptions, saveOwnProduct } from "#app/models/owner.server.ts";
 import { requireOwner } from "#app/utils/auth.server.ts";
 import { notFound, requireLocale } from "#app/utils/http.server.ts";
@@ -27,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     product: {
       id: product.id,
       status: product.status,
+      images: product.images,
       values: {
         titleEn: product.titleEn,
         titleZh: product.titleZh,
@@ -77,7 +79,69 @@ export default function EditProduct() {
         </p>
       ) : null}
       <ProductForm key={product.id} mode="edit" values={result?.values ?? product.values} errors={result?.errors ?? {}} categories={categories} />
+      <Photos productId={product.id} images={product.images} />
     </>
+  );
+}
+
+const IMAGE_ERRORS = ["tooMany", "tooLarge", "notAnImage", "empty"] as const;
+
+function Photos({ productId, images }: { productId: number; images: string[] }) {
+  const t = useT();
+  const href = useHref();
+  const [searchParams] = useSearchParams();
+  const pending = useNavigation().state === "submitting";
+  const error = IMAGE_ERRORS.find((e) => e === searchParams.get("imageError"));
+  const done = searchParams.get("images");
+  const action = href(`/sell/products/${productId}/images`);
+  return (
+    <section aria-labelledby="photos-heading" className="mt-10 max-w-3xl">
+      <h2 id="photos-heading" className="mb-2 text-lg font-bold text-clay-900">
+        {t("sell.photos")}
+      </h2>
+      {error ? (
+        <p role="alert" className="mb-3 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {t(`image.${error}`)}
+        </p>
+      ) : done === "added" || done === "deleted" ? (
+        <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+          {t(done === "added" ? "sell.photosAdded" : "sell.photoDeleted")}
+        </p>
+      ) : null}
+      <ul className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4" role="list" data-testid="photos">
+        {images.map((url, i) => {
+          const { src, srcSet } = imageSources(url);
+          return (
+            <li key={url} className="rounded border border-stone-200 bg-white p-2">
+              <img src={src} srcSet={srcSet} sizes="200px" alt={t("sell.photoAlt", { n: i + 1 })} className="aspect-square w-full object-cover" />
+              {isUploadedImage(url) ? (
+                <Form method="post" action={action} className="mt-2">
+                  <input type="hidden" name="intent" value="delete" />
+                  <input type="hidden" name="url" value={url} />
+                  <button type="submit" className="w-full rounded border border-stone-300 px-2 py-1 text-xs">
+                    {t("sell.deletePhoto", { n: i + 1 })}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      <Form method="post" action={action} encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="photos" className="block text-sm font-medium text-stone-800">
+            {t("sell.addPhotos")}
+          </label>
+          <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple aria-describedby="photos-hint" className="mt-1 text-sm" />
+          <p id="photos-hint" className="mt-1 text-xs text-stone-600">
+            {t("sell.photoHint")}
+          </p>
+        </div>
+        <button type="submit" disabled={pending} className="rounded bg-clay-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+          {pending ? t("sell.pending") : t("sell.upload")}
+        </button>
+      </Form>
+    </section>
   );
 }
 

@@ -1,0 +1,53 @@
+import {
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+} from "@remix-run/node";
+import { localizePath } from "#app/i18n/locales.ts";
+import { addOwnProductImages, deleteOwnProductImage, getOwnProduct } from "#app/models/owner.server.ts";
+import { requireOwner } from "#app/utils/auth.server.ts";
+import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { MAX_IMAGES_PER_PRODUCT, MAX_IMAGE_BYTES } from "#app/utils/images.ts";
+
+/**
+ * POST only: upload photos (multipart, field `photos`) or delete one (`intent=delete`, `url`), then
+ * back to the edit page with the outcome in the query string (works without JavaScript).
+ */
+export async function loader() {
+  notFound();
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocale(params);
+  const user = await requireOwner(request, locale);
+  if (!params.id || !/^\d{1,12}$/.test(params.id)) notFound();
+  const id = Number(params.id);
+  if (!getOwnProduct(user, id)) notFound();
+  const back = (query: string) => redirect(`${localizePath(`/sell/products/${id}`, locale)}?${query}`);
+
+  if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    let form: FormData;
+    try {
+      form = await unstable_parseMultipartFormData(
+        request,
+        unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMAGE_BYTES, filter: ({ name }) => name === "photos" }),
+      );
+    } catch (error) {
+      if (error instanceof MaxPartSizeExceededError) return back("imageError=tooLarge");
+      throw error;
+    }
+    const files = form.getAll("photos").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && f.size > 0);
+    if (files.length > MAX_IMAGES_PER_PRODUCT) return back("imageError=tooMany");
+    const result = await addOwnProductImages(user, id, await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer()))));
+    if (!result.ok) {
+      if (result.error === "notFound") notFound();
+      return back(`imageError=${result.error}`);
+    }
+    return back("images=added");
+  }
+  const form = await request.formData();
+  if (form.get("intent") !== "delete" || !deleteOwnProductImage(user, id, String(form.get("url") ?? ""))) notFound();
+  return back("images=deleted");
+}
