@@ -1,0 +1,156 @@
+import {
+  MaxPartSizeExceededError,
+  data,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { PageHeading } from "#app/components/layout.tsx";
+import { useT } from "#app/i18n/use-locale.ts";
+import type { MessageKey } from "#app/i18n/translate.ts";
+import { importListings, validateImport } from "#app/models/owner.server.ts";
+import { requireOwner } from "#app/utils/auth.server.ts";
+import { CsvError, MAX_CSV_BYTES, csvRecords, decodeUtf8, parseCsv } from "#app/utils/csv.ts";
+import { requireLocale } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  await requireOwner(request, locale);
+  return null;
+}
+
+type Failure = { step: "error"; error: { key: MessageKey; detail: string } };
+const failure = (error: CsvError | "noFile") =>
+  data<Failure>({ step: "error", error: error === "noFile" ? { key: "import.noFile", detail: "" } : { key: `import.${error.code}` as MessageKey, detail: error.detail } }, { status: 400 });
+
+/** Two steps: a multipart upload is checked and previewed; the confirmed text is imported in one transaction. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocale(params);
+  const user = await requireOwner(request, locale);
+  let text: string;
+  let confirm = false;
+  if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    let form: FormData;
+    try {
+      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES, filter: ({ name }) => name === "csv" }));
+    } catch (error) {
+      if (error instanceof MaxPartSizeExceededError) return failure(new CsvError("tooLarge"));
+      throw error;
+    }
+    const file = form.get("csv");
+    if (!file || typeof file === "string" || file.size === 0) return failure("noFile");
+    try {
+      text = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      if (error instanceof CsvError) return failure(error);
+      throw error;
+    }
+  } else {
+    const form = await request.formData();
+    text = String(form.get("csv") ?? "");
+    confirm = form.get("intent") === "import";
+    if (text.length > MAX_CSV_BYTES) return failure(new CsvError("tooLarge"));
+  }
+  let records;
+  try {
+    records = csvRecords(parseCsv(text));
+  } catch (error) {
+    if (error instanceof CsvError) return failure(error);
+    throw error;
+  }
+  if (confirm) {
+    const counts = importListings(user, records)!;
+    return { step: "done" as const, counts };
+  }
+  const rows = validateImport(user, records)!;
+  const invalid = rows.filter((r) => !r.input);
+  return {
+    step: "preview" as const,
+    csv: text,
+    valid: rows.length - invalid.length,
+    invalid: invalid.slice(0, 200).map((r) => ({ line: r.line, sku: r.sku, errors: r.errors })),
+    invalidCount: invalid.length,
+  };
+}
+
+export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("import.title"));
+
+export default function Import() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const pending = useNavigation().state === "submitting";
+  return (
+    <div className="max-w-4xl">
+      <PageHeading title={t("import.title")} subtitle={t("import.intro")} />
+      <p className="mb-6">
+        <a href="/sell/export.csv" download className="font-medium text-clay-700 underline">
+          {t("import.export")}
+        </a>
+      </p>
+      <details className="mb-6 rounded border border-stone-200 bg-white p-3 text-sm">
+        <summary className="cursor-pointer font-medium">{t("import.columns")}</summary>
+        <p className="mt-2 text-stone-700">{t("import.columnsHelp")}</p>
+      </details>
+      <Form method="post" encType="multipart/form-data" className="mb-6 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="csv" className="block text-sm font-medium">
+            {t("import.file")}
+          </label>
+          <input id="csv" name="csv" type="file" accept=".csv,text/csv" className="mt-1 text-sm" />
+        </div>
+        <button type="submit" disabled={pending} className="rounded bg-clay-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+          {pending ? t("auth.pending") : t("import.preview")}
+        </button>
+      </Form>
+      {result?.step === "error" ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="import-error">
+          {t(result.error.key, { detail: result.error.detail })}
+        </p>
+      ) : null}
+      {result?.step === "done" ? (
+        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="import-done">
+          {t("import.done", result.counts)}
+        </p>
+      ) : null}
+      {result?.step === "preview" ? (
+        <section data-testid="import-preview">
+          <p className="mb-1 font-medium">{t("import.ready", { count: result.valid })}</p>
+          {result.invalidCount > 0 ? <p className="mb-3 text-sm text-red-800">{t("import.withErrors", { count: result.invalidCount })}</p> : null}
+          {result.invalid.length > 0 ? (
+            <table className="mb-4 w-full rounded border border-stone-200 bg-white text-left text-sm">
+              <thead className="bg-clay-50 text-xs uppercase">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t("import.line")}</th>
+                  <th scope="col" className="px-3 py-2">SKU</th>
+                  <th scope="col" className="px-3 py-2">{t("import.problems")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.invalid.map((row) => (
+                  <tr key={row.line} className="border-t border-stone-100">
+                    <td className="px-3 py-2">{row.line}</td>
+                    <td className="px-3 py-2 font-mono text-xs">{row.sku}</td>
+                    <td className="px-3 py-2">{row.errors.map((e) => `${e.column}: ${t(e.key, { min: 1, max: 100000 })}`).join(" · ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {result.valid > 0 ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="import" />
+              <textarea name="csv" defaultValue={result.csv} hidden readOnly />
+              <button type="submit" disabled={pending} className="rounded bg-forest-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+                {t("import.submit")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

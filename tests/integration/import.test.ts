@@ -1,0 +1,111 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, test } from "vitest";
+import * as exporter from "#app/routes/sell.export[.csv].ts";
+import * as importer from "#app/routes/($lang).sell.import.tsx";
+import { getDb } from "#app/utils/db.server.ts";
+import { parseCsv, toCsv } from "#app/utils/csv.ts";
+import { products } from "#db/schema/index.ts";
+import { cookieFor, ownerOf } from "#tests/support/auth.ts";
+import { unwrap } from "#tests/support/loaders.ts";
+
+let cookie: string;
+let storeId: number;
+beforeAll(async () => {
+  const owner = ownerOf("blantyre-baobab");
+  cookie = await cookieFor(owner.user.id);
+  storeId = owner.store.id;
+});
+
+const header = ["sku", "title_en", "title_zh", "title_fr", "category", "tags", "price_usd", "stock", "status"];
+const row = (sku: string, extra: Partial<Record<string, string>> = {}) => {
+  const values: Record<string, string> = { sku, title_en: `Baobab Powder ${sku}`, title_zh: `猴面包树果粉 ${sku}`, title_fr: `Poudre de baobab ${sku}`, category: "superfoods", tags: "baobab|vitamin c", price_usd: "12.50", stock: "40", status: "active", ...extra };
+  return header.map((h) => values[h] ?? "");
+};
+
+async function post(body: FormData | URLSearchParams) {
+  const request = new Request("http://localhost:3000/sell/import", { method: "POST", body, headers: { Cookie: cookie } });
+  return unwrap(await importer.action({ request, params: {}, context: {} }));
+}
+const upload = (text: string | Uint8Array) => {
+  const form = new FormData();
+  form.append("csv", new File([typeof text === "string" ? new TextEncoder().encode(text) : text], "listings.csv", { type: "text/csv" }));
+  return post(form);
+};
+const confirm = (csv: string) => post(new URLSearchParams({ intent: "import", csv }));
+const own = () => getDb().select().from(products).where(eq(products.storeId, storeId)).all();
+
+describe("CSV import", () => {
+  test("preview reports per-row problems; import writes the valid rows in one go; the same file again changes nothing", async () => {
+    const rows = [
+      header,
+      ...Array.from({ length: 1000 }, (_, i) => row(`BAO-${i}`)),
+      row("BAO-bad-price", { price_usd: "-4" }),
+      row("BAO-bad-cat", { category: "weapons" }),
+      row("BAO-0"), // duplicate of the first row
+      row("SRM-ET-0001-0001"), // another store's SKU
+      row("BAO-status", { status: "sold" }),
+    ];
+    const csv = toCsv(rows);
+    const preview = await upload(csv);
+    expect(preview.status).toBe(200);
+    const body = preview.body as { step: string; valid: number; invalidCount: number; invalid: { line: number; errors: { column: string; key: string }[] }[] };
+    expect(body.step).toBe("preview");
+    expect(body.valid).toBe(1000);
+    expect(body.invalidCount).toBe(5);
+    expect(body.invalid.map((r) => r.errors)).toEqual([
+      [{ column: "price_usd", key: "form.price" }],
+      [{ column: "category", key: "form.chooseCategory" }],
+      [{ column: "sku", key: "form.skuDuplicate" }],
+      [{ column: "sku", key: "form.skuTaken" }],
+      [{ column: "status", key: "form.status" }],
+    ]);
+    expect(body.invalid[0]!.line).toBe(1002);
+    const before = own().length;
+    expect(own().some((p) => p.sku === "BAO-0")).toBe(false); // preview saved nothing
+
+    const done = await confirm(csv);
+    expect(done.body).toEqual({ step: "done", counts: { created: 1000, updated: 0, unchanged: 0, skipped: 5 } });
+    expect(own().length).toBe(before + 1000);
+    expect(own().find((p) => p.sku === "BAO-7")).toMatchObject({ titleZh: "猴面包树果粉 BAO-7", priceCents: 1250, stock: 40, status: "active", tags: ["baobab", "vitamin c"] });
+
+    const snapshot = own();
+    const again = await confirm(csv);
+    expect(again.body).toEqual({ step: "done", counts: { created: 0, updated: 0, unchanged: 1000, skipped: 5 } });
+    expect(own()).toEqual(snapshot);
+
+    const changed = toCsv([header, row("BAO-7", { stock: "3", title_fr: "Poudre de baobab bio" })]);
+    expect((await confirm(changed)).body).toEqual({ step: "done", counts: { created: 0, updated: 1, unchanged: 0, skipped: 0 } });
+    expect(own().find((p) => p.sku === "BAO-7")).toMatchObject({ stock: 3, titleFr: "Poudre de baobab bio" });
+  });
+
+  test.each([
+    ["a GBK file", Uint8Array.from([0x73, 0x6b, 0x75, 0x0a, 0xb7, 0xe4, 0xc3, 0xdb]), "import.notUtf8"],
+    ["missing columns", "sku,title_en\nA,B\n", "import.missingColumns"],
+    ["a header only", "sku,title_en,category,price_usd,stock\n", "import.empty"],
+    ["broken quotes", 'sku,title_en,category,price_usd,stock\n"A,B,c,1,1\n', "import.malformed"],
+  ])("%s is refused with a clear message and nothing changes", async (_, content, key) => {
+    const before = own().length;
+    const result = await upload(content);
+    expect(result.status).toBe(400);
+    expect((result.body as { error: { key: string } }).error.key).toBe(key);
+    expect(own().length).toBe(before);
+  });
+
+  test("export writes the same format, so export → import changes nothing", async () => {
+    const response = await exporter.loader({ request: new Request("http://localhost:3000/sell/export.csv", { headers: { Cookie: cookie } }), params: {}, context: {} });
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const text = await response.text();
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual(["sku", "title_en", "title_zh", "title_fr", "description_en", "description_zh", "description_fr", "category", "tags", "price_usd", "stock", "status"]);
+    expect(rows.length - 1).toBe(own().length);
+    const snapshot = own();
+    const result = await confirm(text);
+    expect((result.body as { counts: { unchanged: number; created: number; updated: number } }).counts).toMatchObject({ created: 0, updated: 0, unchanged: own().length });
+    expect(own()).toEqual(snapshot);
+  });
+
+  test("export and import are owners-only", async () => {
+    const anonymous = await exporter.loader({ request: new Request("http://localhost:3000/sell/export.csv"), params: {}, context: {} }).catch((e: unknown) => e);
+    expect((anonymous as Response).status).toBe(302);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, test } from "vitest";
+import { CsvError, MAX_CELL_LENGTH, csvRecords, decodeUtf8, parseCsv, toCsv } from "#app/utils/csv.ts";
+
+const fail = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    return (error as CsvError).code;
+  }
+  throw new Error("expected a CsvError");
+};
+
+describe("parseCsv", () => {
+  test("quotes, doubled quotes, commas and new lines inside cells, CRLF, BOM", () => {
+    const text = '\uFEFFsku,title_en,title_zh\r\nA-1,"Shea, raw","乳木果油"\r\nA-2,"He said ""hi""\nthen left",\r\n';
+    expect(parseCsv(text)).toEqual([
+      ["sku", "title_en", "title_zh"],
+      ["A-1", "Shea, raw", "乳木果油"],
+      ["A-2", 'He said "hi"\nthen left', ""],
+    ]);
+  });
+
+  test("malformed quoting and huge cells are refused", () => {
+    expect(fail(() => parseCsv('a,"unclosed\n'))).toBe("malformed");
+    expect(fail(() => parseCsv('a,b"c"\n'))).toBe("malformed");
+    expect(fail(() => parseCsv(`a,${"x".repeat(MAX_CELL_LENGTH + 1)}\n`))).toBe("cellTooLong");
+  });
+
+  test("round-trips what toCsv writes", () => {
+    const rows = [["sku", "title_fr"], ["B-2", "Café « moulu », 250 g"], ["B-3", 'a "quoted"\nline']];
+    expect(parseCsv(toCsv(rows))).toEqual(rows);
+  });
+});
+
+describe("decodeUtf8", () => {
+  test("accepts UTF-8 with Chinese and French", () => {
+    expect(decodeUtf8(new TextEncoder().encode("蜂蜜,miel d'Éthiopie"))).toBe("蜂蜜,miel d'Éthiopie");
+  });
+  test("refuses GBK or Latin-1 bytes", () => {
+    expect(fail(() => decodeUtf8(Uint8Array.from([0xb7, 0xe4, 0xc3, 0xdb])))).toBe("notUtf8"); // 蜂蜜 in GBK
+    expect(fail(() => decodeUtf8(Uint8Array.from([0x63, 0x61, 0x66, 0xe9])))).toBe("notUtf8"); // café in Latin-1
+  });
+});
+
+describe("csvRecords", () => {
+  test("maps known columns by name, in any order, ignoring unknown ones", () => {
+    const [record] = csvRecords([["Stock", "SKU", "extra", "title_en", "category", "price_usd"], ["5", "X-1", "?", "Tea", "tea-infusions", "9.50"]]);
+    expect(record).toMatchObject({ sku: "X-1", stock: "5", title_en: "Tea", category: "tea-infusions", price_usd: "9.50", title_zh: "", status: "" });
+  });
+  test("missing required columns and empty files are refused", () => {
+    expect(fail(() => csvRecords([["sku", "title_en"], ["a", "b"]]))).toBe("missingColumns");
+    expect(fail(() => csvRecords([["sku", "title_en", "category", "price_usd", "stock"]]))).toBe("empty");
+  });
+});
