@@ -28,7 +28,8 @@ async function post(body: FormData | URLSearchParams) {
 }
 const upload = (text: string | Uint8Array) => {
   const form = new FormData();
-  form.append("csv", new File([typeof text === "string" ? new TextEncoder().encode(text) : text], "listings.csv", { type: "text/csv" }));
+  const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
+  form.append("csv", new File([new Uint8Array(bytes)], "listings.csv", { type: "text/csv" }));
   return post(form);
 };
 const confirm = (csv: string) => post(new URLSearchParams({ intent: "import", csv }));
