@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { StoreCard as Card } from "#app/models/catalog.server.ts";
+import { imageSources } from "#app/utils/images.ts";
 
 export function StoreCard({ store }: { store: Card }) {
   const href = useHref();
@@ -10,7 +11,7 @@ export function StoreCard({ store }: { store: Card }) {
       to={href(`/stores/${store.slug}`)}
       className="flex h-full gap-3 rounded-lg border border-stone-200 bg-white p-3 shadow-sm transition hover:shadow-md"
     >
-      {store.logoUrl ? <img src={store.logoUrl} alt="" width={64} height={64} loading="lazy" className="h-16 w-16 shrink-0 rounded-full" /> : null}
+      {store.logoUrl ? <img {...imageSources(store.logoUrl)} sizes="64px" alt="" width={64} height={64} loading="lazy" className="h-16 w-16 shrink-0 rounded-full" /> : null}
       <div className="min-w-0">
         <h3 className="font-semibold text-stone-900">{store.name}</h3>
         <p className="text-xs text-stone-600">{t("store.location", { city: store.city, country: store.country.name })}</p>

@@ -10,7 +10,7 @@ import { slugify } from "#db/seed/seed.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import { MAX_IMAGES_PER_PRODUCT, isUploadedImage } from "#app/utils/images.ts";
 import { pick } from "./localize.ts";
-import { filesOf, removeFiles, storeImage } from "./media.server.ts";
+import { filesOf, removeFiles, storeImage, type ImageProblem } from "./media.server.ts";
 import type { SessionUser } from "./users.server.ts";
 
 /**
@@ -432,4 +432,46 @@ export function exportListings(actor: Actor): string[][] | null {
       p.status,
     ]),
   ];
+}
+
+export interface StoreProfileInput {
+  nameEn: string;
+  nameZh: string;
+  nameFr: string;
+  taglineEn: string;
+  taglineZh: string;
+  taglineFr: string;
+  storyEn: string;
+  storyZh: string;
+  storyFr: string;
+  countryCode: string;
+  cityEn: string;
+  cityZh: string;
+  cityFr: string;
+}
+
+/** Updates the actor's own store (and, through the outbox, every product document showing its name). */
+export function updateOwnStore(actor: Actor, input: StoreProfileInput): "ok" | "notFound" | "country" {
+  const store = getOwnStore(actor);
+  if (!store) return "notFound";
+  const db = getDb();
+  if (!db.select().from(countries).where(eq(countries.code, input.countryCode)).get()) return "country";
+  db.transaction((tx) => {
+    tx.update(stores).set(input).where(eq(stores.id, store.id)).run();
+    enqueueSearchSync(tx, "store", [store.id]);
+  });
+  return "ok";
+}
+
+export async function setOwnStoreLogo(actor: Actor, bytes: Buffer): Promise<{ ok: true } | { ok: false; error: "notFound" | ImageProblem }> {
+  const store = getOwnStore(actor);
+  if (!store) return { ok: false, error: "notFound" };
+  const stored = await storeImage(bytes);
+  if (!stored.ok) return { ok: false, error: stored.problem };
+  getDb().transaction((tx) => {
+    tx.update(stores).set({ logoUrl: stored.url }).where(eq(stores.id, store.id)).run();
+    enqueueSearchSync(tx, "store", [store.id]);
+  });
+  if (store.logoUrl) removeFiles(filesOf(store.logoUrl));
+  return { ok: true };
 }

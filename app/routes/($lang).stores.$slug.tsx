@@ -9,6 +9,7 @@ import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import { getStoreBySlug } from "#app/models/catalog.server.ts";
 import { listProducts } from "#app/models/products.server.ts";
 import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { imageSources } from "#app/utils/images.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parsePage } from "#app/utils/params.ts";
 
@@ -35,7 +36,7 @@ export default function StorePage() {
   return (
     <>
       <section className="mb-8 flex flex-col gap-6 rounded-xl border border-stone-200 bg-white p-6 sm:flex-row">
-        {store.logoUrl ? <img src={store.logoUrl} alt="" width={120} height={120} className="h-28 w-28 shrink-0 rounded-full" /> : null}
+        {store.logoUrl ? <img {...imageSources(store.logoUrl)} sizes="120px" alt="" width={120} height={120} className="h-28 w-28 shrink-0 rounded-full" /> : null}
         <div>
           <h1 className="text-3xl font-bold text-clay-900">{store.name}</h1>
           <p className="mt-1 text-stone-700">{store.tagline}</p>

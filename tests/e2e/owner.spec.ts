@@ -1,4 +1,6 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import sharp from "sharp";
 
 test("an owner signs in, lists a product in English and Chinese, finds it in search, edits stock and archives it", async ({ page }) => {
   const sku = `E2E-${Date.now()}`;
@@ -26,11 +28,25 @@ test("an owner signs in, lists a product in English and Chinese, finds it in sea
   // French is missing: flagged, not required.
   await expect(page.getByText("尚未填写：使用该语言的消费者将看到英文内容。").first()).toBeVisible();
 
+  // A photo: decoded and re-encoded on the server, shown with a srcset on the product page.
+  const photo = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: { r: 120, g: 80, b: 40 } } }).jpeg().toBuffer();
+  await page.getByLabel("添加图片").setInputFiles({ name: "macadamia.jpg", mimeType: "image/jpeg", buffer: photo });
+  await page.getByRole("button", { name: "上传" }).click();
+  await expect(page.getByText("图片已添加。")).toBeVisible();
+  await expect(page.getByTestId("photos").getByRole("img")).toHaveCount(1);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
   // The outbox worker syncs within a couple of seconds; search until it appears.
   await expect(async () => {
     await page.goto(`/zh/search?q=${encodeURIComponent("盐焗夏威夷果罐装")}`);
     await expect(page.getByTestId("search-results")).toContainText("肯尼亚盐焗夏威夷果罐装");
   }).toPass({ timeout: 15_000 });
+
+  await page.getByTestId("search-results").getByRole("link", { name: /肯尼亚盐焗夏威夷果罐装/ }).click();
+  const hero = page.getByRole("img", { name: /肯尼亚盐焗夏威夷果罐装/ });
+  await expect(hero).toHaveAttribute("srcset", /-320\.webp 320w, .*-640\.webp 640w, .*-1200\.webp 1200w/);
+  expect(await hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 
   await page.goto(`/zh/sell/products?q=${sku}`);
   const row = page.getByTestId(`row-${sku}`);

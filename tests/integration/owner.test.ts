@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import * as apply from "#app/routes/($lang).account.apply.tsx";
 import * as dashboard from "#app/routes/($lang).sell._index.tsx";
+import * as profile from "#app/routes/($lang).sell.profile.tsx";
 import * as edit from "#app/routes/($lang).sell.products.$id.tsx";
 import * as listings from "#app/routes/($lang).sell.products._index.tsx";
 import * as create from "#app/routes/($lang).sell.products.new.tsx";
@@ -206,5 +207,45 @@ describe("applying to open a store", () => {
 
   test("organizers cannot apply", async () => {
     expect((await statusOf(apply.loader as RouteFn, requestAs(visitors.organizer, "/account/apply"))).status).toBe(403);
+  });
+});
+
+describe("store profile", () => {
+  test("the owner edits names, story and city in three languages; bad input is refused field by field", async () => {
+    const { store } = ownerOf("yirga-highlands-coffee");
+    const fields = {
+      nameEn: "Yirga Highlands Coffee",
+      nameZh: "耶加高地咖啡",
+      nameFr: "Café des Hauts de Yirga",
+      taglineEn: "Washed and natural coffees from Gedeo",
+      taglineZh: "来自盖德奥的水洗与日晒咖啡",
+      taglineFr: "Cafés lavés et naturels du Gedeo",
+      storyEn: "Family roasters since 2014.",
+      storyZh: "自2014年起的家族烘焙坊。",
+      storyFr: "Torréfacteurs en famille depuis 2014.",
+      countryCode: "ET",
+      cityEn: "Yirgacheffe",
+      cityZh: "耶加雪菲",
+      cityFr: "Yirgacheffe",
+    };
+    const ok = await statusOf(profile.action as RouteFn, requestAs(visitors.owner, "/sell/profile", fields));
+    expect(ok).toEqual({ status: 302, location: "/sell/profile?saved=profile" });
+    expect(db().select().from(stores).where(eq(stores.id, store.id)).get()).toMatchObject({ taglineZh: "来自盖德奥的水洗与日晒咖啡", storyFr: "Torréfacteurs en famille depuis 2014." });
+    expect(db().select().from(searchOutbox).where(and(eq(searchOutbox.entityType, "store"), eq(searchOutbox.entityId, store.id), isNull(searchOutbox.doneAt))).all().length).toBeGreaterThan(0);
+
+    const bad = await unwrap(await profile.action({ request: requestAs(visitors.owner, "/sell/profile", { ...fields, nameEn: "", countryCode: "E1", storyEn: "x".repeat(5000) }), params: {}, context: {} }));
+    expect(bad.status).toBe(400);
+    expect((bad.body as { errors: unknown }).errors).toEqual({ nameEn: "form.required", countryCode: "form.country", storyEn: "form.tooLong" });
+    expect(db().select().from(stores).where(eq(stores.id, store.id)).get()!.nameEn).toBe("Yirga Highlands Coffee");
+  });
+
+  test("only owners reach the profile, and only their own store changes", async () => {
+    const other = ownerOf("nyeri-hills-coffee").store;
+    const before = db().select().from(stores).where(eq(stores.id, ownerOf("yirga-highlands-coffee").store.id)).get();
+    expect((await statusOf(profile.loader as RouteFn, requestAs(visitors.shopper, "/sell/profile"))).status).toBe(403);
+    expect((await statusOf(profile.action as RouteFn, requestAs(visitors.organizer, "/sell/profile", { nameEn: "Taken over", countryCode: "ET", cityEn: "X" }))).status).toBe(403);
+    await statusOf(profile.action as RouteFn, requestAs(visitors.otherOwner, "/sell/profile", { nameEn: "Nyeri Hills Coffee Co", countryCode: "KE", cityEn: "Nyeri" }));
+    expect(db().select().from(stores).where(eq(stores.id, other.id)).get()!.nameEn).toBe("Nyeri Hills Coffee Co");
+    expect(db().select().from(stores).where(eq(stores.id, before!.id)).get()).toEqual(before);
   });
 });
