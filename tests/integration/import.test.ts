@@ -92,6 +92,19 @@ describe("CSV import", () => {
     expect(own().length).toBe(before);
   });
 
+  test("a failure in the middle of an import rolls the whole import back", async () => {
+    const before = own();
+    // A database error on the third row (a test-only trigger), after two rows were written in the transaction.
+    getDb().$client.exec("CREATE TEMP TRIGGER fail_on_boom BEFORE INSERT ON products WHEN NEW.sku = 'BOOM' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+    try {
+      await expect(confirm(toCsv([header, row("ROLL-1"), row("ROLL-2"), row("BOOM"), row("ROLL-3")]))).rejects.toThrow(/boom/);
+    } finally {
+      getDb().$client.exec("DROP TRIGGER fail_on_boom");
+    }
+    expect(own()).toEqual(before);
+    expect(own().some((p) => p.sku.startsWith("ROLL-"))).toBe(false);
+  });
+
   test("export writes the same format, so export → import changes nothing", async () => {
     const response = await exporter.loader({ request: new Request("http://localhost:3000/sell/export.csv", { headers: { Cookie: cookie } }), params: {}, context: {} });
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");

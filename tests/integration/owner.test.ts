@@ -3,6 +3,10 @@ import { beforeAll, describe, expect, test } from "vitest";
 import * as apply from "#app/routes/($lang).account.apply.tsx";
 import * as dashboard from "#app/routes/($lang).sell._index.tsx";
 import * as profile from "#app/routes/($lang).sell.profile.tsx";
+import * as imagesRoute from "#app/routes/($lang).sell.products.$id.images.tsx";
+import * as importRoute from "#app/routes/($lang).sell.import.tsx";
+import * as layout from "#app/routes/($lang).sell.tsx";
+import * as exportRoute from "#app/routes/sell.export[.csv].ts";
 import * as edit from "#app/routes/($lang).sell.products.$id.tsx";
 import * as listings from "#app/routes/($lang).sell.products._index.tsx";
 import * as create from "#app/routes/($lang).sell.products.new.tsx";
@@ -63,6 +67,13 @@ describe("authorization matrix over /sell", () => {
     ["create", create.action as RouteFn, "/sell/products/new", {}, { titleEn: "Matrix Test Beans", categorySlug: "coffee", price: "10", stock: "1", sku: `MATRIX-${Date.now()}` }],
     ["edit form", edit.loader as RouteFn, `/sell/products/${ownProductId}`, { id: String(ownProductId) }],
     ["edit", edit.action as RouteFn, `/sell/products/${ownProductId}`, { id: String(ownProductId) }, { titleEn: "Hijacked", categorySlug: "coffee", price: "1", stock: "0", sku: "HIJACK-1" }],
+    ["photo delete", imagesRoute.action as RouteFn, `/sell/products/${ownProductId}/images`, { id: String(ownProductId) }, { intent: "delete", url: "/media/000000000000000000000000-1200.webp" }],
+    ["layout", layout.loader as RouteFn, "/sell", {}],
+    ["profile form", profile.loader as RouteFn, "/sell/profile", {}],
+    ["profile", profile.action as RouteFn, "/sell/profile", {}, { nameEn: "Nyeri Hills Coffee", countryCode: "KE", cityEn: "Nyeri" }],
+    ["import form", importRoute.loader as RouteFn, "/sell/import", {}],
+    ["import", importRoute.action as RouteFn, "/sell/import", {}, { intent: "import", csv: "sku,title_en,category,price_usd,stock\nMATRIX-CSV-1,Imported,coffee,5,1\n" }],
+    ["export", exportRoute.loader as RouteFn, "/sell/export.csv", {}],
   ];
   // Expected status per visitor; the owner's writes are not run here (they change data; tested below).
   const expected: Record<string, [number, number, number, number]> = {
@@ -75,6 +86,13 @@ describe("authorization matrix over /sell", () => {
     create: [302, 403, 302, 403],
     "edit form": [302, 403, 404, 403],
     edit: [302, 403, 404, 403],
+    "photo delete": [302, 403, 404, 403],
+    layout: [302, 403, 200, 403],
+    "profile form": [302, 403, 200, 403],
+    profile: [302, 403, 302, 403],
+    "import form": [302, 403, 200, 403],
+    import: [302, 403, 200, 403],
+    export: [302, 403, 200, 403],
   };
 
   test("every route × every kind of visitor", async () => {
@@ -91,7 +109,9 @@ describe("authorization matrix over /sell", () => {
     }
     // Nothing the refused visitors tried changed the owner's product; only the other owner's own create added a row.
     expect(snapshot(ownProductId)).toEqual(before);
-    expect(db().select().from(products).all().length).toBe(productCount + 1);
+    // The other owner's create and CSV import each added one listing to their own store.
+    expect(db().select().from(products).all().length).toBe(productCount + 2);
+    expect(db().select().from(products).where(eq(products.sku, "MATRIX-CSV-1")).get()!.storeId).toBe(ownerOf("nyeri-hills-coffee").store.id);
     const created = db().select().from(products).where(eq(products.titleEn, "Matrix Test Beans")).get()!;
     expect(created.storeId).toBe(ownerOf("nyeri-hills-coffee").store.id);
   });
