@@ -111,7 +111,8 @@ export function toProductDocument(row: ProductSourceRow): ProductDocument {
     priceBucket: priceBucket(row.priceCents),
     currency: row.currency,
     inStock: row.stock > 0,
-    imageUrl: row.images[0] ?? null,
+    // Listings without a photo show the generated art (same rule as the product pages).
+    imageUrl: row.images[0] ?? `/art/products/${row.slug}.svg`,
     featured: row.featured,
     festivalIds: [],
     // Until orders exist, curated products rank first and stock signals what sells.

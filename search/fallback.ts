@@ -179,7 +179,7 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
         priceCents: r.priceCents,
         currency: r.currency,
         inStock: r.stock > 0,
-        imageUrl: (JSON.parse(r.images) as string[])[0] ?? null,
+        imageUrl: (JSON.parse(r.images) as string[])[0] ?? `/art/products/${r.slug}.svg`,
         highlight: highlightHtml(markTerms(title, words)),
       };
     }),

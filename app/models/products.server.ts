@@ -9,6 +9,9 @@ import type { RowOf } from "./row-type.ts";
 export const PRODUCT_SORTS = ["newest", "price-asc", "price-desc"] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
+/** Listings without a photo yet show the generated art for their category and origin. */
+export const placeholderArt = (slug: string) => `/art/products/${slug}.svg`;
+
 /** What shoppers may see: active listings of approved stores. */
 export const shopperVisible = and(eq(products.status, "active"), eq(stores.status, "approved"))!;
 
@@ -61,7 +64,7 @@ export function toProductCard(row: CardRow, locale: Locale): ProductCard {
     currency: row.currency,
     stock: row.stock,
     inStock: row.stock > 0,
-    imageUrl: row.images[0] ?? null,
+    imageUrl: row.images[0] ?? placeholderArt(row.slug),
     store: { slug: row.storeSlug, name: pick(row, "storeName", locale) },
     country: { code: row.countryCode, name: pick(row, "countryName", locale) },
     category: { slug: row.categorySlug, name: pick(row, "categoryName", locale) },
@@ -180,7 +183,7 @@ export function getProductBySlug(slug: string, locale: Locale): ProductDetail | 
     sku: row.sku,
     description: pick(row, "description", locale),
     tags: row.tags,
-    images: row.images,
+    images: row.images.length > 0 ? row.images : [placeholderArt(row.slug)],
     store: { ...card.store, city: pick(row, "city", locale) },
   };
 }
