@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import http from "node:http";
 import https from "node:https";
 
@@ -31,7 +32,10 @@ export function nodeHttpClient(input: RequestInfo | URL, init: RequestInit = {})
   return new Promise((resolve, reject) => {
     const signal = init.signal;
     if (signal?.aborted) return reject(signal.reason ?? new Error("aborted"));
-    // The SDK reuses one signal across the polls of a task wait: detach when each request ends.
+    // The SDK reuses one signal across the polls of a task wait and adds its own listener per poll;
+    // the signal dies with the wait, so this is not a leak — raise the warning threshold for it.
+    if (signal) setMaxListeners(1000, signal);
+    // Detach ours when each request ends.
     const onAbort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new Error("Meilisearch request timed out"));
     const settle = <T>(fn: (value: T) => void) => (value: T) => {
       signal?.removeEventListener("abort", onAbort);
