@@ -1,55 +1,80 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import type { ProductFieldErrors } from "#app/utils/product-form.ts";
+import { MAX_PRICE_DOLLARS, productInputSchema } from "#app/utils/product-form.ts";
 import { Field } from "./field.tsx";
 
 export type ProductFormValues = Partial<Record<"titleEn" | "titleZh" | "titleFr" | "descriptionEn" | "descriptionZh" | "descriptionFr" | "categorySlug" | "tags" | "price" | "stock" | "sku", string>>;
 
 /**
- * Create and edit share one form: a plain POST (works without JavaScript), field errors beside
- * their fields in the owner's language, what was typed kept on error, missing translations flagged.
+ * Create and edit share one form and one zod schema (conform): validated in the browser on blur
+ * and again on the server, a plain POST without JavaScript, field errors beside their fields in the
+ * owner's language, what was typed kept on error, missing translations flagged as you type.
  */
 export function ProductForm({
-  values,
-  errors,
+  lastResult,
+  defaultValue,
   categories,
   mode,
 }: {
-  values: ProductFormValues;
-  errors: ProductFieldErrors;
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: ProductFormValues;
   categories: { slug: string; name: string }[];
   mode: "create" | "edit";
 }) {
   const t = useT();
   const pending = useNavigation().state === "submitting";
-  const error = (field: keyof ProductFieldErrors) => (errors[field] ? t(errors[field] as MessageKey, { min: 1, max: 100000 }) : undefined);
-  const missing = (field: "titleZh" | "titleFr" | "descriptionZh" | "descriptionFr") => (values[field] ? undefined : t("sell.missingLanguage"));
-  return (
-    <Form method="post" className="grid max-w-3xl gap-4" noValidate>
-      {errors.form ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {t(errors.form)}
+  const [form, fields] = useForm({
+    id: `product-${mode}`,
+    lastResult,
+    defaultValue,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: productInputSchema }),
+  });
+  const error = (field: FieldMetadata<unknown>) => (field.errors?.[0] ? t(field.errors[0] as MessageKey, { min: 1, max: MAX_PRICE_DOLLARS }) : undefined);
+  const missing = (field: FieldMetadata<unknown>) => (field.value ? undefined : t("sell.missingLanguage"));
+  const text = (field: FieldMetadata<string | undefined>, label: string, extra: { lang?: string; hint?: string; inputMode?: "decimal" | "numeric" } = {}) => (
+    <Field label={label} errorId={field.errorId} error={error(field)} hint={extra.hint} lang={extra.lang} inputMode={extra.inputMode} {...getInputProps(field, { type: "text" })} key={field.key} />
+  );
+  const area = (field: FieldMetadata<string | undefined>, label: string, lang?: string, hint?: string) => (
+    <div>
+      <label htmlFor={field.id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <textarea {...getTextareaProps(field)} key={field.key} rows={4} lang={lang} aria-describedby={[field.errors ? field.errorId : null, hint ? `${field.id}-hint` : null].filter(Boolean).join(" ") || undefined} className="mt-1 w-full rounded border border-stone-300 px-3 py-2" />
+      {hint ? (
+        <p id={`${field.id}-hint`} className="mt-1 text-xs text-amber-800">
+          {hint}
         </p>
       ) : null}
-      <Field label={t("sell.fieldTitleEn")} name="titleEn" required maxLength={200} defaultValue={values.titleEn} error={error("titleEn")} />
-      <Field label={t("sell.fieldTitleZh")} name="titleZh" lang="zh-Hans" maxLength={200} defaultValue={values.titleZh} error={error("titleZh")} hint={missing("titleZh")} />
-      <Field label={t("sell.fieldTitleFr")} name="titleFr" lang="fr" maxLength={200} defaultValue={values.titleFr} error={error("titleFr")} hint={missing("titleFr")} />
-      <TextArea label={t("sell.fieldDescriptionEn")} name="descriptionEn" defaultValue={values.descriptionEn} error={error("descriptionEn")} />
-      <TextArea label={t("sell.fieldDescriptionZh")} name="descriptionZh" lang="zh-Hans" defaultValue={values.descriptionZh} error={error("descriptionZh")} hint={missing("descriptionZh")} />
-      <TextArea label={t("sell.fieldDescriptionFr")} name="descriptionFr" lang="fr" defaultValue={values.descriptionFr} error={error("descriptionFr")} hint={missing("descriptionFr")} />
+      {field.errors ? (
+        <p id={field.errorId} role="alert" className="mt-1 text-sm text-red-700">
+          {error(field)}
+        </p>
+      ) : null}
+    </div>
+  );
+  return (
+    <Form method="post" {...getFormProps(form)} className="grid max-w-3xl gap-4">
+      {form.errors ? (
+        <p id={form.errorId} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {t(form.errors[0] as MessageKey)}
+        </p>
+      ) : null}
+      {text(fields.titleEn, t("sell.fieldTitleEn"))}
+      {text(fields.titleZh, t("sell.fieldTitleZh"), { lang: "zh-Hans", hint: missing(fields.titleZh) })}
+      {text(fields.titleFr, t("sell.fieldTitleFr"), { lang: "fr", hint: missing(fields.titleFr) })}
+      {area(fields.descriptionEn, t("sell.fieldDescriptionEn"))}
+      {area(fields.descriptionZh, t("sell.fieldDescriptionZh"), "zh-Hans", missing(fields.descriptionZh))}
+      {area(fields.descriptionFr, t("sell.fieldDescriptionFr"), "fr", missing(fields.descriptionFr))}
       <div>
-        <label htmlFor="categorySlug" className="block text-sm font-medium text-stone-800">
+        <label htmlFor={fields.categorySlug.id} className="block text-sm font-medium text-stone-800">
           {t("sell.fieldCategory")}
         </label>
-        <select
-          id="categorySlug"
-          name="categorySlug"
-          defaultValue={values.categorySlug ?? ""}
-          aria-invalid={errors.categorySlug ? true : undefined}
-          aria-describedby={errors.categorySlug ? "categorySlug-error" : undefined}
-          className="mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2"
-        >
+        <select {...getSelectProps(fields.categorySlug)} key={fields.categorySlug.key} className="mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2">
           <option value="">{t("sell.chooseCategory")}</option>
           {categories.map((c) => (
             <option key={c.slug} value={c.slug}>
@@ -57,17 +82,17 @@ export function ProductForm({
             </option>
           ))}
         </select>
-        {errors.categorySlug ? (
-          <p id="categorySlug-error" role="alert" className="mt-1 text-sm text-red-700">
-            {t(errors.categorySlug)}
+        {fields.categorySlug.errors ? (
+          <p id={fields.categorySlug.errorId} role="alert" className="mt-1 text-sm text-red-700">
+            {error(fields.categorySlug)}
           </p>
         ) : null}
       </div>
-      <Field label={t("sell.fieldTags")} name="tags" maxLength={400} defaultValue={values.tags} error={error("tags")} />
+      {text(fields.tags, t("sell.fieldTags"))}
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label={t("sell.fieldPrice")} name="price" inputMode="decimal" required defaultValue={values.price} error={error("price")} />
-        <Field label={t("sell.fieldStock")} name="stock" inputMode="numeric" required defaultValue={values.stock ?? "0"} error={error("stock")} />
-        <Field label={t("sell.fieldSku")} name="sku" required maxLength={40} defaultValue={values.sku} error={error("sku")} />
+        {text(fields.price, t("sell.fieldPrice"), { inputMode: "decimal" })}
+        {text(fields.stock, t("sell.fieldStock"), { inputMode: "numeric" })}
+        {text(fields.sku, t("sell.fieldSku"))}
       </div>
       <div className="flex flex-wrap gap-3">
         {mode === "create" ? (
@@ -86,27 +111,5 @@ export function ProductForm({
         )}
       </div>
     </Form>
-  );
-}
-
-function TextArea({ label, name, error, hint, ...rest }: { label: string; name: string; error?: string; hint?: string; defaultValue?: string; lang?: string }) {
-  const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <textarea id={name} name={name} rows={4} maxLength={5000} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="mt-1 w-full rounded border border-stone-300 px-3 py-2" {...rest} />
-      {hint ? (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-amber-800">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} role="alert" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -10,7 +10,8 @@ import { getOwnProduct, listCategoryOptions, saveOwnProduct } from "#app/models/
 import { requireOwner } from "#app/utils/auth.server.ts";
 import { notFound, requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
-import { parseProductForm, type ProductFieldErrors } from "#app/utils/product-form.ts";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { productInputSchema } from "#app/utils/product-form.ts";
 
 function productId(raw: string | undefined): number {
   if (!raw || !/^\d{1,12}$/.test(raw)) notFound();
@@ -52,13 +53,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = productId(params.id);
   if (!getOwnProduct(user, id)) notFound();
   const form = await request.formData();
-  const parsed = parseProductForm(form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = saveOwnProduct(user, id, parsed.data);
+  const submission = parseWithZod(form, { schema: productInputSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const result = saveOwnProduct(user, id, submission.value);
   if (!result.ok) {
     if (result.error === "notFound") notFound();
-    const errors: ProductFieldErrors = result.error === "skuTaken" ? { sku: "form.skuTaken" } : { categorySlug: "form.chooseCategory" };
-    return data({ errors, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) }, { status: 400 });
+    const fieldErrors: Record<string, string[]> = result.error === "skuTaken" ? { sku: ["form.skuTaken"] } : { categorySlug: ["form.chooseCategory"] };
+    return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
   }
   return redirect(`${localizePath(`/sell/products/${id}`, locale)}?saved=1`);
 }
@@ -78,7 +79,7 @@ export default function EditProduct() {
           {t("sell.saved")}
         </p>
       ) : null}
-      <ProductForm key={product.id} mode="edit" values={result?.values ?? product.values} errors={result?.errors ?? {}} categories={categories} />
+      <ProductForm key={product.id} mode="edit" lastResult={result?.result} defaultValue={product.values} categories={categories} />
       <Photos productId={product.id} images={product.images} />
     </>
   );

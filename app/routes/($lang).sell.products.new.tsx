@@ -8,7 +8,8 @@ import { listCategoryOptions, saveOwnProduct } from "#app/models/owner.server.ts
 import { requireOwner } from "#app/utils/auth.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
-import { parseProductForm, type ProductFieldErrors } from "#app/utils/product-form.ts";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { productInputSchema } from "#app/utils/product-form.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -20,12 +21,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const user = await requireOwner(request, locale);
   const form = await request.formData();
-  const parsed = parseProductForm(form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = saveOwnProduct(user, null, parsed.data, form.get("intent") === "publish");
+  const submission = parseWithZod(form, { schema: productInputSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const result = saveOwnProduct(user, null, submission.value, form.get("intent") === "publish");
   if (!result.ok) {
-    const errors: ProductFieldErrors = result.error === "skuTaken" ? { sku: "form.skuTaken" } : { categorySlug: "form.chooseCategory" };
-    return data({ errors, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) }, { status: 400 });
+    const fieldErrors: Record<string, string[]> = result.error === "skuTaken" ? { sku: ["form.skuTaken"] } : { categorySlug: ["form.chooseCategory"] };
+    return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
   }
   return redirect(`${localizePath(`/sell/products/${result.id}`, locale)}?saved=1`);
 }
@@ -39,7 +40,7 @@ export default function NewProduct() {
   return (
     <>
       <PageHeading title={t("sell.newProduct")} />
-      <ProductForm mode="create" values={result?.values ?? {}} errors={result?.errors ?? {}} categories={categories} />
+      <ProductForm mode="create" lastResult={result?.result} categories={categories} />
     </>
   );
 }

@@ -16,7 +16,7 @@ import { products, searchOutbox, stores, users } from "#db/schema/index.ts";
 import { createClient } from "#search/client.ts";
 import { drainAll } from "#search/outbox.ts";
 import { cookieFor, newShopper, organizer, ownerOf, requestAs } from "#tests/support/auth.ts";
-import { unwrap } from "#tests/support/loaders.ts";
+import { replyErrors, replyValues, unwrap } from "#tests/support/loaders.ts";
 import { useSearchIndex } from "#tests/support/search.ts";
 
 const connection = useSearchIndex();
@@ -150,21 +150,21 @@ describe("the owner's listings", () => {
       }),
     );
     expect(result.status).toBe(400);
-    expect((result.body as { errors: unknown }).errors).toEqual({
+    expect(replyErrors(result.body)).toEqual({
       titleEn: "form.required",
       categorySlug: "form.chooseCategory",
       price: "form.price",
       stock: "form.stock",
       sku: "form.sku",
     });
-    expect((result.body as { values: Record<string, string> }).values.titleZh).toBe("埃塞俄比亚蜂蜜");
+    expect(replyValues(result.body).titleZh).toBe("埃塞俄比亚蜂蜜");
     expect(db().select().from(products).all().length).toBe(count);
   });
 
   test("a duplicate SKU is refused", async () => {
     const existing = db().select().from(products).get()!;
     const result = await unwrap(await create.action({ request: requestAs(visitors.owner, "/sell/products/new", { titleEn: "Dup", categorySlug: "coffee", price: "5", stock: "1", sku: existing.sku }), params: {}, context: {} }));
-    expect((result.body as { errors: unknown }).errors).toEqual({ sku: "form.skuTaken" });
+    expect(replyErrors(result.body)).toEqual({ sku: "form.skuTaken" });
   });
 
   test("create → publish → edit → stock → archive, each reaching the search index through the outbox", async () => {

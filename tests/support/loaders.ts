@@ -51,3 +51,13 @@ export async function unwrap(result: unknown): Promise<{ status: number; body: u
   }
   return { status: 200, body: result, headers: new Headers() };
 }
+
+/** A conform submission reply's field errors, first message per field (our messages are i18n keys). */
+export function replyErrors(body: unknown): Record<string, string> {
+  const reply = (body as { result?: { error?: Record<string, string[] | null> } }).result;
+  return Object.fromEntries(Object.entries(reply?.error ?? {}).filter(([, v]) => v && v.length > 0).map(([k, v]) => [k, v![0]!]));
+}
+
+export function replyValues(body: unknown): Record<string, unknown> {
+  return ((body as { result?: { initialValue?: Record<string, unknown> } }).result?.initialValue ?? {}) as Record<string, unknown>;
+}
