@@ -1,4 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "#app/components/field.tsx";
@@ -12,13 +14,12 @@ import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 const schema = z.object({
-  nameEn: z.string().trim().min(2, { error: "form.required" }).max(80, { error: "form.tooLong" }),
-  nameZh: z.string().trim().max(80, { error: "form.tooLong" }),
-  nameFr: z.string().trim().max(80, { error: "form.tooLong" }),
-  countryCode: z.string().regex(/^[A-Z]{2}$/, { error: "form.country" }),
-  cityEn: z.string().trim().min(1, { error: "form.required" }).max(80, { error: "form.tooLong" }),
+  nameEn: z.string({ error: "form.required" }).trim().min(2, { error: "form.required" }).max(80, { error: "form.tooLong" }),
+  nameZh: z.string().trim().max(80, { error: "form.tooLong" }).default(""),
+  nameFr: z.string().trim().max(80, { error: "form.tooLong" }).default(""),
+  countryCode: z.string({ error: "form.country" }).regex(/^[A-Z]{2}$/, { error: "form.country" }),
+  cityEn: z.string({ error: "form.required" }).trim().min(1, { error: "form.required" }).max(80, { error: "form.tooLong" }),
 });
-type Errors = Partial<Record<keyof z.input<typeof schema>, MessageKey>>;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -32,18 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const user = await requireUser(request, locale);
-  const form = await request.formData();
-  const values = Object.fromEntries(["nameEn", "nameZh", "nameFr", "countryCode", "cityEn"].map((k) => [k, String(form.get(k) ?? "")]));
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) {
-    const errors: Errors = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof Errors] ??= issue.message as MessageKey;
-    return data({ errors, values }, { status: 400 });
-  }
-  const result = applyForStore(user, parsed.data);
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const result = applyForStore(user, submission.value);
   if (!result.ok) {
     if (result.error === "alreadyOwner") throw new Response("Forbidden", { status: 403 });
-    return data({ errors: { countryCode: "form.country" } as Errors, values }, { status: 400 });
+    return data({ result: submission.reply({ fieldErrors: { countryCode: ["form.country"] } }) }, { status: 400 });
   }
   return redirect(localizePath("/sell", locale));
 }
@@ -55,20 +50,25 @@ export default function ApplyForStore() {
   const result = useActionData<typeof action>();
   const t = useT();
   const pending = useNavigation().state === "submitting";
-  const errors = result?.errors ?? {};
-  const values = result?.values ?? {};
+  const [form, fields] = useForm({
+    id: "apply",
+    lastResult: result?.result,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const error = (errors?: string[]) => (errors?.[0] ? t(errors[0] as MessageKey) : undefined);
   return (
     <div className="max-w-xl">
       <PageHeading title={t("apply.title")} subtitle={t("apply.intro")} />
-      <Form method="post" className="grid gap-4" noValidate>
-        <Field label={t("apply.nameEn")} name="nameEn" required defaultValue={values.nameEn} error={errors.nameEn ? t(errors.nameEn) : undefined} />
-        <Field label={t("apply.nameZh")} name="nameZh" lang="zh-Hans" defaultValue={values.nameZh} error={errors.nameZh ? t(errors.nameZh) : undefined} />
-        <Field label={t("apply.nameFr")} name="nameFr" lang="fr" defaultValue={values.nameFr} error={errors.nameFr ? t(errors.nameFr) : undefined} />
+      <Form method="post" {...getFormProps(form)} className="grid gap-4">
+        <Field label={t("apply.nameEn")} errorId={fields.nameEn.errorId} error={error(fields.nameEn.errors)} {...getInputProps(fields.nameEn, { type: "text" })} key={fields.nameEn.key} />
+        <Field label={t("apply.nameZh")} lang="zh-Hans" errorId={fields.nameZh.errorId} error={error(fields.nameZh.errors)} {...getInputProps(fields.nameZh, { type: "text" })} key={fields.nameZh.key} />
+        <Field label={t("apply.nameFr")} lang="fr" errorId={fields.nameFr.errorId} error={error(fields.nameFr.errors)} {...getInputProps(fields.nameFr, { type: "text" })} key={fields.nameFr.key} />
         <div>
-          <label htmlFor="countryCode" className="block text-sm font-medium text-stone-800">
+          <label htmlFor={fields.countryCode.id} className="block text-sm font-medium text-stone-800">
             {t("apply.country")}
           </label>
-          <select id="countryCode" name="countryCode" defaultValue={values.countryCode ?? ""} className="mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2" aria-invalid={errors.countryCode ? true : undefined}>
+          <select {...getSelectProps(fields.countryCode)} key={fields.countryCode.key} className="mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2">
             <option value="">{t("sell.chooseCategory")}</option>
             {countries.map((c) => (
               <option key={c.code} value={c.code}>
@@ -76,13 +76,13 @@ export default function ApplyForStore() {
               </option>
             ))}
           </select>
-          {errors.countryCode ? (
-            <p role="alert" className="mt-1 text-sm text-red-700">
-              {t(errors.countryCode)}
+          {fields.countryCode.errors ? (
+            <p id={fields.countryCode.errorId} role="alert" className="mt-1 text-sm text-red-700">
+              {error(fields.countryCode.errors)}
             </p>
           ) : null}
         </div>
-        <Field label={t("apply.city")} name="cityEn" required defaultValue={values.cityEn} error={errors.cityEn ? t(errors.cityEn) : undefined} />
+        <Field label={t("apply.city")} errorId={fields.cityEn.errorId} error={error(fields.cityEn.errors)} {...getInputProps(fields.cityEn, { type: "text" })} key={fields.cityEn.key} />
         <button type="submit" disabled={pending} className="rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
           {pending ? t("auth.pending") : t("apply.submit")}
         </button>

@@ -1,11 +1,14 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "#app/components/field.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
+import type { MessageKey } from "#app/i18n/translate.ts";
 import { verifyLogin } from "#app/models/users.server.ts";
 import { getUser } from "#app/utils/auth.server.ts";
-import { loginSchema, type FieldErrors } from "#app/utils/auth-forms.ts";
+import { loginSchema } from "#app/utils/auth-forms.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { safeRedirect } from "#app/utils/password.ts";
@@ -21,19 +24,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const form = await request.formData();
-  const email = String(form.get("email") ?? "").slice(0, 254);
-  const redirectTo = safeRedirect(form.get("redirectTo"), localizePath("/account", locale));
+  const submission = parseWithZod(form, { schema: loginSchema });
+  const email = String(form.get("email") ?? "").trim().toLowerCase().slice(0, 254);
   // Per IP and per account: guessing one account from many addresses, or many from one, both stop.
   const ip = typeof context.clientIp === "string" ? context.clientIp : "unknown";
-  const waits = [hitRateLimit(`login:ip:${ip}`, LOGIN_LIMIT), hitRateLimit(`login:email:${email.trim().toLowerCase()}`, LOGIN_LIMIT)];
-  const wait = Math.max(...waits.map((w) => w ?? 0));
+  const wait = Math.max(...[hitRateLimit(`login:ip:${ip}`, LOGIN_LIMIT), hitRateLimit(`login:email:${email}`, LOGIN_LIMIT)].map((w) => w ?? 0));
   if (wait > 0) {
-    return data({ errors: { form: "auth.tooMany" } as FieldErrors, minutes: Math.ceil(wait / 60), email }, { status: 429, headers: { "Retry-After": String(wait) } });
+    return data(
+      { result: submission.reply({ formErrors: ["auth.tooMany"], hideFields: ["password"] }), minutes: Math.ceil(wait / 60) },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
   }
-  const parsed = loginSchema.safeParse({ email, password: form.get("password") ?? "" });
-  const user = parsed.success ? await verifyLogin(parsed.data.email, parsed.data.password) : null;
-  if (!user) return data({ errors: { form: "auth.invalidCredentials" } as FieldErrors, minutes: 0, email }, { status: 400 });
-  return startSession(user.id, redirectTo);
+  const user = submission.status === "success" ? await verifyLogin(submission.value.email, submission.value.password) : null;
+  // One answer for every failure, so nobody learns which emails have accounts.
+  if (!user || submission.status !== "success") {
+    return data({ result: submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }), minutes: 0 }, { status: 400 });
+  }
+  return startSession(user.id, safeRedirect(submission.value.redirectTo, localizePath("/account", locale)));
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("auth.loginTitle"));
@@ -44,19 +51,24 @@ export default function Login() {
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const pending = useNavigation().state === "submitting";
-  const formError = result?.errors.form;
+  const [form, fields] = useForm<{ email: string; password: string; redirectTo: string }>({
+    id: "login",
+    lastResult: result?.result,
+    defaultValue: { redirectTo: searchParams.get("redirectTo") ?? "" },
+  });
+  const formError = form.errors?.[0];
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-6 text-2xl font-bold text-clay-900">{t("auth.loginTitle")}</h1>
-      <Form method="post" className="space-y-4" noValidate>
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
         {formError ? (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">
-            {t(formError, { minutes: result?.minutes ?? 0 })}
+          <p id={form.errorId} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">
+            {t(formError as MessageKey, { minutes: result?.minutes ?? 0 })}
           </p>
         ) : null}
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={result?.email ?? ""} />
-        <Field label={t("auth.password")} name="password" type="password" autoComplete="current-password" required />
+        <input {...getInputProps(fields.redirectTo, { type: "hidden" })} key={fields.redirectTo.key} />
+        <Field label={t("auth.email")} autoComplete="email" {...getInputProps(fields.email, { type: "email" })} key={fields.email.key} />
+        <Field label={t("auth.password")} autoComplete="current-password" {...getInputProps(fields.password, { type: "password" })} key={fields.password.key} />
         <button type="submit" disabled={pending} className="w-full rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60">
           {pending ? t("auth.pending") : t("auth.submitLogin")}
         </button>

@@ -8,6 +8,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "#app/components/field.tsx";
@@ -21,9 +23,9 @@ import { requireLocale } from "#app/utils/http.server.ts";
 import { MAX_IMAGE_BYTES, imageSources } from "#app/utils/images.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-const line = (max: number) => z.string().trim().max(max, { error: "form.tooLong" });
+const line = (max: number) => z.string().trim().max(max, { error: "form.tooLong" }).default("");
 const schema = z.object({
-  nameEn: line(80).min(2, { error: "form.required" }),
+  nameEn: z.string({ error: "form.required" }).trim().min(2, { error: "form.required" }).max(80, { error: "form.tooLong" }),
   nameZh: line(80),
   nameFr: line(80),
   taglineEn: line(160),
@@ -32,13 +34,13 @@ const schema = z.object({
   storyEn: line(4000),
   storyZh: line(4000),
   storyFr: line(4000),
-  countryCode: z.string().regex(/^[A-Z]{2}$/, { error: "form.country" }),
-  cityEn: line(80).min(1, { error: "form.required" }),
+  countryCode: z.string({ error: "form.country" }).regex(/^[A-Z]{2}$/, { error: "form.country" }),
+  cityEn: z.string({ error: "form.required" }).trim().min(1, { error: "form.required" }).max(80, { error: "form.tooLong" }),
   cityZh: line(80),
   cityFr: line(80),
 });
 const FIELDS = Object.keys(schema.shape) as (keyof z.infer<typeof schema>)[];
-type Errors = Partial<Record<(typeof FIELDS)[number] | "logo", MessageKey>>;
+type LogoError = MessageKey;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -55,25 +57,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMAGE_BYTES, filter: ({ name }) => name === "logo" }));
     } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) return data({ errors: { logo: "image.tooLarge" } as Errors, values: null }, { status: 400 });
+      if (error instanceof MaxPartSizeExceededError) return data({ logoError: "image.tooLarge" as LogoError, result: null }, { status: 400 });
       throw error;
     }
     const file = form.get("logo");
     const bytes = file && typeof file !== "string" ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
     const result = await setOwnStoreLogo(user, bytes);
-    if (!result.ok) return data({ errors: { logo: `image.${result.error === "notFound" ? "empty" : result.error}` as MessageKey } as Errors, values: null }, { status: 400 });
+    if (!result.ok) return data({ logoError: `image.${result.error === "notFound" ? "empty" : result.error}` as LogoError, result: null }, { status: 400 });
     return redirect(`${localizePath("/sell/profile", locale)}?saved=logo`);
   }
-  const form = await request.formData();
-  const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) {
-    const errors: Errors = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof Errors] ??= issue.message as MessageKey;
-    return data({ errors, values }, { status: 400 });
-  }
-  const outcome = updateOwnStore(user, parsed.data);
-  if (outcome === "country") return data({ errors: { countryCode: "form.country" } as Errors, values }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return data({ logoError: null, result: submission.reply() }, { status: 400 });
+  const outcome = updateOwnStore(user, submission.value);
+  if (outcome === "country") return data({ logoError: null, result: submission.reply({ fieldErrors: { countryCode: ["form.country"] } }) }, { status: 400 });
   return redirect(`${localizePath("/sell/profile", locale)}?saved=profile`);
 }
 
@@ -81,18 +77,26 @@ export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t(
 
 export default function StoreProfile() {
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
   const pending = useNavigation().state === "submitting";
-  const values = result?.values ?? loaded.values;
-  const errors: Errors = result?.errors ?? {};
-  const err = (f: keyof Errors) => (errors[f] ? t(errors[f]!) : undefined);
+  const [form, fields] = useForm<z.input<typeof schema>>({
+    id: "store-profile",
+    lastResult: actionData?.result,
+    defaultValue: loaded.values,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const error = (errors?: string[]) => (errors?.[0] ? t(errors[0] as MessageKey) : undefined);
   const saved = searchParams.get("saved");
+  const input = (name: "nameEn" | "nameZh" | "nameFr" | "taglineEn" | "taglineZh" | "taglineFr" | "cityEn" | "cityZh" | "cityFr", lang?: string) => (
+    <Field label={t(`profile.${name}`)} lang={lang} errorId={fields[name].errorId} error={error(fields[name].errors)} {...getInputProps(fields[name], { type: "text" })} key={fields[name].key} />
+  );
   return (
     <div className="max-w-3xl">
       <PageHeading title={t("profile.title")} subtitle={t("profile.intro")} />
-      {saved && !result ? (
+      {saved && !actionData ? (
         <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
           {t(saved === "logo" ? "profile.logoSaved" : "sell.saved")}
         </p>
@@ -108,9 +112,9 @@ export default function StoreProfile() {
             <p id="logo-hint" className="mt-1 text-xs text-stone-600">
               {t("profile.logoHint")}
             </p>
-            {errors.logo ? (
+            {actionData?.logoError ? (
               <p role="alert" className="mt-1 text-sm text-red-700">
-                {t(errors.logo)}
+                {t(actionData.logoError)}
               </p>
             ) : null}
           </div>
@@ -119,44 +123,49 @@ export default function StoreProfile() {
           </button>
         </Form>
       </section>
-      <Form method="post" className="grid gap-4" noValidate>
+      <Form method="post" {...getFormProps(form)} className="grid gap-4">
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field label={t("profile.nameEn")} name="nameEn" required defaultValue={values.nameEn} error={err("nameEn")} />
-          <Field label={t("profile.nameZh")} name="nameZh" lang="zh-Hans" defaultValue={values.nameZh} error={err("nameZh")} />
-          <Field label={t("profile.nameFr")} name="nameFr" lang="fr" defaultValue={values.nameFr} error={err("nameFr")} />
-          <Field label={t("profile.taglineEn")} name="taglineEn" defaultValue={values.taglineEn} error={err("taglineEn")} />
-          <Field label={t("profile.taglineZh")} name="taglineZh" lang="zh-Hans" defaultValue={values.taglineZh} error={err("taglineZh")} />
-          <Field label={t("profile.taglineFr")} name="taglineFr" lang="fr" defaultValue={values.taglineFr} error={err("taglineFr")} />
+          {input("nameEn")}
+          {input("nameZh", "zh-Hans")}
+          {input("nameFr", "fr")}
+          {input("taglineEn")}
+          {input("taglineZh", "zh-Hans")}
+          {input("taglineFr", "fr")}
         </div>
         {(["storyEn", "storyZh", "storyFr"] as const).map((f) => (
           <div key={f}>
-            <label htmlFor={f} className="block text-sm font-medium">
+            <label htmlFor={fields[f].id} className="block text-sm font-medium">
               {t(`profile.${f}`)}
             </label>
-            <textarea id={f} name={f} rows={4} maxLength={4000} defaultValue={values[f]} className="mt-1 w-full rounded border border-stone-300 px-3 py-2" />
-            {errors[f] ? (
-              <p role="alert" className="mt-1 text-sm text-red-700">
-                {t(errors[f]!)}
+            <textarea {...getTextareaProps(fields[f])} key={fields[f].key} rows={4} className="mt-1 w-full rounded border border-stone-300 px-3 py-2" />
+            {fields[f].errors ? (
+              <p id={fields[f].errorId} role="alert" className="mt-1 text-sm text-red-700">
+                {error(fields[f].errors)}
               </p>
             ) : null}
           </div>
         ))}
         <div className="grid gap-4 sm:grid-cols-4">
           <div>
-            <label htmlFor="countryCode" className="block text-sm font-medium">
+            <label htmlFor={fields.countryCode.id} className="block text-sm font-medium">
               {t("apply.country")}
             </label>
-            <select id="countryCode" name="countryCode" defaultValue={values.countryCode} className="mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2">
+            <select {...getSelectProps(fields.countryCode)} key={fields.countryCode.key} className="mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2">
               {loaded.countries.map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name}
                 </option>
               ))}
             </select>
+            {fields.countryCode.errors ? (
+              <p id={fields.countryCode.errorId} role="alert" className="mt-1 text-sm text-red-700">
+                {error(fields.countryCode.errors)}
+              </p>
+            ) : null}
           </div>
-          <Field label={t("profile.cityEn")} name="cityEn" required defaultValue={values.cityEn} error={err("cityEn")} />
-          <Field label={t("profile.cityZh")} name="cityZh" lang="zh-Hans" defaultValue={values.cityZh} error={err("cityZh")} />
-          <Field label={t("profile.cityFr")} name="cityFr" lang="fr" defaultValue={values.cityFr} error={err("cityFr")} />
+          {input("cityEn")}
+          {input("cityZh", "zh-Hans")}
+          {input("cityFr", "fr")}
         </div>
         <button type="submit" disabled={pending} className="justify-self-start rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
           {pending ? t("sell.pending") : t("profile.save")}

@@ -1,11 +1,14 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "#app/components/field.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
+import type { MessageKey } from "#app/i18n/translate.ts";
 import { createShopper } from "#app/models/users.server.ts";
 import { getUser } from "#app/utils/auth.server.ts";
-import { PASSWORD_VARS, parseSignup, type FieldErrors } from "#app/utils/auth-forms.ts";
+import { PASSWORD_VARS, signupSchema } from "#app/utils/auth-forms.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { safeRedirect } from "#app/utils/password.ts";
@@ -20,12 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const form = await request.formData();
-  const email = String(form.get("email") ?? "").slice(0, 254);
-  const parsed = parseSignup(form);
-  if (!parsed.ok) return data({ errors: parsed.errors, email }, { status: 400 });
-  const user = await createShopper({ email: parsed.email, password: parsed.password, locale });
-  if (user === "taken") return data({ errors: { email: "auth.emailTaken" } as FieldErrors, email }, { status: 400 });
-  return startSession(user.id, safeRedirect(form.get("redirectTo"), localizePath("/account", locale)));
+  const submission = parseWithZod(form, { schema: signupSchema });
+  // The password is never sent back to the browser.
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  const user = await createShopper({ email: submission.value.email, password: submission.value.password, locale });
+  if (user === "taken") return data({ result: submission.reply({ fieldErrors: { email: ["auth.emailTaken"] }, hideFields: ["password"] }) }, { status: 400 });
+  return startSession(user.id, safeRedirect(submission.value.redirectTo, localizePath("/account", locale)));
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("auth.signupTitle"));
@@ -36,21 +39,29 @@ export default function Signup() {
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const pending = useNavigation().state === "submitting";
-  const errors = result?.errors ?? {};
+  const [form, fields] = useForm({
+    id: "signup",
+    lastResult: result?.result,
+    defaultValue: { redirectTo: searchParams.get("redirectTo") ?? "" },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
+  });
+  const error = (errors?: string[]) => (errors?.[0] ? t(errors[0] as MessageKey, PASSWORD_VARS) : undefined);
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-6 text-2xl font-bold text-clay-900">{t("auth.signupTitle")}</h1>
-      <Form method="post" className="space-y-4" noValidate>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={result?.email ?? ""} error={errors.email ? t(errors.email) : undefined} />
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <input {...getInputProps(fields.redirectTo, { type: "hidden" })} key={fields.redirectTo.key} />
+        <Field label={t("auth.email")} errorId={fields.email.errorId} error={error(fields.email.errors)} autoComplete="email" {...getInputProps(fields.email, { type: "email" })} key={fields.email.key} />
         <Field
           label={t("auth.password")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
+          errorId={fields.password.errorId}
+          error={error(fields.password.errors)}
           hint={t("auth.passwordHint", PASSWORD_VARS)}
-          error={errors.password ? t(errors.password, PASSWORD_VARS) : undefined}
+          autoComplete="new-password"
+          {...getInputProps(fields.password, { type: "password" })}
+          key={fields.password.key}
         />
         <button type="submit" disabled={pending} className="w-full rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60">
           {pending ? t("auth.pending") : t("auth.submitSignup")}

@@ -1,25 +1,25 @@
 import { z } from "zod";
-import type { MessageKey } from "#app/i18n/translate.ts";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "./password.ts";
 
-/** Field errors are message keys (translated in the component, in the shopper's language). */
-export type FieldErrors = Partial<Record<"email" | "password" | "form", MessageKey>>;
+/**
+ * Sign-in and sign-up schemas (conform + zod, shared by the browser and the server). Messages are
+ * i18n keys, translated where they are shown.
+ */
+const email = z.string({ error: "auth.emailInvalid" }).trim().toLowerCase().max(254, { error: "auth.emailInvalid" }).pipe(z.email({ error: "auth.emailInvalid" }));
 
-const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const loginSchema = z.object({
+  email,
+  password: z.string({ error: "auth.invalidCredentials" }).max(PASSWORD_MAX, { error: "auth.invalidCredentials" }),
+  redirectTo: z.string().optional(),
+});
 
-export const loginSchema = z.object({ email, password: z.string().min(1).max(PASSWORD_MAX) });
+const PROBLEM_KEYS = { tooShort: "auth.passwordTooShort", tooLong: "auth.passwordTooLong", common: "auth.passwordCommon", sameAsEmail: "auth.passwordSameAsEmail" } as const;
 
-export function parseSignup(form: FormData): { ok: true; email: string; password: string } | { ok: false; errors: FieldErrors } {
-  const errors: FieldErrors = {};
-  const parsedEmail = email.safeParse(form.get("email") ?? "");
-  if (!parsedEmail.success) errors.email = "auth.emailInvalid";
-  const password = String(form.get("password") ?? "");
-  const problem = passwordProblem(password, parsedEmail.success ? parsedEmail.data : "");
-  if (problem) {
-    errors.password = ({ tooShort: "auth.passwordTooShort", tooLong: "auth.passwordTooLong", common: "auth.passwordCommon", sameAsEmail: "auth.passwordSameAsEmail" } as const)[problem];
-  }
-  if (!parsedEmail.success || problem) return { ok: false, errors };
-  return { ok: true, email: parsedEmail.data, password };
-}
+export const signupSchema = z
+  .object({ email, password: z.string({ error: "auth.passwordTooShort" }), redirectTo: z.string().optional() })
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value.password, value.email);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: PROBLEM_KEYS[problem] });
+  });
 
 export const PASSWORD_VARS = { min: PASSWORD_MIN, max: PASSWORD_MAX };

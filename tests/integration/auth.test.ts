@@ -9,7 +9,7 @@ import { getDb } from "#app/utils/db.server.ts";
 import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
 import { users } from "#db/schema/index.ts";
 import { DEMO_PASSWORD, ORGANIZER_EMAIL } from "#db/seed/seed.ts";
-import { cookieFrom, runAction, runLoader, thrownResponse, unwrap } from "#tests/support/loaders.ts";
+import { cookieFrom, replyErrors, replyValues, runAction, runLoader, thrownResponse, unwrap } from "#tests/support/loaders.ts";
 
 beforeEach(() => resetRateLimits());
 
@@ -48,8 +48,10 @@ describe("sign-up", () => {
     const before = getDb().select().from(users).all().length;
     const { status, body } = await unwrap(await runAction(signup.action, "/signup", fields));
     expect(status).toBe(400);
-    expect((body as { errors: unknown }).errors).toEqual(errors);
-    expect((body as { email: string }).email).toBe(fields.email);
+    expect(replyErrors(body)).toEqual(errors);
+    expect(replyValues(body).email).toBe(fields.email);
+    // The password is never echoed back.
+    expect(replyValues(body).password).toBeUndefined();
     expect(getDb().select().from(users).all().length).toBe(before);
   });
 
@@ -77,8 +79,8 @@ describe("login", () => {
     const wrong = await signIn(ORGANIZER_EMAIL, "not the password");
     expect(unknown.status).toBe(400);
     expect(wrong.status).toBe(400);
-    expect((unknown.body as { errors: unknown }).errors).toEqual({ form: "auth.invalidCredentials" });
-    expect((wrong.body as { errors: unknown }).errors).toEqual({ form: "auth.invalidCredentials" });
+    expect(replyErrors(unknown.body)).toEqual({ "": "auth.invalidCredentials" });
+    expect(replyErrors(wrong.body)).toEqual({ "": "auth.invalidCredentials" });
   });
 
   test("a new session is issued at login (a planted cookie is not reused)", async () => {
@@ -92,7 +94,7 @@ describe("login", () => {
     const blocked = await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, {}, "198.51.100.9");
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get("Retry-After")).toMatch(/^\d+$/);
-    expect((blocked.body as { errors: unknown }).errors).toEqual({ form: "auth.tooMany" });
+    expect(replyErrors(blocked.body)).toEqual({ "": "auth.tooMany" });
     // Another address is not affected.
     expect((await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, {}, "198.51.100.10")).status).toBe(302);
   });

@@ -255,7 +255,7 @@ describe("store profile", () => {
 
     const bad = await unwrap(await profile.action({ request: requestAs(visitors.owner, "/sell/profile", { ...fields, nameEn: "", countryCode: "E1", storyEn: "x".repeat(5000) }), params: {}, context: {} }));
     expect(bad.status).toBe(400);
-    expect((bad.body as { errors: unknown }).errors).toEqual({ nameEn: "form.required", countryCode: "form.country", storyEn: "form.tooLong" });
+    expect(replyErrors(bad.body)).toEqual({ nameEn: "form.required", countryCode: "form.country", storyEn: "form.tooLong" });
     expect(db().select().from(stores).where(eq(stores.id, store.id)).get()!.nameEn).toBe("Yirga Highlands Coffee");
   });
 
