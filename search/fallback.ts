@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
+import { likePattern } from "#db/text.ts";
 import { PRICE_BUCKETS, priceBucket } from "./documents.ts";
 import { HITS_PER_PAGE, type SearchParams } from "./query.ts";
 import { emptyFacets, highlightHtml, markTerms, type Locale, type SearchResult } from "./results.ts";
@@ -33,7 +34,6 @@ export function expandTerms(q: string): string[][] {
 }
 
 const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 interface Conditions {
   /** A top-level FTS5 MATCH expression, when every word can use one (enables bm25 ranking). */

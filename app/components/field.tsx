@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
 /**
  * A labelled control with its error beside it (announced, linked with aria-describedby). With
@@ -33,6 +33,45 @@ export function Field({
           {hint}
         </p>
       ) : null}
+      {error ? (
+        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled select with its error beside it; spread conform's `getSelectProps` into `select`. */
+export function SelectField({
+  label,
+  errorId,
+  error,
+  options,
+  placeholder,
+  select,
+}: {
+  label: string;
+  errorId: string;
+  error?: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+  select: SelectHTMLAttributes<HTMLSelectElement> & { id: string; key?: string };
+}) {
+  const { key, ...props } = select;
+  return (
+    <div>
+      <label htmlFor={props.id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <select key={key} {...props} className="mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2">
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
       {error ? (
         <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
           {error}

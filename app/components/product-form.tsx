@@ -4,7 +4,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { MAX_PRICE_DOLLARS, productInputSchema } from "#app/utils/product-form.ts";
-import { Field } from "./field.tsx";
+import { Field, SelectField } from "./field.tsx";
 
 export type ProductFormValues = Partial<Record<"titleEn" | "titleZh" | "titleFr" | "descriptionEn" | "descriptionZh" | "descriptionFr" | "categorySlug" | "tags" | "price" | "stock" | "sku", string>>;
 
@@ -70,24 +70,14 @@ export function ProductForm({
       {area(fields.descriptionEn, t("sell.fieldDescriptionEn"))}
       {area(fields.descriptionZh, t("sell.fieldDescriptionZh"), "zh-Hans", missing(fields.descriptionZh))}
       {area(fields.descriptionFr, t("sell.fieldDescriptionFr"), "fr", missing(fields.descriptionFr))}
-      <div>
-        <label htmlFor={fields.categorySlug.id} className="block text-sm font-medium text-stone-800">
-          {t("sell.fieldCategory")}
-        </label>
-        <select {...getSelectProps(fields.categorySlug)} key={fields.categorySlug.key} className="mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2">
-          <option value="">{t("sell.chooseCategory")}</option>
-          {categories.map((c) => (
-            <option key={c.slug} value={c.slug}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        {fields.categorySlug.errors ? (
-          <p id={fields.categorySlug.errorId} role="alert" className="mt-1 text-sm text-red-700">
-            {error(fields.categorySlug)}
-          </p>
-        ) : null}
-      </div>
+      <SelectField
+        label={t("sell.fieldCategory")}
+        errorId={fields.categorySlug.errorId}
+        error={error(fields.categorySlug)}
+        placeholder={t("sell.chooseCategory")}
+        options={categories.map((c) => ({ value: c.slug, label: c.name }))}
+        select={{ ...getSelectProps(fields.categorySlug), key: fields.categorySlug.key }}
+      />
       {text(fields.tags, t("sell.fieldTags"))}
       <div className="grid gap-4 sm:grid-cols-3">
         {text(fields.price, t("sell.fieldPrice"), { inputMode: "decimal" })}

@@ -1,35 +1,36 @@
 import { Form } from "@remix-run/react";
 import { useT } from "#app/i18n/use-locale.ts";
-import type { ProductSort } from "#app/models/products.server.ts";
 
 /**
  * A GET form, so sorting works without JavaScript (the button submits); with JavaScript the
- * select submits on change. Changing the sort returns to page 1.
+ * select submits on change. Changing the sort returns to page 1. `extra` carries the rest of the
+ * query (search words, filters) as hidden fields; `options` default to the catalog sorts.
  */
-export function SortForm({ sort, extra = {} }: { sort: ProductSort; extra?: Record<string, string> }) {
+export function SortForm({ value, options, extra = {}, id = "sort" }: { value: string; options?: [string, string][]; extra?: Record<string, string>; id?: string }) {
   const t = useT();
-  const options: [ProductSort, string][] = [
+  const choices: [string, string][] = options ?? [
     ["newest", t("category.sortNewest")],
     ["price-asc", t("category.sortPriceAsc")],
     ["price-desc", t("category.sortPriceDesc")],
   ];
   return (
     <Form method="get" className="flex items-center gap-2" preventScrollReset>
-      {Object.entries(extra).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
+      {Object.entries(extra).map(([name, v]) => (
+        <input key={name} type="hidden" name={name} value={v} />
       ))}
-      <label htmlFor="sort" className="text-sm font-medium text-stone-800">
+      <label htmlFor={id} className="text-sm font-medium text-stone-800">
         {t("category.sort")}
       </label>
       <select
-        id="sort"
+        id={id}
         name="sort"
-        defaultValue={sort}
+        defaultValue={value}
+        key={value}
         onChange={(e) => e.currentTarget.form?.requestSubmit()}
         className="rounded border border-stone-300 bg-white px-2 py-1.5 text-sm"
       >
-        {options.map(([value, label]) => (
-          <option key={value} value={value}>
+        {choices.map(([v, label]) => (
+          <option key={v} value={v}>
             {label}
           </option>
         ))}

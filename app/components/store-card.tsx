@@ -21,3 +21,15 @@ export function StoreCard({ store }: { store: Card }) {
     </Link>
   );
 }
+
+export function StoreGrid({ stores }: { stores: Card[] }) {
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" role="list">
+      {stores.map((s) => (
+        <li key={s.id}>
+          <StoreCard store={s} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -228,3 +228,12 @@ export function getStoreNames(slugs: string[], locale: Locale): Record<string, s
     .all();
   return Object.fromEntries(rows.map((r) => [r.slug, pick(r, "name", locale)]));
 }
+
+/** Display names only (for facet labels): no counting, so cheap on every search. */
+export function getCountryNames(locale: Locale): Record<string, string> {
+  return Object.fromEntries(getDb().select().from(countries).all().map((c) => [c.code, pick(c, "name", locale)]));
+}
+
+export function getCategoryNames(locale: Locale): Record<string, string> {
+  return Object.fromEntries(getDb().select().from(categories).all().map((c) => [c.slug, pick(c, "name", locale)]));
+}

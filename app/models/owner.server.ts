@@ -6,7 +6,7 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { CSV_COLUMNS, type CsvColumn } from "#app/utils/csv.ts";
 import { productInputSchema, type ProductInput } from "#app/utils/product-form.ts";
 import { categories, countries, products, stores, users } from "#db/schema/index.ts";
-import { slugify } from "#db/seed/seed.ts";
+import { likePattern, slugify, uniqueSlug } from "#db/text.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import { MAX_IMAGES_PER_PRODUCT, isUploadedImage } from "#app/utils/images.ts";
 import { pick } from "./localize.ts";
@@ -103,7 +103,7 @@ export function listOwnProducts(
   if (args.status !== "all") parts.push(eq(products.status, args.status));
   const q = args.q.trim().slice(0, 100);
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = likePattern(q);
     parts.push(sql`(${products.titleEn} LIKE ${pattern} ESCAPE '\\' OR ${products.titleZh} LIKE ${pattern} ESCAPE '\\' OR ${products.titleFr} LIKE ${pattern} ESCAPE '\\' OR ${products.sku} LIKE ${pattern} ESCAPE '\\')`);
   }
   const where = and(...parts);
@@ -114,6 +114,22 @@ export function listOwnProducts(
   return {
     items: rows.map((r) => ({ id: r.id, sku: r.sku, slug: r.slug, title: pick(r, "title", args.locale), status: r.status, priceCents: r.priceCents, currency: r.currency, stock: r.stock })),
     pagination,
+  };
+}
+
+/** The form/CSV input as product columns (the one place that maps one to the other). */
+function productColumns(input: ProductInput, categoryId: number) {
+  return {
+    titleEn: input.titleEn,
+    titleZh: input.titleZh,
+    titleFr: input.titleFr,
+    descriptionEn: input.descriptionEn,
+    descriptionZh: input.descriptionZh,
+    descriptionFr: input.descriptionFr,
+    categoryId,
+    tags: input.tags,
+    priceCents: input.price,
+    stock: input.stock,
   };
 }
 
@@ -129,25 +145,10 @@ export function saveOwnProduct(actor: Actor, id: number | null, input: ProductIn
   return db.transaction((tx) => {
     const clash = tx.select({ id: products.id }).from(products).where(eq(products.sku, input.sku)).get();
     if (clash && clash.id !== id) return { ok: false as const, error: "skuTaken" as const };
-    const fields = {
-      titleEn: input.titleEn,
-      titleZh: input.titleZh,
-      titleFr: input.titleFr,
-      descriptionEn: input.descriptionEn,
-      descriptionZh: input.descriptionZh,
-      descriptionFr: input.descriptionFr,
-      categoryId: category.id,
-      tags: input.tags,
-      priceCents: input.price,
-      stock: input.stock,
-      sku: input.sku,
-      updatedAt: new Date(),
-    };
+    const fields = { ...productColumns(input, category.id), sku: input.sku, updatedAt: new Date() };
     let productId: number;
     if (id === null) {
-      const base = slugify(`${input.titleEn}`) || "product";
-      let slug = base;
-      for (let n = 2; tx.select({ id: products.id }).from(products).where(eq(products.slug, slug)).get(); n++) slug = `${base}-${n}`;
+      const slug = uniqueSlug(slugify(input.titleEn) || "product", (s) => Boolean(tx.select({ id: products.id }).from(products).where(eq(products.slug, s)).get()));
       const [row] = tx
         .insert(products)
         .values({ ...fields, storeId: store.id, slug, status: publish ? "active" : "draft", images: [], createdAt: new Date() })
@@ -213,9 +214,7 @@ export function applyForStore(actor: Actor, input: { nameEn: string; nameZh: str
   if (actor.role !== "shopper") return { ok: false, error: "alreadyOwner" };
   if (!db.select().from(countries).where(eq(countries.code, input.countryCode)).get()) return { ok: false, error: "country" };
   return db.transaction((tx) => {
-    const base = slugify(input.nameEn) || "store";
-    let slug = base;
-    for (let n = 2; tx.select({ id: stores.id }).from(stores).where(eq(stores.slug, slug)).get(); n++) slug = `${base}-${n}`;
+    const slug = uniqueSlug(slugify(input.nameEn) || "store", (s) => Boolean(tx.select({ id: stores.id }).from(stores).where(eq(stores.slug, s)).get()));
     const [store] = tx
       .insert(stores)
       .values({
@@ -362,19 +361,7 @@ export function importListings(actor: Actor, records: Record<CsvColumn, string>[
     for (const row of rows) {
       if (!row.input) continue;
       const input = row.input;
-      const fields = {
-        titleEn: input.titleEn,
-        titleZh: input.titleZh,
-        titleFr: input.titleFr,
-        descriptionEn: input.descriptionEn,
-        descriptionZh: input.descriptionZh,
-        descriptionFr: input.descriptionFr,
-        categoryId: categoryIds.get(input.categorySlug)!,
-        tags: input.tags,
-        priceCents: input.price,
-        stock: input.stock,
-        status: input.status,
-      };
+      const fields = { ...productColumns(input, categoryIds.get(input.categorySlug)!), status: input.status };
       const current = existing.get(input.sku);
       if (current) {
         const same = (Object.keys(fields) as (keyof typeof fields)[]).every((k) => JSON.stringify(current[k]) === JSON.stringify(fields[k]));
@@ -386,9 +373,7 @@ export function importListings(actor: Actor, records: Record<CsvColumn, string>[
         touched.push(current.id);
         counts.updated++;
       } else {
-        const base = slugify(input.titleEn) || "product";
-        let slug = base;
-        for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
+        const slug = uniqueSlug(slugify(input.titleEn) || "product", (s) => slugs.has(s));
         slugs.add(slug);
         const [created] = tx
           .insert(products)

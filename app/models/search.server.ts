@@ -1,12 +1,12 @@
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { searchQueries } from "#db/schema/index.ts";
+import { likePattern } from "#db/text.ts";
 import { createClient, getSearchConnection, indexNames } from "#search/client.ts";
 import { fallbackSearch } from "#search/fallback.ts";
 import { getSearchState } from "#search/indexer.ts";
 import { meiliSearch } from "#search/meili-search.ts";
-import { startSyncWorker } from "#search/outbox.ts";
-import { outboxBacklog } from "#search/outbox.ts";
+import { outboxBacklog, startSyncWorker } from "#search/outbox.ts";
 import { PRICE_BUCKETS } from "#search/documents.ts";
 import { bucketRange, parseSearchParams, type SearchParams } from "#search/query.ts";
 import type { SearchResult } from "#search/results.ts";
@@ -77,7 +77,6 @@ export interface Suggestions {
   countries: { code: string; name: string }[];
 }
 
-const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** What the header search box offers while typing: a few products, stores and countries. */
 export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
@@ -98,7 +97,7 @@ export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
       stores = null;
     }
   }
-  const pattern = escapeLike(query);
+  const pattern = likePattern(query);
   stores ??= db.$client
     .prepare(
       `SELECT slug, name_en, name_zh, name_fr FROM stores WHERE status = 'approved'

@@ -3,7 +3,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { Field } from "#app/components/field.tsx";
+import { Field, SelectField } from "#app/components/field.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-locale.ts";
@@ -64,24 +64,14 @@ export default function ApplyForStore() {
         <Field label={t("apply.nameEn")} errorId={fields.nameEn.errorId} error={error(fields.nameEn.errors)} {...getInputProps(fields.nameEn, { type: "text" })} key={fields.nameEn.key} />
         <Field label={t("apply.nameZh")} lang="zh-Hans" errorId={fields.nameZh.errorId} error={error(fields.nameZh.errors)} {...getInputProps(fields.nameZh, { type: "text" })} key={fields.nameZh.key} />
         <Field label={t("apply.nameFr")} lang="fr" errorId={fields.nameFr.errorId} error={error(fields.nameFr.errors)} {...getInputProps(fields.nameFr, { type: "text" })} key={fields.nameFr.key} />
-        <div>
-          <label htmlFor={fields.countryCode.id} className="block text-sm font-medium text-stone-800">
-            {t("apply.country")}
-          </label>
-          <select {...getSelectProps(fields.countryCode)} key={fields.countryCode.key} className="mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2">
-            <option value="">{t("sell.chooseCategory")}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          {fields.countryCode.errors ? (
-            <p id={fields.countryCode.errorId} role="alert" className="mt-1 text-sm text-red-700">
-              {error(fields.countryCode.errors)}
-            </p>
-          ) : null}
-        </div>
+        <SelectField
+          label={t("apply.country")}
+          errorId={fields.countryCode.errorId}
+          error={error(fields.countryCode.errors)}
+          placeholder={t("sell.chooseCategory")}
+          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+          select={{ ...getSelectProps(fields.countryCode), key: fields.countryCode.key }}
+        />
         <Field label={t("apply.city")} errorId={fields.cityEn.errorId} error={error(fields.cityEn.errors)} {...getInputProps(fields.cityEn, { type: "text" })} key={fields.cityEn.key} />
         <button type="submit" disabled={pending} className="rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
           {pending ? t("auth.pending") : t("apply.submit")}

@@ -37,7 +37,7 @@ export default function CategoryPage() {
         <p className="text-sm text-stone-600" aria-live="polite">
           {t("common.showing", { from, to, total: pagination.total })}
         </p>
-        <SortForm sort={sort} />
+        <SortForm value={sort} />
       </div>
       {products.items.length > 0 ? <ProductGrid products={products.items} /> : <EmptyState title={t("category.empty")} />}
       <Pagination pagination={pagination} />

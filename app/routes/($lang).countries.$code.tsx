@@ -6,7 +6,7 @@ import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
 import { ProductGrid } from "#app/components/product-card.tsx";
 import { SortForm } from "#app/components/sort-form.tsx";
-import { StoreCard } from "#app/components/store-card.tsx";
+import { StoreGrid } from "#app/components/store-card.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { getCountry, listStores } from "#app/models/catalog.server.ts";
@@ -62,13 +62,7 @@ export default function CountryPage() {
             <h2 id="stores-heading" className="mb-4 text-xl font-bold text-clay-900">
               {t("country.stores", { country: country.name })}
             </h2>
-            <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" role="list">
-              {stores.items.map((s) => (
-                <li key={s.id}>
-                  <StoreCard store={s} />
-                </li>
-              ))}
-            </ul>
+            <StoreGrid stores={stores.items} />
             {stores.pagination.total > stores.items.length ? (
               <Link to={href(`/stores?country=${country.code}`)} className="mt-3 inline-block text-sm font-medium text-clay-700 underline">
                 {t("stores.count", { count: stores.pagination.total })} →
@@ -80,7 +74,7 @@ export default function CountryPage() {
               <h2 id="products-heading" className="text-xl font-bold text-clay-900">
                 {t("country.products", { country: country.name })}
               </h2>
-              <SortForm sort={sort} />
+              <SortForm value={sort} />
             </div>
             <ProductGrid products={products.items} />
             <Pagination pagination={products.pagination} />

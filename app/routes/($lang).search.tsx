@@ -4,9 +4,10 @@ import { useEffect, useRef } from "react";
 import { EmptyState } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
 import { SearchHitCard } from "#app/components/search-hit-card.tsx";
+import { SortForm } from "#app/components/sort-form.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { getStoreNames, listCategories, listRepresentedCountries } from "#app/models/catalog.server.ts";
+import { getCategoryNames, getCountryNames, getStoreNames, listCategories } from "#app/models/catalog.server.ts";
 import { parseSearchParams, priceRanges, searchCatalog } from "#app/models/search.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -19,9 +20,10 @@ export async function loader({ request, params: routeParams }: LoaderFunctionArg
   // The page ignores what it cannot use (the API answers 400 for the same input).
   const { params } = parseSearchParams(url.searchParams);
   const result = await searchCatalog(params, locale);
-  const countries = Object.fromEntries(listRepresentedCountries(locale).map((c) => [c.code, c.name]));
-  const categoryList = listCategories(locale);
-  const categories = Object.fromEntries(categoryList.map((c) => [c.slug, c.name]));
+  // Names only: the counting lists (listCategories, listRepresentedCountries) aggregate the whole
+  // catalog and are needed here only for the empty state.
+  const countries = getCountryNames(locale);
+  const categories = getCategoryNames(locale);
   const storeSlugs = [...Object.keys(result.facets.store), ...(params.store ? [params.store] : [])];
   const stores = getStoreNames(storeSlugs, locale);
 
@@ -38,7 +40,9 @@ export async function loader({ request, params: routeParams }: LoaderFunctionArg
         break;
       }
     }
-    popularCategories = [...categoryList].sort((a, b) => b.productCount - a.productCount).slice(0, 6);
+    popularCategories = listCategories(locale)
+      .sort((a, b) => b.productCount - a.productCount)
+      .slice(0, 6);
   }
   return { params, result, names: { countries, categories, stores }, closeMatches, popularCategories, ranges: priceRanges() };
 }
@@ -133,32 +137,17 @@ export default function Search() {
               ? t("search.resultsFor", { count: result.totalHits, query: params.q })
               : t("search.allProducts", { count: result.totalHits })}
         </p>
-        <Form method="get" className="flex items-center gap-2">
-          {[...current.entries()].filter(([k]) => k !== "sort").map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
-          ))}
-          <label htmlFor="search-sort" className="text-sm font-medium">
-            {t("category.sort")}
-          </label>
-          <select
-            id="search-sort"
-            name="sort"
-            defaultValue={params.sort}
-            key={params.sort}
-            onChange={(e) => e.currentTarget.form?.requestSubmit()}
-            className="rounded border border-stone-300 bg-white px-2 py-1.5 text-sm"
-          >
-            <option value="relevance">{t("search.sortRelevance")}</option>
-            <option value="price-asc">{t("category.sortPriceAsc")}</option>
-            <option value="price-desc">{t("category.sortPriceDesc")}</option>
-            <option value="newest">{t("category.sortNewest")}</option>
-          </select>
-          <noscript>
-            <button type="submit" className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white">
-              {t("stores.apply")}
-            </button>
-          </noscript>
-        </Form>
+        <SortForm
+          id="search-sort"
+          value={params.sort}
+          extra={Object.fromEntries([...current.entries()].filter(([k]) => k !== "sort"))}
+          options={[
+            ["relevance", t("search.sortRelevance")],
+            ["price-asc", t("category.sortPriceAsc")],
+            ["price-desc", t("category.sortPriceDesc")],
+            ["newest", t("category.sortNewest")],
+          ]}
+        />
       </div>
 
       {chips.length > 0 ? (

@@ -12,7 +12,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Field } from "#app/components/field.tsx";
+import { Field, SelectField } from "#app/components/field.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-locale.ts";
@@ -146,23 +146,13 @@ export default function StoreProfile() {
           </div>
         ))}
         <div className="grid gap-4 sm:grid-cols-4">
-          <div>
-            <label htmlFor={fields.countryCode.id} className="block text-sm font-medium">
-              {t("apply.country")}
-            </label>
-            <select {...getSelectProps(fields.countryCode)} key={fields.countryCode.key} className="mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2">
-              {loaded.countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-            {fields.countryCode.errors ? (
-              <p id={fields.countryCode.errorId} role="alert" className="mt-1 text-sm text-red-700">
-                {error(fields.countryCode.errors)}
-              </p>
-            ) : null}
-          </div>
+          <SelectField
+            label={t("apply.country")}
+            errorId={fields.countryCode.errorId}
+            error={error(fields.countryCode.errors)}
+            options={loaded.countries.map((c) => ({ value: c.code, label: c.name }))}
+            select={{ ...getSelectProps(fields.countryCode), key: fields.countryCode.key }}
+          />
           {input("cityEn")}
           {input("cityZh", "zh-Hans")}
           {input("cityFr", "fr")}

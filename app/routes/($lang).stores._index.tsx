@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
-import { StoreCard } from "#app/components/store-card.tsx";
+import { StoreGrid } from "#app/components/store-card.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { listRepresentedCountries, listStores } from "#app/models/catalog.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
@@ -51,13 +51,7 @@ export default function Stores() {
         </p>
       </Form>
       {stores.items.length > 0 ? (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" role="list">
-          {stores.items.map((s) => (
-            <li key={s.id}>
-              <StoreCard store={s} />
-            </li>
-          ))}
-        </ul>
+        <StoreGrid stores={stores.items} />
       ) : (
         <EmptyState title={t("stores.empty")}>
           <Link to={href("/stores")} className="text-clay-700 underline">

@@ -1,6 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
 import type { DB } from "../client.ts";
+import { slugify, uniqueSlug } from "../text.ts";
 import { categories, countries, featuredProducts, products, stores, users } from "../schema/index.ts";
 import { CATEGORIES } from "./categories.ts";
 import { COUNTRIES, COUNTRY_BY_CODE, type CountrySeed } from "./countries.ts";
@@ -119,7 +120,8 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
         const combo = combos[n % combos.length]!;
         const lot = Math.floor(n / combos.length) + 1;
         const p = composeProduct(combo, { seed, country, lot });
-        const slug = uniqueSlug(slugify(p.title.en), usedSlugs);
+        const slug = uniqueSlug(slugify(p.title.en), (candidate) => usedSlugs.has(candidate));
+        usedSlugs.add(slug);
         const createdAt = new Date(now.getTime() - random.int(0, 365 * 24) * 3_600_000);
         productRows.push({
           storeId: store!.id,
@@ -278,25 +280,6 @@ function composeProduct(combo: Combo, ctx: { seed: StoreSeed; country: CountrySe
   const parts = [story, item.note, kind.care].filter((p): p is L => Boolean(p));
   const description = L(parts.map((p) => p.en).join(" "), parts.map((p) => p.zh).join(""), parts.map((p) => p.fr).join(" "));
   return { title, description };
-}
-
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-}
-
-function uniqueSlug(base: string, used: Set<string>): string {
-  let slug = base;
-  for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
-  used.add(slug);
-  return slug;
 }
 
 /** Shop-style price points: $6.49, $12.99, $24.99, $145.00. */
