@@ -31,8 +31,13 @@ export interface ProductDocument {
   inStock: boolean;
   imageUrl: string | null;
   featured: boolean;
-  /** Festival ids the product has a deal in (filled by the festivals milestone). */
+  /** Published festivals the product has a deal in (past ones too: their pages stay searchable). */
   festivalIds: number[];
+  /**
+   * The largest percentage off among deals of festivals that had not ended when indexed: the "biggest
+   * discount" sort. Whether a deal applies right now is decided at query time from the database.
+   */
+  dealPercent: number;
   popularity: number;
   createdAt: number;
   updatedAt: number;
@@ -82,6 +87,8 @@ export interface ProductSourceRow {
   categoryNameZh: string;
   categoryNameFr: string;
   featured: boolean;
+  festivalIds: number[];
+  dealPercent: number;
 }
 
 export function toProductDocument(row: ProductSourceRow): ProductDocument {
@@ -114,7 +121,8 @@ export function toProductDocument(row: ProductSourceRow): ProductDocument {
     // Listings without a photo show the generated art (same rule as the product pages).
     imageUrl: row.images[0] ?? `/art/products/${row.slug}.svg`,
     featured: row.featured,
-    festivalIds: [],
+    festivalIds: row.festivalIds,
+    dealPercent: row.dealPercent,
     // Until orders exist, curated products rank first and stock signals what sells.
     popularity: (row.featured ? 1000 : 0) + Math.min(row.stock, 500),
     createdAt: row.createdAt.getTime(),

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
+import { now } from "#db/clock.ts";
 import { likePattern } from "#db/text.ts";
 import { PRICE_BUCKETS, priceBucket } from "./documents.ts";
 import { HITS_PER_PAGE, type SearchParams } from "./query.ts";
@@ -68,8 +69,13 @@ function conditions(params: SearchParams): Conditions {
   if (params.country) where.push(sql`s.country_code = ${params.country}`);
   if (params.category) where.push(sql`k.slug = ${params.category}`);
   if (params.store) where.push(sql`s.slug = ${params.store}`);
-  // No festival data exists in SQLite yet: a festival filter matches nothing rather than everything.
-  if (params.festival !== undefined) where.push(sql`0`);
+  if (params.festival !== undefined) {
+    where.push(sql`p.id IN (SELECT d.product_id FROM festival_deals d JOIN festivals f ON f.id = d.festival_id WHERE f.published = 1 AND f.id = ${Math.trunc(params.festival)})`);
+  }
+  if (params.deals) {
+    const ids = params.liveFestivalIds ?? [];
+    where.push(ids.length === 0 ? sql`0` : sql`p.id IN (SELECT product_id FROM festival_deals WHERE festival_id IN (${sql.join(ids.map((id) => sql`${Math.trunc(id)}`), sql`, `)}))`);
+  }
   if (params.minPriceCents !== undefined) where.push(sql`p.price_cents >= ${params.minPriceCents}`);
   if (params.maxPriceCents !== undefined) where.push(sql`p.price_cents <= ${params.maxPriceCents}`);
   if (params.inStock) where.push(sql`p.stock > 0`);
@@ -89,6 +95,13 @@ interface Candidate {
   createdAt: number;
   titleScore: number;
   rank: number;
+  dealPercent: number;
+}
+
+/** The same "biggest discount" the index carries: best percentage off in a published festival not yet ended. */
+function dealPercentSql(at: number): SQL {
+  return sql`COALESCE((SELECT max(CASE WHEN d.deal_price_cents IS NOT NULL THEN ((p.price_cents - d.deal_price_cents) * 100) / p.price_cents ELSE d.discount_percent END)
+    FROM festival_deals d JOIN festivals f ON f.id = d.festival_id WHERE d.product_id = p.id AND f.published = 1 AND f.ends_at > ${at}), 0)`;
 }
 
 /**
@@ -102,7 +115,8 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
   const whereSql = sql.join(match ? [sql`products_fts MATCH ${match}`, ...where] : where, sql` AND `);
   const candidates = db.all<Candidate>(sql`SELECT p.id AS id, s.country_code AS country, k.slug AS category, p.price_cents AS priceCents,
       p.stock AS stock, p.created_at AS createdAt, ${titleScore ?? sql`0`} AS titleScore,
-      ${match ? sql`bm25(products_fts, 10, 10, 10, 5, 3, 3, 1, 1, 1)` : sql`0`} AS rank
+      ${match ? sql`bm25(products_fts, 10, 10, 10, 5, 3, 3, 1, 1, 1)` : sql`0`} AS rank,
+      ${params.sort === "discount" ? dealPercentSql(now().getTime()) : sql`0`} AS dealPercent
     FROM ${match ? sql`products_fts f JOIN products p ON p.id = f.rowid` : sql`products p`}
     JOIN stores s ON s.id = p.store_id
     JOIN categories k ON k.id = p.category_id
@@ -115,6 +129,8 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
         ? (a, b) => b.priceCents - a.priceCents || a.id - b.id
         : params.sort === "newest"
           ? (a, b) => b.createdAt - a.createdAt || b.id - a.id
+          : params.sort === "discount"
+            ? (a, b) => b.dealPercent - a.dealPercent || b.titleScore - a.titleScore || a.rank - b.rank || b.id - a.id
           : (a, b) => b.titleScore - a.titleScore || a.rank - b.rank || b.createdAt - a.createdAt || b.id - a.id;
   candidates.sort(compare);
 

@@ -1,7 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { DB } from "#db/client.ts";
-import { categories, countries, featuredProducts, products, searchState, stores } from "#db/schema/index.ts";
+import { now } from "#db/clock.ts";
+import { dealPriceFor, percentOff } from "#db/pricing.ts";
+import { categories, countries, featuredProducts, festivalDeals, festivals, products, searchState, stores } from "#db/schema/index.ts";
 import { indexNames, type SearchConnection } from "./client.ts";
 import { toProductDocument, type ProductDocument, type StoreDocument } from "./documents.ts";
 import { PRODUCT_SETTINGS, STORE_SETTINGS } from "./settings.ts";
@@ -12,7 +14,7 @@ const TASK_WAIT = { timeout: 120_000, interval: 50 };
 /** Documents for the given product ids (all when omitted) that shoppers may see. */
 export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] {
   const visible = and(eq(products.status, "active"), eq(stores.status, "approved"));
-  return db
+  const rows = db
     .select({
       id: products.id,
       slug: products.slug,
@@ -49,8 +51,36 @@ export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] 
     .innerJoin(categories, eq(products.categoryId, categories.id))
     .leftJoin(featuredProducts, eq(featuredProducts.productId, products.id))
     .where(ids ? and(visible, inArray(products.id, ids)) : visible)
-    .all()
-    .map((row) => toProductDocument({ ...row, featured: Boolean(row.featured) }));
+    .all();
+  const deals = loadDealFacts(db, ids);
+  return rows.map((row) => toProductDocument({ ...row, featured: Boolean(row.featured), ...(deals.get(row.id) ?? { festivalIds: [], dealPercent: 0 }) }));
+}
+
+/** Per product: the published festivals it has a deal in, and its best discount in one not yet ended. */
+function loadDealFacts(db: DB, ids?: number[]): Map<number, { festivalIds: number[]; dealPercent: number }> {
+  const at = now().getTime();
+  const rows = db
+    .select({
+      productId: festivalDeals.productId,
+      festivalId: festivalDeals.festivalId,
+      dealPriceCents: festivalDeals.dealPriceCents,
+      discountPercent: festivalDeals.discountPercent,
+      priceCents: products.priceCents,
+      endsAt: festivals.endsAt,
+    })
+    .from(festivalDeals)
+    .innerJoin(festivals, eq(festivals.id, festivalDeals.festivalId))
+    .innerJoin(products, eq(products.id, festivalDeals.productId))
+    .where(ids ? and(eq(festivals.published, true), inArray(festivalDeals.productId, ids)) : eq(festivals.published, true))
+    .all();
+  const facts = new Map<number, { festivalIds: number[]; dealPercent: number }>();
+  for (const r of rows) {
+    const fact = facts.get(r.productId) ?? { festivalIds: [], dealPercent: 0 };
+    fact.festivalIds.push(r.festivalId);
+    if (r.endsAt.getTime() > at) fact.dealPercent = Math.max(fact.dealPercent, percentOff(r.priceCents, dealPriceFor(r.priceCents, r)));
+    facts.set(r.productId, fact);
+  }
+  return facts;
 }
 
 export function loadStoreDocuments(db: DB, ids?: number[]): StoreDocument[] {

@@ -4,7 +4,7 @@
  */
 import { PRICE_BUCKETS } from "./documents.ts";
 
-export const SEARCH_SORTS = ["relevance", "price-asc", "price-desc", "newest"] as const;
+export const SEARCH_SORTS = ["relevance", "price-asc", "price-desc", "newest", "discount"] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const HITS_PER_PAGE = 24;
 export const MAX_QUERY_LENGTH = 200;
@@ -17,6 +17,13 @@ export interface SearchParams {
   category?: string;
   store?: string;
   festival?: number;
+  /** Only products on a deal in a festival live right now. */
+  deals?: boolean;
+  /**
+   * The festivals live right now, resolved from the database by the caller when `deals` is set
+   * (never from the URL); an empty list matches nothing.
+   */
+  liveFestivalIds?: number[];
   /** Inclusive bounds in cents (the URL carries US dollars). */
   minPriceCents?: number;
   maxPriceCents?: number;
@@ -39,8 +46,8 @@ export function parseSearchParams(query: URLSearchParams): ParsedSearch {
     const value = query.get(name);
     return value === null || value.trim() === "" ? undefined : value.trim();
   };
-  const params: SearchParams = { q: "", inStock: false, sort: "relevance", page: 1 };
-  for (const name of ["q", "country", "category", "store", "festival", "minPrice", "maxPrice", "inStock", "sort", "page", "locale"]) {
+  const params: SearchParams = { q: "", inStock: false, deals: false, sort: "relevance", page: 1 };
+  for (const name of ["q", "country", "category", "store", "festival", "deals", "minPrice", "maxPrice", "inStock", "sort", "page", "locale"]) {
     if (query.getAll(name).length > 1) errors.push(`${name} must be given once`);
   }
 
@@ -79,10 +86,11 @@ export function parseSearchParams(query: URLSearchParams): ParsedSearch {
     delete params.minPriceCents;
     delete params.maxPriceCents;
   }
-  const inStock = get("inStock");
-  if (inStock !== undefined) {
-    if (["1", "true", "on"].includes(inStock)) params.inStock = true;
-    else if (!["0", "false", "off"].includes(inStock)) errors.push("inStock must be true or false");
+  for (const name of ["inStock", "deals"] as const) {
+    const value = get(name);
+    if (value === undefined) continue;
+    if (["1", "true", "on"].includes(value)) params[name] = true;
+    else if (!["0", "false", "off"].includes(value)) errors.push(`${name} must be true or false`);
   }
   const sort = get("sort");
   if (sort !== undefined) {
@@ -108,6 +116,10 @@ export function buildFilter(params: SearchParams): string[] {
   if (params.category) filter.push(`category = ${quote(params.category)}`);
   if (params.store) filter.push(`store = ${quote(params.store)}`);
   if (params.festival !== undefined) filter.push(`festivalIds = ${Math.trunc(params.festival)}`);
+  if (params.deals) {
+    const ids = (params.liveFestivalIds ?? []).map((id) => Math.trunc(id));
+    filter.push(ids.length > 0 ? `festivalIds IN [${ids.join(", ")}]` : "festivalIds = -1");
+  }
   if (params.minPriceCents !== undefined) filter.push(`priceCents >= ${Math.trunc(params.minPriceCents)}`);
   if (params.maxPriceCents !== undefined) filter.push(`priceCents <= ${Math.trunc(params.maxPriceCents)}`);
   if (params.inStock) filter.push("inStock = true");
@@ -122,6 +134,8 @@ export function sortFor(sort: SearchSort): string[] | undefined {
       return ["priceCents:desc"];
     case "newest":
       return ["createdAt:desc"];
+    case "discount":
+      return ["dealPercent:desc", "popularity:desc"];
     default:
       return undefined;
   }

@@ -10,8 +10,10 @@ export interface SearchHit {
   countryCode: string;
   category: string;
   priceCents: number;
-  /** Festival price while a festival is live (festivals milestone); absent otherwise. */
+  /** The festival price while a published festival with a deal on it is live; absent otherwise. */
   dealPriceCents?: number;
+  /** Which festival that price comes from, and the saving (present exactly when dealPriceCents is). */
+  deal?: { percentOff: number; festival: { slug: string; name: string } };
   currency: string;
   inStock: boolean;
   imageUrl: string | null;

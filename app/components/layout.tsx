@@ -34,6 +34,9 @@ function Header() {
           {t("site.name")}
         </Link>
         <nav aria-label={t("nav.main")} className="flex gap-4 text-sm font-medium">
+          <Link to={href("/festivals")} className="hover:underline">
+            {t("nav.festivals")}
+          </Link>
           <Link to={href("/stores")} className="hover:underline">
             {t("nav.stores")}
           </Link>

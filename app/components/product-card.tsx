@@ -2,10 +2,15 @@ import { Link } from "@remix-run/react";
 import { useHref } from "#app/i18n/use-locale.ts";
 import type { ProductCard as Card } from "#app/models/products.server.ts";
 import { imageSources } from "#app/utils/images.ts";
+import { DealPrice, FestivalBadge } from "./deal-price.tsx";
 import { Price } from "./price.tsx";
 import { StockBadge } from "./stock-badge.tsx";
 
-export function ProductCard({ product }: { product: Card }) {
+/**
+ * `festivalPrice` shows one festival's price whatever the time (the festival page of an upcoming or
+ * past festival); otherwise the card shows the live deal, if any.
+ */
+export function ProductCard({ product, festivalPrice }: { product: Card; festivalPrice?: { priceCents: number; percentOff: number; label: string } }) {
   const href = useHref();
   return (
     <article className="group flex w-full flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
@@ -16,12 +21,20 @@ export function ProductCard({ product }: { product: Card }) {
           <div className="aspect-square w-full bg-clay-50" />
         )}
         <div className="flex flex-1 flex-col gap-1 p-3">
+          {product.deal && !festivalPrice ? <FestivalBadge festival={product.deal.festival} /> : null}
           <h3 className="line-clamp-2 text-sm font-medium text-stone-900 group-hover:underline">{product.title}</h3>
           <p className="text-xs text-stone-600">
             {product.store.name} · {product.country.name}
           </p>
           <div className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-2">
-            <Price cents={product.priceCents} currency={product.currency} />
+            {festivalPrice ? (
+              <span className="flex flex-col">
+                <span className="text-xs text-stone-600">{festivalPrice.label}</span>
+                <DealPrice priceCents={product.priceCents} currency={product.currency} deal={festivalPrice} />
+              </span>
+            ) : (
+              <DealPrice priceCents={product.priceCents} currency={product.currency} deal={product.deal} />
+            )}
             <StockBadge stock={product.stock} />
           </div>
         </div>

@@ -194,6 +194,22 @@ export function listStores(args: { locale: Locale; countryCode?: string; page: n
   return { items: rows.map((r) => toStoreCard(r, args.locale)), pagination };
 }
 
+/** Approved stores with these ids, in the order given (festival spotlights, curated lists). */
+export function listStoresByIds(ids: number[], locale: Locale): StoreCard[] {
+  if (ids.length === 0) return [];
+  const rows = getDb()
+    .select({
+      ...storeCardColumns,
+      productCount: sql<number>`(SELECT count(*) FROM ${products} WHERE ${products.storeId} = ${stores.id} AND ${products.status} = 'active')`,
+    })
+    .from(stores)
+    .innerJoin(countries, eq(stores.countryCode, countries.code))
+    .where(and(eq(stores.status, "approved"), inArray(stores.id, ids)))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, toStoreCard(r, locale)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 export interface StoreDetail extends StoreCard {
   story: string;
   approvedAt: Date | null;

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
 import { categories, countries, featuredProducts, products, stores } from "#db/schema/index.ts";
 import { pick } from "./localize.ts";
+import { withDeals, type CardDeal } from "./pricing.server.ts";
 import type { RowOf } from "./row-type.ts";
 
 export const PRODUCT_SORTS = ["newest", "price-asc", "price-desc"] as const;
@@ -52,10 +53,12 @@ export interface ProductCard {
   store: { slug: string; name: string };
   country: { code: string; name: string };
   category: { slug: string; name: string };
+  /** The live festival price, when a published festival has a deal on this product right now. */
+  deal: CardDeal | null;
 }
 
-/** Pure mapping from a joined row to the localized card every listing renders. */
-export function toProductCard(row: CardRow, locale: Locale): ProductCard {
+/** Pure mapping from a joined row to the localized card every listing renders (deals come after). */
+export function toProductCard(row: CardRow, locale: Locale): Omit<ProductCard, "deal"> {
   return {
     id: row.id,
     slug: row.slug,
@@ -129,11 +132,24 @@ export function listProducts(args: {
     .limit(pagination.pageSize)
     .offset(pagination.offset)
     .all();
-  return { items: rows.map((r) => toProductCard(r, args.locale)), pagination };
+  return { items: withDeals(rows.map((r) => toProductCard(r, args.locale)), args.locale), pagination };
+}
+
+/** Shopper-visible cards for these ids, in the order given (festival deals, showcase sessions). */
+export function listProductCardsByIds(ids: readonly number[], locale: Locale): ProductCard[] {
+  if (ids.length === 0) return [];
+  const rows = cardQuery()
+    .where(and(shopperVisible, inArray(products.id, [...ids])))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, toProductCard(r, locale)]));
+  return withDeals(
+    ids.flatMap((id) => byId.get(id) ?? []),
+    locale,
+  );
 }
 
 export function listFeaturedProducts(locale: Locale, limit = 12): ProductCard[] {
-  return getDb()
+  const cards = getDb()
     .select(cardColumns)
     .from(featuredProducts)
     .innerJoin(products, eq(featuredProducts.productId, products.id))
@@ -145,6 +161,7 @@ export function listFeaturedProducts(locale: Locale, limit = 12): ProductCard[] 
     .limit(limit)
     .all()
     .map((r) => toProductCard(r, locale));
+  return withDeals(cards, locale);
 }
 
 export interface ProductDetail extends ProductCard {
@@ -177,20 +194,20 @@ export function getProductBySlug(slug: string, locale: Locale): ProductDetail | 
     .limit(1)
     .all();
   if (!row) return null;
-  const card = toProductCard(row, locale);
+  const [card] = withDeals([toProductCard(row, locale)], locale);
   return {
-    ...card,
+    ...card!,
     sku: row.sku,
     description: pick(row, "description", locale),
     tags: row.tags,
     images: row.images.length > 0 ? row.images : [placeholderArt(row.slug)],
-    store: { ...card.store, city: pick(row, "city", locale) },
+    store: { ...card!.store, city: pick(row, "city", locale) },
   };
 }
 
 /** Same category, the same origin country first, then the closest prices. */
 export function listRelatedProducts(product: { id: number; slug: string; priceCents: number; country: { code: string }; category: { slug: string } }, locale: Locale, limit = 8): ProductCard[] {
-  return cardQuery()
+  const cards = cardQuery()
     .where(and(shopperVisible, eq(categories.slug, product.category.slug), ne(products.id, product.id)))
     .orderBy(
       desc(sql`${stores.countryCode} = ${product.country.code}`),
@@ -200,4 +217,5 @@ export function listRelatedProducts(product: { id: number; slug: string; priceCe
     .limit(limit)
     .all()
     .map((r) => toProductCard(r, locale));
+  return withDeals(cards, locale);
 }

@@ -9,7 +9,9 @@ import { meiliSearch } from "#search/meili-search.ts";
 import { outboxBacklog, startSyncWorker } from "#search/outbox.ts";
 import { PRICE_BUCKETS } from "#search/documents.ts";
 import { bucketRange, parseSearchParams, type SearchParams } from "#search/query.ts";
-import type { SearchResult } from "#search/results.ts";
+import type { SearchHit, SearchResult } from "#search/results.ts";
+import { liveFestivalIds } from "./festivals.server.ts";
+import { withDeals } from "./pricing.server.ts";
 
 /** Meilisearch must answer within this, or the search is served by SQLite. */
 export const SEARCH_TIMEOUT_MS = 300;
@@ -24,8 +26,10 @@ function ensureWorker() {
 }
 
 /** Product search: Meilisearch when it answers in time, the SQLite FTS5 index otherwise. Never throws for input. */
-export async function searchCatalog(params: SearchParams, locale: Locale, options: { record?: boolean } = {}): Promise<SearchResult> {
+export async function searchCatalog(requested: SearchParams, locale: Locale, options: { record?: boolean } = {}): Promise<SearchResult> {
   ensureWorker();
+  // Which festivals are live is a fact of the clock and the database, not of the index.
+  const params = requested.deals ? { ...requested, liveFestivalIds: liveFestivalIds() } : requested;
   let result: SearchResult | null = null;
   const connection = getSearchConnection();
   if (connection && Date.now() >= (breaker.__silkRoadSearchDownUntil ?? 0)) {
@@ -37,7 +41,14 @@ export async function searchCatalog(params: SearchParams, locale: Locale, option
   }
   result ??= fallbackSearch(getDb(), params, locale);
   if (options.record !== false) recordSearch(params.q, locale, result);
-  return result;
+  return { ...result, hits: withHitDeals(result.hits, locale) };
+}
+
+/** Festival prices on the hits, from the database at this moment (whatever the engine). */
+function withHitDeals(hits: SearchHit[], locale: Locale): SearchHit[] {
+  return withDeals(hits, locale).map(({ deal, ...hit }) =>
+    deal ? { ...hit, dealPriceCents: deal.priceCents, deal: { percentOff: deal.percentOff, festival: { slug: deal.festival.slug, name: deal.festival.name } } } : hit,
+  );
 }
 
 /** Only the words, the language, the number of hits, the engine and the time: no user, no IP. */
@@ -83,7 +94,7 @@ export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
   const query = q.trim().slice(0, 100);
   if (query === "") return { products: [], stores: [], countries: [] };
   const db = getDb();
-  const products = await searchCatalog({ q: query, inStock: false, sort: "relevance", page: 1 }, locale, { record: false });
+  const products = await searchCatalog({ q: query, inStock: false, deals: false, sort: "relevance", page: 1 }, locale, { record: false });
 
   let stores: Suggestions["stores"] | null = null;
   const connection = getSearchConnection();

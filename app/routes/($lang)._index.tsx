@@ -8,12 +8,15 @@ import { createTranslator } from "#app/i18n/translate.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { getCampaignProgress, listCategories, listRepresentedCountries } from "#app/models/catalog.server.ts";
 import { listFeaturedProducts } from "#app/models/products.server.ts";
+import { getLiveFestival } from "#app/models/festivals.server.ts";
+import { Countdown, SentenceWithTime } from "#app/components/festival-time.tsx";
 import { requireLocale } from "#app/utils/http.server.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const countries = listRepresentedCountries(locale);
   return {
+    festival: getLiveFestival(locale),
     progress: getCampaignProgress(),
     featured: listFeaturedProducts(locale),
     topCountries: [...countries].sort((a, b) => b.productCount - a.productCount).slice(0, 12),
@@ -27,11 +30,34 @@ export const meta: MetaFunction = ({ location }) => {
 };
 
 export default function Home() {
-  const { progress, featured, topCountries, categories } = useLoaderData<typeof loader>();
+  const { festival, progress, featured, topCountries, categories } = useLoaderData<typeof loader>();
   const t = useT();
   const href = useHref();
   return (
     <div className="space-y-12">
+      {festival ? (
+        <section aria-labelledby="festival-heading" data-testid="live-festival">
+          <div className="rounded-2xl px-6 py-8 text-white sm:px-10" style={{ backgroundColor: festival.themeColor }}>
+            <p className="text-sm font-semibold uppercase tracking-wide opacity-90">{t("home.liveFestival")}</p>
+            <h2 id="festival-heading" className="mt-1 text-2xl font-bold sm:text-3xl">
+              {festival.name}
+            </h2>
+            <p className="mt-2 max-w-2xl opacity-95">{festival.tagline}</p>
+            <p className="mt-3 text-sm">
+              <SentenceWithTime message={(date) => t("festivals.endsAt", { date })} iso={festival.endsAt} />
+            </p>
+            <Countdown target={festival.endsAt} label={t("festivals.endsIn")} />
+            <Link to={href(`/festivals/${festival.slug}`)} className="mt-4 inline-block rounded bg-white px-4 py-2 font-semibold text-stone-900 hover:bg-amber-100">
+              {t("home.festivalDeals")}
+            </Link>
+          </div>
+          {festival.deals.length > 0 ? (
+            <div className="mt-4">
+              <ProductGrid products={festival.deals} />
+            </div>
+          ) : null}
+        </section>
+      ) : null}
       <section className="rounded-2xl bg-gradient-to-br from-clay-700 to-clay-900 px-6 py-10 text-white sm:px-10">
         <p className="text-sm font-semibold uppercase tracking-wide text-amber-200">{t("home.heroKicker")}</p>
         <h1 className="mt-2 max-w-3xl text-3xl font-bold sm:text-4xl">{t("home.title")}</h1>

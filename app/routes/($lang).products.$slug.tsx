@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
-import { Price } from "#app/components/price.tsx";
+import { DealPrice, FestivalBadge } from "#app/components/deal-price.tsx";
+import { SentenceWithTime } from "#app/components/festival-time.tsx";
 import { ProductGrid } from "#app/components/product-card.tsx";
 import { StockBadge } from "#app/components/stock-badge.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
@@ -61,10 +62,21 @@ export default function ProductPage() {
         </div>
         <div>
           <h1 className="text-2xl font-bold text-clay-900 sm:text-3xl">{product.title}</h1>
+          {product.deal ? (
+            <div className="mt-3">
+              <FestivalBadge festival={product.deal.festival} link />
+            </div>
+          ) : null}
           <div className="mt-4 flex flex-wrap items-center gap-3">
-            <Price cents={product.priceCents} currency={product.currency} size="lg" />
+            <DealPrice priceCents={product.priceCents} currency={product.currency} deal={product.deal} size="lg" />
             <StockBadge stock={product.stock} />
           </div>
+          {product.deal ? (
+            <p className="mt-2 text-sm text-stone-700" data-testid="deal-ends">
+              <SentenceWithTime message={(date) => t("deal.until", { date })} iso={product.deal.festival.endsAt} />
+              {product.deal.unitsLeft !== null ? <span className="ml-2 font-medium text-red-800">{t("deal.unitsLeft", { count: product.deal.unitsLeft })}</span> : null}
+            </p>
+          ) : null}
           <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="font-medium text-stone-600">{t("product.soldBy")}</dt>
             <dd>

@@ -8,6 +8,7 @@ import { SortForm } from "#app/components/sort-form.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { getCategoryNames, getCountryNames, getStoreNames, listCategories } from "#app/models/catalog.server.ts";
+import { getFestivalNames } from "#app/models/festivals.server.ts";
 import { parseSearchParams, priceRanges, searchCatalog } from "#app/models/search.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -34,7 +35,7 @@ export async function loader({ request, params: routeParams }: LoaderFunctionArg
     const longest = params.q.split(" ").sort((a, b) => b.length - a.length)[0] ?? "";
     for (const attempt of [longest, longest.slice(0, Math.max(2, Math.ceil(longest.length / 2)))]) {
       if (!attempt || attempt === params.q) continue;
-      const relaxed = await searchCatalog({ q: attempt, inStock: false, sort: "relevance", page: 1 }, locale, { record: false });
+      const relaxed = await searchCatalog({ q: attempt, inStock: false, deals: false, sort: "relevance", page: 1 }, locale, { record: false });
       if (relaxed.totalHits > 0) {
         closeMatches = relaxed.hits.slice(0, 4);
         break;
@@ -44,13 +45,14 @@ export async function loader({ request, params: routeParams }: LoaderFunctionArg
       .sort((a, b) => b.productCount - a.productCount)
       .slice(0, 6);
   }
-  return { params, result, names: { countries, categories, stores }, closeMatches, popularCategories, ranges: priceRanges() };
+  const festivals = params.festival !== undefined ? getFestivalNames(locale) : {};
+  return { params, result, names: { countries, categories, stores, festivals }, closeMatches, popularCategories, ranges: priceRanges() };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ location, data }) =>
   pageMeta(location, (t) => (data?.params.q ? `${data.params.q} · ${t("search.title")}` : t("search.title")));
 
-const FILTER_PARAMS = ["country", "category", "store", "minPrice", "maxPrice", "inStock"] as const;
+const FILTER_PARAMS = ["country", "category", "store", "festival", "deals", "minPrice", "maxPrice", "inStock"] as const;
 
 export default function Search() {
   const { params, result, names, closeMatches, popularCategories, ranges } = useLoaderData<typeof loader>();
@@ -71,6 +73,8 @@ export default function Search() {
   if (params.store) current.set("store", params.store);
   if (params.minPriceCents !== undefined) current.set("minPrice", String(params.minPriceCents / 100));
   if (params.maxPriceCents !== undefined) current.set("maxPrice", String(params.maxPriceCents / 100));
+  if (params.festival !== undefined) current.set("festival", String(params.festival));
+  if (params.deals) current.set("deals", "1");
   if (params.inStock) current.set("inStock", "1");
   if (params.sort !== "relevance") current.set("sort", params.sort);
 
@@ -89,6 +93,10 @@ export default function Search() {
       : `${params.minPriceCents !== undefined ? `$${params.minPriceCents / 100}` : ""}–${params.maxPriceCents !== undefined ? `$${params.maxPriceCents / 100}` : ""}`;
     chips.push({ label, remove: searchHref(current, { minPrice: null, maxPrice: null }) });
   }
+  if (params.festival !== undefined) {
+    chips.push({ label: t("search.festivalChip", { name: names.festivals[String(params.festival)] ?? String(params.festival) }), remove: searchHref(current, { festival: null }) });
+  }
+  if (params.deals) chips.push({ label: t("search.dealsChip"), remove: searchHref(current, { deals: null }) });
   if (params.inStock) chips.push({ label: t("search.inStockChip"), remove: searchHref(current, { inStock: null }) });
   const clearAll = searchHref(current, Object.fromEntries(FILTER_PARAMS.map((p) => [p, null])));
 
@@ -146,6 +154,7 @@ export default function Search() {
             ["price-asc", t("category.sortPriceAsc")],
             ["price-desc", t("category.sortPriceDesc")],
             ["newest", t("category.sortNewest")],
+            ["discount", t("search.sortDiscount")],
           ]}
         />
       </div>
@@ -210,6 +219,20 @@ export default function Search() {
             label={(slug) => names.stores[slug] ?? slug}
             hrefFor={(slug) => searchHref(current, { store: slug === params.store ? null : slug })}
           />
+          <section>
+            <h2 className="mb-2 font-semibold text-clay-900">{t("search.facetDeals")}</h2>
+            <Link
+              to={searchHref(current, { deals: params.deals ? null : "1" })}
+              preventScrollReset
+              role="checkbox"
+              aria-checked={Boolean(params.deals)}
+              className="flex items-center gap-2 hover:underline"
+              data-testid="deals-filter"
+            >
+              <span aria-hidden="true" className={`inline-block h-4 w-4 rounded border ${params.deals ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`} />
+              {t("search.dealsOnly")}
+            </Link>
+          </section>
           <section>
             <h2 className="mb-2 font-semibold text-clay-900">{t("search.facetAvailability")}</h2>
             <Link

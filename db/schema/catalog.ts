@@ -26,7 +26,7 @@ export const categories = sqliteTable("categories", {
   position: integer().notNull().default(0),
 });
 
-export const STORE_STATUSES = ["pending", "approved", "suspended"] as const;
+export const STORE_STATUSES = ["pending", "approved", "rejected", "suspended"] as const;
 
 export const stores = sqliteTable(
   "stores",
@@ -54,6 +54,8 @@ export const stores = sqliteTable(
     logoUrl: text(),
     status: text({ enum: STORE_STATUSES }).notNull().default("pending"),
     approvedAt: integer({ mode: "timestamp_ms" }),
+    /** The organizers' reason when they reject or suspend the store (shown to its owner). */
+    reviewNote: text().notNull().default(""),
     createdAt: integer({ mode: "timestamp_ms" })
       .notNull()
       .default(sql`(unixepoch() * 1000)`),

@@ -46,3 +46,15 @@ export const searchState = sqliteTable("search_state", {
   key: text().primaryKey(),
   value: text().notNull(),
 });
+
+/**
+ * Synonym groups (every word in a group means the same), edited by organizers. The database is the
+ * source of truth: Meilisearch's `synonyms` setting and the SQLite fallback are built from it.
+ */
+export const searchSynonyms = sqliteTable("search_synonyms", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  words: text({ mode: "json" }).$type<string[]>().notNull(),
+  updatedAt: integer({ mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`),
+});

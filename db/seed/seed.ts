@@ -2,13 +2,15 @@ import { hash } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
 import type { DB } from "../client.ts";
 import { slugify, uniqueSlug } from "../text.ts";
-import { categories, countries, featuredProducts, products, stores, users } from "../schema/index.ts";
+import { categories, countries, featuredProducts, products, searchSynonyms, stores, users } from "../schema/index.ts";
 import { CATEGORIES } from "./categories.ts";
 import { COUNTRIES, COUNTRY_BY_CODE, type CountrySeed } from "./countries.ts";
 import { KIND_BY_KEY, L, itemsFor, type Item, type Kind, type Variant } from "./kinds.ts";
 import { createRandom, type Random } from "./random.ts";
 import { STORES, type StoreSeed } from "./stores.ts";
+import { seedFestivals } from "./festivals.ts";
 import { storeStory, storeTagline } from "./taglines.ts";
+import { SYNONYM_GROUPS } from "../../search/synonyms.ts";
 
 /** Demo-only credentials, printed by the seed and documented in the README. Never use in production. */
 export const DEMO_PASSWORD = "silkroad-demo-2025";
@@ -22,6 +24,8 @@ export interface SeedOptions {
   seed?: number;
   /** Anchor for created dates; fixed by default so two runs are identical. */
   now?: Date;
+  /** Anchor for festival dates (one live, one upcoming, one ended around it); the real time by default. */
+  festivalAnchor?: Date;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -39,7 +43,20 @@ const DAY = 86_400_000;
 /** Empties every seeded table and resets AUTOINCREMENT counters so ids are reproducible. */
 export function clearCatalog(db: DB) {
   db.transaction((tx) => {
-    for (const table of ["featured_products", "products", "stores", "users", "categories", "countries"]) {
+    for (const table of [
+      "audit_log",
+      "search_synonyms",
+      "festival_sessions",
+      "festival_stores",
+      "festival_deals",
+      "festivals",
+      "featured_products",
+      "products",
+      "stores",
+      "users",
+      "categories",
+      "countries",
+    ]) {
       tx.run(sql.raw(`DELETE FROM ${table}`));
     }
     tx.run(sql`DELETE FROM sqlite_sequence`);
@@ -172,6 +189,13 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
         .values(featured.slice(0, 12).map((f, i) => ({ productId: f.id, position: i + 1, curatorId: organizer!.id, createdAt: now })))
         .run();
     }
+
+    // Festivals draw on their own random stream so adding them left the catalog above unchanged.
+    seedFestivals(tx, createRandom((options.seed ?? 2025) + 1), options.festivalAnchor ?? new Date());
+    // The synonym groups organizers start from (they edit them in the console from then on).
+    tx.insert(searchSynonyms)
+      .values(SYNONYM_GROUPS.map((words) => ({ words: [...words], updatedAt: now })))
+      .run();
   });
 
   // Fresh statistics for the query planner (see db/prepare.ts).

@@ -15,14 +15,20 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     .pluck()
     .all();
   expect(tables.filter((t) => !String(t).startsWith("products_fts_"))).toEqual([
+    "audit_log",
     "categories",
     "countries",
     "featured_products",
+    "festival_deals",
+    "festival_sessions",
+    "festival_stores",
+    "festivals",
     "products",
     "products_fts",
     "search_outbox",
     "search_queries",
     "search_state",
+    "search_synonyms",
     "stores",
     "users",
   ]);

@@ -10,7 +10,7 @@ const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
 
 describe("parseSearchParams", () => {
   test("reads every supported parameter", () => {
-    expect(parse("q=%20shea%20%20butter&country=gh&category=oils-butters&store=tamale-shea-collective&festival=3&minPrice=10&maxPrice=25.5&inStock=1&sort=price-asc&page=2")).toEqual({
+    expect(parse("q=%20shea%20%20butter&country=gh&category=oils-butters&store=tamale-shea-collective&festival=3&deals=true&minPrice=10&maxPrice=25.5&inStock=1&sort=price-asc&page=2")).toEqual({
       params: {
         q: "shea butter",
         country: "GH",
@@ -20,6 +20,7 @@ describe("parseSearchParams", () => {
         minPriceCents: 1000,
         maxPriceCents: 2550,
         inStock: true,
+        deals: true,
         sort: "price-asc",
         page: 2,
       },
@@ -28,7 +29,7 @@ describe("parseSearchParams", () => {
   });
 
   test("defaults", () => {
-    expect(parse("")).toEqual({ params: { q: "", inStock: false, sort: "relevance", page: 1 }, errors: [] });
+    expect(parse("")).toEqual({ params: { q: "", inStock: false, deals: false, sort: "relevance", page: 1 }, errors: [] });
   });
 
   test.each([
@@ -85,6 +86,17 @@ describe("buildFilter", () => {
     expect(sortFor("relevance")).toBeUndefined();
     expect(sortFor("price-asc")).toEqual(["priceCents:asc"]);
     expect(sortFor("newest")).toEqual(["createdAt:desc"]);
+    expect(sortFor("discount")).toEqual(["dealPercent:desc", "popularity:desc"]);
+  });
+
+  test("the live-deals filter uses only ids resolved by the server, and matches nothing without any", () => {
+    const { params } = parseSearchParams(new URLSearchParams("deals=1"));
+    expect(params.deals).toBe(true);
+    expect(buildFilter({ ...params, liveFestivalIds: [2, 5] })).toEqual(["festivalIds IN [2, 5]"]);
+    expect(buildFilter(params)).toEqual(["festivalIds = -1"]);
+    expect(parseSearchParams(new URLSearchParams("deals=maybe")).errors).toEqual(["deals must be true or false"]);
+    // liveFestivalIds cannot come from the URL.
+    expect(parseSearchParams(new URLSearchParams("deals=1&liveFestivalIds=1")).params.liveFestivalIds).toBeUndefined();
   });
 });
 
@@ -118,6 +130,8 @@ describe("documents", () => {
     categoryNameZh: "咖啡",
     categoryNameFr: "Café",
     featured: true,
+    festivalIds: [1, 3],
+    dealPercent: 20,
   };
 
   test("a product becomes one trilingual document", () => {
@@ -133,7 +147,8 @@ describe("documents", () => {
       inStock: false,
       imageUrl: "/art/products/ethiopian-yirgacheffe.svg",
       featured: true,
-      festivalIds: [],
+      festivalIds: [1, 3],
+      dealPercent: 20,
       createdAt: Date.parse("2026-01-01T00:00:00Z"),
       updatedAt: Date.parse("2026-02-01T00:00:00Z"),
     });

@@ -1,0 +1,217 @@
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import type { Locale } from "#app/i18n/locales.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { paginate, type Pagination } from "#app/utils/params.ts";
+import { now as clockNow } from "#db/clock.ts";
+import { dealPriceFor, dealUnitsLeft, festivalStatus, percentOff, type FestivalStatus } from "#db/pricing.ts";
+import { festivalDeals, festivalSessions, festivalStores, festivals, products, stores } from "#db/schema/index.ts";
+import { listStoresByIds, type StoreCard } from "./catalog.server.ts";
+import { pick } from "./localize.ts";
+import { listProductCardsByIds, shopperVisible, type ProductCard } from "./products.server.ts";
+
+type FestivalRow = typeof festivals.$inferSelect;
+
+export interface FestivalSummary {
+  id: number;
+  slug: string;
+  name: string;
+  tagline: string;
+  themeColor: string;
+  bannerUrl: string | null;
+  startsAt: string;
+  endsAt: string;
+  status: FestivalStatus;
+  published: boolean;
+  dealCount: number;
+}
+
+export function toFestivalSummary(row: FestivalRow, dealCount: number, locale: Locale, at: Date): FestivalSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: pick(row, "name", locale),
+    tagline: pick(row, "tagline", locale),
+    themeColor: row.themeColor,
+    bannerUrl: row.bannerUrl,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    status: festivalStatus(row, at),
+    published: row.published,
+    dealCount,
+  };
+}
+
+/** Deals shoppers can see: the product is listed and its store approved. */
+function visibleDealCounts(festivalIds: number[]): Map<number, number> {
+  if (festivalIds.length === 0) return new Map();
+  const rows = getDb()
+    .select({ festivalId: festivalDeals.festivalId, n: count() })
+    .from(festivalDeals)
+    .innerJoin(products, eq(products.id, festivalDeals.productId))
+    .innerJoin(stores, eq(stores.id, products.storeId))
+    .where(and(inArray(festivalDeals.festivalId, festivalIds), shopperVisible))
+    .groupBy(festivalDeals.festivalId)
+    .all();
+  return new Map(rows.map((r) => [r.festivalId, r.n]));
+}
+
+/** Published festivals by status: live (ending soonest first), upcoming (soonest first), past (latest first). */
+export function listFestivals(locale: Locale, at: Date = clockNow()): Record<FestivalStatus, FestivalSummary[]> {
+  const rows = getDb().select().from(festivals).where(eq(festivals.published, true)).orderBy(asc(festivals.startsAt)).all();
+  const counts = visibleDealCounts(rows.map((r) => r.id));
+  const grouped: Record<FestivalStatus, FestivalSummary[]> = { live: [], upcoming: [], ended: [] };
+  for (const row of rows) {
+    const summary = toFestivalSummary(row, counts.get(row.id) ?? 0, locale, at);
+    grouped[summary.status].push(summary);
+  }
+  grouped.live.sort((a, b) => a.endsAt.localeCompare(b.endsAt));
+  grouped.ended.sort((a, b) => b.endsAt.localeCompare(a.endsAt));
+  return grouped;
+}
+
+/** The live festival the home page leads with, and a first row of its deals. */
+export function getLiveFestival(locale: Locale, dealLimit = 8): (FestivalSummary & { deals: ProductCard[] }) | null {
+  const at = clockNow();
+  const live = listFestivals(locale, at).live[0];
+  if (!live) return null;
+  const ids = getDb()
+    .select({ productId: festivalDeals.productId })
+    .from(festivalDeals)
+    .innerJoin(products, eq(products.id, festivalDeals.productId))
+    .innerJoin(stores, eq(stores.id, products.storeId))
+    .where(and(eq(festivalDeals.festivalId, live.id), shopperVisible))
+    .orderBy(asc(festivalDeals.position), asc(festivalDeals.id))
+    .limit(dealLimit)
+    .all()
+    .map((r) => r.productId);
+  return { ...live, deals: listProductCardsByIds(ids, locale) };
+}
+
+/** A deal as the festival page lists it: this festival's price, whatever the time (past festivals show it as past). */
+export interface FestivalDealCard extends ProductCard {
+  festivalPrice: { priceCents: number; percentOff: number; unitsLeft: number | null };
+}
+
+export interface FestivalSession {
+  id: number;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  onNow: boolean;
+  store: { slug: string; name: string };
+  products: ProductCard[];
+}
+
+export interface FestivalPage {
+  festival: FestivalSummary;
+  deals: { items: FestivalDealCard[]; pagination: Pagination };
+  stores: StoreCard[];
+  sessions: FestivalSession[];
+}
+
+export const DEALS_PER_PAGE = 24;
+
+/**
+ * Everything the festival page shows. Unpublished festivals exist only for organizers previewing
+ * them (`includeUnpublished`); for everyone else they are a 404 like any unknown slug.
+ */
+export function getFestivalPage(slug: string, locale: Locale, options: { page?: number; includeUnpublished?: boolean } = {}): FestivalPage | null {
+  const db = getDb();
+  const at = clockNow();
+  const row = db.select().from(festivals).where(eq(festivals.slug, slug)).get();
+  if (!row || (!row.published && !options.includeUnpublished)) return null;
+
+  const visibleDeals = and(eq(festivalDeals.festivalId, row.id), shopperVisible);
+  const total =
+    db
+      .select({ n: count() })
+      .from(festivalDeals)
+      .innerJoin(products, eq(products.id, festivalDeals.productId))
+      .innerJoin(stores, eq(stores.id, products.storeId))
+      .where(visibleDeals)
+      .get()?.n ?? 0;
+  const pagination = paginate(options.page ?? 1, total, DEALS_PER_PAGE);
+  const dealRows = db
+    .select({
+      productId: festivalDeals.productId,
+      dealPriceCents: festivalDeals.dealPriceCents,
+      discountPercent: festivalDeals.discountPercent,
+      dealStock: festivalDeals.dealStock,
+      soldCount: festivalDeals.soldCount,
+    })
+    .from(festivalDeals)
+    .innerJoin(products, eq(products.id, festivalDeals.productId))
+    .innerJoin(stores, eq(stores.id, products.storeId))
+    .where(visibleDeals)
+    .orderBy(asc(festivalDeals.position), asc(festivalDeals.id))
+    .limit(pagination.pageSize)
+    .offset(pagination.offset)
+    .all();
+  const terms = new Map(dealRows.map((d) => [d.productId, d]));
+  const items = listProductCardsByIds(
+    dealRows.map((d) => d.productId),
+    locale,
+  ).map((card) => {
+    const deal = terms.get(card.id)!;
+    const priceCents = dealPriceFor(card.priceCents, deal);
+    const left = dealUnitsLeft(deal);
+    return { ...card, festivalPrice: { priceCents, percentOff: percentOff(card.priceCents, priceCents), unitsLeft: Number.isFinite(left) ? left : null } };
+  });
+
+  const storeIds = db
+    .select({ storeId: festivalStores.storeId })
+    .from(festivalStores)
+    .where(eq(festivalStores.festivalId, row.id))
+    .orderBy(asc(festivalStores.position))
+    .all()
+    .map((r) => r.storeId);
+
+  const sessionRows = db
+    .select({ session: festivalSessions, storeSlug: stores.slug, storeNameEn: stores.nameEn, storeNameZh: stores.nameZh, storeNameFr: stores.nameFr })
+    .from(festivalSessions)
+    .innerJoin(stores, eq(stores.id, festivalSessions.storeId))
+    .where(and(eq(festivalSessions.festivalId, row.id), eq(stores.status, "approved")))
+    .orderBy(asc(festivalSessions.startsAt), asc(festivalSessions.id))
+    .all();
+  const sessionCards = new Map(listProductCardsByIds([...new Set(sessionRows.flatMap((r) => r.session.productIds))], locale).map((c) => [c.id, c]));
+  const sessions = sessionRows.map(({ session, ...store }) => ({
+    id: session.id,
+    title: pick(session, "title", locale),
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    onNow: festivalStatus(session, at) === "live",
+    store: { slug: store.storeSlug, name: pick(store, "storeName", locale) },
+    products: session.productIds.flatMap((id) => sessionCards.get(id) ?? []),
+  }));
+
+  return {
+    festival: toFestivalSummary(row, total, locale, at),
+    deals: { items, pagination },
+    stores: listStoresByIds(storeIds, locale),
+    sessions,
+  };
+}
+
+/** Festival names for search facets and filter chips. */
+export function getFestivalNames(locale: Locale): Record<string, string> {
+  return Object.fromEntries(
+    getDb()
+      .select()
+      .from(festivals)
+      .where(eq(festivals.published, true))
+      .orderBy(desc(festivals.startsAt))
+      .all()
+      .map((f) => [String(f.id), pick(f, "name", locale)]),
+  );
+}
+
+/** Ids of published festivals live right now (the "on a festival deal" search filter). */
+export function liveFestivalIds(at: Date = clockNow()): number[] {
+  return getDb()
+    .select({ id: festivals.id, startsAt: festivals.startsAt, endsAt: festivals.endsAt })
+    .from(festivals)
+    .where(eq(festivals.published, true))
+    .all()
+    .filter((f) => festivalStatus(f, at) === "live")
+    .map((f) => f.id);
+}

@@ -1,0 +1,72 @@
+/**
+ * Festival status and prices: pure functions of the festival, the deal and the time. Every place that
+ * shows or charges a price (cards, product page, search hits, cart, checkout) goes through these.
+ */
+export type FestivalStatus = "upcoming" | "live" | "ended";
+
+export interface FestivalWindow {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** Live from `startsAt` (inclusive) until `endsAt` (exclusive). */
+export function festivalStatus(festival: FestivalWindow, now: Date): FestivalStatus {
+  const t = now.getTime();
+  if (t < festival.startsAt.getTime()) return "upcoming";
+  if (t < festival.endsAt.getTime()) return "live";
+  return "ended";
+}
+
+export interface DealTerms extends FestivalWindow {
+  festivalId: number;
+  published: boolean;
+  /** A fixed festival price, or null when the deal is a percentage off. */
+  dealPriceCents: number | null;
+  discountPercent: number | null;
+  /** Units that may sell at the deal price; null for no cap. */
+  dealStock: number | null;
+  soldCount: number;
+}
+
+/** The deal's price for a product at this regular price (percentages round to the nearest cent). */
+export function dealPriceFor(regularCents: number, deal: Pick<DealTerms, "dealPriceCents" | "discountPercent">): number {
+  if (deal.dealPriceCents !== null) return deal.dealPriceCents;
+  return Math.round((regularCents * (100 - (deal.discountPercent ?? 0))) / 100);
+}
+
+/** Units still available at the deal price (Infinity without a cap). */
+export function dealUnitsLeft(deal: Pick<DealTerms, "dealStock" | "soldCount">): number {
+  return deal.dealStock === null ? Infinity : Math.max(0, deal.dealStock - deal.soldCount);
+}
+
+export function dealApplies(regularCents: number, deal: DealTerms, now: Date): boolean {
+  if (!deal.published || festivalStatus(deal, now) !== "live" || dealUnitsLeft(deal) <= 0) return false;
+  const price = dealPriceFor(regularCents, deal);
+  // A "deal" that is not cheaper (the regular price was lowered since) is no deal.
+  return price > 0 && price < regularCents;
+}
+
+export interface AppliedDeal<T extends DealTerms = DealTerms> {
+  priceCents: number;
+  percentOff: number;
+  deal: T;
+}
+
+/** The lowest applicable festival price, or null: a product in two live festivals gets the better one. */
+export function bestDeal<T extends DealTerms>(regularCents: number, deals: readonly T[], now: Date): AppliedDeal<T> | null {
+  let best: AppliedDeal<T> | null = null;
+  for (const deal of deals) {
+    if (!dealApplies(regularCents, deal, now)) continue;
+    const priceCents = dealPriceFor(regularCents, deal);
+    if (!best || priceCents < best.priceCents || (priceCents === best.priceCents && deal.endsAt < best.deal.endsAt)) {
+      best = { priceCents, percentOff: percentOff(regularCents, priceCents), deal };
+    }
+  }
+  return best;
+}
+
+/** Whole percent saved, rounded down so a label never promises more than it gives. */
+export function percentOff(regularCents: number, priceCents: number): number {
+  if (regularCents <= 0) return 0;
+  return Math.floor(((regularCents - priceCents) * 100) / regularCents);
+}
