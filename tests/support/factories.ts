@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
-import { categories, products, stores } from "#db/schema/index.ts";
+import { categories, festivalDeals, festivals, products, stores } from "#db/schema/index.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 
 let counter = 0;
@@ -47,5 +47,46 @@ export function updateStore(db: DB, id: number, set: Partial<typeof stores.$infe
   db.transaction((tx) => {
     tx.update(stores).set(set).where(eq(stores.id, id)).run();
     enqueueSearchSync(tx, "store", [id]);
+  });
+}
+
+/** A festival with deals (and their outbox rows), published unless told otherwise. */
+export function createFestival(
+  db: DB,
+  options: {
+    startsAt: Date;
+    endsAt: Date;
+    published?: boolean;
+    slug?: string;
+    deals?: { productId: number; dealPriceCents?: number | null; discountPercent?: number | null; dealStock?: number | null; soldCount?: number }[];
+  },
+) {
+  counter += 1;
+  return db.transaction((tx) => {
+    const [festival] = tx
+      .insert(festivals)
+      .values({
+        slug: options.slug ?? `test-festival-${process.pid}-${counter}`,
+        nameEn: `Test Festival ${counter}`,
+        nameZh: `测试购物节${counter}`,
+        nameFr: `Festival d'essai ${counter}`,
+        startsAt: options.startsAt,
+        endsAt: options.endsAt,
+        published: options.published ?? true,
+      })
+      .returning()
+      .all();
+    const deals = options.deals ?? [];
+    if (deals.length > 0) {
+      tx.insert(festivalDeals)
+        .values(deals.map((d, position) => ({ festivalId: festival!.id, position, dealPriceCents: null, discountPercent: null, dealStock: null, soldCount: 0, ...d })))
+        .run();
+      enqueueSearchSync(
+        tx,
+        "product",
+        deals.map((d) => d.productId),
+      );
+    }
+    return festival!;
   });
 }
