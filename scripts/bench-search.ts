@@ -107,7 +107,7 @@ async function main() {
         const indexing = await timeIt(() => reindexAll(db, client, connection));
         console.log(`indexed ${size} products in ${(indexing / 1000).toFixed(1)} s`);
       }
-      await applyIndexSettings(client, connection);
+      await applyIndexSettings(db, client, connection);
       const searchClient = createClient(connection, 5000);
       const timings: Record<string, number[]> = { meilisearch: [], sqlite: [], like: [] };
       for (let run = 0; run < RUNS; run++) {

@@ -5,7 +5,7 @@ import { likePattern } from "#db/text.ts";
 import { PRICE_BUCKETS, priceBucket } from "./documents.ts";
 import { HITS_PER_PAGE, type SearchParams } from "./query.ts";
 import { emptyFacets, highlightHtml, markTerms, type Locale, type SearchResult } from "./results.ts";
-import { SYNONYM_GROUPS } from "./synonyms.ts";
+import { SYNONYM_GROUPS, loadSynonymGroups } from "./synonyms.ts";
 
 /**
  * Search from SQLite when Meilisearch is unreachable: the `products_fts` FTS5 table (trigram
@@ -20,11 +20,15 @@ const MIN_MATCH_LENGTH = 3;
 const TITLE_COLUMNS = ["title_en", "title_zh", "title_fr"] as const;
 const SHORT_COLUMNS = [...TITLE_COLUMNS, "tags"] as const; // columns of `products`
 
-const synonymsByWord = new Map<string, string[]>();
-for (const group of SYNONYM_GROUPS) for (const word of group) synonymsByWord.set(word.toLowerCase(), group);
+function wordIndex(groups: string[][]): Map<string, string[]> {
+  const byWord = new Map<string, string[]>();
+  for (const group of groups) for (const word of group) byWord.set(word.toLowerCase(), [...new Set([...(byWord.get(word.toLowerCase()) ?? []), ...group])]);
+  return byWord;
+}
 
 /** The query's words, each with the words of its synonym group (a whole-query synonym counts as one word). */
-export function expandTerms(q: string): string[][] {
+export function expandTerms(q: string, groups: string[][] = SYNONYM_GROUPS): string[][] {
+  const synonymsByWord = wordIndex(groups);
   const whole = synonymsByWord.get(q.toLowerCase());
   if (whole) return [whole];
   return q
@@ -44,9 +48,9 @@ interface Conditions {
   titleScore: SQL | null;
 }
 
-function conditions(params: SearchParams): Conditions {
+function conditions(params: SearchParams, synonyms: string[][]): Conditions {
   const where: SQL[] = [sql`p.status = 'active'`, sql`s.status = 'approved'`];
-  const groups = params.q ? expandTerms(params.q) : [];
+  const groups = params.q ? expandTerms(params.q, synonyms) : [];
   const allLong = groups.every((alternatives) => alternatives.every((a) => a.length >= MIN_MATCH_LENGTH));
   const titleHits: SQL[] = [];
   for (const alternatives of groups) {
@@ -111,7 +115,8 @@ function dealPercentSql(at: number): SQL {
  */
 export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): SearchResult {
   const started = performance.now();
-  const { match, where, titleScore } = conditions(params);
+  const synonyms = params.q ? loadSynonymGroups(db) : [];
+  const { match, where, titleScore } = conditions(params, synonyms);
   const whereSql = sql.join(match ? [sql`products_fts MATCH ${match}`, ...where] : where, sql` AND `);
   const candidates = db.all<Candidate>(sql`SELECT p.id AS id, s.country_code AS country, k.slug AS category, p.price_cents AS priceCents,
       p.stock AS stock, p.created_at AS createdAt, ${titleScore ?? sql`0`} AS titleScore,
@@ -173,7 +178,7 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
           FROM products p JOIN stores s ON s.id = p.store_id JOIN categories k ON k.id = p.category_id
           WHERE p.id IN ${shown}`);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const words = params.q ? expandTerms(params.q).flat() : [];
+  const words = params.q ? expandTerms(params.q, synonyms).flat() : [];
   return {
     engine: "sqlite",
     query: params.q,

@@ -6,7 +6,8 @@ import { dealPriceFor, percentOff } from "#db/pricing.ts";
 import { categories, countries, featuredProducts, festivalDeals, festivals, products, searchState, stores } from "#db/schema/index.ts";
 import { indexNames, type SearchConnection } from "./client.ts";
 import { toProductDocument, type ProductDocument, type StoreDocument } from "./documents.ts";
-import { PRODUCT_SETTINGS, STORE_SETTINGS } from "./settings.ts";
+import { productSettings, STORE_SETTINGS } from "./settings.ts";
+import { loadSynonymGroups, synonymMap } from "./synonyms.ts";
 
 /** Indexing tasks can take a while for large batches; searches use their own short timeout. */
 const TASK_WAIT = { timeout: 120_000, interval: 50 };
@@ -108,18 +109,20 @@ export function countVisibleProducts(db: DB): number {
   return row?.n ?? 0;
 }
 
-export function setSearchState(db: DB, key: "lastSyncAt" | "lastReindexAt", value: Date) {
+type StateKey = "lastSyncAt" | "lastReindexAt" | "synonymsChangedAt" | "synonymsAppliedAt";
+
+export function setSearchState(db: Pick<DB, "insert">, key: StateKey, value: Date) {
   db.insert(searchState)
     .values({ key, value: value.toISOString() })
     .onConflictDoUpdate({ target: searchState.key, set: { value: value.toISOString() } })
     .run();
 }
 
-export function getSearchState(db: DB, key: "lastSyncAt" | "lastReindexAt"): string | null {
+export function getSearchState(db: DB, key: StateKey): string | null {
   return db.select().from(searchState).where(eq(searchState.key, key)).get()?.value ?? null;
 }
 
-async function applySettings(client: Meilisearch, uid: string, settings: typeof PRODUCT_SETTINGS) {
+async function applySettings(client: Meilisearch, uid: string, settings: typeof STORE_SETTINGS) {
   await client.index(uid).updateSettings(settings).waitTask(TASK_WAIT);
 }
 
@@ -132,12 +135,30 @@ async function ensureIndex(client: Meilisearch, uid: string) {
 }
 
 /** Applies settings to the live indexes (idempotent; Meilisearch skips unchanged settings). */
-export async function applyIndexSettings(client: Meilisearch, connection: SearchConnection) {
+export async function applyIndexSettings(db: DB, client: Meilisearch, connection: SearchConnection) {
   const names = indexNames(connection);
   await ensureIndex(client, names.products);
   await ensureIndex(client, names.stores);
-  await applySettings(client, names.products, PRODUCT_SETTINGS);
+  const startedAt = new Date();
+  await applySettings(client, names.products, productSettings(loadSynonymGroups(db)));
   await applySettings(client, names.stores, STORE_SETTINGS);
+  setSearchState(db, "synonymsAppliedAt", startedAt);
+}
+
+/**
+ * Organizers' synonym edits reach Meilisearch here: the edit records `synonymsChangedAt` in its own
+ * transaction, and the sync worker re-applies the synonyms whenever that is newer than the last
+ * application, so an edit made while Meilisearch is down is applied once it returns.
+ */
+export async function applySynonymsIfChanged(db: DB, client: Meilisearch, connection: SearchConnection): Promise<boolean> {
+  const changed = getSearchState(db, "synonymsChangedAt");
+  const applied = getSearchState(db, "synonymsAppliedAt");
+  if (!changed || (applied && applied >= changed)) return false;
+  const startedAt = new Date();
+  const task = await client.index(indexNames(connection).products).updateSynonyms(synonymMap(loadSynonymGroups(db))).waitTask(TASK_WAIT);
+  if (task.status !== "succeeded") throw new Error(`synonyms task ${task.uid} ${task.status}`);
+  setSearchState(db, "synonymsAppliedAt", startedAt);
+  return true;
 }
 
 /**
@@ -149,7 +170,7 @@ export async function reindexAll(db: DB, client: Meilisearch, connection: Search
   const stamp = Date.now().toString(36);
   const startedAt = new Date();
   for (const [live, docs, settings] of [
-    [names.products, loadProductDocuments(db), PRODUCT_SETTINGS],
+    [names.products, loadProductDocuments(db), productSettings(loadSynonymGroups(db))],
     [names.stores, loadStoreDocuments(db), STORE_SETTINGS],
   ] as const) {
     const fresh = `${live}_rebuild_${stamp}`;
@@ -169,7 +190,7 @@ export async function reindexAll(db: DB, client: Meilisearch, connection: Search
 
 /** Reindexes when the live index's document count differs from the database (first start, lost data). */
 export async function reindexIfOutOfStep(db: DB, client: Meilisearch, connection: SearchConnection, log: (line: string) => void = () => {}) {
-  await applyIndexSettings(client, connection);
+  await applyIndexSettings(db, client, connection);
   const stats = await client.index(indexNames(connection).products).getStats();
   const expected = countVisibleProducts(db);
   if (stats.numberOfDocuments !== expected) {

@@ -3,7 +3,7 @@ import type { Meilisearch } from "meilisearch";
 import type { DB } from "#db/client.ts";
 import { products, searchOutbox } from "#db/schema/index.ts";
 import { createClient, getSearchConnection, indexNames, type SearchConnection } from "./client.ts";
-import { loadProductDocuments, loadStoreDocuments, setSearchState } from "./indexer.ts";
+import { applySynonymsIfChanged, loadProductDocuments, loadStoreDocuments, setSearchState } from "./indexer.ts";
 
 type Tx = Pick<DB, "insert">;
 type EntityType = "product" | "store";
@@ -115,9 +115,19 @@ export function startSyncWorker(getDb: () => DB, { intervalMs = 500, log = (line
     if (busy || !connection) return;
     busy = true;
     try {
-      const result = await drainOutbox(getDb(), createClient(connection, 10_000), connection);
-      if (result.error && result.error !== lastError) log(`search sync: ${result.failed} change(s) will be retried: ${result.error}`);
-      lastError = result.error;
+      const client = createClient(connection, 10_000);
+      const result = await drainOutbox(getDb(), client, connection);
+      let error = result.error;
+      // Synonym edits follow once documents sync again (a failed drain means the server is away).
+      if (!result.error) {
+        try {
+          await applySynonymsIfChanged(getDb(), client, connection);
+        } catch (e) {
+          error = `synonyms: ${e instanceof Error ? e.message : String(e)}`;
+        }
+      }
+      if (error && error !== lastError) log(`search sync: changes will be retried: ${error}`);
+      lastError = error;
     } finally {
       busy = false;
     }

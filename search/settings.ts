@@ -1,7 +1,10 @@
 import type { Settings } from "meilisearch";
 import { synonymMap } from "./synonyms.ts";
 
-/** Index settings live in code and are applied idempotently at start and before every reindex. */
+/**
+ * Index settings live in code and are applied idempotently at start and before every reindex; the
+ * synonyms come from the database (organizers edit them), see productSettings.
+ */
 export const PRODUCT_SETTINGS: Settings = {
   // Order is ranking weight: a title match beats a tag, which beats a description.
   searchableAttributes: [
@@ -35,8 +38,11 @@ export const PRODUCT_SETTINGS: Settings = {
   faceting: { maxValuesPerFacet: 60, sortFacetValuesBy: { "*": "alpha" } },
   pagination: { maxTotalHits: 10_000 },
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-  synonyms: synonymMap(),
 };
+
+export function productSettings(synonymGroups: string[][]): Settings {
+  return { ...PRODUCT_SETTINGS, synonyms: synonymMap(synonymGroups) };
+}
 
 export const STORE_SETTINGS: Settings = {
   searchableAttributes: ["name_zh", "name_en", "name_fr", "city_zh", "city_en", "city_fr"],

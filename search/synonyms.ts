@@ -1,3 +1,6 @@
+import { asc } from "drizzle-orm";
+import type { DB } from "#db/client.ts";
+import { searchSynonyms } from "#db/schema/index.ts";
 /**
  * Trilingual synonym groups for every product kind in the catalog: a query in one language also
  * matches products described only in another ("coffee" finds 咖啡, "乳木果油" finds karité).
@@ -76,6 +79,11 @@ export const SYNONYM_GROUPS: string[][] = [
   ["jacket", "夹克", "blouson", "veste"],
   ["candle", "蜡烛", "bougie"],
 ];
+
+/** The organizers' synonym groups (the database is the source of truth; SYNONYM_GROUPS only seeds it). */
+export function loadSynonymGroups(db: DB): string[][] {
+  return db.select({ words: searchSynonyms.words }).from(searchSynonyms).orderBy(asc(searchSynonyms.id)).all().map((r) => r.words);
+}
 
 /** Meilisearch synonyms are one-way; every word of a group maps to all the others. */
 export function synonymMap(groups: string[][] = SYNONYM_GROUPS): Record<string, string[]> {

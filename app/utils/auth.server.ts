@@ -26,3 +26,10 @@ export async function requireOwner(request: Request, locale: Locale): Promise<Se
   if (!getOwnStore(user)) throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
   return user;
 }
+
+/** The organizer console's gate: anonymous → log in; any other role → 403. Model functions check again. */
+export async function requireOrganizer(request: Request, locale: Locale): Promise<SessionUser> {
+  const user = await requireUser(request, locale);
+  if (user.role !== "organizer") throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  return user;
+}

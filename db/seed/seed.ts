@@ -192,10 +192,13 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
 
     // Festivals draw on their own random stream so adding them left the catalog above unchanged.
     seedFestivals(tx, createRandom((options.seed ?? 2025) + 1), options.festivalAnchor ?? new Date());
-    // The synonym groups organizers start from (they edit them in the console from then on).
-    tx.insert(searchSynonyms)
-      .values(SYNONYM_GROUPS.map((words) => ({ words: [...words], updatedAt: now })))
-      .run();
+    // The synonym groups organizers start from (migration 0003 adds them to a fresh database;
+    // this restores them after clearCatalog).
+    if (tx.select({ id: searchSynonyms.id }).from(searchSynonyms).limit(1).all().length === 0) {
+      tx.insert(searchSynonyms)
+        .values(SYNONYM_GROUPS.map((words) => ({ words: [...words], updatedAt: now })))
+        .run();
+    }
   });
 
   // Fresh statistics for the query planner (see db/prepare.ts).

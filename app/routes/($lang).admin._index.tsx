@@ -1,0 +1,121 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageHeading } from "#app/components/layout.tsx";
+import { useHref, useT } from "#app/i18n/use-locale.ts";
+import { getCampaignDashboard, type CoverageRow } from "#app/models/admin.server.ts";
+import { requireOrganizer } from "#app/utils/auth.server.ts";
+import { requireLocale } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const user = await requireOrganizer(request, locale);
+  return getCampaignDashboard(user, locale);
+}
+
+export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("admin.dashboardTitle"));
+
+export default function CampaignDashboard() {
+  const { progress, targets, pendingStores, coverage, quality } = useLoaderData<typeof loader>();
+  const t = useT();
+  const href = useHref();
+  const represented = coverage.countries.filter((c) => c.stores > 0).length;
+  return (
+    <div className="space-y-10">
+      <PageHeading title={t("admin.dashboardTitle")} />
+      <section aria-labelledby="progress-heading" className="grid gap-4 md:grid-cols-2">
+        <h2 id="progress-heading" className="sr-only">
+          {t("home.progressTitle")}
+        </h2>
+        <Progress label={t("home.progressStores")} value={progress.approvedStores} target={targets.stores} testId="admin-progress-stores" />
+        <Progress label={t("home.progressProducts")} value={progress.activeProducts} target={targets.products} testId="admin-progress-products" />
+      </section>
+      {pendingStores > 0 ? (
+        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <Link to={href("/admin/stores?status=pending")} className="font-medium underline">
+            {t("admin.pendingApplications", { count: pendingStores })}
+          </Link>
+        </p>
+      ) : null}
+      <section aria-labelledby="quality-heading">
+        <h2 id="quality-heading" className="mb-3 text-lg font-bold text-clay-900">
+          {t("admin.quality")}
+        </h2>
+        <dl className="grid gap-3 sm:grid-cols-3" data-testid="listing-quality">
+          <Stat label={t("sell.missingTranslation")} value={quality.missingTranslation} />
+          <Stat label={t("sell.missingImage")} value={quality.missingImage} />
+          <Stat label={t("sell.soldOut")} value={quality.outOfStock} />
+        </dl>
+      </section>
+      <div className="grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="countries-heading">
+          <h2 id="countries-heading" className="mb-1 text-lg font-bold text-clay-900">
+            {t("admin.coverageCountries")}
+          </h2>
+          <p className="mb-3 text-sm text-stone-700">{t("admin.countriesRepresented", { count: represented, total: coverage.countries.length })}</p>
+          <BarChart rows={coverage.countries} testId="coverage-countries" />
+        </section>
+        <section aria-labelledby="categories-heading">
+          <h2 id="categories-heading" className="mb-3 text-lg font-bold text-clay-900">
+            {t("admin.coverageCategories")}
+          </h2>
+          <BarChart rows={coverage.categories} testId="coverage-categories" />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function Progress({ label, value, target, testId }: { label: string; value: number; target: number; testId: string }) {
+  const t = useT();
+  const percent = Math.min(100, Math.round((value / target) * 100));
+  return (
+    <div className="rounded-lg border border-stone-200 bg-white p-4" data-testid={testId}>
+      <p className="text-sm text-stone-700">{label}</p>
+      <p className="mt-1 text-2xl font-bold text-clay-900">{t("home.progressOf", { value, target })}</p>
+      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={target} aria-valuenow={value} className="mt-2 h-3 overflow-hidden rounded bg-stone-200">
+        <div className="h-full bg-clay-700" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="rounded-lg border border-stone-200 bg-white p-4">
+      <dt className="text-sm text-stone-700">{label}</dt>
+      <dd className="mt-1 text-2xl font-bold text-clay-900">{value}</dd>
+    </div>
+  );
+}
+
+/** A ranked chart that is also a readable table (screen readers get the numbers). */
+function BarChart({ rows, testId }: { rows: CoverageRow[]; testId: string }) {
+  const t = useT();
+  const top = Math.max(1, ...rows.map((r) => r.products));
+  return (
+    <table className="w-full text-sm" data-testid={testId}>
+      <thead className="sr-only">
+        <tr>
+          <th scope="col">{t("admin.name")}</th>
+          <th scope="col">{t("admin.productsCount")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} className={r.products === 0 ? "text-stone-500" : undefined}>
+            <th scope="row" className="w-40 py-0.5 pr-2 text-left font-normal">
+              {r.name}
+            </th>
+            <td className="py-0.5">
+              <span className="flex items-center gap-2">
+                <span aria-hidden="true" className="inline-block h-3 rounded bg-clay-600" style={{ width: `${(r.products / top) * 70}%` }} />
+                <span>{r.products}</span>
+              </span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

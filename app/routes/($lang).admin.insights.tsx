@@ -1,0 +1,163 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { PageHeading } from "#app/components/layout.tsx";
+import { LOCALE_INFO, LOCALES } from "#app/i18n/locales.ts";
+import { useT } from "#app/i18n/use-locale.ts";
+import type { MessageKey } from "#app/i18n/translate.ts";
+import { deleteSynonymGroup, getSearchInsights, listSynonyms, saveSynonymGroup, type QueryStat } from "#app/models/admin.server.ts";
+import { requireOrganizer } from "#app/utils/auth.server.ts";
+import { formInt, formText } from "#app/utils/form-values.ts";
+import { requireLocale } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+import { parseEnum } from "#app/utils/params.ts";
+
+const PERIODS = ["1", "7", "30", "90"] as const;
+const LOCALE_FILTERS = ["all", ...LOCALES] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const user = await requireOrganizer(request, locale);
+  const url = new URL(request.url);
+  const days = parseEnum(url.searchParams.get("days"), PERIODS, "30");
+  const queryLocale = parseEnum(url.searchParams.get("locale"), LOCALE_FILTERS, "all");
+  return { days, queryLocale, insights: getSearchInsights(user, { locale: queryLocale, days: Number(days) }), synonyms: listSynonyms(user) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocale(params);
+  const user = await requireOrganizer(request, locale);
+  const form = await request.formData();
+  const intent = formText(form, "intent");
+  const id = formInt(form, "id");
+  const result =
+    intent === "add"
+      ? saveSynonymGroup(user, { text: formText(form, "words") })
+      : intent === "update" && id !== null
+        ? saveSynonymGroup(user, { id, text: formText(form, "words") })
+        : intent === "delete" && id !== null
+          ? deleteSynonymGroup(user, id)
+          : null;
+  if (!result) return data({ ok: false, id, message: "admin.errorBadRequest" }, { status: 400 });
+  if (!result.ok) return data({ ok: false, id, message: result.error === "tooFew" ? "admin.errorSynonymsTooFew" : "admin.errorNotFound" }, { status: 400 });
+  return { ok: true, id, message: "admin.synonymsSaved" };
+}
+
+export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("admin.insightsTitle"));
+
+export default function SearchInsights() {
+  const { days, queryLocale, insights, synonyms } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="space-y-8">
+      <PageHeading title={t("admin.insightsTitle")} subtitle={t("admin.insightsIntro")} />
+      <Form method="get" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="insights-locale" className="block text-sm font-medium text-stone-800">
+            {t("nav.language")}
+          </label>
+          <select id="insights-locale" name="locale" defaultValue={queryLocale} className="rounded border border-stone-300 px-2 py-1.5">
+            {LOCALE_FILTERS.map((l) => (
+              <option key={l} value={l}>
+                {l === "all" ? t("sell.all") : LOCALE_INFO[l].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="insights-days" className="block text-sm font-medium text-stone-800">
+            {t("admin.period")}
+          </label>
+          <select id="insights-days" name="days" defaultValue={days} className="rounded border border-stone-300 px-2 py-1.5">
+            {PERIODS.map((d) => (
+              <option key={d} value={d}>
+                {t("admin.lastDays", { count: Number(d) })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900">
+          {t("admin.apply")}
+        </button>
+        <p className="text-sm text-stone-700">{t("admin.searchesCount", { count: insights.total })}</p>
+      </Form>
+      <div className="grid gap-8 lg:grid-cols-2">
+        <QueryTable title={t("admin.topQueries")} rows={insights.top} testId="top-queries" showHits />
+        <QueryTable title={t("admin.zeroQueries")} rows={insights.zero} testId="zero-queries" />
+      </div>
+
+      <section aria-labelledby="synonyms-heading" className="space-y-3">
+        <h2 id="synonyms-heading" className="text-lg font-bold text-clay-900">
+          {t("admin.synonymsTitle")}
+        </h2>
+        <p className="text-sm text-stone-700">{t("admin.synonymsIntro")}</p>
+        {result ? (
+          <p role={result.ok ? "status" : "alert"} className={`rounded border p-3 text-sm ${result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`} data-testid="synonyms-message">
+            {t(result.message as MessageKey)}
+          </p>
+        ) : null}
+        <Form method="post" className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-3" preventScrollReset>
+          <div className="w-full max-w-xl">
+            <label htmlFor="synonyms-new" className="block text-sm font-medium text-stone-800">
+              {t("admin.synonymsNew")}
+            </label>
+            <input id="synonyms-new" name="words" required placeholder="moringa, 辣木, moringa oleifera" className="mt-1 w-full rounded border border-stone-300 px-3 py-2 text-sm" />
+          </div>
+          <button type="submit" name="intent" value="add" className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900">
+            {t("admin.add")}
+          </button>
+        </Form>
+        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" data-testid="synonym-groups">
+          {synonyms.map((group) => (
+            <li key={group.id} className="p-2">
+              <Form method="post" className="flex flex-wrap items-center gap-2" preventScrollReset>
+                <input type="hidden" name="id" value={group.id} />
+                <label htmlFor={`synonyms-${group.id}`} className="sr-only">
+                  {t("admin.synonymsGroup", { id: group.id })}
+                </label>
+                <input id={`synonyms-${group.id}`} name="words" defaultValue={group.words.join(", ")} key={group.words.join(",")} className="min-w-0 flex-1 rounded border border-stone-300 px-2 py-1 text-sm" />
+                <button type="submit" name="intent" value="update" className="rounded border border-stone-400 px-2 py-1 text-xs">
+                  {t("admin.save")}
+                </button>
+                <button type="submit" name="intent" value="delete" className="rounded border border-red-700 px-2 py-1 text-xs text-red-800">
+                  {t("admin.remove")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function QueryTable({ title, rows, testId, showHits = false }: { title: string; rows: QueryStat[]; testId: string; showHits?: boolean }) {
+  const t = useT();
+  return (
+    <section>
+      <h2 className="mb-2 text-lg font-bold text-clay-900">{title}</h2>
+      {rows.length === 0 ? (
+        <p className="text-sm text-stone-600">{t("admin.noQueries")}</p>
+      ) : (
+        <table className="w-full text-left text-sm" data-testid={testId}>
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th scope="col" className="py-1">{t("admin.query")}</th>
+              <th scope="col">{t("admin.searches")}</th>
+              {showHits ? <th scope="col">{t("admin.hits")}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.query} className="border-b border-stone-200">
+                <td className="py-1">{r.query}</td>
+                <td>{r.searches}</td>
+                {showHits ? <td>{r.lastHits}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { EmptyState, PageHeading } from "#app/components/layout.tsx";
+import { Pagination } from "#app/components/pagination.tsx";
+import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
+import type { MessageKey } from "#app/i18n/translate.ts";
+import { listStoresForReview, reviewStore, type StoreDecision } from "#app/models/admin.server.ts";
+import { STORE_FILTERS } from "#app/utils/admin-constants.ts";
+import { requireOrganizer } from "#app/utils/auth.server.ts";
+import { formatDate } from "#app/utils/datetime.ts";
+import { formInt, formText } from "#app/utils/form-values.ts";
+import { requireLocale } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+import { parseEnum, parsePage } from "#app/utils/params.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const user = await requireOrganizer(request, locale);
+  const url = new URL(request.url);
+  const status = parseEnum(url.searchParams.get("status"), STORE_FILTERS, "pending");
+  return { status, ...listStoresForReview(user, locale, { status, page: parsePage(url.searchParams.get("page")) }) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocale(params);
+  const user = await requireOrganizer(request, locale);
+  const form = await request.formData();
+  const decision = parseEnum(formText(form, "intent"), ["approve", "reject", "suspend"] as const, "approve") as StoreDecision;
+  const storeId = formInt(form, "storeId");
+  if (storeId === null || !["approve", "reject", "suspend"].includes(formText(form, "intent"))) return data({ ok: false, storeId, message: "admin.errorBadRequest" }, { status: 400 });
+  const result = reviewStore(user, { storeId, decision, reason: formText(form, "reason") });
+  if (!result.ok) {
+    const message = result.error === "reasonRequired" ? "admin.errorReasonRequired" : result.error === "notAllowed" ? "admin.errorNotAllowed" : "admin.errorNotFound";
+    return data({ ok: false, storeId, message }, { status: result.error === "notFound" ? 404 : 400 });
+  }
+  return { ok: true, storeId, message: `admin.done.${decision}` };
+}
+
+export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("admin.storesTitle"));
+
+export default function StoreApplications() {
+  const { status, items, pagination, counts } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const href = useHref();
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <>
+      <PageHeading title={t("admin.storesTitle")} />
+      <nav aria-label={t("admin.storesTitle")} className="mb-4 flex flex-wrap gap-2">
+        {STORE_FILTERS.map((s) => (
+          <Link
+            key={s}
+            to={href(`/admin/stores?status=${s}`)}
+            aria-current={s === status ? "page" : undefined}
+            className={`rounded-full px-3 py-1 text-sm ${s === status ? "bg-clay-700 text-white" : "bg-clay-100 text-clay-900 hover:underline"}`}
+          >
+            {t(`admin.status.${s}` as MessageKey)} ({counts[s]})
+          </Link>
+        ))}
+      </nav>
+      {result ? (
+        <p role={result.ok ? "status" : "alert"} className={`mb-4 rounded border p-3 text-sm ${result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`} data-testid="review-result">
+          {t(result.message as MessageKey)}
+        </p>
+      ) : null}
+      {items.length === 0 ? (
+        <EmptyState title={t("admin.noStores")} />
+      ) : (
+        <ul className="space-y-4" data-testid="review-list">
+          {items.map((store) => (
+            <li key={store.id} className="rounded-lg border border-stone-200 bg-white p-4" data-testid={`review-${store.slug}`}>
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 className="font-semibold text-clay-900">
+                  {store.status === "approved" ? (
+                    <Link to={href(`/stores/${store.slug}`)} className="underline">
+                      {store.name}
+                    </Link>
+                  ) : (
+                    store.name
+                  )}
+                </h2>
+                <p className="text-xs text-stone-600">
+                  {store.ownerEmail} · {store.city}, {store.country} · {t("common.products", { count: store.products })} · {formatDate(store.createdAt, locale)}
+                </p>
+              </div>
+              {store.tagline ? <p className="mt-1 text-sm text-stone-700">{store.tagline}</p> : null}
+              {store.reviewNote ? <p className="mt-1 text-sm text-stone-700">{t("admin.reviewNote", { note: store.reviewNote })}</p> : null}
+              <div className="mt-3 flex flex-wrap items-end gap-3">
+                {store.status !== "approved" ? (
+                  <Form method="post">
+                    <input type="hidden" name="storeId" value={store.id} />
+                    <button type="submit" name="intent" value="approve" disabled={busy} className="rounded bg-green-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-green-800">
+                      {t("admin.approve")}
+                    </button>
+                  </Form>
+                ) : null}
+                {store.status === "pending" || store.status === "approved" ? (
+                  <Form method="post" className="flex flex-wrap items-end gap-2">
+                    <input type="hidden" name="storeId" value={store.id} />
+                    <div>
+                      <label htmlFor={`reason-${store.id}`} className="block text-xs font-medium text-stone-700">
+                        {t("admin.reason")}
+                      </label>
+                      <input id={`reason-${store.id}`} name="reason" required maxLength={1000} className="w-72 rounded border border-stone-300 px-2 py-1 text-sm" />
+                    </div>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={store.status === "pending" ? "reject" : "suspend"}
+                      disabled={busy}
+                      className="rounded border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50"
+                    >
+                      {store.status === "pending" ? t("admin.reject") : t("admin.suspend")}
+                    </button>
+                  </Form>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination pagination={pagination} />
+    </>
+  );
+}
