@@ -14,7 +14,7 @@ export function DealPrice({ priceCents, currency, deal, size = "md" }: { priceCe
       <span className="sr-only">{t("deal.festivalPrice")}</span>
       <Price cents={deal.priceCents} currency={currency} size={size} />
       <span className="sr-only">{t("deal.regularPrice")}</span>
-      <s className="text-sm text-stone-500" data-testid="regular-price">
+      <s className="text-sm text-stone-600" data-testid="regular-price">
         {formatMoney(priceCents, currency, locale)}
       </s>
       <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">{t("deal.off", { percent: deal.percentOff })}</span>

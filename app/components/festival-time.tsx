@@ -36,7 +36,7 @@ export function Countdown({ target, label }: { target: string; label: string }) 
   const pad = (n: number) => String(n).padStart(2, "0");
   return (
     <p className="text-lg font-semibold tabular-nums" data-testid="countdown">
-      <span className="mr-2 text-sm font-medium uppercase tracking-wide opacity-90">{label}</span>
+      <span className="mr-2 text-sm font-medium uppercase tracking-wide">{label}</span>
       <span role="timer" aria-live="off">
         {t("festivals.countdown", { d: String(left.d), h: pad(left.h), m: pad(left.m), s: pad(left.s) })}
       </span>

@@ -38,11 +38,11 @@ export default function Home() {
       {festival ? (
         <section aria-labelledby="festival-heading" data-testid="live-festival">
           <div className="rounded-2xl px-6 py-8 text-white sm:px-10" style={{ backgroundColor: festival.themeColor }}>
-            <p className="text-sm font-semibold uppercase tracking-wide opacity-90">{t("home.liveFestival")}</p>
+            <p className="text-sm font-semibold uppercase tracking-wide">{t("home.liveFestival")}</p>
             <h2 id="festival-heading" className="mt-1 text-2xl font-bold sm:text-3xl">
               {festival.name}
             </h2>
-            <p className="mt-2 max-w-2xl opacity-95">{festival.tagline}</p>
+            <p className="mt-2 max-w-2xl">{festival.tagline}</p>
             <p className="mt-3 text-sm">
               <SentenceWithTime message={(date) => t("festivals.endsAt", { date })} iso={festival.endsAt} />
             </p>

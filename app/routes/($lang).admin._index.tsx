@@ -103,7 +103,7 @@ function BarChart({ rows, testId }: { rows: CoverageRow[]; testId: string }) {
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.key} className={r.products === 0 ? "text-stone-500" : undefined}>
+          <tr key={r.key} className={r.products === 0 ? "text-stone-600" : undefined}>
             <th scope="row" className="w-40 py-0.5 pr-2 text-left font-normal">
               {r.name}
             </th>

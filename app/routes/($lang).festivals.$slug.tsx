@@ -50,11 +50,11 @@ export default function FestivalPage() {
         </p>
       ) : null}
       <section className="rounded-2xl px-6 py-10 text-white sm:px-10" style={{ backgroundColor: festival.themeColor, ...(festival.bannerUrl ? { backgroundImage: `url(${festival.bannerUrl})`, backgroundSize: "cover" } : {}) }}>
-        <p className="text-sm font-semibold uppercase tracking-wide opacity-90" data-testid="festival-status">
+        <p className="text-sm font-semibold uppercase tracking-wide" data-testid="festival-status">
           {t(festival.status === "live" ? "festivals.statusLive" : festival.status === "upcoming" ? "festivals.statusUpcoming" : "festivals.statusEnded")}
         </p>
         <h1 className="mt-2 max-w-3xl text-3xl font-bold sm:text-4xl">{festival.name}</h1>
-        <p className="mt-3 max-w-2xl opacity-95">{festival.tagline}</p>
+        <p className="mt-3 max-w-2xl">{festival.tagline}</p>
         <p className="mt-5 text-sm">
           <SentenceWithTime
             message={(date) => t(festival.status === "upcoming" ? "festivals.startsAt" : festival.status === "live" ? "festivals.endsAt" : "festivals.endedAt", { date })}
