@@ -7,6 +7,8 @@ import { LOCALES, LOCALE_INFO, localeFromPath, localizePath, stripLocale } from 
 import { createTranslator } from "#app/i18n/translate.ts";
 import { getUser } from "#app/utils/auth.server.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
+import { cartOwnerFor } from "#app/utils/cart-cookie.server.ts";
+import { cartCount } from "#app/models/cart.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import stylesheet from "./tailwind.css?url";
 
@@ -20,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Absolute URLs for hreflang alternates: the configured public URL, else the request's own origin.
   const origin = loadEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
   const user = await getUser(request);
-  return { origin, user: user ? { email: user.email, role: user.role } : null };
+  const { owner } = await cartOwnerFor(request);
+  return { origin, user: user ? { email: user.email, role: user.role } : null, cartCount: cartCount(owner) };
 }
 
 export const meta: MetaFunction = ({ location }) => {

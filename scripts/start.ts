@@ -10,6 +10,7 @@ import { getDb } from "#app/utils/db.server.ts";
 import { prepareDatabase } from "#db/prepare.ts";
 import { connectSearch } from "#search/connect.ts";
 import { startSyncWorker } from "#search/outbox.ts";
+import { startReservationSweeper } from "#app/models/checkout.server.ts";
 import { startServer } from "./server.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -41,6 +42,8 @@ const search = await connectSearch({
   indexPrefix: env.MEILI_INDEX_PREFIX,
 });
 startSyncWorker(getDb);
+// Unpaid checkouts give their stock back when their reservation runs out.
+startReservationSweeper();
 const stopSearch = () => void search.server?.stop();
 process.once("SIGTERM", stopSearch);
 process.once("SIGINT", stopSearch);

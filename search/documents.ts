@@ -89,6 +89,8 @@ export interface ProductSourceRow {
   featured: boolean;
   festivalIds: number[];
   dealPercent: number;
+  /** Units in paid orders. */
+  unitsSold: number;
 }
 
 export function toProductDocument(row: ProductSourceRow): ProductDocument {
@@ -123,8 +125,8 @@ export function toProductDocument(row: ProductSourceRow): ProductDocument {
     featured: row.featured,
     festivalIds: row.festivalIds,
     dealPercent: row.dealPercent,
-    // Until orders exist, curated products rank first and stock signals what sells.
-    popularity: (row.featured ? 1000 : 0) + Math.min(row.stock, 500),
+    // What sells ranks first; among equals, curated products, then what is well stocked.
+    popularity: row.unitsSold * 1000 + (row.featured ? 500 : 0) + Math.min(row.stock, 499),
     createdAt: row.createdAt.getTime(),
     updatedAt: row.updatedAt.getTime(),
   };

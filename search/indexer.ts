@@ -45,6 +45,7 @@ export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] 
       categoryNameZh: categories.nameZh,
       categoryNameFr: categories.nameFr,
       featured: sql<number>`${featuredProducts.productId} IS NOT NULL`,
+      unitsSold: sql<number>`(SELECT coalesce(sum(oi.quantity), 0) FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.product_id = ${products.id} AND o.status IN ('paid', 'partly_fulfilled', 'fulfilled'))`,
     })
     .from(products)
     .innerJoin(stores, eq(products.storeId, stores.id))

@@ -48,10 +48,23 @@ function Header() {
           </Link>
         </nav>
         <SearchBox />
+        <CartLink />
         <AccountLink />
         <LanguageSwitcher />
       </div>
     </header>
+  );
+}
+
+function CartLink() {
+  const t = useT();
+  const href = useHref();
+  const root = useRouteLoaderData<{ cartCount: number }>("root");
+  const count = root?.cartCount ?? 0;
+  return (
+    <Link to={href("/cart")} className="text-sm font-medium hover:underline" data-testid="cart-link" aria-label={t("cart.linkLabel", { count })}>
+      {t("cart.title")} <span className="rounded-full bg-clay-700 px-2 py-0.5 text-xs font-bold text-white" data-testid="cart-count">{count}</span>
+    </Link>
   );
 }
 

@@ -25,6 +25,18 @@ export default function Account() {
         <dt className="font-medium text-stone-600">{t("account.role")}</dt>
         <dd data-testid="account-role">{t(`account.role.${user.role}`)}</dd>
       </dl>
+      <p className="mb-6">
+        <Link to={href("/account/orders")} className="font-medium text-clay-700 underline" data-testid="orders-link">
+          {t("order.myOrders")}
+        </Link>
+      </p>
+      {user.role === "organizer" ? (
+        <p className="mb-6">
+          <Link to={href("/admin")} className="font-medium text-clay-700 underline">
+            {t("admin.title")}
+          </Link>
+        </p>
+      ) : null}
       {user.role === "owner" ? (
         <p className="mb-6">
           <Link to={href("/sell")} className="font-medium text-clay-700 underline">

@@ -3,6 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { getCampaignDashboard, type CoverageRow } from "#app/models/admin.server.ts";
+import { getSales, type SalesRow } from "#app/models/orders.server.ts";
+import { formatMoney } from "#app/utils/money.ts";
+import { useLocale } from "#app/i18n/use-locale.ts";
 import { requireOrganizer } from "#app/utils/auth.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -10,14 +13,15 @@ import { pageMeta } from "#app/utils/meta.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const user = await requireOrganizer(request, locale);
-  return getCampaignDashboard(user, locale);
+  return { ...getCampaignDashboard(user, locale), sales: getSales(user, locale) };
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("admin.dashboardTitle"));
 
 export default function CampaignDashboard() {
-  const { progress, targets, pendingStores, coverage, quality } = useLoaderData<typeof loader>();
+  const { progress, targets, pendingStores, coverage, quality, sales } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   const href = useHref();
   const represented = coverage.countries.filter((c) => c.stores > 0).length;
   return (
@@ -46,6 +50,25 @@ export default function CampaignDashboard() {
           <Stat label={t("sell.missingImage")} value={quality.missingImage} />
           <Stat label={t("sell.soldOut")} value={quality.outOfStock} />
         </dl>
+      </section>
+      <section aria-labelledby="sales-heading" data-testid="sales">
+        <h2 id="sales-heading" className="mb-1 text-lg font-bold text-clay-900">
+          {t("admin.sales")}
+        </h2>
+        {sales.orders === 0 ? (
+          <p className="text-sm text-stone-700">{t("admin.noSales")}</p>
+        ) : (
+          <>
+            <p className="mb-3 text-sm text-stone-700" data-testid="sales-total">
+              {t("admin.salesTotal", { count: sales.orders, amount: formatMoney(sales.totalCents, "USD", locale) })}
+            </p>
+            <div className="grid gap-6 lg:grid-cols-3">
+              <SalesTable title={t("admin.salesByFestival")} rows={sales.byFestival.map((r) => ({ ...r, name: r.key === "none" ? t("admin.noFestival") : r.name }))} testId="sales-festival" />
+              <SalesTable title={t("admin.salesByStore")} rows={sales.byStore} testId="sales-store" />
+              <SalesTable title={t("admin.salesByCountry")} rows={sales.byCountry} testId="sales-country" />
+            </div>
+          </>
+        )}
       </section>
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="countries-heading">
@@ -113,6 +136,34 @@ function BarChart({ rows, testId }: { rows: CoverageRow[]; testId: string }) {
                 <span>{r.products}</span>
               </span>
             </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SalesTable({ title, rows, testId }: { title: string; rows: SalesRow[]; testId: string }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <table className="w-full text-left text-sm" data-testid={testId}>
+      <caption className="mb-1 text-left font-semibold text-clay-900">{title}</caption>
+      <thead>
+        <tr className="border-b border-stone-300">
+          <th scope="col">{t("admin.name")}</th>
+          <th scope="col">{t("admin.units")}</th>
+          <th scope="col">{t("admin.revenue")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} className="border-b border-stone-200">
+            <th scope="row" className="py-1 pr-2 font-normal">
+              {r.name}
+            </th>
+            <td>{r.units}</td>
+            <td>{formatMoney(r.revenueCents, "USD", locale)}</td>
           </tr>
         ))}
       </tbody>

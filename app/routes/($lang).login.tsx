@@ -14,6 +14,8 @@ import { pageMeta } from "#app/utils/meta.ts";
 import { safeRedirect } from "#app/utils/password.ts";
 import { LOGIN_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { startSession } from "#app/utils/session.server.ts";
+import { guestCartToken } from "#app/utils/cart-cookie.server.ts";
+import { mergeGuestCart } from "#app/models/cart.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -40,6 +42,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!user || submission.status !== "success") {
     return data({ result: submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }), minutes: 0 }, { status: 400 });
   }
+  // What the visitor put in the cart as a guest joins their account cart.
+  const guestToken = await guestCartToken(request);
+  if (guestToken) mergeGuestCart(guestToken, user.id);
   return startSession(user.id, safeRedirect(submission.value.redirectTo, localizePath("/account", locale)));
 }
 

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { DealPrice, FestivalBadge } from "#app/components/deal-price.tsx";
 import { SentenceWithTime } from "#app/components/festival-time.tsx";
+import { AddToCart } from "#app/components/add-to-cart.tsx";
 import { ProductGrid } from "#app/components/product-card.tsx";
 import { StockBadge } from "#app/components/stock-badge.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
@@ -77,6 +78,7 @@ export default function ProductPage() {
               {product.deal.unitsLeft !== null ? <span className="ml-2 font-medium text-red-800">{t("deal.unitsLeft", { count: product.deal.unitsLeft })}</span> : null}
             </p>
           ) : null}
+          <AddToCart productId={product.id} stock={product.stock} />
           <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="font-medium text-stone-600">{t("product.soldBy")}</dt>
             <dd>

@@ -35,6 +35,9 @@ export default function SellLayout() {
           <NavLink to={href("/sell/products/new")} className={tab}>
             {t("sell.navNew")}
           </NavLink>
+          <NavLink to={href("/sell/orders")} className={tab}>
+            {t("sell.navOrders")}
+          </NavLink>
           <NavLink to={href("/sell/profile")} className={tab}>
             {t("sell.navProfile")}
           </NavLink>

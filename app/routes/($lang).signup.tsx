@@ -13,6 +13,8 @@ import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { safeRedirect } from "#app/utils/password.ts";
 import { startSession } from "#app/utils/session.server.ts";
+import { guestCartToken } from "#app/utils/cart-cookie.server.ts";
+import { mergeGuestCart } from "#app/models/cart.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -28,6 +30,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const user = await createShopper({ email: submission.value.email, password: submission.value.password, locale });
   if (user === "taken") return data({ result: submission.reply({ fieldErrors: { email: ["auth.emailTaken"] }, hideFields: ["password"] }) }, { status: 400 });
+  // What the visitor put in the cart as a guest joins their account cart.
+  const guestToken = await guestCartToken(request);
+  if (guestToken) mergeGuestCart(guestToken, user.id);
   return startSession(user.id, safeRedirect(submission.value.redirectTo, localizePath("/account", locale)));
 }
 

@@ -20,12 +20,27 @@ const schema = z
     MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, "must contain only a-z, 0-9 and _").default(""),
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    /** Payment methods offered in Stripe Checkout, comma-separated (those the Stripe account supports). */
+    STRIPE_PAYMENT_METHODS: z
+      .string()
+      .regex(/^(card|alipay|wechat_pay)(,(card|alipay|wechat_pay))*$/, "must be a comma-separated list of card, alipay, wechat_pay")
+      .default("card"),
+    /** How long an unpaid checkout holds its stock. */
+    CHECKOUT_RESERVATION_MINUTES: z.coerce
+      .number({ error: "must be a whole number of minutes from 1 to 1440" })
+      .int({ error: "must be a whole number of minutes from 1 to 1440" })
+      .min(1, { error: "must be a whole number of minutes from 1 to 1440" })
+      .max(1440, { error: "must be a whole number of minutes from 1 to 1440" })
+      .default(30),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     PUBLIC_URL: z.url().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+    }
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
     }
   });
 
@@ -68,6 +83,15 @@ function devSessionSecret(databasePath: string): string {
     fs.writeFileSync(file, secret, { mode: 0o600 });
     return secret;
   }
+}
+
+/**
+ * Stripe when a key is configured; otherwise the local demo provider — except in production (the
+ * operator's NODE_ENV), where checkout is unavailable rather than pretending to take money.
+ */
+export function paymentMode(env: Env = loadEnv()): "stripe" | "demo" | "unavailable" {
+  if (env.STRIPE_SECRET_KEY) return "stripe";
+  return env.NODE_ENV === "production" ? "unavailable" : "demo";
 }
 
 // Kept on globalThis: scripts/start.ts validates the environment before it imports the server

@@ -2,3 +2,4 @@ export * from "./users.ts";
 export * from "./catalog.ts";
 export * from "./search.ts";
 export * from "./festivals.ts";
+export * from "./orders.ts";

@@ -16,6 +16,8 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     .all();
   expect(tables.filter((t) => !String(t).startsWith("products_fts_"))).toEqual([
     "audit_log",
+    "cart_items",
+    "carts",
     "categories",
     "countries",
     "featured_products",
@@ -23,6 +25,10 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     "festival_sessions",
     "festival_stores",
     "festivals",
+    "order_items",
+    "orders",
+    "payment_events",
+    "payments",
     "products",
     "products_fts",
     "search_outbox",

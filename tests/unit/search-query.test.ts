@@ -132,6 +132,7 @@ describe("documents", () => {
     featured: true,
     festivalIds: [1, 3],
     dealPercent: 20,
+    unitsSold: 3,
   };
 
   test("a product becomes one trilingual document", () => {
@@ -149,6 +150,7 @@ describe("documents", () => {
       featured: true,
       festivalIds: [1, 3],
       dealPercent: 20,
+      popularity: 3 * 1000 + 500 + 0,
       createdAt: Date.parse("2026-01-01T00:00:00Z"),
       updatedAt: Date.parse("2026-02-01T00:00:00Z"),
     });

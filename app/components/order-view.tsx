@@ -1,0 +1,73 @@
+import { Link } from "@remix-run/react";
+import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
+import type { MessageKey } from "#app/i18n/translate.ts";
+import type { OrderDetail } from "#app/models/orders.server.ts";
+import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
+import { formatMoney } from "#app/utils/money.ts";
+
+export function OrderStatusBadge({ status, flagged }: { status: OrderDetail["status"]; flagged?: boolean }) {
+  const t = useT();
+  const tone = status === "paid" || status === "fulfilled" || status === "partly_fulfilled" ? "bg-green-100 text-green-900" : status === "pending" ? "bg-amber-100 text-amber-900" : "bg-stone-200 text-stone-800";
+  return (
+    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${tone}`} data-testid="order-status">
+      {t(`order.status.${status}` as MessageKey)}
+      {flagged ? ` · ${t("order.flagged")}` : ""}
+    </span>
+  );
+}
+
+/** An order's lines, totals, state and shipping address, as its shopper sees it. */
+export function OrderView({ order }: { order: OrderDetail }) {
+  const t = useT();
+  const href = useHref();
+  const locale = useLocale();
+  return (
+    <div className="space-y-4">
+      <p className="flex flex-wrap items-center gap-3 text-sm text-stone-700">
+        <span>{t("order.number", { id: order.id })}</span>
+        <OrderStatusBadge status={order.status} flagged={order.flagged} />
+        <time dateTime={order.createdAt}>{formatDateTime(order.createdAt, locale, CHINA_TIME_ZONE)}</time>
+      </p>
+      <table className="w-full text-left text-sm" data-testid="order-lines">
+        <thead>
+          <tr className="border-b border-stone-300">
+            <th scope="col" className="py-2">{t("admin.product")}</th>
+            <th scope="col">{t("cart.quantity")}</th>
+            <th scope="col">{t("order.unitPrice")}</th>
+            <th scope="col">{t("order.shippingState")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.id} className="border-b border-stone-200 align-top">
+              <td className="py-2 pr-2">
+                {line.title}
+                <span className="block text-xs text-stone-600">
+                  <Link to={href(`/stores/${line.storeSlug}`)} className="underline">
+                    {line.storeName}
+                  </Link>
+                  {line.festivalName ? ` · ${line.festivalName}` : ""}
+                </span>
+              </td>
+              <td>{line.quantity}</td>
+              <td>
+                {formatMoney(line.unitCents, order.currency, locale)}
+                {line.unitCents < line.regularCents ? <s className="ml-1 text-xs text-stone-600">{formatMoney(line.regularCents, order.currency, locale)}</s> : null}
+              </td>
+              <td className="text-xs">{line.shippedAt ? t("order.shipped", { carrier: line.carrier ?? "", tracking: line.trackingNumber ?? "" }) : t("order.notShipped")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="text-right text-lg font-semibold" data-testid="order-total">
+        {t("checkout.total")}: {formatMoney(order.totalCents, order.currency, locale)}
+      </p>
+      <div className="text-sm text-stone-700">
+        <h2 className="font-semibold text-clay-900">{t("checkout.shipping")}</h2>
+        <p>
+          {order.shipping.name}, {order.shipping.address}, {order.shipping.city} {order.shipping.postcode}, {order.shipping.country}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Locale } from "#app/i18n/locales.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import type { CartOwner } from "#app/utils/cart-cookie.server.ts";
+import { now as clockNow } from "#db/clock.ts";
+import { cartItems, carts, categories, countries, products, stores } from "#db/schema/index.ts";
+import { pick } from "./localize.ts";
+import { placeholderArt } from "./products.server.ts";
+import { quotePrices, withDeals } from "./pricing.server.ts";
+
+export const MAX_LINE_QUANTITY = 99;
+export const MAX_CART_LINES = 50;
+
+type Db = ReturnType<typeof getDb>;
+type Reader = Pick<Db, "select">;
+
+const ownerCondition = (owner: CartOwner) => ("userId" in owner ? eq(carts.userId, owner.userId) : eq(carts.token, owner.token));
+
+function findCartId(db: Reader, owner: CartOwner): number | null {
+  return db.select({ id: carts.id }).from(carts).where(ownerCondition(owner)).get()?.id ?? null;
+}
+
+function ensureCartId(db: Db, owner: CartOwner): number {
+  const existing = findCartId(db, owner);
+  if (existing !== null) return existing;
+  const [row] = db
+    .insert(carts)
+    .values("userId" in owner ? { userId: owner.userId } : { token: owner.token })
+    .returning({ id: carts.id })
+    .all();
+  return row!.id;
+}
+
+export type CartChange =
+  | { ok: true; quantity: number; limited?: boolean }
+  | { ok: false; error: "notFound" | "soldOut" | "cartFull" | "badQuantity" };
+
+/** What shoppers may buy: active listings of approved stores. */
+function buyable(db: Reader, productId: number) {
+  return db
+    .select({ id: products.id, stock: products.stock })
+    .from(products)
+    .innerJoin(stores, eq(stores.id, products.storeId))
+    .where(and(eq(products.id, productId), eq(products.status, "active"), eq(stores.status, "approved")))
+    .get();
+}
+
+/**
+ * Adds to (mode "add") or sets (mode "set") a line's quantity, capped at what is in stock and at 99;
+ * quantity 0 with "set" removes the line. One transaction per change.
+ */
+export function changeCart(owner: CartOwner, productId: number, quantity: number, mode: "add" | "set"): CartChange {
+  if (!Number.isInteger(quantity) || quantity < 0 || quantity > 10_000 || (mode === "add" && quantity === 0)) return { ok: false, error: "badQuantity" };
+  const db = getDb();
+  return db.transaction((tx) => {
+    if (mode === "set" && quantity === 0) {
+      const cartId = findCartId(tx, owner);
+      if (cartId !== null) tx.delete(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId))).run();
+      return { ok: true, quantity: 0 } as const;
+    }
+    const product = buyable(tx, productId);
+    if (!product) return { ok: false, error: "notFound" } as const;
+    if (product.stock <= 0) return { ok: false, error: "soldOut" } as const;
+    const cartId = ensureCartId(tx as unknown as Db, owner);
+    const line = tx.select().from(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId))).get();
+    if (!line) {
+      const lines = tx.select({ n: sql<number>`count(*)` }).from(cartItems).where(eq(cartItems.cartId, cartId)).get()?.n ?? 0;
+      if (lines >= MAX_CART_LINES) return { ok: false, error: "cartFull" } as const;
+    }
+    const wanted = mode === "add" ? (line?.quantity ?? 0) + quantity : quantity;
+    const capped = Math.min(wanted, product.stock, MAX_LINE_QUANTITY);
+    if (line) tx.update(cartItems).set({ quantity: capped }).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId))).run();
+    else tx.insert(cartItems).values({ cartId, productId, quantity: capped }).run();
+    tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId)).run();
+    return { ok: true, quantity: capped, ...(capped < wanted ? { limited: true } : {}) } as const;
+  });
+}
+
+/** At sign-in: the guest cart's lines join the account's cart (quantities add up, capped by stock). */
+export function mergeGuestCart(token: string, userId: number) {
+  const db = getDb();
+  db.transaction((tx) => {
+    const guestId = findCartId(tx, { token });
+    if (guestId === null) return;
+    const lines = tx.select().from(cartItems).where(eq(cartItems.cartId, guestId)).all();
+    const userCartId = ensureCartId(tx as unknown as Db, { userId });
+    for (const line of lines) {
+      const product = buyable(tx, line.productId);
+      if (!product) continue;
+      const existing = tx.select().from(cartItems).where(and(eq(cartItems.cartId, userCartId), eq(cartItems.productId, line.productId))).get();
+      const quantity = Math.min((existing?.quantity ?? 0) + line.quantity, Math.max(product.stock, 1), MAX_LINE_QUANTITY);
+      if (existing) tx.update(cartItems).set({ quantity }).where(and(eq(cartItems.cartId, userCartId), eq(cartItems.productId, line.productId))).run();
+      else tx.insert(cartItems).values({ cartId: userCartId, productId: line.productId, quantity }).run();
+    }
+    tx.delete(carts).where(eq(carts.id, guestId)).run();
+  });
+}
+
+export function cartCount(owner: CartOwner | null): number {
+  if (!owner) return 0;
+  const row = getDb()
+    .select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)` })
+    .from(cartItems)
+    .innerJoin(carts, eq(carts.id, cartItems.cartId))
+    .where(ownerCondition(owner))
+    .get();
+  return row?.n ?? 0;
+}
+
+export type LineProblem = "unavailable" | "soldOut" | "notEnoughStock";
+
+export interface CartLine {
+  productId: number;
+  slug: string;
+  title: string;
+  imageUrl: string;
+  store: { slug: string; name: string };
+  countryName: string;
+  quantity: number;
+  stock: number;
+  problem: LineProblem | null;
+  unitCents: number;
+  regularCents: number;
+  deal: { percentOff: number; festival: { slug: string; name: string; color: string } } | null;
+  lineCents: number;
+}
+
+export interface CartView {
+  lines: CartLine[];
+  stores: { slug: string; name: string; lines: CartLine[]; subtotalCents: number }[];
+  count: number;
+  totalCents: number;
+  currency: "USD";
+  canCheckout: boolean;
+}
+
+/** The cart as the shopper sees it now: prices recomputed from the catalog and live deals, problems flagged. */
+export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = clockNow()): CartView {
+  const empty: CartView = { lines: [], stores: [], count: 0, totalCents: 0, currency: "USD", canCheckout: false };
+  if (!owner) return empty;
+  const db = getDb();
+  const cartId = findCartId(db, owner);
+  if (cartId === null) return empty;
+  const rows = db
+    .select({ line: cartItems, product: products, store: stores, country: countries, categorySlug: categories.slug })
+    .from(cartItems)
+    .innerJoin(products, eq(products.id, cartItems.productId))
+    .innerJoin(stores, eq(stores.id, products.storeId))
+    .innerJoin(countries, eq(countries.code, stores.countryCode))
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .where(eq(cartItems.cartId, cartId))
+    .orderBy(cartItems.addedAt)
+    .all();
+  const quotes = quotePrices(
+    rows.map((r) => ({ productId: r.product.id, regularCents: r.product.priceCents })),
+    { at },
+  );
+  const badges = new Map(withDeals(rows.map((r) => ({ id: r.product.id, priceCents: r.product.priceCents })), locale, at).map((d) => [d.id, d.deal]));
+  const lines: CartLine[] = rows.map(({ line, product, store, country }) => {
+    const visible = product.status === "active" && store.status === "approved";
+    const problem: LineProblem | null = !visible ? "unavailable" : product.stock <= 0 ? "soldOut" : line.quantity > product.stock ? "notEnoughStock" : null;
+    const quote = quotes.get(product.id)!;
+    // A deal applies to the whole line only when the deal's remaining cap covers it (as at checkout).
+    const dealCovers = quote.dealId !== null && line.quantity <= quote.dealUnitsLeft;
+    const unitCents = dealCovers ? quote.unitCents : product.priceCents;
+    const badge = dealCovers ? badges.get(product.id) : null;
+    return {
+      productId: product.id,
+      slug: product.slug,
+      title: pick(product, "title", locale),
+      imageUrl: product.images[0] ?? placeholderArt(product.slug),
+      store: { slug: store.slug, name: pick(store, "name", locale) },
+      countryName: pick(country, "name", locale),
+      quantity: line.quantity,
+      stock: product.stock,
+      problem,
+      unitCents,
+      regularCents: product.priceCents,
+      deal: badge ? { percentOff: badge.percentOff, festival: { slug: badge.festival.slug, name: badge.festival.name, color: badge.festival.color } } : null,
+      lineCents: unitCents * line.quantity,
+    };
+  });
+  const byStore = new Map<string, CartView["stores"][number]>();
+  for (const line of lines) {
+    const group = byStore.get(line.store.slug) ?? { slug: line.store.slug, name: line.store.name, lines: [], subtotalCents: 0 };
+    group.lines.push(line);
+    if (!line.problem) group.subtotalCents += line.lineCents;
+    byStore.set(line.store.slug, group);
+  }
+  const payable = lines.filter((l) => !l.problem);
+  return {
+    lines,
+    stores: [...byStore.values()],
+    count: lines.reduce((n, l) => n + l.quantity, 0),
+    totalCents: payable.reduce((n, l) => n + l.lineCents, 0),
+    currency: "USD",
+    canCheckout: lines.length > 0 && lines.every((l) => !l.problem),
+  };
+}
+
+/** Empties a cart (after its order is placed). */
+export function clearCart(db: Pick<Db, "delete" | "select">, owner: CartOwner) {
+  const cartId = findCartId(db, owner);
+  if (cartId !== null) db.delete(cartItems).where(eq(cartItems.cartId, cartId)).run();
+}
+
+/** Puts an order's lines back into a cart (the shopper cancelled at the payment page). */
+export function restoreToCart(owner: CartOwner, lines: { productId: number; quantity: number }[]) {
+  for (const line of lines) changeCart(owner, line.productId, line.quantity, "add");
+}
+

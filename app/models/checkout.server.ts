@@ -1,0 +1,201 @@
+import { and, eq, lte, sql } from "drizzle-orm";
+import type { Locale } from "#app/i18n/locales.ts";
+import type { CartOwner } from "#app/utils/cart-cookie.server.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { loadEnv } from "#app/utils/env.server.ts";
+import { now as clockNow } from "#db/clock.ts";
+import { cartItems, carts, festivalDeals, orderItems, orders, products, stores } from "#db/schema/index.ts";
+import { enqueueSearchSync } from "#search/outbox.ts";
+import { clearCart } from "./cart.server.ts";
+import { pick } from "./localize.ts";
+import { quotePrices } from "./pricing.server.ts";
+
+export interface ShippingDetails {
+  email: string;
+  name: string;
+  phone: string;
+  address: string;
+  city: string;
+  postcode: string;
+  country: string;
+}
+
+export type PlaceOrderResult =
+  | { ok: true; orderId: number; totalCents: number }
+  | { ok: false; error: "empty" }
+  | { ok: false; error: "unavailable"; productIds: number[] };
+
+class Unavailable extends Error {
+  constructor(readonly productIds: number[]) {
+    super("unavailable");
+  }
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/**
+ * Turns the cart into a pending order in ONE transaction: prices recomputed from the catalog and
+ * live deals at this instant, stock reserved with conditional updates (`stock >= quantity`), so
+ * concurrent buyers can never take stock below zero — whoever comes second gets "unavailable" and
+ * nothing of their attempt is written. A deal applies to a line only if its cap still covers the
+ * whole quantity; its units are counted as sold while the order holds them.
+ */
+export function placeOrder(args: { owner: CartOwner; userId: number | null; shipping: ShippingDetails; locale: Locale; provider: "stripe" | "demo"; at?: Date }): PlaceOrderResult {
+  const at = args.at ?? clockNow();
+  const db = getDb();
+  try {
+    return db.transaction(
+      (tx) => {
+        const cart = tx.select({ id: carts.id }).from(carts).where("userId" in args.owner ? eq(carts.userId, args.owner.userId) : eq(carts.token, args.owner.token)).get();
+        const rows = cart
+          ? tx
+              .select({ line: cartItems, product: products, store: stores })
+              .from(cartItems)
+              .innerJoin(products, eq(products.id, cartItems.productId))
+              .innerJoin(stores, eq(stores.id, products.storeId))
+              .where(eq(cartItems.cartId, cart.id))
+              .orderBy(cartItems.addedAt)
+              .all()
+          : [];
+        if (rows.length === 0) return { ok: false, error: "empty" } as const;
+        const unavailable = rows.filter((r) => r.product.status !== "active" || r.store.status !== "approved" || r.line.quantity > r.product.stock).map((r) => r.product.id);
+        if (unavailable.length > 0) throw new Unavailable(unavailable);
+
+        const quotes = quotePrices(
+          rows.map((r) => ({ productId: r.product.id, regularCents: r.product.priceCents })),
+          { at, db: tx },
+        );
+        const lines = rows.map(({ line, product, store }) => {
+          const reserved = tx
+            .update(products)
+            .set({ stock: sql`${products.stock} - ${line.quantity}` })
+            .where(and(eq(products.id, product.id), eq(products.status, "active"), sql`${products.stock} >= ${line.quantity}`))
+            .run();
+          if (reserved.changes !== 1) throw new Unavailable([product.id]);
+          const quote = quotes.get(product.id)!;
+          let dealId: number | null = null;
+          if (quote.dealId !== null && line.quantity <= quote.dealUnitsLeft) {
+            const taken = tx
+              .update(festivalDeals)
+              .set({ soldCount: sql`${festivalDeals.soldCount} + ${line.quantity}` })
+              .where(and(eq(festivalDeals.id, quote.dealId), sql`(${festivalDeals.dealStock} IS NULL OR ${festivalDeals.soldCount} + ${line.quantity} <= ${festivalDeals.dealStock})`))
+              .run();
+            if (taken.changes === 1) dealId = quote.dealId;
+          }
+          return {
+            productId: product.id,
+            storeId: store.id,
+            title: pick(product, "title", args.locale),
+            titleEn: product.titleEn,
+            unitCents: dealId !== null ? quote.unitCents : product.priceCents,
+            regularCents: product.priceCents,
+            quantity: line.quantity,
+            dealId,
+            festivalId: dealId !== null ? quote.festivalId : null,
+          };
+        });
+        const totalCents = lines.reduce((n, l) => n + l.unitCents * l.quantity, 0);
+        const [order] = tx
+          .insert(orders)
+          .values({
+            userId: args.userId,
+            email: args.shipping.email,
+            shipName: args.shipping.name,
+            shipPhone: args.shipping.phone,
+            shipAddress: args.shipping.address,
+            shipCity: args.shipping.city,
+            shipPostcode: args.shipping.postcode,
+            shipCountry: args.shipping.country,
+            locale: args.locale,
+            totalCents,
+            currency: "USD",
+            provider: args.provider,
+            reservedUntil: new Date(at.getTime() + loadEnv().CHECKOUT_RESERVATION_MINUTES * 60_000),
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning({ id: orders.id })
+          .all();
+        tx.insert(orderItems)
+          .values(lines.map((l) => ({ ...l, orderId: order!.id })))
+          .run();
+        clearCart(tx, args.owner);
+        // Stock changed: "in stock" in the index may have too.
+        enqueueSearchSync(
+          tx,
+          "product",
+          lines.map((l) => l.productId),
+        );
+        return { ok: true, orderId: order!.id, totalCents } as const;
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    if (error instanceof Unavailable) return { ok: false, error: "unavailable", productIds: error.productIds };
+    throw error;
+  }
+}
+
+/**
+ * Cancels a pending order and gives its stock (and deal units) back. Only a pending order changes
+ * (the status check is part of the update), so a release racing a payment happens at most once.
+ */
+export function releaseOrder(tx: Tx, orderId: number, reason: string, at: Date): boolean {
+  const cancelled = tx
+    .update(orders)
+    .set({ status: "cancelled", cancelledAt: at, cancelReason: reason, updatedAt: at })
+    .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
+    .run();
+  if (cancelled.changes !== 1) return false;
+  const lines = tx.select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
+  for (const line of lines) {
+    tx.update(products)
+      .set({ stock: sql`${products.stock} + ${line.quantity}` })
+      .where(eq(products.id, line.productId))
+      .run();
+    if (line.dealId !== null) {
+      tx.update(festivalDeals)
+        .set({ soldCount: sql`max(0, ${festivalDeals.soldCount} - ${line.quantity})` })
+        .where(eq(festivalDeals.id, line.dealId))
+        .run();
+    }
+  }
+  enqueueSearchSync(
+    tx,
+    "product",
+    lines.map((l) => l.productId),
+  );
+  return true;
+}
+
+/** Cancels every pending order whose reservation has run out; returns how many. */
+export function expireReservations(at: Date = clockNow()): number {
+  const db = getDb();
+  const due = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, "pending"), lte(orders.reservedUntil, at)))
+    .all();
+  let n = 0;
+  for (const { id } of due) if (db.transaction((tx) => releaseOrder(tx, id, "expired", at), { behavior: "immediate" })) n++;
+  return n;
+}
+
+const expiryState = globalThis as unknown as { __silkRoadExpiryTimer?: NodeJS.Timeout };
+
+/** Checks for expired reservations every minute while the server runs. */
+export function startReservationSweeper(intervalMs = 60_000) {
+  if (expiryState.__silkRoadExpiryTimer) return;
+  expiryState.__silkRoadExpiryTimer = setInterval(() => {
+    try {
+      expireReservations();
+    } catch (error) {
+      console.error(`checkout: could not expire reservations: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, intervalMs);
+  expiryState.__silkRoadExpiryTimer.unref();
+}
+
+export function getOrderLines(orderId: number) {
+  return getDb().select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
+}

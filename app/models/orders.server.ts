@@ -1,0 +1,275 @@
+import crypto from "node:crypto";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Locale } from "#app/i18n/locales.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { loadEnv } from "#app/utils/env.server.ts";
+import { paginate, type Pagination } from "#app/utils/params.ts";
+import { now as clockNow } from "#db/clock.ts";
+import { countries, festivals, orderItems, orders, stores, type OrderStatus } from "#db/schema/index.ts";
+import { assertOrganizer } from "./admin.server.ts";
+import { pick } from "./localize.ts";
+import { getOwnStore, type Actor } from "./owner.server.ts";
+
+/** Orders that count as sales (money received). */
+export const SOLD_STATUSES: OrderStatus[] = ["paid", "partly_fulfilled", "fulfilled"];
+
+/**
+ * The guest's key to their order: an HMAC of the order id under SESSION_SECRET, so a link to
+ * /account/orders/7?token=… opens order 7 and nothing else, and cannot be forged or guessed.
+ */
+export function orderAccessToken(orderId: number): string {
+  return crypto.createHmac("sha256", loadEnv().SESSION_SECRET).update(`order:${orderId}`).digest("base64url").slice(0, 32);
+}
+
+export function isValidOrderToken(orderId: number, token: string | null): boolean {
+  if (!token || token.length !== 32) return false;
+  const expected = Buffer.from(orderAccessToken(orderId));
+  const given = Buffer.from(token);
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+}
+
+export interface OrderSummary {
+  id: number;
+  status: OrderStatus;
+  flagged: boolean;
+  totalCents: number;
+  currency: string;
+  createdAt: string;
+  itemCount: number;
+}
+
+export function listOrdersForUser(userId: number, page: number): { items: OrderSummary[]; pagination: Pagination } {
+  const db = getDb();
+  const total = db.select({ n: count() }).from(orders).where(eq(orders.userId, userId)).get()?.n ?? 0;
+  const pagination = paginate(page, total, 20);
+  const rows = db
+    .select({ order: orders, itemCount: sql<number>`(SELECT coalesce(sum(quantity), 0) FROM ${orderItems} WHERE ${orderItems.orderId} = ${orders.id})` })
+    .from(orders)
+    .where(eq(orders.userId, userId))
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(pagination.pageSize)
+    .offset(pagination.offset)
+    .all();
+  return {
+    pagination,
+    items: rows.map(({ order, itemCount }) => ({
+      id: order.id,
+      status: order.status,
+      flagged: order.flag !== null,
+      totalCents: order.totalCents,
+      currency: order.currency,
+      createdAt: order.createdAt.toISOString(),
+      itemCount,
+    })),
+  };
+}
+
+export interface OrderDetail extends OrderSummary {
+  email: string;
+  shipping: { name: string; phone: string; address: string; city: string; postcode: string; country: string };
+  reservedUntil: string;
+  paidAt: string | null;
+  cancelReason: string | null;
+  lines: {
+    id: number;
+    productId: number;
+    title: string;
+    storeName: string;
+    storeSlug: string;
+    unitCents: number;
+    regularCents: number;
+    quantity: number;
+    festivalName: string | null;
+    shippedAt: string | null;
+    carrier: string | null;
+    trackingNumber: string | null;
+  }[];
+}
+
+/**
+ * An order for whoever may see it: its shopper (signed in), or anyone holding its signed link.
+ * Everyone else gets null (the route answers 404: no hint that the order exists).
+ */
+export function getOrderForViewer(orderId: number, viewer: { userId: number | null; token: string | null }, locale: Locale): OrderDetail | null {
+  const db = getDb();
+  const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
+  if (!order) return null;
+  const mine = viewer.userId !== null && order.userId === viewer.userId;
+  if (!mine && !isValidOrderToken(order.id, viewer.token)) return null;
+  const lines = db
+    .select({ line: orderItems, store: stores, festival: festivals })
+    .from(orderItems)
+    .innerJoin(stores, eq(stores.id, orderItems.storeId))
+    .leftJoin(festivals, eq(festivals.id, orderItems.festivalId))
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(orderItems.id)
+    .all();
+  return {
+    id: order.id,
+    status: order.status,
+    flagged: order.flag !== null,
+    totalCents: order.totalCents,
+    currency: order.currency,
+    createdAt: order.createdAt.toISOString(),
+    itemCount: lines.reduce((n, l) => n + l.line.quantity, 0),
+    email: order.email,
+    shipping: { name: order.shipName, phone: order.shipPhone, address: order.shipAddress, city: order.shipCity, postcode: order.shipPostcode, country: order.shipCountry },
+    reservedUntil: order.reservedUntil.toISOString(),
+    paidAt: order.paidAt?.toISOString() ?? null,
+    cancelReason: order.cancelReason,
+    lines: lines.map(({ line, store, festival }) => ({
+      id: line.id,
+      productId: line.productId,
+      // The title as charged (in the language of the checkout); the shopper's language when it differs is the English snapshot.
+      title: order.locale === locale ? line.title : locale === "en" ? line.titleEn : line.title,
+      storeName: pick(store, "name", locale),
+      storeSlug: store.slug,
+      unitCents: line.unitCents,
+      regularCents: line.regularCents,
+      quantity: line.quantity,
+      festivalName: festival ? pick(festival, "name", locale) : null,
+      shippedAt: line.shippedAt?.toISOString() ?? null,
+      carrier: line.carrier,
+      trackingNumber: line.trackingNumber,
+    })),
+  };
+}
+
+// ——— The owner's side: only their store's lines ———
+
+export interface StoreOrderLine {
+  lineId: number;
+  orderId: number;
+  orderStatus: OrderStatus;
+  paidAt: string | null;
+  title: string;
+  quantity: number;
+  unitCents: number;
+  shipping: OrderDetail["shipping"];
+  shippedAt: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+}
+
+export function listStoreOrderLines(actor: Actor, filter: { show: "to-ship" | "shipped" | "all"; page: number }): { items: StoreOrderLine[]; pagination: Pagination; toShip: number } | null {
+  const store = getOwnStore(actor);
+  if (!store) return null;
+  const db = getDb();
+  const base = and(eq(orderItems.storeId, store.id), inArray(orders.status, SOLD_STATUSES));
+  const where = filter.show === "to-ship" ? and(base, isNull(orderItems.shippedAt)) : filter.show === "shipped" ? and(base, sql`${orderItems.shippedAt} IS NOT NULL`) : base;
+  const total = db.select({ n: count() }).from(orderItems).innerJoin(orders, eq(orders.id, orderItems.orderId)).where(where).get()?.n ?? 0;
+  const toShip = db.select({ n: count() }).from(orderItems).innerJoin(orders, eq(orders.id, orderItems.orderId)).where(and(base, isNull(orderItems.shippedAt))).get()?.n ?? 0;
+  const pagination = paginate(filter.page, total, 25);
+  const rows = db
+    .select({ line: orderItems, order: orders })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .where(where)
+    .orderBy(desc(orders.paidAt), desc(orderItems.id))
+    .limit(pagination.pageSize)
+    .offset(pagination.offset)
+    .all();
+  return {
+    toShip,
+    pagination,
+    items: rows.map(({ line, order }) => ({
+      lineId: line.id,
+      orderId: order.id,
+      orderStatus: order.status,
+      paidAt: order.paidAt?.toISOString() ?? null,
+      title: line.titleEn === line.title ? line.title : `${line.title} (${line.titleEn})`,
+      quantity: line.quantity,
+      unitCents: line.unitCents,
+      shipping: { name: order.shipName, phone: order.shipPhone, address: order.shipAddress, city: order.shipCity, postcode: order.shipPostcode, country: order.shipCountry },
+      shippedAt: line.shippedAt?.toISOString() ?? null,
+      carrier: line.carrier,
+      trackingNumber: line.trackingNumber,
+    })),
+  };
+}
+
+export type ShipResult = { ok: true; orderStatus: OrderStatus } | { ok: false; error: "notFound" | "notPaid" | "badInput" };
+
+/**
+ * Marks one of the owner's lines shipped (carrier + tracking number) and moves the order to
+ * partly fulfilled or fulfilled. Another store's line is "not found", whatever its id.
+ */
+export function markLineShipped(actor: Actor, lineId: number, input: { carrier: string; trackingNumber: string }): ShipResult {
+  const store = getOwnStore(actor);
+  if (!store) return { ok: false, error: "notFound" };
+  const carrier = input.carrier.trim().slice(0, 60);
+  const tracking = input.trackingNumber.trim().slice(0, 80);
+  if (!carrier || !/^[A-Za-z0-9-]{4,80}$/.test(tracking)) return { ok: false, error: "badInput" };
+  return getDb().transaction((tx) => {
+    const row = tx
+      .select({ line: orderItems, order: orders })
+      .from(orderItems)
+      .innerJoin(orders, eq(orders.id, orderItems.orderId))
+      .where(and(eq(orderItems.id, lineId), eq(orderItems.storeId, store.id)))
+      .get();
+    if (!row) return { ok: false, error: "notFound" } as const;
+    if (!SOLD_STATUSES.includes(row.order.status)) return { ok: false, error: "notPaid" } as const;
+    const at = clockNow();
+    tx.update(orderItems)
+      .set({ shippedAt: row.line.shippedAt ?? at, carrier, trackingNumber: tracking })
+      .where(eq(orderItems.id, lineId))
+      .run();
+    const lines = tx.select({ shippedAt: orderItems.shippedAt }).from(orderItems).where(eq(orderItems.orderId, row.order.id)).all();
+    const status: OrderStatus = lines.every((l) => l.shippedAt !== null) ? "fulfilled" : "partly_fulfilled";
+    tx.update(orders).set({ status, updatedAt: at }).where(eq(orders.id, row.order.id)).run();
+    return { ok: true, orderStatus: status } as const;
+  });
+}
+
+// ——— The organizer's side: sales ———
+
+export interface SalesRow {
+  key: string;
+  name: string;
+  orders: number;
+  units: number;
+  revenueCents: number;
+}
+
+/** Sales (paid, partly fulfilled, fulfilled orders) by festival, by store and by the store's country. */
+export function getSales(actor: Actor, locale: Locale): { byFestival: SalesRow[]; byStore: SalesRow[]; byCountry: SalesRow[]; totalCents: number; orders: number } {
+  assertOrganizer(actor);
+  const db = getDb();
+  const sold = inArray(orders.status, SOLD_STATUSES);
+  const measures = {
+    orders: sql<number>`count(DISTINCT ${orderItems.orderId})`,
+    units: sql<number>`sum(${orderItems.quantity})`,
+    revenueCents: sql<number>`sum(${orderItems.unitCents} * ${orderItems.quantity})`,
+  };
+  const byFestival = db
+    .select({ id: festivals.id, nameEn: festivals.nameEn, nameZh: festivals.nameZh, nameFr: festivals.nameFr, ...measures })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .leftJoin(festivals, eq(festivals.id, orderItems.festivalId))
+    .where(sold)
+    .groupBy(festivals.id)
+    .all()
+    .map((r) => ({ key: r.id === null ? "none" : String(r.id), name: r.id === null ? "" : pick(r, "name", locale), orders: r.orders, units: r.units, revenueCents: r.revenueCents }));
+  const byStore = db
+    .select({ slug: stores.slug, nameEn: stores.nameEn, nameZh: stores.nameZh, nameFr: stores.nameFr, ...measures })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .innerJoin(stores, eq(stores.id, orderItems.storeId))
+    .where(sold)
+    .groupBy(stores.id)
+    .all()
+    .map((r) => ({ key: r.slug, name: pick(r, "name", locale), orders: r.orders, units: r.units, revenueCents: r.revenueCents }));
+  const byCountry = db
+    .select({ code: countries.code, nameEn: countries.nameEn, nameZh: countries.nameZh, nameFr: countries.nameFr, ...measures })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .innerJoin(stores, eq(stores.id, orderItems.storeId))
+    .innerJoin(countries, eq(countries.code, stores.countryCode))
+    .where(sold)
+    .groupBy(countries.code)
+    .all()
+    .map((r) => ({ key: r.code, name: pick(r, "name", locale), orders: r.orders, units: r.units, revenueCents: r.revenueCents }));
+  const byRevenue = (a: SalesRow, b: SalesRow) => b.revenueCents - a.revenueCents || a.key.localeCompare(b.key);
+  const totals = db.select({ n: count(), total: sql<number>`coalesce(sum(${orders.totalCents}), 0)` }).from(orders).where(sold).get();
+  return { byFestival: byFestival.sort(byRevenue), byStore: byStore.sort(byRevenue).slice(0, 20), byCountry: byCountry.sort(byRevenue), totalCents: totals?.total ?? 0, orders: totals?.n ?? 0 };
+}

@@ -1,0 +1,180 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FestivalBadge } from "#app/components/deal-price.tsx";
+import { EmptyState, PageHeading } from "#app/components/layout.tsx";
+import { Price } from "#app/components/price.tsx";
+import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
+import type { MessageKey } from "#app/i18n/translate.ts";
+import { changeCart, getCartView, MAX_LINE_QUANTITY, type CartLine } from "#app/models/cart.server.ts";
+import { cartOwnerFor } from "#app/utils/cart-cookie.server.ts";
+import { formInt, formText } from "#app/utils/form-values.ts";
+import { requireLocale } from "#app/utils/http.server.ts";
+import { imageSources } from "#app/utils/images.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+import { formatMoney } from "#app/utils/money.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const { owner } = await cartOwnerFor(request);
+  return { cart: getCartView(owner, locale) };
+}
+
+const ERRORS: Record<string, MessageKey> = {
+  notFound: "cart.errorUnavailable",
+  soldOut: "cart.errorSoldOut",
+  cartFull: "cart.errorFull",
+  badQuantity: "cart.errorQuantity",
+};
+
+/** One action for the cart, switched on `intent`: add, update (set a quantity; 0 removes) or remove. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const intent = formText(form, "intent");
+  const productId = formInt(form, "productId");
+  const quantity = intent === "remove" ? 0 : formInt(form, "quantity");
+  if (productId === null || quantity === null || !["add", "update", "remove"].includes(intent)) {
+    return data({ ok: false as const, productId, message: "cart.errorQuantity" as MessageKey }, { status: 400 });
+  }
+  const { owner, setCookie } = await cartOwnerFor(request, { create: true });
+  const result = changeCart(owner!, productId, quantity, intent === "add" ? "add" : "set");
+  const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
+  if (!result.ok) return data({ ok: false as const, productId, message: ERRORS[result.error]! }, { status: 400, headers });
+  const message: MessageKey = result.limited ? "cart.limited" : intent === "add" ? "cart.added" : intent === "remove" || result.quantity === 0 ? "cart.removed" : "cart.updated";
+  return data({ ok: true as const, productId, message, quantity: result.quantity }, { headers });
+}
+
+export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("cart.title"));
+
+export default function Cart() {
+  const { cart } = useLoaderData<typeof loader>();
+  const t = useT();
+  const href = useHref();
+  const [search] = useSearchParams();
+  return (
+    <>
+      <PageHeading title={t("cart.title")} />
+      {search.get("cancelled") === "1" ? (
+        <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="checkout-cancelled">
+          {t("cart.checkoutCancelled")}
+        </p>
+      ) : null}
+      {cart.lines.length === 0 ? (
+        <EmptyState title={t("cart.empty")}>
+          <Link to={href("/festivals")} className="mt-3 inline-block text-clay-700 underline">
+            {t("cart.browseFestivals")}
+          </Link>
+        </EmptyState>
+      ) : (
+        <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+          <div className="space-y-6" data-testid="cart-lines">
+            {cart.stores.map((store) => (
+              <section key={store.slug} aria-labelledby={`cart-store-${store.slug}`} className="rounded-lg border border-stone-200 bg-white">
+                <h2 id={`cart-store-${store.slug}`} className="border-b border-stone-200 px-4 py-2 font-semibold text-clay-900">
+                  {t("cart.soldBy", { store: store.name })}
+                </h2>
+                <ul className="divide-y divide-stone-200">
+                  {store.lines.map((line) => (
+                    <CartLineRow key={line.productId} line={line} />
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+          <aside className="h-fit rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="summary-heading">
+            <h2 id="summary-heading" className="mb-3 font-semibold text-clay-900">
+              {t("cart.summary")}
+            </h2>
+            <p className="flex items-baseline justify-between text-sm">
+              <span>{t("cart.items", { count: cart.count })}</span>
+              <span data-testid="cart-total">
+                <Price cents={cart.totalCents} currency={cart.currency} />
+              </span>
+            </p>
+            <p className="mt-2 text-xs text-stone-600">{t("cart.pricesNote")}</p>
+            {cart.canCheckout ? (
+              <Link to={href("/checkout")} className="mt-4 block rounded bg-clay-700 px-4 py-2 text-center font-semibold text-white hover:bg-clay-900">
+                {t("cart.checkout")}
+              </Link>
+            ) : (
+              <p role="alert" className="mt-4 text-sm text-red-800">
+                {t("cart.fixProblems")}
+              </p>
+            )}
+          </aside>
+        </div>
+      )}
+    </>
+  );
+}
+
+function CartLineRow({ line }: { line: CartLine }) {
+  const t = useT();
+  const href = useHref();
+  const locale = useLocale();
+  const fetcher = useFetcher<typeof action>();
+  const busy = fetcher.state !== "idle";
+  const problem = line.problem ? t(`cart.problem.${line.problem}` as MessageKey, { stock: line.stock }) : null;
+  return (
+    <li className={`flex gap-4 p-4 ${busy ? "opacity-60" : ""}`} data-testid={`cart-line-${line.productId}`}>
+      <img {...imageSources(line.imageUrl)} sizes="80px" alt="" width={80} height={80} className="h-20 w-20 shrink-0 rounded bg-clay-50 object-cover" />
+      <div className="flex-1 space-y-1">
+        {line.deal ? <FestivalBadge festival={line.deal.festival} /> : null}
+        <Link to={href(`/products/${line.slug}`)} className="block font-medium hover:underline">
+          {line.title}
+        </Link>
+        <p className="text-xs text-stone-600">{line.countryName}</p>
+        <p className="text-sm">
+          {formatMoney(line.unitCents, "USD", locale)}
+          {line.deal ? (
+            <>
+              {" "}
+              <s className="text-stone-600">{formatMoney(line.regularCents, "USD", locale)}</s> <span className="text-xs font-bold text-red-800">{t("deal.off", { percent: line.deal.percentOff })}</span>
+            </>
+          ) : null}
+        </p>
+        {problem ? (
+          <p role="alert" className="text-sm font-medium text-red-800" data-testid="line-problem">
+            {problem}
+          </p>
+        ) : null}
+        {fetcher.data && !fetcher.data.ok ? (
+          <p role="alert" className="text-sm text-red-800">
+            {t(fetcher.data.message)}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap items-end gap-2">
+          <fetcher.Form method="post" action={href("/cart")} className="flex items-end gap-2">
+            <input type="hidden" name="productId" value={line.productId} />
+            <div>
+              <label htmlFor={`qty-${line.productId}`} className="block text-xs text-stone-700">
+                {t("cart.quantity")}
+              </label>
+              <input
+                id={`qty-${line.productId}`}
+                name="quantity"
+                type="number"
+                min={0}
+                max={Math.min(MAX_LINE_QUANTITY, Math.max(line.stock, 1))}
+                defaultValue={line.quantity}
+                key={line.quantity}
+                className="w-20 rounded border border-stone-300 px-2 py-1"
+              />
+            </div>
+            <button type="submit" name="intent" value="update" disabled={busy} className="rounded border border-stone-400 px-3 py-1 text-sm">
+              {t("cart.update")}
+            </button>
+          </fetcher.Form>
+          <fetcher.Form method="post" action={href("/cart")}>
+            <input type="hidden" name="productId" value={line.productId} />
+            <button type="submit" name="intent" value="remove" disabled={busy} aria-label={t("cart.removeNamed", { title: line.title })} className="rounded border border-red-700 px-3 py-1 text-sm text-red-800">
+              {t("cart.remove")}
+            </button>
+          </fetcher.Form>
+        </div>
+      </div>
+      <p className="shrink-0 font-semibold" data-testid="line-total">
+        {line.problem ? "—" : formatMoney(line.lineCents, "USD", locale)}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,161 @@
+import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field } from "#app/components/field.tsx";
+import { PageHeading } from "#app/components/layout.tsx";
+import { Price } from "#app/components/price.tsx";
+import { localizePath } from "#app/i18n/locales.ts";
+import { useHref, useT } from "#app/i18n/use-locale.ts";
+import type { MessageKey } from "#app/i18n/translate.ts";
+import { getCartView, restoreToCart } from "#app/models/cart.server.ts";
+import { getOrderLines, placeOrder, releaseOrder } from "#app/models/checkout.server.ts";
+import { paymentMode, startPayment } from "#app/models/payments.server.ts";
+import { getUser } from "#app/utils/auth.server.ts";
+import { cartOwnerFor } from "#app/utils/cart-cookie.server.ts";
+import { shippingSchema } from "#app/utils/checkout-form.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { loadEnv } from "#app/utils/env.server.ts";
+import { requireLocale } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
+import { now as clockNow } from "#db/clock.ts";
+
+const CHECKOUT_LIMIT = { limit: 20, windowMs: 10 * 60_000 };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const { owner } = await cartOwnerFor(request);
+  const cart = getCartView(owner, locale);
+  if (!cart.canCheckout) throw redirect(localizePath("/cart", locale));
+  const user = await getUser(request);
+  return { cart, email: user?.email ?? "", mode: paymentMode(), reservationMinutes: loadEnv().CHECKOUT_RESERVATION_MINUTES };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const locale = requireLocale(params);
+  const ip = typeof context.clientIp === "string" ? context.clientIp : "unknown";
+  const form = await request.formData();
+  const submission = parseWithZod(form, { schema: shippingSchema });
+  const wait = hitRateLimit(`checkout:ip:${ip}`, CHECKOUT_LIMIT);
+  if (wait) return data({ result: submission.reply({ formErrors: ["checkout.tooMany"] }), unavailable: [] as string[] }, { status: 429, headers: { "Retry-After": String(wait) } });
+  if (submission.status !== "success") return data({ result: submission.reply(), unavailable: [] as string[] }, { status: 400 });
+  const mode = paymentMode();
+  if (mode === "unavailable") return data({ result: submission.reply({ formErrors: ["checkout.unavailable"] }), unavailable: [] as string[] }, { status: 503 });
+
+  const { owner } = await cartOwnerFor(request);
+  const user = await getUser(request);
+  if (!owner) throw redirect(localizePath("/cart", locale));
+  const placed = placeOrder({ owner, userId: user?.id ?? null, shipping: submission.value, locale, provider: mode });
+  if (!placed.ok) {
+    if (placed.error === "empty") throw redirect(localizePath("/cart", locale));
+    const cart = getCartView(owner, locale);
+    const names = cart.lines.filter((l) => placed.productIds.includes(l.productId)).map((l) => l.title);
+    return data({ result: submission.reply({ formErrors: ["checkout.soldOut"] }), unavailable: names }, { status: 409 });
+  }
+  const origin = loadEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+  try {
+    const { redirectTo } = await startPayment(placed.orderId, origin);
+    return redirect(redirectTo);
+  } catch (error) {
+    // The payment provider could not be reached: give the stock and the cart back, say so plainly.
+    console.error(`checkout: could not start payment for order ${placed.orderId}: ${error instanceof Error ? error.message : String(error)}`);
+    const lines = getOrderLines(placed.orderId);
+    getDb().transaction((tx) => releaseOrder(tx, placed.orderId, "payment-start-failed", clockNow()));
+    restoreToCart(owner, lines);
+    return data({ result: submission.reply({ formErrors: ["checkout.providerDown"] }), unavailable: [] as string[] }, { status: 502 });
+  }
+}
+
+export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("checkout.title"));
+
+export default function Checkout() {
+  const { cart, email, mode, reservationMinutes } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const href = useHref();
+  const pending = useNavigation().state !== "idle";
+  const [form, fields] = useForm({
+    id: "checkout",
+    lastResult: result?.result,
+    defaultValue: { email },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: shippingSchema }),
+  });
+  const error = (field: FieldMetadata<unknown>) => (field.errors?.[0] ? t(field.errors[0] as MessageKey) : undefined);
+  const input = (field: FieldMetadata<string | undefined>, label: string, extra: { type?: "text" | "email" | "tel"; autoComplete?: string; required?: boolean } = {}) => (
+    <Field label={label} errorId={field.errorId} error={error(field)} autoComplete={extra.autoComplete} {...getInputProps(field, { type: extra.type ?? "text" })} key={field.key} />
+  );
+  return (
+    <>
+      <PageHeading title={t("checkout.title")} />
+      <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
+        <Form method="post" {...getFormProps(form)} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+          {form.errors?.length ? (
+            <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="checkout-error">
+              {form.errors.map((e) => (
+                <p key={e}>{t(e as MessageKey)}</p>
+              ))}
+              {result?.unavailable.length ? (
+                <ul className="mt-1 list-disc pl-5">
+                  {result.unavailable.map((name) => (
+                    <li key={name}>{name}</li>
+                  ))}
+                </ul>
+              ) : null}
+              {result?.unavailable.length ? (
+                <Link to={href("/cart")} className="mt-1 inline-block underline">
+                  {t("checkout.backToCart")}
+                </Link>
+              ) : null}
+            </div>
+          ) : null}
+          <h2 className="font-semibold text-clay-900">{t("checkout.shipping")}</h2>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {input(fields.email, t("auth.email"), { type: "email", autoComplete: "email" })}
+            {input(fields.name, t("checkout.name"), { autoComplete: "name" })}
+            {input(fields.phone, t("checkout.phone"), { type: "tel", autoComplete: "tel" })}
+            {input(fields.address, t("checkout.address"), { autoComplete: "street-address" })}
+            {input(fields.city, t("checkout.city"), { autoComplete: "address-level2" })}
+            {input(fields.postcode, t("checkout.postcode"), { autoComplete: "postal-code" })}
+            {input(fields.country, t("checkout.country"), { autoComplete: "country-name" })}
+          </div>
+          {mode === "demo" ? (
+            <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900" data-testid="demo-notice">
+              {t("checkout.demoNotice")}
+            </p>
+          ) : mode === "unavailable" ? (
+            <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+              {t("checkout.unavailable")}
+            </p>
+          ) : null}
+          <p className="text-xs text-stone-600">{t("checkout.reservationNote", { minutes: reservationMinutes })}</p>
+          <button type="submit" disabled={pending || mode === "unavailable"} className="rounded bg-clay-700 px-5 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60">
+            {pending ? t("checkout.placing") : t("checkout.pay")}
+          </button>
+        </Form>
+        <aside className="h-fit rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="order-summary">
+          <h2 id="order-summary" className="mb-3 font-semibold text-clay-900">
+            {t("cart.summary")}
+          </h2>
+          <ul className="space-y-2 text-sm">
+            {cart.lines.map((line) => (
+              <li key={line.productId} className="flex justify-between gap-3">
+                <span>
+                  {line.title} × {line.quantity}
+                  {line.deal ? <span className="block text-xs text-red-800">{line.deal.festival.name}</span> : null}
+                </span>
+                <Price cents={line.lineCents} currency="USD" />
+              </li>
+            ))}
+          </ul>
+          <p className="mt-3 flex justify-between border-t border-stone-200 pt-3 font-semibold" data-testid="checkout-total">
+            <span>{t("checkout.total")}</span>
+            <Price cents={cart.totalCents} currency="USD" />
+          </p>
+        </aside>
+      </div>
+    </>
+  );
+}

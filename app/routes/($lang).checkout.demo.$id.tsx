@@ -1,0 +1,81 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { PageHeading } from "#app/components/layout.tsx";
+import { OrderView } from "#app/components/order-view.tsx";
+import { localizePath } from "#app/i18n/locales.ts";
+import { useT } from "#app/i18n/use-locale.ts";
+import { getOrderForViewer, orderAccessToken } from "#app/models/orders.server.ts";
+import { applyPaymentEvent, paymentMode } from "#app/models/payments.server.ts";
+import { getUser } from "#app/utils/auth.server.ts";
+import { formText } from "#app/utils/form-values.ts";
+import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+/**
+ * The local demo payment page (no STRIPE_SECRET_KEY, never in production): "pay" and "fail" send
+ * the same internal payment event the Stripe webhook sends, through the same code.
+ */
+async function demoOrder(request: Request, params: { id?: string; lang?: string }) {
+  const locale = requireLocale(params);
+  if (paymentMode() !== "demo") notFound();
+  const id = /^\d{1,9}$/.test(params.id ?? "") ? Number(params.id) : null;
+  if (id === null) notFound();
+  const user = await getUser(request);
+  const url = new URL(request.url);
+  const token = url.searchParams.get("token");
+  const order = getOrderForViewer(id, { userId: user?.id ?? null, token }, locale);
+  if (!order) notFound();
+  return { locale, order };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { order } = await demoOrder(request, params);
+  return { order };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { locale, order } = await demoOrder(request, params);
+  const intent = formText(await request.formData(), "intent");
+  if (intent !== "pay" && intent !== "fail") throw new Response("Bad Request", { status: 400 });
+  applyPaymentEvent({
+    // One event per order and outcome: pressing "pay" twice pays once.
+    id: `demo_${order.id}_${intent}`,
+    type: intent === "pay" ? "paid" : "failed",
+    orderId: order.id,
+    provider: "demo",
+    amountCents: order.totalCents,
+    currency: order.currency,
+    providerRef: `demo_${order.id}`,
+  });
+  const token = orderAccessToken(order.id);
+  return redirect(`${localizePath("/checkout/success", locale)}?order=${order.id}&token=${token}`);
+}
+
+export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("demo.title"));
+
+export default function DemoPayment() {
+  const { order } = useLoaderData<typeof loader>();
+  const t = useT();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <>
+      <p role="note" className="mb-4 rounded border-2 border-dashed border-sky-600 bg-sky-50 p-4 font-semibold text-sky-900" data-testid="demo-label">
+        {t("demo.label")}
+      </p>
+      <PageHeading title={t("demo.title")} />
+      <OrderView order={order} />
+      {order.status === "pending" ? (
+        <Form method="post" className="mt-6 flex flex-wrap gap-3">
+          <button type="submit" name="intent" value="pay" disabled={busy} className="rounded bg-green-700 px-5 py-2 font-semibold text-white hover:bg-green-800">
+            {t("demo.pay")}
+          </button>
+          <button type="submit" name="intent" value="fail" disabled={busy} className="rounded border border-red-700 px-5 py-2 font-semibold text-red-800 hover:bg-red-50">
+            {t("demo.fail")}
+          </button>
+        </Form>
+      ) : (
+        <p className="mt-6 text-sm text-stone-700">{t("demo.done")}</p>
+      )}
+    </>
+  );
+}

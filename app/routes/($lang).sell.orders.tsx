@@ -1,0 +1,116 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeading } from "#app/components/layout.tsx";
+import { Pagination } from "#app/components/pagination.tsx";
+import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
+import type { MessageKey } from "#app/i18n/translate.ts";
+import { listStoreOrderLines, markLineShipped } from "#app/models/orders.server.ts";
+import { requireOwner } from "#app/utils/auth.server.ts";
+import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
+import { formInt, formText } from "#app/utils/form-values.ts";
+import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+import { formatMoney } from "#app/utils/money.ts";
+import { parseEnum, parsePage } from "#app/utils/params.ts";
+
+const SHOW = ["to-ship", "shipped", "all"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const user = await requireOwner(request, locale);
+  const url = new URL(request.url);
+  const show = parseEnum(url.searchParams.get("show"), SHOW, "to-ship");
+  const lines = listStoreOrderLines(user, { show, page: parsePage(url.searchParams.get("page")) });
+  if (!lines) notFound();
+  return { show, ...lines };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocale(params);
+  const user = await requireOwner(request, locale);
+  const form = await request.formData();
+  const lineId = formInt(form, "lineId");
+  if (lineId === null) return data({ ok: false, lineId, message: "admin.errorBadRequest" }, { status: 400 });
+  const result = markLineShipped(user, lineId, { carrier: formText(form, "carrier"), trackingNumber: formText(form, "tracking") });
+  if (!result.ok) {
+    const message = result.error === "badInput" ? "sell.shipBadInput" : result.error === "notPaid" ? "sell.shipNotPaid" : "admin.errorNotFound";
+    return data({ ok: false, lineId, message }, { status: result.error === "notFound" ? 404 : 400 });
+  }
+  return { ok: true, lineId, message: "sell.shipped" };
+}
+
+export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("sell.ordersTitle"));
+
+export default function StoreOrders() {
+  const { show, items, pagination, toShip } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const href = useHref();
+  const locale = useLocale();
+  return (
+    <>
+      <PageHeading title={t("sell.ordersTitle")} subtitle={t("sell.toShip", { count: toShip })} />
+      <nav aria-label={t("sell.ordersTitle")} className="mb-4 flex gap-2">
+        {SHOW.map((s) => (
+          <Link key={s} to={href(`/sell/orders?show=${s}`)} aria-current={s === show ? "page" : undefined} className={`rounded-full px-3 py-1 text-sm ${s === show ? "bg-clay-700 text-white" : "bg-clay-100 text-clay-900"}`}>
+            {t(`sell.show.${s}` as MessageKey)}
+          </Link>
+        ))}
+      </nav>
+      {items.length === 0 ? (
+        <EmptyState title={t("sell.noOrders")} />
+      ) : (
+        <ul className="space-y-4" data-testid="store-order-lines">
+          {items.map((line) => (
+            <li key={line.lineId} className="rounded-lg border border-stone-200 bg-white p-4 text-sm" data-testid={`order-line-${line.lineId}`}>
+              <div className="flex flex-wrap justify-between gap-2">
+                <p className="font-semibold">
+                  {t("order.number", { id: line.orderId })} · {line.title} × {line.quantity}
+                </p>
+                <p>{formatMoney(line.unitCents * line.quantity, "USD", locale)}</p>
+              </div>
+              {line.paidAt ? (
+                <p className="text-xs text-stone-600">
+                  {t("sell.paidAt")} <time dateTime={line.paidAt}>{formatDateTime(line.paidAt, locale, CHINA_TIME_ZONE)}</time>
+                </p>
+              ) : null}
+              <address className="mt-2 not-italic text-stone-800">
+                {line.shipping.name} · {line.shipping.phone}
+                <br />
+                {line.shipping.address}, {line.shipping.city} {line.shipping.postcode}, {line.shipping.country}
+              </address>
+              {result && result.lineId === line.lineId ? (
+                <p role={result.ok ? "status" : "alert"} className={`mt-2 ${result.ok ? "text-green-800" : "text-red-800"}`}>
+                  {t(result.message as MessageKey)}
+                </p>
+              ) : null}
+              {line.shippedAt ? (
+                <p className="mt-2 text-green-900">{t("order.shipped", { carrier: line.carrier ?? "", tracking: line.trackingNumber ?? "" })}</p>
+              ) : (
+                <Form method="post" className="mt-3 flex flex-wrap items-end gap-2">
+                  <input type="hidden" name="lineId" value={line.lineId} />
+                  <div>
+                    <label htmlFor={`carrier-${line.lineId}`} className="block text-xs font-medium text-stone-700">
+                      {t("sell.carrier")}
+                    </label>
+                    <input id={`carrier-${line.lineId}`} name="carrier" required maxLength={60} placeholder="DHL" className="w-36 rounded border border-stone-300 px-2 py-1" />
+                  </div>
+                  <div>
+                    <label htmlFor={`tracking-${line.lineId}`} className="block text-xs font-medium text-stone-700">
+                      {t("sell.tracking")}
+                    </label>
+                    <input id={`tracking-${line.lineId}`} name="tracking" required maxLength={80} pattern="[A-Za-z0-9-]{4,80}" className="w-48 rounded border border-stone-300 px-2 py-1" />
+                  </div>
+                  <button type="submit" className="rounded bg-clay-700 px-3 py-1.5 font-semibold text-white hover:bg-clay-900">
+                    {t("sell.markShipped")}
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination pagination={pagination} />
+    </>
+  );
+}
