@@ -8,8 +8,7 @@ import { pick } from "./localize.ts";
 import { placeholderArt } from "./products.server.ts";
 import { quotePrices, withDeals } from "./pricing.server.ts";
 
-export const MAX_LINE_QUANTITY = 99;
-export const MAX_CART_LINES = 50;
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "#app/utils/cart-limits.ts";
 
 type Db = ReturnType<typeof getDb>;
 type Reader = Pick<Db, "select">;

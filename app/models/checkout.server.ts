@@ -199,3 +199,8 @@ export function startReservationSweeper(intervalMs = 60_000) {
 export function getOrderLines(orderId: number) {
   return getDb().select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
 }
+
+/** Cancels a still-pending order now (the shopper gave up, or the payment could not start); false if it was not pending. */
+export function cancelPendingOrder(orderId: number, reason: string): boolean {
+  return getDb().transaction((tx) => releaseOrder(tx, orderId, reason, clockNow()), { behavior: "immediate" });
+}

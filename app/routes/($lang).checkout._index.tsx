@@ -9,17 +9,15 @@ import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { getCartView, restoreToCart } from "#app/models/cart.server.ts";
-import { getOrderLines, placeOrder, releaseOrder } from "#app/models/checkout.server.ts";
+import { cancelPendingOrder, getOrderLines, placeOrder } from "#app/models/checkout.server.ts";
 import { paymentMode, startPayment } from "#app/models/payments.server.ts";
 import { getUser } from "#app/utils/auth.server.ts";
 import { cartOwnerFor } from "#app/utils/cart-cookie.server.ts";
 import { shippingSchema } from "#app/utils/checkout-form.ts";
-import { getDb } from "#app/utils/db.server.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
-import { now as clockNow } from "#db/clock.ts";
 
 const CHECKOUT_LIMIT = { limit: 20, windowMs: 10 * 60_000 };
 
@@ -61,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // The payment provider could not be reached: give the stock and the cart back, say so plainly.
     console.error(`checkout: could not start payment for order ${placed.orderId}: ${error instanceof Error ? error.message : String(error)}`);
     const lines = getOrderLines(placed.orderId);
-    getDb().transaction((tx) => releaseOrder(tx, placed.orderId, "payment-start-failed", clockNow()));
+    cancelPendingOrder(placed.orderId, "payment-start-failed");
     restoreToCart(owner, lines);
     return data({ result: submission.reply({ formErrors: ["checkout.providerDown"] }), unavailable: [] as string[] }, { status: 502 });
   }

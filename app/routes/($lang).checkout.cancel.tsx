@@ -1,13 +1,11 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { localizePath } from "#app/i18n/locales.ts";
 import { restoreToCart } from "#app/models/cart.server.ts";
-import { getOrderLines, releaseOrder } from "#app/models/checkout.server.ts";
+import { cancelPendingOrder, getOrderLines } from "#app/models/checkout.server.ts";
 import { getOrderForViewer } from "#app/models/orders.server.ts";
 import { getUser } from "#app/utils/auth.server.ts";
 import { cartOwnerFor } from "#app/utils/cart-cookie.server.ts";
-import { getDb } from "#app/utils/db.server.ts";
 import { notFound, requireLocale } from "#app/utils/http.server.ts";
-import { now as clockNow } from "#db/clock.ts";
 
 /**
  * Stripe's cancel_url (a GET, as Stripe sends it): the shopper gave up paying. The reservation is
@@ -21,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const order = getOrderForViewer(id, { userId: user?.id ?? null, token: url.searchParams.get("token") }, locale);
   if (!order) notFound();
-  const released = getDb().transaction((tx) => releaseOrder(tx, order.id, "cancelled-by-shopper", clockNow()), { behavior: "immediate" });
+  const released = cancelPendingOrder(order.id, "cancelled-by-shopper");
   const headers = new Headers();
   if (released) {
     const { owner, setCookie } = await cartOwnerFor(request, { create: true });

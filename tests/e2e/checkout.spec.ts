@@ -1,0 +1,133 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+async function seriousViolations(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  return axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target}`);
+}
+
+/** The store slug of the product page that is open ("Sold by" link). */
+async function storeSlugOf(page: Page) {
+  const href = await page.locator("dd a[href*='/stores/']").first().getAttribute("href");
+  return href!.split("/stores/")[1]!;
+}
+
+async function signIn(page: Page, email: string, to: string) {
+  await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("silkroad-demo-2025");
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("a guest buys a festival deal and a regular product from two stores in demo mode; each owner sees only their line", async ({ page, browser }) => {
+  // A festival deal from the live festival.
+  await page.goto("/festivals/african-products-online-shopping-festival");
+  await page.getByTestId("festival-deals").getByRole("link").first().click();
+  await expect(page.getByTestId("festival-badge").first()).toBeVisible();
+  const dealTitle = (await page.getByRole("heading", { level: 1 }).textContent())!;
+  const dealStore = await storeSlugOf(page);
+  const dealPrice = (await page.getByTestId("deal-price").first().getByTestId("price").textContent())!;
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("add-to-cart").getByRole("status")).toHaveText("Added to your cart.");
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+
+  // A regular-priced product from another store.
+  await page.goto("/categories/spices?sort=price-asc");
+  const cards = page.locator("main article");
+  const count = await cards.count();
+  let regularTitle = "";
+  let regularStore = "";
+  for (let i = 0; i < count; i++) {
+    const card = cards.nth(i);
+    if ((await card.getByTestId("festival-badge").count()) > 0 || (await card.getByText("Sold out").count()) > 0) continue;
+    await card.getByRole("link").first().click();
+    regularStore = await storeSlugOf(page);
+    if (regularStore === dealStore) {
+      await page.goBack();
+      continue;
+    }
+    regularTitle = (await page.getByRole("heading", { level: 1 }).textContent())!;
+    break;
+  }
+  expect(regularTitle).not.toBe("");
+  await page.getByLabel("Quantity").fill("2");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("cart-count")).toHaveText("3");
+
+  // The cart: two stores, the festival price on the deal line.
+  await page.getByTestId("cart-link").click();
+  await expect(page.getByTestId("cart-lines").getByRole("heading", { level: 2 })).toHaveCount(2);
+  await expect(page.getByTestId("cart-lines")).toContainText(dealPrice);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("link", { name: "Check out" }).click();
+
+  // Checkout: validation keeps what was typed, then the demo payment page.
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Full name").fill("Li Wei");
+  await page.getByRole("button", { name: "Place order and pay" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await page.getByLabel("Email").fill("li.wei@example.com");
+  await page.getByLabel("Address", { exact: true }).fill("88 Century Avenue, Pudong");
+  await page.getByLabel("City").fill("Shanghai");
+  await page.getByLabel("Country").fill("China");
+  await expect(page.getByTestId("demo-notice")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Place order and pay" }).click();
+  await expect(page.getByTestId("demo-label")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Pay (demo)" }).click();
+  await expect(page.getByTestId("success-state")).toHaveText("Payment received. Thank you!");
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  await expect(page.getByTestId("order-lines")).toContainText(dealTitle);
+  await expect(page.getByTestId("order-lines")).toContainText(regularTitle);
+  await expect(page.getByTestId("cart-count")).toHaveText("0");
+  const orderNumber = (await page.getByText(/^Order #\d+$/).first().textContent())!;
+
+  // The guest's signed link opens the order in a fresh browser; without the token it does not.
+  const link = (await page.getByTestId("guest-order-link").getAttribute("href"))!;
+  const other = await browser.newContext();
+  const viewer = await other.newPage();
+  await viewer.goto(link);
+  await expect(viewer.getByTestId("order-status")).toHaveText("Paid");
+  const response = await viewer.goto(link.replace(/token=[^&]+/, "token=forged"));
+  expect(response!.status()).toBe(404);
+  await other.close();
+
+  // Each owner sees their own line only.
+  for (const [store, mine, theirs] of [
+    [dealStore, dealTitle, regularTitle],
+    [regularStore, regularTitle, dealTitle],
+  ] as const) {
+    const context = await browser.newContext();
+    const owner = await context.newPage();
+    await signIn(owner, `owner+${store}@silkroad.example`, "/sell/orders");
+    const lines = owner.getByTestId("store-order-lines");
+    await expect(lines).toContainText(orderNumber);
+    await expect(lines).toContainText(mine.trim());
+    await expect(lines).not.toContainText(theirs.trim());
+    await expect(lines).toContainText("88 Century Avenue, Pudong");
+    await context.close();
+  }
+});
+
+test("a shopper cancels at the payment page: the cart comes back and the stock is released", async ({ page }) => {
+  await page.goto("/zh/categories/coffee");
+  await page.locator("main article").first().getByRole("link").first().click();
+  const stockBefore = await page.getByLabel("数量").getAttribute("max");
+  await page.getByRole("button", { name: "加入购物车" }).click();
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+  await page.goto("/zh/checkout");
+  await page.getByLabel("电子邮箱").fill("guest@example.com");
+  await page.getByLabel("收货人姓名").fill("王芳");
+  await page.getByLabel("详细地址").fill("朝阳区建国路88号");
+  await page.getByLabel("城市").fill("北京");
+  await page.getByLabel("国家/地区").fill("中国");
+  await page.getByRole("button", { name: "提交订单并付款" }).click();
+  await expect(page.getByTestId("demo-label")).toBeVisible();
+  const demoUrl = new URL(page.url());
+  await page.goto(`/zh/checkout/cancel?order=${demoUrl.pathname.split("/").pop()}&token=${demoUrl.searchParams.get("token")}`);
+  await expect(page.getByTestId("checkout-cancelled")).toBeVisible();
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+  await page.getByTestId("cart-lines").getByRole("link").first().click();
+  await expect(page.getByLabel("数量")).toHaveAttribute("max", stockBefore!);
+});
