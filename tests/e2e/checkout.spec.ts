@@ -23,6 +23,7 @@ test("a guest buys a festival deal and a regular product from two stores in demo
   // A festival deal from the live festival.
   await page.goto("/festivals/african-products-online-shopping-festival");
   await page.getByTestId("festival-deals").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/products\//);
   await expect(page.getByTestId("festival-badge").first()).toBeVisible();
   const dealTitle = (await page.getByRole("heading", { level: 1 }).textContent())!;
   const dealStore = await storeSlugOf(page);
@@ -41,9 +42,11 @@ test("a guest buys a festival deal and a regular product from two stores in demo
     const card = cards.nth(i);
     if ((await card.getByTestId("festival-badge").count()) > 0 || (await card.getByText("Sold out").count()) > 0) continue;
     await card.getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/products\//);
     regularStore = await storeSlugOf(page);
     if (regularStore === dealStore) {
       await page.goBack();
+      await expect(page).toHaveURL(/\/categories\/spices/);
       continue;
     }
     regularTitle = (await page.getByRole("heading", { level: 1 }).textContent())!;
@@ -113,6 +116,7 @@ test("a guest buys a festival deal and a regular product from two stores in demo
 test("a shopper cancels at the payment page: the cart comes back and the stock is released", async ({ page }) => {
   await page.goto("/zh/categories/coffee");
   await page.locator("main article").first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/products\//);
   const stockBefore = await page.getByLabel("数量").getAttribute("max");
   await page.getByRole("button", { name: "加入购物车" }).click();
   await expect(page.getByTestId("cart-count")).toHaveText("1");
@@ -129,5 +133,6 @@ test("a shopper cancels at the payment page: the cart comes back and the stock i
   await expect(page.getByTestId("checkout-cancelled")).toBeVisible();
   await expect(page.getByTestId("cart-count")).toHaveText("1");
   await page.getByTestId("cart-lines").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/products\//);
   await expect(page.getByLabel("数量")).toHaveAttribute("max", stockBefore!);
 });
