@@ -10,6 +10,7 @@ import { loadEnv } from "#app/utils/env.server.ts";
 import { cartOwnerFor } from "#app/utils/cart-cookie.server.ts";
 import { cartCount } from "#app/models/cart.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
+import { useNonce } from "#app/utils/nonce.tsx";
 import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -37,6 +38,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const origin = data?.origin ?? "";
   const path = stripLocale(location.pathname);
+  const nonce = useNonce();
   return (
     <html lang={LOCALE_INFO[locale].htmlLang}>
       <head>
@@ -51,8 +53,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <SiteLayout>{children}</SiteLayout>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -2,15 +2,81 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import crypto from "node:crypto";
 import compression from "compression";
 import express from "express";
 import { isSameOrigin } from "#app/utils/csrf.ts";
+import { loadEnv } from "#app/utils/env.server.ts";
+
+/**
+ * Request bodies: forms are small. The exceptions are uploads, each bounded by what the route
+ * accepts: up to 8 photos of 5 MB in one request, one 5 MB logo, one 5 MB CSV (plus multipart overhead).
+ */
+const MB = 1024 * 1024;
+export const BODY_LIMIT = 1 * MB;
+const UPLOAD_LIMITS: [RegExp, number][] = [
+  [/^(\/(zh|fr))?\/sell\/products\/\d+\/images$/, 41 * MB],
+  [/^(\/(zh|fr))?\/sell\/profile$/, 6 * MB],
+  [/^(\/(zh|fr))?\/sell\/import$/, 6 * MB],
+];
+
+export function bodyLimitFor(pathname: string): number {
+  return UPLOAD_LIMITS.find(([re]) => re.test(pathname))?.[1] ?? BODY_LIMIT;
+}
+
+/** The Content-Security-Policy for one response: scripts only from us or carrying this response's nonce. */
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    // Inline style attributes carry festival theme colours; no inline scripts are allowed.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    // Checkout's form redirects to Stripe's hosted page.
+    "form-action 'self' https://checkout.stripe.com",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
 
 /** Serves the production build: hashed assets cached forever, everything else through Remix. */
 export async function startServer({ port, buildDir }: { port: number; buildDir: string }) {
   const build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  const production = loadEnv().NODE_ENV === "production";
+  app.use((req, res, next) => {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.set({
+      "Content-Security-Policy": contentSecurityPolicy(nonce),
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+      "X-Frame-Options": "DENY",
+      "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+      "Cross-Origin-Opener-Policy": "same-origin",
+      ...(production ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+    });
+    next();
+  });
+  // Body size: refused before anything reads it (413), and a body must say its length (411), so a
+  // client cannot stream an endless body into a route.
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const declared = req.get("content-length");
+    const limit = bodyLimitFor(req.path);
+    if (declared === undefined) {
+      if (req.get("transfer-encoding")) return res.status(411).set("Connection", "close").type("text/plain").send("Length required.");
+      return next();
+    }
+    if (!/^\d+$/.test(declared) || Number(declared) > limit) {
+      return res.status(413).set("Connection", "close").type("text/plain").send("Request body too large.");
+    }
+    next();
+  });
   // CSRF: state-changing requests only from our own pages (signed webhooks will be exempted by path).
   app.use((req, res, next) => {
     const origin = req.get("origin");
@@ -22,12 +88,16 @@ export async function startServer({ port, buildDir }: { port: number; buildDir: 
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
   app.set("trust proxy", "loopback");
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }) }));
+  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req, res) => ({ clientIp: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string }) }));
 
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const s = app.listen(port, () => resolve(s));
     s.once("error", reject);
   });
+  // Slow clients cannot hold a connection open forever: whole request 30 s, headers 15 s.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+  server.keepAliveTimeout = 5_000;
   const shutdown = () => server.close(() => process.exit(0));
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);

@@ -17,9 +17,8 @@ import { shippingSchema } from "#app/utils/checkout-form.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
-import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
+import { CHECKOUT_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
 
-const CHECKOUT_LIMIT = { limit: 20, windowMs: 10 * 60_000 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);

@@ -13,6 +13,7 @@ import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { safeRedirect } from "#app/utils/password.ts";
 import { startSession } from "#app/utils/session.server.ts";
+import { SIGNUP_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { guestCartToken } from "#app/utils/cart-cookie.server.ts";
 import { mergeGuestCart } from "#app/models/cart.server.ts";
 
@@ -22,10 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: signupSchema });
+  const ip = typeof context.clientIp === "string" ? context.clientIp : "unknown";
+  const wait = hitRateLimit(`signup:ip:${ip}`, SIGNUP_LIMIT);
+  if (wait) return data({ result: submission.reply({ formErrors: ["auth.tooManySignups"], hideFields: ["password"] }) }, { status: 429, headers: { "Retry-After": String(wait) } });
   // The password is never sent back to the browser.
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const user = await createShopper({ email: submission.value.email, password: submission.value.password, locale });
@@ -57,6 +61,11 @@ export default function Signup() {
     <div className="mx-auto max-w-sm">
       <h1 className="mb-6 text-2xl font-bold text-clay-900">{t("auth.signupTitle")}</h1>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
+        {form.errors?.length ? (
+          <p id={form.errorId} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+            {error(form.errors)}
+          </p>
+        ) : null}
         <input {...getInputProps(fields.redirectTo, { type: "hidden" })} key={fields.redirectTo.key} />
         <Field label={t("auth.email")} errorId={fields.email.errorId} error={error(fields.email.errors)} autoComplete="email" {...getInputProps(fields.email, { type: "email" })} key={fields.email.key} />
         <Field

@@ -25,6 +25,12 @@ const schema = z
       .string()
       .regex(/^(card|alipay|wechat_pay)(,(card|alipay|wechat_pay))*$/, "must be a comma-separated list of card, alipay, wechat_pay")
       .default("card"),
+    /** Requests per minute per client address on /api/search (0 turns the limit off, e.g. for benchmarks). */
+    API_SEARCH_RATE_LIMIT: z.coerce
+      .number({ error: "must be a whole number from 0" })
+      .int({ error: "must be a whole number from 0" })
+      .min(0, { error: "must be a whole number from 0" })
+      .default(600),
     /** How long an unpaid checkout holds its stock. */
     CHECKOUT_RESERVATION_MINUTES: z.coerce
       .number({ error: "must be a whole number of minutes from 1 to 1440" })

@@ -8,6 +8,9 @@ export interface RateLimit {
 }
 
 export const LOGIN_LIMIT: RateLimit = { limit: 10, windowMs: 15 * 60_000 };
+/** New accounts per address: enough for a family or an office, not for a script. */
+export const SIGNUP_LIMIT: RateLimit = { limit: 10, windowMs: 60 * 60_000 };
+export const CHECKOUT_LIMIT: RateLimit = { limit: 20, windowMs: 10 * 60_000 };
 
 const windows = ((globalThis as { __silkRoadRateLimits?: Map<string, { count: number; resetAt: number }> }).__silkRoadRateLimits ??= new Map());
 

@@ -580,6 +580,7 @@ export const en = {
   "sell.shipped": "Marked as shipped.",
   "sell.shipBadInput": "Give a carrier and a tracking number (letters, digits and hyphens).",
   "sell.shipNotPaid": "This order is not paid.",
+  "auth.tooManySignups": "Too many new accounts from this address. Please try again later.",
 } satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = { [K in keyof typeof en]: (typeof en)[K] extends string ? string : { one: string; other: string } };

@@ -581,4 +581,5 @@ export const fr: Messages = {
   "sell.shipped": "Marqué comme expédié.",
   "sell.shipBadInput": "Indiquez un transporteur et un numéro de suivi (lettres, chiffres et tirets).",
   "sell.shipNotPaid": "Cette commande n'est pas payée.",
+  "auth.tooManySignups": "Trop de comptes créés depuis cette adresse. Réessayez plus tard.",
 };

@@ -581,4 +581,5 @@ export const zh: Messages = {
   "sell.shipped": "已标记为发货。",
   "sell.shipBadInput": "请填写承运商和运单号（字母、数字和连字符）。",
   "sell.shipNotPaid": "该订单尚未付款。",
+  "auth.tooManySignups": "该地址注册的账户过多，请稍后再试。",
 };

@@ -1,0 +1,56 @@
+import { PassThrough } from "node:stream";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "#app/utils/nonce.tsx";
+
+const ABORT_DELAY = 5_000;
+const BOTS = /bot|crawl|spider|slurp|facebookexternalhit|baiduspider|yandex|bingpreview/i;
+
+/**
+ * Remix's Node entry with one addition: the per-request CSP nonce (from the server's load context)
+ * reaches every inline script Remix renders. Crawlers get the whole document at once.
+ */
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
+  const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
+  const waitForAll = BOTS.test(request.headers.get("user-agent") ?? "");
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider nonce={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Logged once, without the stack outside development; the page shows the error boundary.
+          if (shellRendered) console.error(`render: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/**
+ * Errors thrown by loaders and actions: one line, the path without its query string (order links
+ * carry tokens), the message — never cookies or headers, and the stack only in development.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  const path = new URL(request.url).pathname;
+  const detail = error instanceof Error ? (process.env.NODE_ENV === "development" ? (error.stack ?? error.message) : error.message) : String(error);
+  console.error(`${request.method} ${path}: ${detail}`);
+}
