@@ -3,9 +3,11 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { cacheControlFor } from "#app/utils/cache-control.ts";
 import { NonceProvider } from "#app/utils/nonce.tsx";
 
 const ABORT_DELAY = 5_000;
+
 const BOTS = /bot|crawl|spider|slurp|facebookexternalhit|baiduspider|yandex|bingpreview/i;
 
 /**
@@ -27,6 +29,8 @@ export default function handleRequest(request: Request, responseStatusCode: numb
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", cacheControlFor(request, responseStatusCode));
+          responseHeaders.append("Vary", "Cookie");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

@@ -6,7 +6,7 @@ import { SiteLayout } from "#app/components/layout.tsx";
 import { LOCALES, LOCALE_INFO, localeFromPath, localizePath, stripLocale } from "#app/i18n/locales.ts";
 import { createTranslator } from "#app/i18n/translate.ts";
 import { getUser } from "#app/utils/auth.server.ts";
-import { loadEnv } from "#app/utils/env.server.ts";
+import { publicOrigin } from "#app/utils/origin.server.ts";
 import { cartOwnerFor } from "#app/utils/cart-cookie.server.ts";
 import { cartCount } from "#app/models/cart.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
@@ -21,7 +21,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLocale(params);
   // Absolute URLs for hreflang alternates: the configured public URL, else the request's own origin.
-  const origin = loadEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+  const origin = publicOrigin(request);
   const user = await getUser(request);
   const { owner } = await cartOwnerFor(request);
   return { origin, user: user ? { email: user.email, role: user.role } : null, cartCount: cartCount(owner) };
@@ -31,6 +31,20 @@ export const meta: MetaFunction = ({ location }) => {
   const t = createTranslator(localeFromPath(location.pathname));
   return [{ title: t("site.name") }, { name: "description", content: t("site.description") }];
 };
+
+const OG_LOCALE = { en: "en_US", zh: "zh_CN", fr: "fr_FR" } as const;
+
+/** Sort orders and filters are views of one page; only the page number (and a search query) make a different page. */
+function canonicalQuery(search: string): string {
+  const params = new URLSearchParams(search);
+  const kept = new URLSearchParams();
+  for (const key of ["q", "page"]) {
+    const value = params.get(key);
+    if (value && !(key === "page" && value === "1")) kept.set(key, value);
+  }
+  const query = kept.toString();
+  return query ? `?${query}` : "";
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
@@ -49,6 +63,10 @@ export function Layout({ children }: { children: ReactNode }) {
           <link key={l} rel="alternate" hrefLang={LOCALE_INFO[l].hreflang} href={`${origin}${localizePath(path, l)}${location.search}`} />
         ))}
         <link rel="alternate" hrefLang="x-default" href={`${origin}${path}${location.search}`} />
+        <link rel="canonical" href={`${origin}${location.pathname}${canonicalQuery(location.search)}`} />
+        <meta property="og:url" content={`${origin}${location.pathname}${canonicalQuery(location.search)}`} />
+        <meta property="og:site_name" content={createTranslator(locale)("site.name")} />
+        <meta property="og:locale" content={OG_LOCALE[locale]} />
         <Links />
       </head>
       <body>

@@ -17,6 +17,7 @@ import { shippingSchema } from "#app/utils/checkout-form.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
+import { publicOrigin } from "#app/utils/origin.server.ts";
 import { CHECKOUT_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
 
 
@@ -50,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const names = cart.lines.filter((l) => placed.productIds.includes(l.productId)).map((l) => l.title);
     return data({ result: submission.reply({ formErrors: ["checkout.soldOut"] }), unavailable: names }, { status: 409 });
   }
-  const origin = loadEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+  const origin = publicOrigin(request);
   try {
     const { redirectTo } = await startPayment(placed.orderId, origin);
     return redirect(redirectTo);

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useNonce } from "#app/utils/nonce.tsx";
+import { productJsonLd, serializeJsonLd } from "#app/utils/structured-data.ts";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { DealPrice, FestivalBadge } from "#app/components/deal-price.tsx";
 import { SentenceWithTime } from "#app/components/festival-time.tsx";
@@ -19,15 +21,37 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { product, related: listRelatedProducts(product, locale) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
-  data ? pageMeta(location, data.product.title, data.product.description.slice(0, 160)) : [];
+export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
+  if (!data) return [];
+  const origin = (matches.find((m) => m.id === "root")?.data as { origin?: string } | undefined)?.origin ?? "";
+  const image = data.product.images[0] ?? "";
+  return pageMeta(location, data.product.title, data.product.description.slice(0, 160), { type: "product", image: image.startsWith("http") ? image : `${origin}${image}` });
+};
 
 export default function ProductPage() {
   const { product, related } = useLoaderData<typeof loader>();
   const t = useT();
   const href = useHref();
+  const nonce = useNonce();
+  const origin = useRouteLoaderData<{ origin: string }>("root")?.origin ?? "";
+  const structured = productJsonLd({
+    origin,
+    url: href(`/products/${product.slug}`),
+    title: product.title,
+    description: product.description,
+    sku: product.sku,
+    images: product.images,
+    category: product.category.name,
+    countryName: product.country.name,
+    storeName: product.store.name,
+    priceCents: product.priceCents,
+    currency: product.currency,
+    inStock: product.inStock,
+    deal: product.deal ? { priceCents: product.deal.priceCents, endsAt: product.deal.festival.endsAt } : null,
+  });
   return (
     <>
+      <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: serializeJsonLd(structured) }} />
       <nav aria-label={t("common.breadcrumb")} className="mb-4 text-sm text-stone-600">
         <ol className="flex flex-wrap gap-1">
           <li>
