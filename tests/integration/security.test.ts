@@ -1,0 +1,127 @@
+import { describe, expect, test } from "vitest";
+import * as accountPage from "#app/routes/($lang).account._index.tsx";
+import * as applyPage from "#app/routes/($lang).account.apply.tsx";
+import * as myOrders from "#app/routes/($lang).account.orders._index.tsx";
+import * as searchPage from "#app/routes/($lang).search.tsx";
+import * as api from "#app/routes/api.search.ts";
+import * as productArt from "#app/routes/art.products.$file.ts";
+import * as storeArt from "#app/routes/art.stores.$file.ts";
+import * as media from "#app/routes/media.$file.ts";
+import * as sitemapFile from "#app/routes/sitemap.$file.ts";
+import { cacheControlFor } from "#app/utils/cache-control.ts";
+import { productJsonLd, serializeJsonLd } from "#app/utils/structured-data.ts";
+import { bodyLimitFor, contentSecurityPolicy } from "../../scripts/server.ts";
+import { runLoader, thrownResponse } from "#tests/support/loaders.ts";
+import { useSearchIndex } from "#tests/support/search.ts";
+
+useSearchIndex();
+
+const INJECTIONS = [
+  `Kenya" OR country = "ET`,
+  `KE' OR '1'='1`,
+  "1; DROP TABLE products; --",
+  "<script>alert(1)</script>",
+  "../../etc/passwd",
+  "%00",
+  "😀".repeat(300),
+  "a".repeat(5000),
+];
+const PARAMS = ["q", "country", "category", "store", "festival", "deals", "minPrice", "maxPrice", "inStock", "sort", "page", "locale"];
+
+describe("injection in every search parameter", () => {
+  test("/api/search answers 400 or a normal result, never a 5xx, and never widens the results", async () => {
+    const all = (await (await api.loader({ request: new Request("http://localhost:3000/api/search"), params: {}, context: {} })).json()) as { totalHits: number };
+    for (const name of PARAMS) {
+      for (const value of INJECTIONS) {
+        const url = `http://localhost:3000/api/search?${new URLSearchParams({ [name]: value })}`;
+        const response = await api.loader({ request: new Request(url), params: {}, context: {} });
+        expect(response.status, `${name}=${value.slice(0, 30)}`).toBeLessThan(500);
+        if (response.status === 200 && name !== "q") {
+          const body = (await response.json()) as { totalHits: number };
+          expect(body.totalHits, `${name}=${value.slice(0, 30)}`).toBeLessThanOrEqual(all.totalHits);
+        }
+      }
+    }
+  });
+
+  test("the /search page ignores what it cannot use and renders queries as text", async () => {
+    for (const name of PARAMS) {
+      for (const value of INJECTIONS) {
+        const data = await runLoader(searchPage.loader, `/search?${new URLSearchParams({ [name]: value })}`);
+        expect(data.result.engine).toBeDefined();
+      }
+    }
+    const data = await runLoader(searchPage.loader, `/search?q=${encodeURIComponent("<script>alert(1)</script>")}`);
+    for (const hit of data.result.hits) expect(hit.highlight).not.toMatch(/<script/i);
+  });
+});
+
+describe("path traversal on file routes", () => {
+  test("media, generated art and sitemap files refuse anything but their own names", async () => {
+    for (const file of ["../../data/market.db", "..%2F..%2Fpackage.json", "....//....//etc/passwd", "%2e%2e%2fsession-secret", "x.svg/../../../etc/passwd", "/etc/passwd", "con.webp", "a".repeat(300)]) {
+      const m = await media.loader({ request: new Request("http://localhost:3000/media/x"), params: { file }, context: {} });
+      expect(m.status, file).toBe(404);
+      const p = await productArt.loader({ request: new Request("http://localhost:3000/art/products/x"), params: { file }, context: {} });
+      expect(p.status, file).toBe(404);
+      const s = await storeArt.loader({ request: new Request("http://localhost:3000/art/stores/x"), params: { file }, context: {} });
+      expect(s.status, file).toBe(404);
+      const sm = await sitemapFile.loader({ request: new Request("http://localhost:3000/sitemap/x"), params: { file }, context: {} });
+      expect(sm.status, file).toBe(404);
+    }
+  });
+});
+
+describe("protected account pages", () => {
+  test("anonymous visitors are sent to log in", async () => {
+    for (const [name, loader, path] of [
+      ["account", accountPage.loader, "/account"],
+      ["apply", applyPage.loader, "/account/apply"],
+      ["orders", myOrders.loader, "/account/orders"],
+    ] as const) {
+      const response = await thrownResponse(runLoader(loader as never, path));
+      expect(response.status, name).toBe(302);
+      expect(response.headers.get("Location"), name).toMatch(/^\/login\?redirectTo=/);
+    }
+  });
+});
+
+describe("merchant text in structured data", () => {
+  test("cannot close the JSON-LD script element", () => {
+    const evil = `</script><script>alert(1)</script><!--`;
+    const json = serializeJsonLd(
+      productJsonLd({ origin: "https://m.example", url: "/products/x", title: evil, description: evil, sku: "S", images: ["/a.svg"], category: "c", countryName: "n", storeName: evil, priceCents: 1000, currency: "USD", inStock: true, deal: null }),
+    );
+    expect(json).not.toContain("</script");
+    expect(json).not.toContain("<");
+    expect(JSON.parse(json).name).toBe(evil);
+  });
+});
+
+describe("server policies", () => {
+  test("CSP: scripts only from us or with the nonce, no framing, no plugins", () => {
+    const policy = contentSecurityPolicy("abc123");
+    expect(policy).toContain("script-src 'self' 'nonce-abc123'");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+  });
+
+  test("body limits: 1 MB for forms, larger only where uploads are accepted", () => {
+    expect(bodyLimitFor("/login")).toBe(1024 * 1024);
+    expect(bodyLimitFor("/webhooks/stripe")).toBe(1024 * 1024);
+    expect(bodyLimitFor("/zh/sell/products/12/images")).toBe(41 * 1024 * 1024);
+    expect(bodyLimitFor("/sell/import")).toBe(6 * 1024 * 1024);
+    expect(bodyLimitFor("/sell/products/12/images/../../../login")).toBe(1024 * 1024);
+  });
+
+  test("only anonymous catalog pages are publicly cacheable", () => {
+    const get = (path: string, cookie?: string) => new Request(`http://localhost:3000${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+    expect(cacheControlFor(get("/zh/products/abc"), 200)).toMatch(/^public/);
+    expect(cacheControlFor(get("/"), 200)).toMatch(/^public/);
+    expect(cacheControlFor(get("/festivals/x"), 200)).toMatch(/^public/);
+    expect(cacheControlFor(get("/products/abc", "__session=abc"), 200)).toBe("private, no-cache");
+    expect(cacheControlFor(get("/products/abc", "theme=1; __cart=abc"), 200)).toBe("private, no-cache");
+    expect(cacheControlFor(get("/products/abc"), 404)).toBe("private, no-cache");
+    for (const path of ["/cart", "/checkout", "/account/orders", "/sell", "/admin", "/search?q=x"]) expect(cacheControlFor(get(path), 200), path).toBe("private, no-cache");
+  });
+});
