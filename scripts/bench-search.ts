@@ -16,7 +16,7 @@ import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { openDatabase, type DB } from "#db/client.ts";
 import { migrateDatabase } from "#db/migrate.ts";
-import { seedDatabase } from "#db/seed/seed.ts";
+import { clearCatalog, seedDatabase } from "#db/seed/seed.ts";
 import { createClient, type SearchConnection } from "#search/client.ts";
 import { fallbackSearch } from "#search/fallback.ts";
 import { applyIndexSettings, countVisibleProducts, reindexAll } from "#search/indexer.ts";
@@ -69,12 +69,13 @@ function likeSearch(db: DB, params: SearchParams) {
     ORDER BY p.created_at DESC LIMIT 24`);
 }
 
-async function prepareCatalog(size: number): Promise<string> {
+/** The benchmark catalog of this size under data/bench/ (seeded once, reused while it matches). */
+export async function prepareCatalog(size: number): Promise<string> {
   const file = path.join(benchDir, String(size), "market.db");
   const db = openDatabase(file);
   migrateDatabase(db);
   if (countVisibleProducts(db) !== size) {
-    db.$client.exec("DELETE FROM featured_products; DELETE FROM products; DELETE FROM stores; DELETE FROM users; DELETE FROM categories; DELETE FROM countries; DELETE FROM sqlite_sequence;");
+    clearCatalog(db);
     const bar = progressBar(`seeding ${size} products`);
     await seedDatabase(db, { products: size, onProgress: bar.update });
     bar.done();
@@ -89,7 +90,7 @@ async function timeIt<T>(fn: () => Promise<T> | T): Promise<number> {
   return performance.now() - started;
 }
 
-async function main() {
+export async function runSearchBench() {
   fs.mkdirSync(benchDir, { recursive: true });
   const server = await startMeilisearch({ dataDir: path.join(benchDir, "meilisearch") });
   const results: Record<string, unknown> = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, at: new Date().toISOString(), engines: [] as unknown[] };
@@ -131,7 +132,7 @@ async function main() {
     const port = 3400;
     const app = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), DATABASE_PATH: loadDb, MEILI_HOST: loadConnection!.host, MEILI_MASTER_KEY: loadConnection!.apiKey, MEILI_INDEX_PREFIX: loadConnection!.indexPrefix },
+      env: { ...process.env, PORT: String(port), API_SEARCH_RATE_LIMIT: "0", DATABASE_PATH: loadDb, MEILI_HOST: loadConnection!.host, MEILI_MASTER_KEY: loadConnection!.apiKey, MEILI_INDEX_PREFIX: loadConnection!.indexPrefix },
       stdio: ["ignore", "ignore", "inherit"],
     });
     try {
@@ -200,5 +201,8 @@ async function main() {
   console.log(`\nwritten to ${path.relative(root, out)}`);
 }
 
-await main();
-process.exit(0);
+// Run directly (npm run bench:search), or imported by scripts/bench.ts.
+if (process.argv[1]?.endsWith("bench-search.ts")) {
+  await runSearchBench();
+  process.exit(0);
+}

@@ -81,7 +81,7 @@ test("keyboard only: from the home page to a paid demo order", async ({ page }) 
     ["address", "1 Zhongshan Road"],
     ["city", "Guangzhou"],
     ["country", "China"],
-  ]) {
+  ] as const) {
     await tabTo(page, (el) => el.tag === "input" && el.name === name);
     await page.keyboard.type(value);
   }

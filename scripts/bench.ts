@@ -1,0 +1,180 @@
+/**
+ * npm run bench — the marketplace under load on this machine.
+ *
+ * For 1,000 and 100,000 products (data/bench/<size>/, with Meilisearch): the production server
+ * (npm start's code, API rate limit off) is measured with autocannon — 16 connections, a fixed
+ * duration — on the home page, /search with a query and a facet, /api/search, product pages, store
+ * pages and a festival page (each request rotates through real URLs of that catalog). Then the
+ * JavaScript each route sends (gzip), and the search engine comparison (scripts/bench-search.ts).
+ * Prints tables; writes bench/results/pages-<time>.json (and search-<time>.json).
+ */
+import { spawn } from "node:child_process";
+import type { EventEmitter } from "node:events";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import zlib from "node:zlib";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { createClient, type SearchConnection } from "#search/client.ts";
+import { reindexAll } from "#search/indexer.ts";
+import { openDatabase } from "#db/client.ts";
+import { startMeilisearch } from "#search/server.ts";
+import { prepareCatalog, runSearchBench } from "./bench-search.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const CONNECTIONS = 16;
+const TARGETS = { productP95: 40, apiSearchP95: 25, homeRps: 300, productJsKb: 150 };
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+const round = (n: number) => Math.round(n * 10) / 10;
+
+interface RouteResult {
+  route: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(base: string, route: string, paths: string[]): Promise<RouteResult> {
+  let next = 0;
+  const instance = autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
+  }) as unknown as EventEmitter & PromiseLike<autocannon.Result>;
+  const latencies: number[] = [];
+  instance.on("response", (_c: unknown, _s: number, _b: number, time: number) => latencies.push(time));
+  const result = await instance;
+  return { route, rps: Math.round(result.requests.average), p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), non2xx: result.non2xx, errors: result.errors };
+}
+
+/** Real URLs of this catalog to rotate through. */
+function urlsFor(dbFile: string) {
+  const db = new Database(dbFile, { readonly: true });
+  const products = db.prepare("SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'approved' ORDER BY (p.id * 7919) % 10007 LIMIT 200").pluck().all() as string[];
+  const stores = db.prepare("SELECT slug FROM stores WHERE status = 'approved' ORDER BY (id * 7919) % 10007 LIMIT 100").pluck().all() as string[];
+  const festival = db.prepare("SELECT slug FROM festivals WHERE published = 1 ORDER BY starts_at DESC LIMIT 1").pluck().get() as string;
+  db.close();
+  const queries = ["coffee", "咖啡", "café", "shea butter", "乳木果油", "miel", "kente", "vanilla", "腰果", "leather bag", "rooibos", "cofee"];
+  return {
+    home: ["/", "/zh", "/fr"],
+    search: queries.map((q, i) => `/search?q=${encodeURIComponent(q)}&country=${["KE", "ET", "GH", "MG"][i % 4]}`),
+    apiSearch: queries.map((q, i) => `/api/search?q=${encodeURIComponent(q)}${i % 3 === 0 ? "&inStock=1" : ""}&locale=${["en", "zh", "fr"][i % 3]}`),
+    product: products.map((slug, i) => `${["", "/zh", "/fr"][i % 3]}/products/${slug}`),
+    store: stores.map((slug, i) => `${["", "/zh", "/fr"][i % 3]}/stores/${slug}`),
+    festival: [`/festivals/${festival}`, `/zh/festivals/${festival}`, `/fr/festivals/${festival}`],
+  };
+}
+
+/** Gzipped JavaScript a first visit to each route downloads (entry, root and the route's chunks). */
+async function javascriptPerRoute() {
+  const build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as { assets: { entry: { module: string; imports: string[] }; routes: Record<string, { module: string; imports?: string[] }> } };
+  const { entry, routes } = build.assets;
+  const size = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(root, "build/client", file)), { level: 9 }).length;
+  const wanted: [string, string][] = [
+    ["home", "routes/($lang)._index"],
+    ["search", "routes/($lang).search"],
+    ["product", "routes/($lang).products.$slug"],
+    ["store", "routes/($lang).stores.$slug"],
+    ["festival", "routes/($lang).festivals.$slug"],
+    ["cart", "routes/($lang).cart"],
+    ["checkout", "routes/($lang).checkout._index"],
+  ];
+  return wanted.map(([name, id]) => {
+    const files = new Set([entry.module, ...entry.imports, routes.root!.module, ...(routes.root!.imports ?? []), routes[id]!.module, ...(routes[id]!.imports ?? [])]);
+    return { route: name, files: files.size, kbGzip: round([...files].reduce((n, f) => n + size(f), 0) / 1024) };
+  });
+}
+
+async function main() {
+  // Build first (npm start would otherwise build inside the timed server start).
+  const built = spawn("npx", ["remix", "vite:build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  await new Promise((resolve, reject) => built.on("exit", (code) => (code === 0 ? resolve(null) : reject(new Error("build failed")))));
+  const meili = await startMeilisearch({ dataDir: path.join(root, "data/bench/meilisearch") });
+  const results: Record<string, unknown> = { at: new Date().toISOString(), machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, connections: CONNECTIONS, seconds: SECONDS, sizes: {} as Record<string, RouteResult[]> };
+  try {
+    for (const size of SIZES) {
+      const file = await prepareCatalog(size);
+      const connection: SearchConnection = { host: meili.host, apiKey: meili.masterKey, indexPrefix: `b${size}_` };
+      const client = createClient(connection, 300_000);
+      const stats = await client.index(`b${size}_products`).getStats().catch(() => null);
+      if (!stats || stats.numberOfDocuments !== size) {
+        const db = openDatabase(file);
+        await reindexAll(db, client, connection, (line) => console.log(line));
+        db.$client.close();
+      }
+      const port = 3500;
+      const app = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+        cwd: root,
+        env: { ...process.env, PORT: String(port), DATABASE_PATH: file, MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: connection.indexPrefix, API_SEARCH_RATE_LIMIT: "0" },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      try {
+        const base = `http://127.0.0.1:${port}`;
+        for (let i = 0; i < 600; i++) {
+          if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+        const urls = urlsFor(file);
+        // Warm up every URL once (first-hit costs are not what a crowd sees).
+        for (const list of Object.values(urls)) for (const u of list) await fetch(base + u).then((r) => r.arrayBuffer());
+        const rows: RouteResult[] = [];
+        for (const [route, paths] of Object.entries(urls)) {
+          const row = await load(base, route, paths);
+          rows.push(row);
+          console.log(`${size.toLocaleString("en")} products · ${route}: ${row.rps} req/s, p95 ${row.p95} ms`);
+        }
+        (results.sizes as Record<string, RouteResult[]>)[size] = rows;
+      } finally {
+        app.kill("SIGTERM");
+        await new Promise((r) => app.once("exit", r));
+      }
+    }
+  } finally {
+    await meili.stop();
+  }
+  results.javascript = await javascriptPerRoute();
+
+  const largest = Math.max(...SIZES);
+  const big = (results.sizes as Record<string, RouteResult[]>)[largest]!;
+  const get = (route: string) => big.find((r) => r.route === route)!;
+  const productJs = (results.javascript as { route: string; kbGzip: number }[]).find((r) => r.route === "product")!.kbGzip;
+  results.targets = {
+    productP95: { target: `≤ ${TARGETS.productP95} ms`, measured: get("product").p95, met: get("product").p95 <= TARGETS.productP95 },
+    apiSearchP95: { target: `≤ ${TARGETS.apiSearchP95} ms`, measured: get("apiSearch").p95, met: get("apiSearch").p95 <= TARGETS.apiSearchP95 },
+    homeRps: { target: `≥ ${TARGETS.homeRps} req/s`, measured: get("home").rps, met: get("home").rps >= TARGETS.homeRps },
+    productJs: { target: `≤ ${TARGETS.productJsKb} kB gzip`, measured: productJs, met: productJs <= TARGETS.productJsKb },
+  };
+
+  console.log(`\nPages under load (${CONNECTIONS} connections, ${SECONDS} s each; latency in ms)`);
+  console.log("| products | route | req/s | p50 | p95 | p99 | non-2xx |");
+  console.log("|---:|---|---:|---:|---:|---:|---:|");
+  for (const [size, rows] of Object.entries(results.sizes as Record<string, RouteResult[]>)) {
+    for (const r of rows) console.log(`| ${Number(size).toLocaleString("en")} | ${r.route} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} |`);
+  }
+  console.log("\nJavaScript per route (first visit, gzip)");
+  console.log("| route | files | kB |");
+  console.log("|---|---:|---:|");
+  for (const r of results.javascript as { route: string; files: number; kbGzip: number }[]) console.log(`| ${r.route} | ${r.files} | ${r.kbGzip} |`);
+  console.log(`\nTargets at ${largest.toLocaleString("en")} products`);
+  for (const [name, t] of Object.entries(results.targets as Record<string, { target: string; measured: number; met: boolean }>)) console.log(`- ${name}: ${t.measured} (${t.target}) ${t.met ? "met" : "MISSED"}`);
+  const out = path.join(root, "bench/results", `pages-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(results, null, 2));
+  console.log(`\nwritten to ${path.relative(root, out)}`);
+
+  if (process.env.BENCH_SKIP_SEARCH !== "1") await runSearchBench();
+}
+
+await main();
+process.exit(0);
