@@ -74,7 +74,9 @@ export async function prepareCatalog(size: number): Promise<string> {
   const file = path.join(benchDir, String(size), "market.db");
   const db = openDatabase(file);
   migrateDatabase(db);
-  if (countVisibleProducts(db) !== size) {
+  // Re-seed when the size differs or the catalog predates festivals.
+  const festivals = (db.$client.prepare("SELECT count(*) AS n FROM festivals").get() as { n: number }).n;
+  if (countVisibleProducts(db) !== size || festivals === 0) {
     clearCatalog(db);
     const bar = progressBar(`seeding ${size} products`);
     await seedDatabase(db, { products: size, onProgress: bar.update });

@@ -44,13 +44,13 @@ interface RouteResult {
   errors: number;
 }
 
-async function load(base: string, route: string, paths: string[]): Promise<RouteResult> {
+async function load(base: string, route: string, paths: string[], headers: Record<string, string> = {}): Promise<RouteResult> {
   let next = 0;
   const instance = autocannon({
     url: base,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
+    requests: [{ method: "GET", setupRequest: (req) => ({ ...req, headers: { ...req.headers, "accept-encoding": "gzip", ...headers }, path: paths[next++ % paths.length]! }) }],
   }) as unknown as EventEmitter & PromiseLike<autocannon.Result>;
   const latencies: number[] = [];
   instance.on("response", (_c: unknown, _s: number, _b: number, time: number) => latencies.push(time));
@@ -129,8 +129,13 @@ async function main() {
         // Warm up every URL once (first-hit costs are not what a crowd sees).
         for (const list of Object.values(urls)) for (const u of list) await fetch(base + u).then((r) => r.arrayBuffer());
         const rows: RouteResult[] = [];
-        for (const [route, paths] of Object.entries(urls)) {
-          const row = await load(base, route, paths);
+        const runs: [string, string[], Record<string, string>?][] = [
+          ...Object.entries(urls),
+          // The same product pages for a visitor with a cart cookie: rendered every time (no micro-cache).
+          ["product (uncached)", urls.product, { cookie: "__cart=bench" }],
+        ];
+        for (const [route, paths, headers] of runs) {
+          const row = await load(base, route, paths, headers);
           rows.push(row);
           console.log(`${size.toLocaleString("en")} products · ${route}: ${row.rps} req/s, p95 ${row.p95} ms`);
         }

@@ -1,7 +1,10 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createFetchHandler, type ServerBuild } from "@remix-run/node";
+import { isAnonymousCatalogRequest } from "#app/utils/cache-control.ts";
+import { TtlCache } from "#app/utils/ttl-cache.ts";
 import crypto from "node:crypto";
 import compression from "compression";
 import express from "express";
@@ -40,6 +43,57 @@ export function contentSecurityPolicy(nonce: string): string {
     "form-action 'self' https://checkout.stripe.com",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+interface CachedPage {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+  gzip: Buffer;
+}
+
+/**
+ * Micro-cache for anonymous catalog pages (no session or cart cookie, GET, 200, marked public): the
+ * same HTML for everyone, kept 5 seconds with its gzip, so a crowd on the festival's home page or a
+ * hot product costs one render per 5 s instead of one per visitor. The cached page keeps the CSP
+ * header (and nonce) it was rendered with. Prices a shopper pays are recomputed at checkout anyway.
+ */
+function microCache(build: ServerBuild): express.RequestHandler {
+  const render = createFetchHandler(build, "production");
+  const pages = new TtlCache<CachedPage>(5_000, 5_000);
+  return (req, res, next) => {
+    if (req.method !== "GET" || !isAnonymousCatalogRequest(req.path, req.get("cookie"))) return next();
+    const key = req.originalUrl;
+    const cached = pages.get(key);
+    const send = (page: CachedPage, state: "HIT" | "MISS") => {
+      for (const [name, value] of page.headers) res.setHeader(name, value);
+      res.setHeader("X-Cache", state);
+      res.status(page.status);
+      if (req.acceptsEncodings("gzip") === "gzip") {
+        res.setHeader("Content-Encoding", "gzip");
+        res.end(page.gzip);
+      } else res.end(page.body);
+    };
+    if (cached) return send(cached, "HIT");
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+    const request = new Request(`${req.protocol}://${req.get("host")}${req.originalUrl}`, { headers });
+    render(request, { clientIp: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string })
+      .then(async (response) => {
+        const body = Buffer.from(await response.arrayBuffer());
+        const page: CachedPage = {
+          status: response.status,
+          headers: [...response.headers.entries()].filter(([name]) => !["content-length", "content-encoding", "transfer-encoding", "set-cookie"].includes(name)),
+          body,
+          gzip: zlib.gzipSync(body, { level: 6 }),
+        };
+        page.headers.push(["Content-Security-Policy", String(res.getHeader("Content-Security-Policy"))], ["Vary", "Cookie, Accept-Encoding"]);
+        if (response.status === 200 && (response.headers.get("Cache-Control") ?? "").startsWith("public") && !response.headers.has("Set-Cookie")) pages.set(key, page);
+        else if (response.headers.has("Set-Cookie")) for (const c of response.headers.getSetCookie()) res.append("Set-Cookie", c);
+        send(page, "MISS");
+      })
+      .catch(next);
+  };
 }
 
 /** Serves the production build: hashed assets cached forever, everything else through Remix. */
@@ -88,6 +142,7 @@ export async function startServer({ port, buildDir }: { port: number; buildDir: 
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
   app.set("trust proxy", "loopback");
+  app.use(microCache(build));
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req, res) => ({ clientIp: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string }) }));
 
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {

@@ -8,6 +8,7 @@ import { indexNames, type SearchConnection } from "./client.ts";
 import { toProductDocument, type ProductDocument, type StoreDocument } from "./documents.ts";
 import { productSettings, STORE_SETTINGS } from "./settings.ts";
 import { loadSynonymGroups, synonymMap } from "./synonyms.ts";
+import { bumpIndexGeneration } from "./generation.ts";
 
 /** Indexing tasks can take a while for large batches; searches use their own short timeout. */
 const TASK_WAIT = { timeout: 120_000, interval: 50 };
@@ -159,6 +160,7 @@ export async function applySynonymsIfChanged(db: DB, client: Meilisearch, connec
   const task = await client.index(indexNames(connection).products).updateSynonyms(synonymMap(loadSynonymGroups(db))).waitTask(TASK_WAIT);
   if (task.status !== "succeeded") throw new Error(`synonyms task ${task.uid} ${task.status}`);
   setSearchState(db, "synonymsAppliedAt", startedAt);
+  bumpIndexGeneration();
   return true;
 }
 
@@ -187,6 +189,7 @@ export async function reindexAll(db: DB, client: Meilisearch, connection: Search
   }
   setSearchState(db, "lastReindexAt", startedAt);
   setSearchState(db, "lastSyncAt", new Date());
+  bumpIndexGeneration();
 }
 
 /** Reindexes when the live index's document count differs from the database (first start, lost data). */

@@ -3,6 +3,7 @@ import type { Meilisearch } from "meilisearch";
 import type { DB } from "#db/client.ts";
 import { products, searchOutbox } from "#db/schema/index.ts";
 import { createClient, getSearchConnection, indexNames, type SearchConnection } from "./client.ts";
+import { bumpIndexGeneration } from "./generation.ts";
 import { applySynonymsIfChanged, loadProductDocuments, loadStoreDocuments, setSearchState } from "./indexer.ts";
 
 type Tx = Pick<DB, "insert">;
@@ -71,6 +72,7 @@ export async function drainOutbox(db: DB, client: Meilisearch, connection: Searc
     if (failedTask) throw new Error(`task ${failedTask.uid} ${failedTask.status}: ${failedTask.error?.message ?? "no detail"}`);
     db.update(searchOutbox).set({ doneAt: new Date() }).where(inArray(searchOutbox.id, rowIds)).run();
     setSearchState(db, "lastSyncAt", new Date());
+    bumpIndexGeneration();
     return { processed: rows.length, failed: 0 };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -7,6 +7,7 @@ import { categories, countries, featuredProducts, products, searchQueries, searc
 import { setSearchState } from "#search/indexer.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import { recordAudit } from "./audit.server.ts";
+import { flushSearchLog } from "./search.server.ts";
 import { CAMPAIGN_TARGETS, getCampaignProgress } from "./catalog.server.ts";
 import { pick } from "./localize.ts";
 import { STORE_FILTERS, type StoreFilter } from "#app/utils/admin-constants.ts";
@@ -250,6 +251,7 @@ export interface QueryStat {
 /** Top and zero-result queries in a locale over the last `days` days (lower-cased, trimmed, empty queries left out). */
 export function getSearchInsights(actor: Actor, args: { locale: Locale | "all"; days: number; limit?: number }) {
   assertOrganizer(actor);
+  flushSearchLog();
   const db = getDb();
   const since = new Date(clockNow().getTime() - args.days * 86_400_000);
   const where = and(gte(searchQueries.at, since), sql`trim(${searchQueries.query}) <> ''`, args.locale === "all" ? undefined : eq(searchQueries.locale, args.locale));

@@ -11,6 +11,8 @@ import { PRICE_BUCKETS } from "#search/documents.ts";
 import { bucketRange, parseSearchParams, type SearchParams } from "#search/query.ts";
 import type { SearchHit, SearchResult } from "#search/results.ts";
 import { liveFestivalIds } from "./festivals.server.ts";
+import { indexGeneration } from "#search/generation.ts";
+import { TtlCache } from "#app/utils/ttl-cache.ts";
 import { withDeals } from "./pricing.server.ts";
 
 /** Meilisearch must answer within this, or the search is served by SQLite. */
@@ -19,6 +21,14 @@ export const SEARCH_TIMEOUT_MS = 300;
 const RETRY_AFTER_MS = 1000;
 
 const breaker = globalThis as unknown as { __silkRoadSearchDownUntil?: number };
+
+/**
+ * Meilisearch answers for a few seconds, per query and language: a festival crowd repeats the same
+ * searches, and Meilisearch (CPU-bound on two cores) is the bottleneck. Keys include the index
+ * generation, so any change this process sends to the index is visible at once; festival prices are
+ * applied after the cache, from the database, on every request.
+ */
+const resultCache = new TtlCache<SearchResult>(5_000, 2_000);
 
 function ensureWorker() {
   // Tests drive the outbox themselves; everywhere else one worker per process drains it.
@@ -32,9 +42,12 @@ export async function searchCatalog(requested: SearchParams, locale: Locale, opt
   const params = requested.deals ? { ...requested, liveFestivalIds: liveFestivalIds() } : requested;
   let result: SearchResult | null = null;
   const connection = getSearchConnection();
-  if (connection && Date.now() >= (breaker.__silkRoadSearchDownUntil ?? 0)) {
+  const cacheKey = `${indexGeneration()}|${locale}|${JSON.stringify(params)}`;
+  result = resultCache.get(cacheKey);
+  if (!result && connection && Date.now() >= (breaker.__silkRoadSearchDownUntil ?? 0)) {
     try {
       result = await meiliSearch(createClient(connection, SEARCH_TIMEOUT_MS), connection, params, locale);
+      resultCache.set(cacheKey, result);
     } catch {
       breaker.__silkRoadSearchDownUntil = Date.now() + RETRY_AFTER_MS;
     }
@@ -53,10 +66,25 @@ function withHitDeals(hits: SearchHit[], locale: Locale): SearchHit[] {
 
 /** Only the words, the language, the number of hits, the engine and the time: no user, no IP. */
 function recordSearch(query: string, locale: Locale, result: SearchResult) {
+  // Buffered and written in one transaction per second (or per 200 searches): one write per search
+  // would be the busiest statement under a festival crowd.
+  searchLog.pending.push({ query, locale, hits: result.totalHits, engine: result.engine, at: new Date() });
+  if (searchLog.pending.length >= 200) flushSearchLog();
+  else searchLog.timer ??= setTimeout(flushSearchLog, 1000).unref();
+}
+
+const searchLog = ((globalThis as { __silkRoadSearchLog?: { pending: (typeof searchQueries.$inferInsert)[]; timer?: NodeJS.Timeout } }).__silkRoadSearchLog ??= { pending: [] });
+
+/** Writes the buffered search log now (insights read it; shutdown may call it). */
+export function flushSearchLog() {
+  clearTimeout(searchLog.timer);
+  searchLog.timer = undefined;
+  const rows = searchLog.pending.splice(0);
+  if (rows.length === 0) return;
   try {
-    getDb().insert(searchQueries).values({ query, locale, hits: result.totalHits, engine: result.engine }).run();
+    getDb().insert(searchQueries).values(rows).run();
   } catch (error) {
-    console.error(`search: could not record a query: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`search: could not record ${rows.length} queries: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

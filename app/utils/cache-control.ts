@@ -5,9 +5,11 @@ const CATALOG_PAGE = /^(\/(zh|fr))?(\/?|\/(stores|countries|categories|festivals
  * briefly by browsers and shared caches; everything personal stays private.
  */
 export function cacheControlFor(request: Request, status: number): string {
-  const cookies = request.headers.get("Cookie") ?? "";
-  const anonymous = !/(^|;\s*)(__session|__cart)=/.test(cookies);
-  const path = new URL(request.url).pathname;
-  if (request.method === "GET" && status === 200 && anonymous && CATALOG_PAGE.test(path)) return "public, max-age=60, stale-while-revalidate=300";
+  if (request.method === "GET" && status === 200 && isAnonymousCatalogRequest(new URL(request.url).pathname, request.headers.get("Cookie"))) return "public, max-age=60, stale-while-revalidate=300";
   return "private, no-cache";
+}
+
+/** A catalog page requested without a session or cart cookie: the same HTML for every such visitor. */
+export function isAnonymousCatalogRequest(pathname: string, cookieHeader: string | null | undefined): boolean {
+  return !/(^|;\s*)(__session|__cart)=/.test(cookieHeader ?? "") && CATALOG_PAGE.test(pathname);
 }

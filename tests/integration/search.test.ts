@@ -7,7 +7,7 @@ import * as api from "#app/routes/api.search.ts";
 import * as suggestApi from "#app/routes/api.suggest.ts";
 import * as healthz from "#app/routes/healthz.ts";
 import * as searchPage from "#app/routes/($lang).search.tsx";
-import { searchCatalog } from "#app/models/search.server.ts";
+import { flushSearchLog, searchCatalog } from "#app/models/search.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { products, searchOutbox, searchQueries, stores } from "#db/schema/index.ts";
 import { createClient, setSearchConnection, type SearchConnection } from "#search/client.ts";
@@ -172,6 +172,7 @@ describe("/api/search", () => {
 
   test("every search is recorded without personal data", async () => {
     await apiSearch("q=rooibos&locale=zh");
+    flushSearchLog(); // written in batches (at most a second later)
     const row = getDb().select().from(searchQueries).where(eq(searchQueries.query, "rooibos")).get()!;
     expect(row).toMatchObject({ query: "rooibos", locale: "zh", engine: "meilisearch" });
     expect(row.hits).toBeGreaterThan(0);
