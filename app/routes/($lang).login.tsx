@@ -12,7 +12,7 @@ import { loginSchema } from "#app/utils/auth-forms.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { safeRedirect } from "#app/utils/password.ts";
-import { LOGIN_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
+import { LOGIN_LIMIT, hitRateLimit, rateLimitWait } from "#app/utils/rate-limit.server.ts";
 import { startSession } from "#app/utils/session.server.ts";
 import { guestCartToken } from "#app/utils/cart-cookie.server.ts";
 import { mergeGuestCart } from "#app/models/cart.server.ts";
@@ -30,7 +30,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const email = String(form.get("email") ?? "").trim().toLowerCase().slice(0, 254);
   // Per IP and per account: guessing one account from many addresses, or many from one, both stop.
   const ip = typeof context.clientIp === "string" ? context.clientIp : "unknown";
-  const wait = Math.max(...[hitRateLimit(`login:ip:${ip}`, LOGIN_LIMIT), hitRateLimit(`login:email:${email}`, LOGIN_LIMIT)].map((w) => w ?? 0));
+  // Failed attempts count; a locked address or account is refused even with the right password.
+  const keys = [`login:ip:${ip}`, `login:email:${email}`];
+  const wait = Math.max(...keys.map((key) => rateLimitWait(key, LOGIN_LIMIT) ?? 0));
   if (wait > 0) {
     return data(
       { result: submission.reply({ formErrors: ["auth.tooMany"], hideFields: ["password"] }), minutes: Math.ceil(wait / 60) },
@@ -40,6 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = submission.status === "success" ? await verifyLogin(submission.value.email, submission.value.password) : null;
   // One answer for every failure, so nobody learns which emails have accounts.
   if (!user || submission.status !== "success") {
+    for (const key of keys) hitRateLimit(key, LOGIN_LIMIT);
     return data({ result: submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }), minutes: 0 }, { status: 400 });
   }
   // What the visitor put in the cart as a guest joins their account cart.

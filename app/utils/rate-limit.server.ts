@@ -26,6 +26,13 @@ export function hitRateLimit(key: string, rule: RateLimit, now = Date.now()): nu
   return current.count > rule.limit ? Math.ceil((current.resetAt - now) / 1000) : null;
 }
 
+/** Seconds to wait when `key` has used up its attempts, else null; does not count an attempt. */
+export function rateLimitWait(key: string, rule: RateLimit, now = Date.now()): number | null {
+  const current = windows.get(key);
+  if (!current || current.resetAt <= now || current.count < rule.limit) return null;
+  return Math.ceil((current.resetAt - now) / 1000);
+}
+
 export function resetRateLimits() {
   windows.clear();
 }

@@ -54,9 +54,15 @@ test("security headers on every page; HSTS only in production", async ({ request
     expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(headers["strict-transport-security"], path).toBeUndefined(); // the journeys run without NODE_ENV=production
   }
-  const a = (await request.get("/")).headers()["content-security-policy"];
-  const b = (await request.get("/")).headers()["content-security-policy"];
-  expect(a).not.toBe(b); // a fresh nonce per response
+  const a = (await request.get("/login")).headers()["content-security-policy"];
+  const b = (await request.get("/login")).headers()["content-security-policy"];
+  expect(a).not.toBe(b); // a fresh nonce per rendered response
+  // A micro-cached anonymous page keeps the nonce it was rendered with, in the header and the HTML alike.
+  await request.get("/fr/countries");
+  const cached = await request.get("/fr/countries");
+  expect(cached.headers()["x-cache"]).toBe("HIT");
+  const nonce = cached.headers()["content-security-policy"]!.match(/'nonce-([^']+)'/)![1]!;
+  expect(await cached.text()).toContain(`nonce="${nonce}"`);
 });
 
 test("a 10 MB form body is refused with 413 and the server keeps serving", async ({ request, baseURL }) => {

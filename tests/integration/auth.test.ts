@@ -89,7 +89,7 @@ describe("login", () => {
     expect(cookieFrom(response)).not.toBe(planted);
   });
 
-  test("after 10 attempts from one address, further attempts get 429 even with the right password", async () => {
+  test("after 10 failed attempts from one address, further attempts get 429 even with the right password", async () => {
     for (let i = 0; i < 10; i++) expect((await signIn(`guess${i}@example.com`, "wrong-password-1", {}, "198.51.100.9")).status).toBe(400);
     const blocked = await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, {}, "198.51.100.9");
     expect(blocked.status).toBe(429);
@@ -99,7 +99,11 @@ describe("login", () => {
     expect((await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, {}, "198.51.100.10")).status).toBe(302);
   });
 
-  test("after 10 attempts on one account from many addresses, that account is locked for a while", async () => {
+  test("successful sign-ins do not use up an address's attempts", async () => {
+    for (let i = 0; i < 15; i++) expect((await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, {}, "198.51.100.77")).status).toBe(302);
+  });
+
+  test("after 10 failed attempts on one account from many addresses, that account is locked for a while", async () => {
     for (let i = 0; i < 10; i++) await signIn(ORGANIZER_EMAIL, "wrong-password-1", {}, `192.0.2.${i}`);
     expect((await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, {}, "192.0.2.200")).status).toBe(429);
   });
