@@ -5,6 +5,8 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import * as schema from "./schema/index.ts";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle a `db.transaction((tx) => …)` callback receives. */
+export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 /**
  * Opens (creating if needed) the SQLite file with the pragmas every connection must have:

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, max, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
+import type { Tx } from "#db/client.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { categories, countries, featuredProducts, products, searchQueries, searchSynonyms, stores, users } from "#db/schema/index.ts";
@@ -217,8 +218,6 @@ export function removeFeaturedProduct(actor: Actor, productId: number): Curation
     return { ok: true } as const;
   });
 }
-
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 function renumber(tx: Tx, orderedIds: number[]) {
   orderedIds.forEach((productId, i) => tx.update(featuredProducts).set({ position: i + 1 }).where(eq(featuredProducts.productId, productId)).run());

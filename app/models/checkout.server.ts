@@ -2,6 +2,7 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import type { CartOwner } from "#app/utils/cart-cookie.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
+import type { Tx } from "#db/client.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { cartItems, carts, festivalDeals, orderItems, orders, products, stores } from "#db/schema/index.ts";
@@ -30,8 +31,6 @@ class Unavailable extends Error {
     super("unavailable");
   }
 }
-
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 /**
  * Turns the cart into a pending order in ONE transaction: prices recomputed from the catalog and

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { localizePath, type Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
+import type { Tx } from "#db/client.ts";
 import { loadEnv, paymentMode } from "#app/utils/env.server.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { festivalDeals, orderItems, orders, paymentEvents, payments, products } from "#db/schema/index.ts";
@@ -159,8 +160,6 @@ export function applyPaymentEvent(event: PaymentEvent, at: Date = clockNow()): P
     { behavior: "immediate" },
   );
 }
-
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 /** Takes the stock of a cancelled order's lines again (all or nothing; deal units too where still free). */
 function reserveAgain(tx: Tx, lines: (typeof orderItems.$inferSelect)[]): boolean {

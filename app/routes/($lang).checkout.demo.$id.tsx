@@ -4,11 +4,11 @@ import { PageHeading } from "#app/components/layout.tsx";
 import { OrderView } from "#app/components/order-view.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-locale.ts";
-import { getOrderForViewer, orderAccessToken } from "#app/models/orders.server.ts";
+import { orderAccessToken } from "#app/models/orders.server.ts";
 import { applyPaymentEvent, paymentMode } from "#app/models/payments.server.ts";
-import { getUser } from "#app/utils/auth.server.ts";
 import { formText } from "#app/utils/form-values.ts";
 import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { requireViewableOrder } from "#app/utils/order-access.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 /**
@@ -18,14 +18,7 @@ import { pageMeta } from "#app/utils/meta.ts";
 async function demoOrder(request: Request, params: { id?: string; lang?: string }) {
   const locale = requireLocale(params);
   if (paymentMode() !== "demo") notFound();
-  const id = /^\d{1,9}$/.test(params.id ?? "") ? Number(params.id) : null;
-  if (id === null) notFound();
-  const user = await getUser(request);
-  const url = new URL(request.url);
-  const token = url.searchParams.get("token");
-  const order = getOrderForViewer(id, { userId: user?.id ?? null, token }, locale);
-  if (!order) notFound();
-  return { locale, order };
+  return { locale, order: await requireViewableOrder(request, locale, params.id) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,9 +4,10 @@ import { useEffect } from "react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { OrderView } from "#app/components/order-view.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
-import { getOrderForViewer, orderAccessToken } from "#app/models/orders.server.ts";
+import { orderAccessToken } from "#app/models/orders.server.ts";
 import { getUser } from "#app/utils/auth.server.ts";
-import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { requireLocale } from "#app/utils/http.server.ts";
+import { requireViewableOrder } from "#app/utils/order-access.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 /**
@@ -15,12 +16,8 @@ import { pageMeta } from "#app/utils/meta.ts";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const url = new URL(request.url);
-  const id = /^\d{1,9}$/.test(url.searchParams.get("order") ?? "") ? Number(url.searchParams.get("order")) : null;
-  if (id === null) notFound();
+  const order = await requireViewableOrder(request, locale, new URL(request.url).searchParams.get("order"));
   const user = await getUser(request);
-  const order = getOrderForViewer(id, { userId: user?.id ?? null, token: url.searchParams.get("token") }, locale);
-  if (!order) notFound();
   // The lasting link for guests (signed; opens this order only).
   return { order, link: `/account/orders/${order.id}?token=${orderAccessToken(order.id)}`, signedIn: user !== null };
 }

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { ConsoleNav } from "#app/components/console-nav.tsx";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
-import { useHref, useT } from "#app/i18n/use-locale.ts";
+import { useT } from "#app/i18n/use-locale.ts";
 import { getOwnStore } from "#app/models/owner.server.ts";
 import { pick } from "#app/models/localize.ts";
 import { requireOwner } from "#app/utils/auth.server.ts";
@@ -17,35 +18,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function SellLayout() {
   const { store } = useLoaderData<typeof loader>();
   const t = useT();
-  const href = useHref();
-  const tab = ({ isActive }: { isActive: boolean }) => `rounded px-3 py-1.5 text-sm font-medium ${isActive ? "bg-clay-700 text-white" : "text-clay-900 hover:bg-clay-100"}`;
   return (
     <div>
-      <div className="mb-6 flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 pb-3">
-        <p className="text-sm text-stone-700">
-          <span className="font-semibold text-clay-900">{t("sell.title")}</span> · {store.name}
-        </p>
-        <nav aria-label={t("sell.title")} className="flex gap-2">
-          <NavLink to={href("/sell")} end className={tab}>
-            {t("sell.navDashboard")}
-          </NavLink>
-          <NavLink to={href("/sell/products")} end className={tab}>
-            {t("sell.navListings")}
-          </NavLink>
-          <NavLink to={href("/sell/products/new")} className={tab}>
-            {t("sell.navNew")}
-          </NavLink>
-          <NavLink to={href("/sell/orders")} className={tab}>
-            {t("sell.navOrders")}
-          </NavLink>
-          <NavLink to={href("/sell/profile")} className={tab}>
-            {t("sell.navProfile")}
-          </NavLink>
-          <NavLink to={href("/sell/import")} className={tab}>
-            {t("sell.navImport")}
-          </NavLink>
-        </nav>
-      </div>
+      <ConsoleNav
+        title={
+          <>
+            <span className="font-semibold text-clay-900">{t("sell.title")}</span> · {store.name}
+          </>
+        }
+        label={t("sell.title")}
+        links={[
+          { to: "/sell", label: t("sell.navDashboard"), end: true },
+          { to: "/sell/products", label: t("sell.navListings"), end: true },
+          { to: "/sell/products/new", label: t("sell.navNew") },
+          { to: "/sell/orders", label: t("sell.navOrders") },
+          { to: "/sell/profile", label: t("sell.navProfile") },
+          { to: "/sell/import", label: t("sell.navImport") },
+        ]}
+      />
       {store.status === "rejected" || store.status === "suspended" ? (
         <p role="status" className="mb-6 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="store-review-notice">
           {t(store.status === "rejected" ? "sell.rejectedNotice" : "sell.suspendedNotice")} {store.reviewNote ? t("admin.reviewNote", { note: store.reviewNote }) : null}

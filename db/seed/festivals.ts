@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import type { DB } from "../client.ts";
+import type { Tx } from "../client.ts";
 import { festivalDeals, festivalSessions, festivalStores, festivals } from "../schema/index.ts";
 import type { Random } from "./random.ts";
 
-type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
