@@ -5,7 +5,6 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { SiteLayout } from "#app/components/layout.tsx";
 import { LOCALES, LOCALE_INFO, localeFromPath, localizePath, stripLocale } from "#app/i18n/locales.ts";
 import { createTranslator } from "#app/i18n/translate.ts";
-import { getUser } from "#app/utils/auth.server.ts";
 import { publicOrigin } from "#app/utils/origin.server.ts";
 import { cartOwnerFor } from "#app/utils/cart-cookie.server.ts";
 import { cartCount } from "#app/models/cart.server.ts";
@@ -22,8 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLocale(params);
   // Absolute URLs for hreflang alternates: the configured public URL, else the request's own origin.
   const origin = publicOrigin(request);
-  const user = await getUser(request);
-  const { owner } = await cartOwnerFor(request);
+  const { owner, user } = await cartOwnerFor(request);
   return { origin, user: user ? { email: user.email, role: user.role } : null, cartCount: cartCount(owner) };
 }
 

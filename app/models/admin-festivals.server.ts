@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, max, notInArray } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { dealPriceFor, festivalStatus, percentOff } from "#db/pricing.ts";
+import { dealPriceFor, percentOff } from "#db/pricing.ts";
 import { categories, festivalDeals, festivalSessions, festivalStores, festivals, products, stores } from "#db/schema/index.ts";
 import { slugify, uniqueSlug } from "#db/text.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
@@ -352,7 +352,6 @@ export function getFestivalForEdit(actor: Actor, id: number, locale: Locale) {
   return {
     festival: {
       ...toFestivalSummary(festival, deals.length, locale, clockNow()),
-      status: festivalStatus(festival, clockNow()),
       form: {
         slug: festival.slug,
         nameEn: festival.nameEn,

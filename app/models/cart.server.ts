@@ -6,7 +6,8 @@ import { now as clockNow } from "#db/clock.ts";
 import { cartItems, carts, categories, countries, products, stores } from "#db/schema/index.ts";
 import { pick } from "./localize.ts";
 import { placeholderArt } from "./products.server.ts";
-import { quotePrices, withDeals } from "./pricing.server.ts";
+import { quotePrices } from "./pricing.server.ts";
+import { percentOff } from "#db/pricing.ts";
 
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "#app/utils/cart-limits.ts";
 
@@ -154,7 +155,6 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
     rows.map((r) => ({ productId: r.product.id, regularCents: r.product.priceCents })),
     { at },
   );
-  const badges = new Map(withDeals(rows.map((r) => ({ id: r.product.id, priceCents: r.product.priceCents })), locale, at).map((d) => [d.id, d.deal]));
   const lines: CartLine[] = rows.map(({ line, product, store, country }) => {
     const visible = product.status === "active" && store.status === "approved";
     const problem: LineProblem | null = !visible ? "unavailable" : product.stock <= 0 ? "soldOut" : line.quantity > product.stock ? "notEnoughStock" : null;
@@ -162,7 +162,7 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
     // A deal applies to the whole line only when the deal's remaining cap covers it (as at checkout).
     const dealCovers = quote.dealId !== null && line.quantity <= quote.dealUnitsLeft;
     const unitCents = dealCovers ? quote.unitCents : product.priceCents;
-    const badge = dealCovers ? badges.get(product.id) : null;
+    const deal = dealCovers ? quote.deal : null;
     return {
       productId: product.id,
       slug: product.slug,
@@ -175,7 +175,7 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
       problem,
       unitCents,
       regularCents: product.priceCents,
-      deal: badge ? { percentOff: badge.percentOff, festival: { slug: badge.festival.slug, name: badge.festival.name, color: badge.festival.color } } : null,
+      deal: deal ? { percentOff: percentOff(product.priceCents, quote.unitCents), festival: { slug: deal.slug, name: pick(deal, "name", locale), color: deal.themeColor } } : null,
       lineCents: unitCents * line.quantity,
     };
   });

@@ -16,7 +16,7 @@ export interface CardDeal {
   festival: { id: number; slug: string; name: string; color: string; endsAt: string };
 }
 
-interface LiveDealRow extends DealTerms {
+export interface LiveDealRow extends DealTerms {
   dealId: number;
   productId: number;
   slug: string;
@@ -67,6 +67,8 @@ export interface PriceQuote {
   festivalId: number | null;
   /** Units left at the deal price (Infinity when uncapped). */
   dealUnitsLeft: number;
+  /** The deal and festival behind the price (for badges), or null at the regular price. */
+  deal: LiveDealRow | null;
 }
 
 /**
@@ -90,6 +92,7 @@ export function quotePrices(items: readonly { productId: number; regularCents: n
       dealId: applied?.deal.dealId ?? null,
       festivalId: applied?.deal.festivalId ?? null,
       dealUnitsLeft: applied ? (applied.deal.dealStock === null ? Infinity : applied.deal.dealStock - applied.deal.soldCount) : 0,
+      deal: applied?.deal ?? null,
     });
   }
   return quotes;

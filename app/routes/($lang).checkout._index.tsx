@@ -11,7 +11,6 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { getCartView, restoreToCart } from "#app/models/cart.server.ts";
 import { cancelPendingOrder, getOrderLines, placeOrder } from "#app/models/checkout.server.ts";
 import { paymentMode, startPayment } from "#app/models/payments.server.ts";
-import { getUser } from "#app/utils/auth.server.ts";
 import { cartOwnerFor } from "#app/utils/cart-cookie.server.ts";
 import { shippingSchema } from "#app/utils/checkout-form.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
@@ -23,10 +22,9 @@ import { CHECKOUT_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const { owner } = await cartOwnerFor(request);
+  const { owner, user } = await cartOwnerFor(request);
   const cart = getCartView(owner, locale);
   if (!cart.canCheckout) throw redirect(localizePath("/cart", locale));
-  const user = await getUser(request);
   return { cart, email: user?.email ?? "", mode: paymentMode(), reservationMinutes: loadEnv().CHECKOUT_RESERVATION_MINUTES };
 }
 
@@ -41,8 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const mode = paymentMode();
   if (mode === "unavailable") return data({ result: submission.reply({ formErrors: ["checkout.unavailable"] }), unavailable: [] as string[] }, { status: 503 });
 
-  const { owner } = await cartOwnerFor(request);
-  const user = await getUser(request);
+  const { owner, user } = await cartOwnerFor(request);
   if (!owner) throw redirect(localizePath("/cart", locale));
   const placed = placeOrder({ owner, userId: user?.id ?? null, shipping: submission.value, locale, provider: mode });
   if (!placed.ok) {

@@ -7,15 +7,12 @@ import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { createShopper } from "#app/models/users.server.ts";
-import { getUser } from "#app/utils/auth.server.ts";
+import { getUser, signIn } from "#app/utils/auth.server.ts";
 import { PASSWORD_VARS, signupSchema } from "#app/utils/auth-forms.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { safeRedirect } from "#app/utils/password.ts";
-import { startSession } from "#app/utils/session.server.ts";
 import { SIGNUP_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
-import { guestCartToken } from "#app/utils/cart-cookie.server.ts";
-import { mergeGuestCart } from "#app/models/cart.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -34,10 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const user = await createShopper({ email: submission.value.email, password: submission.value.password, locale });
   if (user === "taken") return data({ result: submission.reply({ fieldErrors: { email: ["auth.emailTaken"] }, hideFields: ["password"] }) }, { status: 400 });
-  // What the visitor put in the cart as a guest joins their account cart.
-  const guestToken = await guestCartToken(request);
-  if (guestToken) mergeGuestCart(guestToken, user.id);
-  return startSession(user.id, safeRedirect(submission.value.redirectTo, localizePath("/account", locale)));
+  return signIn(request, user.id, safeRedirect(submission.value.redirectTo, localizePath("/account", locale)));
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("auth.signupTitle"));

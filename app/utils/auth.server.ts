@@ -2,7 +2,9 @@ import { redirect } from "@remix-run/node";
 import { localizePath, type Locale } from "#app/i18n/locales.ts";
 import { getOwnStore } from "#app/models/owner.server.ts";
 import { getUserById, type SessionUser } from "#app/models/users.server.ts";
-import { getSessionUserId } from "./session.server.ts";
+import { mergeGuestCart } from "#app/models/cart.server.ts";
+import { guestCartToken } from "./cart-cookie.server.ts";
+import { getSessionUserId, startSession } from "./session.server.ts";
 
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const id = await getSessionUserId(request);
@@ -32,4 +34,14 @@ export async function requireOrganizer(request: Request, locale: Locale): Promis
   const user = await requireUser(request, locale);
   if (user.role !== "organizer") throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
   return user;
+}
+
+/**
+ * Starts a signed-in session after login or sign-up; what the visitor put in the cart as a guest
+ * joins their account's cart first.
+ */
+export async function signIn(request: Request, userId: number, redirectTo: string) {
+  const guestToken = await guestCartToken(request);
+  if (guestToken) mergeGuestCart(guestToken, userId);
+  return startSession(userId, redirectTo);
 }
