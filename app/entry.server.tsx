@@ -1,10 +1,10 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
+import { type AppLoadContext, type EntryContext, createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { cacheControlFor } from "#app/utils/cache-control.ts";
 import { NonceProvider } from "#app/utils/nonce.tsx";
+import { errorMessage, logger } from "#app/utils/logger.server.ts";
 
 const ABORT_DELAY = 5_000;
 
@@ -14,7 +14,13 @@ const BOTS = /bot|crawl|spider|slurp|facebookexternalhit|baiduspider|yandex|bing
  * Remix's Node entry with one addition: the per-request CSP nonce (from the server's load context)
  * reaches every inline script Remix renders. Crawlers get the whole document at once.
  */
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const waitForAll = BOTS.test(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
@@ -29,9 +35,15 @@ export default function handleRequest(request: Request, responseStatusCode: numb
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", cacheControlFor(request, responseStatusCode));
+          if (!responseHeaders.has("Cache-Control"))
+            responseHeaders.set("Cache-Control", cacheControlFor(request, responseStatusCode));
           responseHeaders.append("Vary", "Cookie");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
           pipe(body);
         },
         onShellError(error: unknown) {
@@ -40,7 +52,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         onError(error: unknown) {
           responseStatusCode = 500;
           // Logged once, without the stack outside development; the page shows the error boundary.
-          if (shellRendered) console.error(`render: ${error instanceof Error ? error.message : String(error)}`);
+          if (shellRendered) logger.error({ path: new URL(request.url).pathname }, `render: ${errorMessage(error)}`);
         },
       },
     );
@@ -55,6 +67,11 @@ export default function handleRequest(request: Request, responseStatusCode: numb
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   const path = new URL(request.url).pathname;
-  const detail = error instanceof Error ? (process.env.NODE_ENV === "development" ? (error.stack ?? error.message) : error.message) : String(error);
-  console.error(`${request.method} ${path}: ${detail}`);
+  const detail =
+    error instanceof Error
+      ? process.env.NODE_ENV === "development"
+        ? (error.stack ?? error.message)
+        : error.message
+      : String(error);
+  logger.error({ method: request.method, path }, detail);
 }

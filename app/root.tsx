@@ -58,7 +58,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         {LOCALES.map((l) => (
-          <link key={l} rel="alternate" hrefLang={LOCALE_INFO[l].hreflang} href={`${origin}${localizePath(path, l)}${location.search}`} />
+          <link
+            key={l}
+            rel="alternate"
+            hrefLang={LOCALE_INFO[l].hreflang}
+            href={`${origin}${localizePath(path, l)}${location.search}`}
+          />
         ))}
         <link rel="alternate" hrefLang="x-default" href={`${origin}${path}${location.search}`} />
         <link rel="canonical" href={`${origin}${location.pathname}${canonicalQuery(location.search)}`} />

@@ -10,5 +10,6 @@ export function now(): Date {
 
 /** Fix the clock (a Date), drive it (a function), or give it back to the system (null). */
 export function setClock(clock: Date | (() => Date) | null) {
-  holder.__silkRoadClock = clock === null ? undefined : typeof clock === "function" ? clock : () => new Date(clock.getTime());
+  holder.__silkRoadClock =
+    clock === null ? undefined : typeof clock === "function" ? clock : () => new Date(clock.getTime());
 }

@@ -3,9 +3,10 @@ import { openDatabase } from "./client.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { products } from "./schema/index.ts";
 import { DEMO_PASSWORD, ORGANIZER_EMAIL, seedDatabase } from "./seed/seed.ts";
+import { logger } from "#app/utils/logger.server.ts";
 
 /** Migrates the database and seeds it only when it has no products, so restarts keep data. */
-export async function prepareDatabase(databasePath: string, log: (line: string) => void = console.log) {
+export async function prepareDatabase(databasePath: string, log: (line: string) => void = (line) => logger.info(line)) {
   const db = openDatabase(databasePath);
   try {
     migrateDatabase(db);
@@ -13,7 +14,9 @@ export async function prepareDatabase(databasePath: string, log: (line: string) 
     if ((row?.n ?? 0) === 0) {
       const summary = await seedDatabase(db);
       log(`Seeded an empty database at ${databasePath}: ${summary.stores} stores, ${summary.products} products.`);
-      log(`Demo accounts (demo only): ${ORGANIZER_EMAIL} and owner+<store-slug>@silkroad.example, password "${DEMO_PASSWORD}".`);
+      log(
+        `Demo accounts (demo only): ${ORGANIZER_EMAIL} and owner+<store-slug>@silkroad.example, password "${DEMO_PASSWORD}".`,
+      );
     }
     // Query-planner statistics: without them SQLite walks 100,000 products by status to find one
     // country's (260 ms) instead of going through that country's stores (10 ms). 0x10002 analyzes

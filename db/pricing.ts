@@ -29,7 +29,10 @@ export interface DealTerms extends FestivalWindow {
 }
 
 /** The deal's price for a product at this regular price (percentages round to the nearest cent). */
-export function dealPriceFor(regularCents: number, deal: Pick<DealTerms, "dealPriceCents" | "discountPercent">): number {
+export function dealPriceFor(
+  regularCents: number,
+  deal: Pick<DealTerms, "dealPriceCents" | "discountPercent">,
+): number {
   if (deal.dealPriceCents !== null) return deal.dealPriceCents;
   return Math.round((regularCents * (100 - (deal.discountPercent ?? 0))) / 100);
 }
@@ -53,7 +56,11 @@ export interface AppliedDeal<T extends DealTerms = DealTerms> {
 }
 
 /** The lowest applicable festival price, or null: a product in two live festivals gets the better one. */
-export function bestDeal<T extends DealTerms>(regularCents: number, deals: readonly T[], now: Date): AppliedDeal<T> | null {
+export function bestDeal<T extends DealTerms>(
+  regularCents: number,
+  deals: readonly T[],
+  now: Date,
+): AppliedDeal<T> | null {
   let best: AppliedDeal<T> | null = null;
   for (const deal of deals) {
     if (!dealApplies(regularCents, deal, now)) continue;

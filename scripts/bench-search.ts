@@ -95,7 +95,11 @@ async function timeIt<T>(fn: () => Promise<T> | T): Promise<number> {
 export async function runSearchBench() {
   fs.mkdirSync(benchDir, { recursive: true });
   const server = await startMeilisearch({ dataDir: path.join(benchDir, "meilisearch") });
-  const results: Record<string, unknown> = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, at: new Date().toISOString(), engines: [] as unknown[] };
+  const results: Record<string, unknown> = {
+    machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+    at: new Date().toISOString(),
+    engines: [] as unknown[],
+  };
   const engineRows: { size: number; engine: string; p50: number; p95: number }[] = [];
   let loadDb = "";
   let loadConnection: SearchConnection | null = null;
@@ -105,7 +109,10 @@ export async function runSearchBench() {
       const db = openDatabase(file);
       const connection: SearchConnection = { host: server.host, apiKey: server.masterKey, indexPrefix: `b${size}_` };
       const client = createClient(connection, 120_000);
-      const stats = await client.index(`b${size}_products`).getStats().catch(() => null);
+      const stats = await client
+        .index(`b${size}_products`)
+        .getStats()
+        .catch(() => null);
       if (stats?.numberOfDocuments !== size) {
         const indexing = await timeIt(() => reindexAll(db, client, connection));
         console.log(`indexed ${size} products in ${(indexing / 1000).toFixed(1)} s`);
@@ -121,7 +128,8 @@ export async function runSearchBench() {
           timings.like!.push(await timeIt(() => likeSearch(db, params)));
         }
       }
-      for (const [engine, values] of Object.entries(timings)) engineRows.push({ size, engine, p50: round(percentile(values, 50)), p95: round(percentile(values, 95)) });
+      for (const [engine, values] of Object.entries(timings))
+        engineRows.push({ size, engine, p50: round(percentile(values, 50)), p95: round(percentile(values, 95)) });
       db.$client.close();
       if (size === Math.max(...SIZES)) {
         loadDb = file;
@@ -134,17 +142,29 @@ export async function runSearchBench() {
     const port = 3400;
     const app = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), API_SEARCH_RATE_LIMIT: "0", DATABASE_PATH: loadDb, MEILI_HOST: loadConnection!.host, MEILI_MASTER_KEY: loadConnection!.apiKey, MEILI_INDEX_PREFIX: loadConnection!.indexPrefix },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        API_SEARCH_RATE_LIMIT: "0",
+        DATABASE_PATH: loadDb,
+        MEILI_HOST: loadConnection!.host,
+        MEILI_MASTER_KEY: loadConnection!.apiKey,
+        MEILI_INDEX_PREFIX: loadConnection!.indexPrefix,
+      },
       stdio: ["ignore", "ignore", "inherit"],
     });
     try {
       const base = `http://127.0.0.1:${port}`;
       for (let i = 0; i < 600; i++) {
-        const ok = await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false);
+        const ok = await fetch(`${base}/healthz`)
+          .then((r) => r.ok)
+          .catch(() => false);
         if (ok) break;
         await new Promise((r) => setTimeout(r, 500));
       }
-      const paths = QUERIES.map(([query, locale]) => `/api/search?${new URLSearchParams(query).toString()}&locale=${locale}`);
+      const paths = QUERIES.map(
+        ([query, locale]) => `/api/search?${new URLSearchParams(query).toString()}&locale=${locale}`,
+      );
       // Overhead: sequential requests, endpoint wall time minus Meilisearch's own processing time.
       const overhead: number[] = [];
       for (let run = 0; run < RUNS; run++) {
@@ -164,14 +184,20 @@ export async function runSearchBench() {
       }) as unknown as EventEmitter & PromiseLike<autocannon.Result>;
       // autocannon's summary has p90 and p97.5 but no p95: keep every response time for exact percentiles.
       const latencies: number[] = [];
-      instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+      instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+        latencies.push(responseTime),
+      );
       const load = await instance;
       results.endpoint = {
         catalog: Math.max(...SIZES),
         connections: 16,
         seconds: LOAD_SECONDS,
         requestsPerSecond: load.requests.average,
-        latency: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)) },
+        latency: {
+          p50: round(percentile(latencies, 50)),
+          p95: round(percentile(latencies, 95)),
+          p99: round(percentile(latencies, 99)),
+        },
         non2xx: load.non2xx,
         errors: load.errors,
         overheadOverMeilisearchMs: { p50: round(percentile(overhead, 50)), p95: round(percentile(overhead, 95)) },
@@ -188,10 +214,19 @@ export async function runSearchBench() {
   console.log("|---:|---|---:|---:|---:|");
   for (const row of engineRows) {
     const meili = engineRows.find((r) => r.size === row.size && r.engine === "meilisearch")!;
-    console.log(`| ${row.size.toLocaleString("en")} | ${row.engine} | ${row.p50} | ${row.p95} | ${round(row.p50 / meili.p50)}× |`);
+    console.log(
+      `| ${row.size.toLocaleString("en")} | ${row.engine} | ${row.p50} | ${row.p95} | ${round(row.p50 / meili.p50)}× |`,
+    );
   }
-  const endpoint = results.endpoint as { requestsPerSecond: number; latency: Record<string, number>; non2xx: number; overheadOverMeilisearchMs: Record<string, number> };
-  console.log(`\n/api/search on ${Math.max(...SIZES).toLocaleString("en")} products, 16 connections, ${LOAD_SECONDS} s`);
+  const endpoint = results.endpoint as {
+    requestsPerSecond: number;
+    latency: Record<string, number>;
+    non2xx: number;
+    overheadOverMeilisearchMs: Record<string, number>;
+  };
+  console.log(
+    `\n/api/search on ${Math.max(...SIZES).toLocaleString("en")} products, 16 connections, ${LOAD_SECONDS} s`,
+  );
   console.log(`| req/s | p50 | p95 | p99 | non-2xx | overhead over Meilisearch p50 / p95 |`);
   console.log(`|---:|---:|---:|---:|---:|---:|`);
   console.log(

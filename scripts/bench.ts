@@ -44,32 +44,81 @@ interface RouteResult {
   errors: number;
 }
 
-async function load(base: string, route: string, paths: string[], headers: Record<string, string> = {}): Promise<RouteResult> {
+async function load(
+  base: string,
+  route: string,
+  paths: string[],
+  headers: Record<string, string> = {},
+): Promise<RouteResult> {
   let next = 0;
   const instance = autocannon({
     url: base,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: [{ method: "GET", setupRequest: (req) => ({ ...req, headers: { ...req.headers, "accept-encoding": "gzip", ...headers }, path: paths[next++ % paths.length]! }) }],
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (req) => ({
+          ...req,
+          headers: { ...req.headers, "accept-encoding": "gzip", ...headers },
+          path: paths[next++ % paths.length]!,
+        }),
+      },
+    ],
   }) as unknown as EventEmitter & PromiseLike<autocannon.Result>;
   const latencies: number[] = [];
   instance.on("response", (_c: unknown, _s: number, _b: number, time: number) => latencies.push(time));
   const result = await instance;
-  return { route, rps: Math.round(result.requests.average), p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), non2xx: result.non2xx, errors: result.errors };
+  return {
+    route,
+    rps: Math.round(result.requests.average),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 /** Real URLs of this catalog to rotate through. */
 function urlsFor(dbFile: string) {
   const db = new Database(dbFile, { readonly: true });
-  const products = db.prepare("SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'approved' ORDER BY (p.id * 7919) % 10007 LIMIT 200").pluck().all() as string[];
-  const stores = db.prepare("SELECT slug FROM stores WHERE status = 'approved' ORDER BY (id * 7919) % 10007 LIMIT 100").pluck().all() as string[];
-  const festival = db.prepare("SELECT slug FROM festivals WHERE published = 1 ORDER BY starts_at DESC LIMIT 1").pluck().get() as string;
+  const products = db
+    .prepare(
+      "SELECT p.slug FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'approved' ORDER BY (p.id * 7919) % 10007 LIMIT 200",
+    )
+    .pluck()
+    .all() as string[];
+  const stores = db
+    .prepare("SELECT slug FROM stores WHERE status = 'approved' ORDER BY (id * 7919) % 10007 LIMIT 100")
+    .pluck()
+    .all() as string[];
+  const festival = db
+    .prepare("SELECT slug FROM festivals WHERE published = 1 ORDER BY starts_at DESC LIMIT 1")
+    .pluck()
+    .get() as string;
   db.close();
-  const queries = ["coffee", "咖啡", "café", "shea butter", "乳木果油", "miel", "kente", "vanilla", "腰果", "leather bag", "rooibos", "cofee"];
+  const queries = [
+    "coffee",
+    "咖啡",
+    "café",
+    "shea butter",
+    "乳木果油",
+    "miel",
+    "kente",
+    "vanilla",
+    "腰果",
+    "leather bag",
+    "rooibos",
+    "cofee",
+  ];
   return {
     home: ["/", "/zh", "/fr"],
     search: queries.map((q, i) => `/search?q=${encodeURIComponent(q)}&country=${["KE", "ET", "GH", "MG"][i % 4]}`),
-    apiSearch: queries.map((q, i) => `/api/search?q=${encodeURIComponent(q)}${i % 3 === 0 ? "&inStock=1" : ""}&locale=${["en", "zh", "fr"][i % 3]}`),
+    apiSearch: queries.map(
+      (q, i) =>
+        `/api/search?q=${encodeURIComponent(q)}${i % 3 === 0 ? "&inStock=1" : ""}&locale=${["en", "zh", "fr"][i % 3]}`,
+    ),
     product: products.map((slug, i) => `${["", "/zh", "/fr"][i % 3]}/products/${slug}`),
     store: stores.map((slug, i) => `${["", "/zh", "/fr"][i % 3]}/stores/${slug}`),
     festival: [`/festivals/${festival}`, `/zh/festivals/${festival}`, `/fr/festivals/${festival}`],
@@ -78,9 +127,15 @@ function urlsFor(dbFile: string) {
 
 /** Gzipped JavaScript a first visit to each route downloads (entry, root and the route's chunks). */
 async function javascriptPerRoute() {
-  const build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as { assets: { entry: { module: string; imports: string[] }; routes: Record<string, { module: string; imports?: string[] }> } };
+  const build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as {
+    assets: {
+      entry: { module: string; imports: string[] };
+      routes: Record<string, { module: string; imports?: string[] }>;
+    };
+  };
   const { entry, routes } = build.assets;
-  const size = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(root, "build/client", file)), { level: 9 }).length;
+  const size = (file: string) =>
+    zlib.gzipSync(fs.readFileSync(path.join(root, "build/client", file)), { level: 9 }).length;
   const wanted: [string, string][] = [
     ["home", "routes/($lang)._index"],
     ["search", "routes/($lang).search"],
@@ -91,7 +146,14 @@ async function javascriptPerRoute() {
     ["checkout", "routes/($lang).checkout._index"],
   ];
   return wanted.map(([name, id]) => {
-    const files = new Set([entry.module, ...entry.imports, routes.root!.module, ...(routes.root!.imports ?? []), routes[id]!.module, ...(routes[id]!.imports ?? [])]);
+    const files = new Set([
+      entry.module,
+      ...entry.imports,
+      routes.root!.module,
+      ...(routes.root!.imports ?? []),
+      routes[id]!.module,
+      ...(routes[id]!.imports ?? []),
+    ]);
     return { route: name, files: files.size, kbGzip: round([...files].reduce((n, f) => n + size(f), 0) / 1024) };
   });
 }
@@ -99,15 +161,26 @@ async function javascriptPerRoute() {
 async function main() {
   // Build first (npm start would otherwise build inside the timed server start).
   const built = spawn("npx", ["remix", "vite:build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-  await new Promise((resolve, reject) => built.on("exit", (code) => (code === 0 ? resolve(null) : reject(new Error("build failed")))));
+  await new Promise((resolve, reject) =>
+    built.on("exit", (code) => (code === 0 ? resolve(null) : reject(new Error("build failed")))),
+  );
   const meili = await startMeilisearch({ dataDir: path.join(root, "data/bench/meilisearch") });
-  const results: Record<string, unknown> = { at: new Date().toISOString(), machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, connections: CONNECTIONS, seconds: SECONDS, sizes: {} as Record<string, RouteResult[]> };
+  const results: Record<string, unknown> = {
+    at: new Date().toISOString(),
+    machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    sizes: {} as Record<string, RouteResult[]>,
+  };
   try {
     for (const size of SIZES) {
       const file = await prepareCatalog(size);
       const connection: SearchConnection = { host: meili.host, apiKey: meili.masterKey, indexPrefix: `b${size}_` };
       const client = createClient(connection, 300_000);
-      const stats = await client.index(`b${size}_products`).getStats().catch(() => null);
+      const stats = await client
+        .index(`b${size}_products`)
+        .getStats()
+        .catch(() => null);
       if (!stats || stats.numberOfDocuments !== size) {
         const db = openDatabase(file);
         await reindexAll(db, client, connection, (line) => console.log(line));
@@ -116,18 +189,32 @@ async function main() {
       const port = 3500;
       const app = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
         cwd: root,
-        env: { ...process.env, PORT: String(port), DATABASE_PATH: file, MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: connection.indexPrefix, API_SEARCH_RATE_LIMIT: "0" },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          DATABASE_PATH: file,
+          MEILI_HOST: meili.host,
+          MEILI_MASTER_KEY: meili.masterKey,
+          MEILI_INDEX_PREFIX: connection.indexPrefix,
+          API_SEARCH_RATE_LIMIT: "0",
+        },
         stdio: ["ignore", "ignore", "inherit"],
       });
       try {
         const base = `http://127.0.0.1:${port}`;
         for (let i = 0; i < 600; i++) {
-          if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break;
+          if (
+            await fetch(`${base}/healthz`)
+              .then((r) => r.ok)
+              .catch(() => false)
+          )
+            break;
           await new Promise((r) => setTimeout(r, 500));
         }
         const urls = urlsFor(file);
         // Warm up every URL once (first-hit costs are not what a crowd sees).
-        for (const list of Object.values(urls)) for (const u of list) await fetch(base + u).then((r) => r.arrayBuffer());
+        for (const list of Object.values(urls))
+          for (const u of list) await fetch(base + u).then((r) => r.arrayBuffer());
         const rows: RouteResult[] = [];
         const runs: [string, string[], Record<string, string>?][] = [
           ...Object.entries(urls),
@@ -153,26 +240,51 @@ async function main() {
   const largest = Math.max(...SIZES);
   const big = (results.sizes as Record<string, RouteResult[]>)[largest]!;
   const get = (route: string) => big.find((r) => r.route === route)!;
-  const productJs = (results.javascript as { route: string; kbGzip: number }[]).find((r) => r.route === "product")!.kbGzip;
+  const productJs = (results.javascript as { route: string; kbGzip: number }[]).find(
+    (r) => r.route === "product",
+  )!.kbGzip;
   results.targets = {
-    productP95: { target: `≤ ${TARGETS.productP95} ms`, measured: get("product").p95, met: get("product").p95 <= TARGETS.productP95 },
-    apiSearchP95: { target: `≤ ${TARGETS.apiSearchP95} ms`, measured: get("apiSearch").p95, met: get("apiSearch").p95 <= TARGETS.apiSearchP95 },
-    homeRps: { target: `≥ ${TARGETS.homeRps} req/s`, measured: get("home").rps, met: get("home").rps >= TARGETS.homeRps },
-    productJs: { target: `≤ ${TARGETS.productJsKb} kB gzip`, measured: productJs, met: productJs <= TARGETS.productJsKb },
+    productP95: {
+      target: `≤ ${TARGETS.productP95} ms`,
+      measured: get("product").p95,
+      met: get("product").p95 <= TARGETS.productP95,
+    },
+    apiSearchP95: {
+      target: `≤ ${TARGETS.apiSearchP95} ms`,
+      measured: get("apiSearch").p95,
+      met: get("apiSearch").p95 <= TARGETS.apiSearchP95,
+    },
+    homeRps: {
+      target: `≥ ${TARGETS.homeRps} req/s`,
+      measured: get("home").rps,
+      met: get("home").rps >= TARGETS.homeRps,
+    },
+    productJs: {
+      target: `≤ ${TARGETS.productJsKb} kB gzip`,
+      measured: productJs,
+      met: productJs <= TARGETS.productJsKb,
+    },
   };
 
   console.log(`\nPages under load (${CONNECTIONS} connections, ${SECONDS} s each; latency in ms)`);
   console.log("| products | route | req/s | p50 | p95 | p99 | non-2xx |");
   console.log("|---:|---|---:|---:|---:|---:|---:|");
   for (const [size, rows] of Object.entries(results.sizes as Record<string, RouteResult[]>)) {
-    for (const r of rows) console.log(`| ${Number(size).toLocaleString("en")} | ${r.route} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} |`);
+    for (const r of rows)
+      console.log(
+        `| ${Number(size).toLocaleString("en")} | ${r.route} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} |`,
+      );
   }
   console.log("\nJavaScript per route (first visit, gzip)");
   console.log("| route | files | kB |");
   console.log("|---|---:|---:|");
-  for (const r of results.javascript as { route: string; files: number; kbGzip: number }[]) console.log(`| ${r.route} | ${r.files} | ${r.kbGzip} |`);
+  for (const r of results.javascript as { route: string; files: number; kbGzip: number }[])
+    console.log(`| ${r.route} | ${r.files} | ${r.kbGzip} |`);
   console.log(`\nTargets at ${largest.toLocaleString("en")} products`);
-  for (const [name, t] of Object.entries(results.targets as Record<string, { target: string; measured: number; met: boolean }>)) console.log(`- ${name}: ${t.measured} (${t.target}) ${t.met ? "met" : "MISSED"}`);
+  for (const [name, t] of Object.entries(
+    results.targets as Record<string, { target: string; measured: number; met: boolean }>,
+  ))
+    console.log(`- ${name}: ${t.measured} (${t.target}) ${t.met ? "met" : "MISSED"}`);
   const out = path.join(root, "bench/results", `pages-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(results, null, 2));

@@ -10,16 +10,27 @@ import { connectSearch } from "#search/connect.ts";
 
 const env = loadEnv();
 await prepareDatabase(env.DATABASE_PATH);
-const search = await connectSearch({ databasePath: env.DATABASE_PATH, meiliHost: env.MEILI_HOST, masterKey: env.MEILI_MASTER_KEY, indexPrefix: env.MEILI_INDEX_PREFIX });
-const root = path.resolve(import.meta.dirname, "..");
-const vite = spawn(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:dev", "--port", String(env.PORT)], {
-  cwd: root,
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    ...(search.connection ? { MEILI_HOST: search.connection.host, MEILI_MASTER_KEY: search.connection.apiKey ?? "" } : {}),
-  },
+const search = await connectSearch({
+  databasePath: env.DATABASE_PATH,
+  meiliHost: env.MEILI_HOST,
+  masterKey: env.MEILI_MASTER_KEY,
+  indexPrefix: env.MEILI_INDEX_PREFIX,
 });
+const root = path.resolve(import.meta.dirname, "..");
+const vite = spawn(
+  process.execPath,
+  [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:dev", "--port", String(env.PORT)],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      ...(search.connection
+        ? { MEILI_HOST: search.connection.host, MEILI_MASTER_KEY: search.connection.apiKey ?? "" }
+        : {}),
+    },
+  },
+);
 const stop = async () => {
   vite.kill("SIGTERM");
   await search.server?.stop();

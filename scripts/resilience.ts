@@ -45,7 +45,15 @@ async function killApp() {
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGKILL");
   await exited;
-  for (let i = 0; i < 40 && (await fetch(`${BASE}/healthz`).then(() => true).catch(() => false)); i++) await sleep(100);
+  for (
+    let i = 0;
+    i < 40 &&
+    (await fetch(`${BASE}/healthz`)
+      .then(() => true)
+      .catch(() => false));
+    i++
+  )
+    await sleep(100);
 }
 
 async function startApp() {
@@ -53,18 +61,41 @@ async function startApp() {
   // leave its child running).
   app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(PORT), DATABASE_PATH: DB_FILE, MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey, API_SEARCH_RATE_LIMIT: "0", STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_SECRET_KEY: "" },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATABASE_PATH: DB_FILE,
+      MEILI_HOST: meili.host,
+      MEILI_MASTER_KEY: meili.masterKey,
+      API_SEARCH_RATE_LIMIT: "0",
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_SECRET_KEY: "",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 600; i++) {
-    if (await fetch(`${BASE}/healthz`).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(`${BASE}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
     await sleep(250);
   }
   throw new Error("the app did not start");
 }
 
 const post = (p: string, body: Record<string, string>, cookie?: string) =>
-  fetch(BASE + p, { method: "POST", redirect: "manual", body: new URLSearchParams(body), headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE, ...(cookie ? { Cookie: cookie } : {}) } });
+  fetch(BASE + p, {
+    method: "POST",
+    redirect: "manual",
+    body: new URLSearchParams(body),
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: BASE,
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
+  });
 
 async function engine(query: string): Promise<{ status: number; engine?: string }> {
   const r = await fetch(`${BASE}/api/search?${query}`).catch(() => null);
@@ -80,18 +111,32 @@ async function main() {
   const meiliPort = Number(new URL(meili.host).port);
   await startApp();
   const db = new Database(DB_FILE, { readonly: true });
-  const slugs = db.prepare("SELECT slug FROM products WHERE status = 'active' ORDER BY id LIMIT 60").pluck().all() as string[];
-  const productIds = db.prepare("SELECT id FROM products WHERE status = 'active' AND stock > 20 ORDER BY id LIMIT 40").pluck().all() as number[];
+  const slugs = db
+    .prepare("SELECT slug FROM products WHERE status = 'active' ORDER BY id LIMIT 60")
+    .pluck()
+    .all() as string[];
+  const productIds = db
+    .prepare("SELECT id FROM products WHERE status = 'active' AND stock > 20 ORDER BY id LIMIT 40")
+    .pluck()
+    .all() as number[];
 
   // ——— Phase 1: steady mixed load while Meilisearch fails ———
   const mix: autocannon.Request[] = [
-    ...["/", "/zh", "/fr/festivals", "/categories/coffee", "/countries/KE", "/stores"].map((p) => ({ method: "GET" as const, path: p })),
+    ...["/", "/zh", "/fr/festivals", "/categories/coffee", "/countries/KE", "/stores"].map((p) => ({
+      method: "GET" as const,
+      path: p,
+    })),
     ...["coffee", "咖啡", "karité", "kente", "rooibos", "蜂蜜"].flatMap((q) => [
       { method: "GET" as const, path: `/api/search?q=${encodeURIComponent(q)}` },
       { method: "GET" as const, path: `/search?q=${encodeURIComponent(q)}&inStock=1` },
     ]),
     ...slugs.slice(0, 20).map((s) => ({ method: "GET" as const, path: `/products/${s}` })),
-    ...productIds.slice(0, 10).map((id) => ({ method: "POST" as const, path: "/cart", body: `intent=add&productId=${id}&quantity=1`, headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE } })),
+    ...productIds.slice(0, 10).map((id) => ({
+      method: "POST" as const,
+      path: "/cart",
+      body: `intent=add&productId=${id}&quantity=1`,
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE },
+    })),
   ];
   let next = 0;
   const statuses: Record<string, number> = {};
@@ -106,9 +151,17 @@ async function main() {
 
   await sleep(5000);
   // An owner is signed in to edit a listing while search is down.
-  const login = await post("/login", { email: "owner+yirga-highlands-coffee@silkroad.example", password: "silkroad-demo-2025" });
+  const login = await post("/login", {
+    email: "owner+yirga-highlands-coffee@silkroad.example",
+    password: "silkroad-demo-2025",
+  });
   const ownerCookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
-  const edited = db.prepare("SELECT p.id FROM products p JOIN stores s ON s.id = p.store_id WHERE s.slug = 'yirga-highlands-coffee' AND p.status = 'active' ORDER BY p.id LIMIT 1").pluck().get() as number;
+  const edited = db
+    .prepare(
+      "SELECT p.id FROM products p JOIN stores s ON s.id = p.store_id WHERE s.slug = 'yirga-highlands-coffee' AND p.status = 'active' ORDER BY p.id LIMIT 1",
+    )
+    .pluck()
+    .get() as number;
 
   meili.process!.kill("SIGKILL");
   const killedAt = Date.now();
@@ -118,12 +171,20 @@ async function main() {
     if (r.engine === "sqlite") switchedAfter = Date.now() - killedAt;
     else await sleep(50);
   }
-  check("search falls back to SQLite within a second of Meilisearch dying", switchedAfter >= 0 && switchedAfter <= 1000, `after ${switchedAfter} ms`);
+  check(
+    "search falls back to SQLite within a second of Meilisearch dying",
+    switchedAfter >= 0 && switchedAfter <= 1000,
+    `after ${switchedAfter} ms`,
+  );
   const stockEdit = await post("/sell/products", { intent: "stock", id: String(edited), stock: "3" }, ownerCookie);
   check("an owner can edit a listing while Meilisearch is down", stockEdit.status < 400, `HTTP ${stockEdit.status}`);
 
   // The 10 MB body and the slow client, during the outage and the load.
-  const big = await fetch(`${BASE}/login`, { method: "POST", body: "a".repeat(10 * 1024 * 1024), headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE } }).catch(() => null);
+  const big = await fetch(`${BASE}/login`, {
+    method: "POST",
+    body: "a".repeat(10 * 1024 * 1024),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE },
+  }).catch(() => null);
   check("a 10 MB form body is refused", big?.status === 413, `HTTP ${big?.status ?? "connection closed"}`);
   const slow = net.connect(PORT, "127.0.0.1");
   slow.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n");
@@ -151,29 +212,57 @@ async function main() {
   let synced = false;
   for (let i = 0; i < 100 && !synced; i++) {
     const health = (await (await fetch(`${BASE}/healthz`)).json()) as { search: { outboxBacklog: number } };
-    const doc = await fetch(`${meili.host}/indexes/products/documents/${edited}`, { headers: { Authorization: `Bearer ${meili.masterKey}` } }).then((r) => (r.ok ? (r.json() as Promise<{ updatedAt: number }>) : null));
-    const row = new Database(DB_FILE, { readonly: true }).prepare("SELECT updated_at FROM products WHERE id = ?").get(edited) as { updated_at: number };
+    const doc = await fetch(`${meili.host}/indexes/products/documents/${edited}`, {
+      headers: { Authorization: `Bearer ${meili.masterKey}` },
+    }).then((r) => (r.ok ? (r.json() as Promise<{ updatedAt: number }>) : null));
+    const row = new Database(DB_FILE, { readonly: true })
+      .prepare("SELECT updated_at FROM products WHERE id = ?")
+      .get(edited) as { updated_at: number };
     synced = health.search.outboxBacklog === 0 && doc?.updatedAt === row.updated_at;
     if (!synced) await sleep(200);
   }
-  check("the listing edited during the outage is in the index afterwards", synced, synced ? "document updatedAt equals the database" : "not synced");
+  check(
+    "the listing edited during the outage is in the index afterwards",
+    synced,
+    synced ? "document updatedAt equals the database" : "not synced",
+  );
   const slowMs = await Promise.race([slowClosed, sleep(25_000).then(() => -1)]);
-  check("the slow client is cut off by the server", slowMs > 0, slowMs > 0 ? `closed after ${slowMs} ms` : "still open after 25 s");
+  check(
+    "the slow client is cut off by the server",
+    slowMs > 0,
+    slowMs > 0 ? `closed after ${slowMs} ms` : "still open after 25 s",
+  );
   const phase1 = await loadDone;
-  const fiveXX = Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0);
-  console.log(`\nphase 1: ${phase1.requests.total} requests in ${LOAD_SECONDS} s (${Math.round(phase1.requests.average)}/s); by status: ${JSON.stringify(statuses)}; connection errors: ${phase1.errors}`);
-  check("no 5xx under load while Meilisearch was down and came back", fiveXX === 0 && phase1.errors === 0, `${fiveXX} responses ≥ 500, ${phase1.errors} connection errors`);
+  const fiveXX = Object.entries(statuses)
+    .filter(([s]) => Number(s) >= 500)
+    .reduce((n, [, c]) => n + c, 0);
+  console.log(
+    `\nphase 1: ${phase1.requests.total} requests in ${LOAD_SECONDS} s (${Math.round(phase1.requests.average)}/s); by status: ${JSON.stringify(statuses)}; connection errors: ${phase1.errors}`,
+  );
+  check(
+    "no 5xx under load while Meilisearch was down and came back",
+    fiveXX === 0 && phase1.errors === 0,
+    `${fiveXX} responses ≥ 500, ${phase1.errors} connection errors`,
+  );
 
   // ——— Phase 2: checkouts while the app restarts ———
   const target = productIds[20]!;
-  const stockBefore = (new Database(DB_FILE, { readonly: true }).prepare("SELECT stock FROM products WHERE id = ?").get(target) as { stock: number }).stock;
+  const stockBefore = (
+    new Database(DB_FILE, { readonly: true }).prepare("SELECT stock FROM products WHERE id = ?").get(target) as {
+      stock: number;
+    }
+  ).stock;
   const answered: { email: string; orderId: number | null; status: number }[] = [];
   async function buyer(i: number) {
     const email = `resilience-${i}@example.com`;
     try {
       const add = await post("/cart", { intent: "add", productId: String(target), quantity: "1" });
       const cookie = (add.headers.get("set-cookie") ?? "").split(";")[0]!;
-      const r = await post("/checkout", { email, name: `Buyer ${i}`, address: "1 Test Road", city: "Shanghai", country: "China" }, cookie);
+      const r = await post(
+        "/checkout",
+        { email, name: `Buyer ${i}`, address: "1 Test Road", city: "Shanghai", country: "China" },
+        cookie,
+      );
       const id = /\/checkout\/demo\/(\d+)/.exec(r.headers.get("location") ?? "")?.[1];
       answered.push({ email, orderId: id ? Number(id) : null, status: r.status });
     } catch {
@@ -183,37 +272,93 @@ async function main() {
   const buyers = Array.from({ length: 40 }, (_, i) => sleep(i * 25).then(() => buyer(i)));
   await sleep(400);
   await killApp();
-  const down = await fetch(`${BASE}/healthz`).then(() => "up").catch(() => "down");
+  const down = await fetch(`${BASE}/healthz`)
+    .then(() => "up")
+    .catch(() => "down");
   check("the app process really went down mid-checkout", down === "down", `health check: ${down}`);
   await Promise.all(buyers);
   await startApp();
   const after = new Database(DB_FILE, { readonly: true });
-  const lost = answered.filter((a) => a.orderId !== null && !after.prepare("SELECT 1 FROM orders WHERE id = ?").get(a.orderId));
-  const perEmail = after.prepare("SELECT email, count(*) n FROM orders WHERE email LIKE 'resilience-%' GROUP BY email HAVING n > 1").all();
-  check("no answered order was lost", lost.length === 0, `${answered.filter((a) => a.orderId).length} orders answered, ${answered.filter((a) => !a.orderId).length} requests cut by the restart, ${lost.length} missing`);
+  const lost = answered.filter(
+    (a) => a.orderId !== null && !after.prepare("SELECT 1 FROM orders WHERE id = ?").get(a.orderId),
+  );
+  const perEmail = after
+    .prepare("SELECT email, count(*) n FROM orders WHERE email LIKE 'resilience-%' GROUP BY email HAVING n > 1")
+    .all();
+  check(
+    "no answered order was lost",
+    lost.length === 0,
+    `${answered.filter((a) => a.orderId).length} orders answered, ${answered.filter((a) => !a.orderId).length} requests cut by the restart, ${lost.length} missing`,
+  );
   check("no order was duplicated", perEmail.length === 0, `${perEmail.length} shoppers with more than one order`);
-  const held = (after.prepare("SELECT coalesce(sum(oi.quantity), 0) n FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.product_id = ? AND o.status IN ('pending', 'paid', 'partly_fulfilled', 'fulfilled') AND o.email LIKE 'resilience-%'").get(target) as { n: number }).n;
+  const held = (
+    after
+      .prepare(
+        "SELECT coalesce(sum(oi.quantity), 0) n FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.product_id = ? AND o.status IN ('pending', 'paid', 'partly_fulfilled', 'fulfilled') AND o.email LIKE 'resilience-%'",
+      )
+      .get(target) as { n: number }
+  ).n;
   const stockAfter = (after.prepare("SELECT stock FROM products WHERE id = ?").get(target) as { stock: number }).stock;
-  check("stock adds up after the restart", stockAfter + held === stockBefore && stockAfter >= 0, `before ${stockBefore} = now ${stockAfter} + held by orders ${held}`);
+  check(
+    "stock adds up after the restart",
+    stockAfter + held === stockBefore && stockAfter >= 0,
+    `before ${stockBefore} = now ${stockAfter} + held by orders ${held}`,
+  );
 
   // Webhooks delivered before and again after another restart are applied once.
-  const pending = after.prepare("SELECT id, total_cents FROM orders WHERE status = 'pending' AND email LIKE 'resilience-%' ORDER BY id LIMIT 10").all() as { id: number; total_cents: number }[];
+  const pending = after
+    .prepare(
+      "SELECT id, total_cents FROM orders WHERE status = 'pending' AND email LIKE 'resilience-%' ORDER BY id LIMIT 10",
+    )
+    .all() as { id: number; total_cents: number }[];
   const events = pending.map((o) => {
-    const payload = JSON.stringify({ id: `evt_res_${o.id}`, object: "event", type: "checkout.session.completed", data: { object: { id: `cs_res_${o.id}`, object: "checkout.session", client_reference_id: String(o.id), metadata: { orderId: String(o.id) }, amount_total: o.total_cents, currency: "usd", payment_status: "paid", payment_intent: `pi_res_${o.id}` } } });
+    const payload = JSON.stringify({
+      id: `evt_res_${o.id}`,
+      object: "event",
+      type: "checkout.session.completed",
+      data: {
+        object: {
+          id: `cs_res_${o.id}`,
+          object: "checkout.session",
+          client_reference_id: String(o.id),
+          metadata: { orderId: String(o.id) },
+          amount_total: o.total_cents,
+          currency: "usd",
+          payment_status: "paid",
+          payment_intent: `pi_res_${o.id}`,
+        },
+      },
+    });
     return payload;
   });
   const deliver = (payload: string) =>
-    fetch(`${BASE}/webhooks/stripe`, { method: "POST", body: payload, headers: { "Content-Type": "application/json", "Stripe-Signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) } }).then((r) => r.status);
+    fetch(`${BASE}/webhooks/stripe`, {
+      method: "POST",
+      body: payload,
+      headers: {
+        "Content-Type": "application/json",
+        "Stripe-Signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }),
+      },
+    }).then((r) => r.status);
   const first = await Promise.all(events.map(deliver));
   await killApp();
   await startApp();
   const second = await Promise.all(events.map(deliver));
   const final = new Database(DB_FILE, { readonly: true });
-  const payments = final.prepare(`SELECT count(*) n FROM payments WHERE order_id IN (${pending.map((o) => o.id).join(",") || 0})`).get() as { n: number };
-  const paid = final.prepare(`SELECT count(*) n FROM orders WHERE status = 'paid' AND id IN (${pending.map((o) => o.id).join(",") || 0})`).get() as { n: number };
+  const payments = final
+    .prepare(`SELECT count(*) n FROM payments WHERE order_id IN (${pending.map((o) => o.id).join(",") || 0})`)
+    .get() as { n: number };
+  const paid = final
+    .prepare(
+      `SELECT count(*) n FROM orders WHERE status = 'paid' AND id IN (${pending.map((o) => o.id).join(",") || 0})`,
+    )
+    .get() as { n: number };
   check(
     "webhooks delivered twice across a restart pay each order once",
-    first.every((s) => s === 200) && second.every((s) => s === 200) && payments.n === pending.length && paid.n === pending.length,
+    first.every((s) => s === 200) &&
+      second.every((s) => s === 200) &&
+      payments.n === pending.length &&
+      paid.n === pending.length,
     `${pending.length} orders, ${payments.n} payments, ${paid.n} paid`,
   );
   db.close();

@@ -83,13 +83,24 @@ function microCache(build: ServerBuild): express.RequestHandler {
         const body = Buffer.from(await response.arrayBuffer());
         const page: CachedPage = {
           status: response.status,
-          headers: [...response.headers.entries()].filter(([name]) => !["content-length", "content-encoding", "transfer-encoding", "set-cookie"].includes(name)),
+          headers: [...response.headers.entries()].filter(
+            ([name]) => !["content-length", "content-encoding", "transfer-encoding", "set-cookie"].includes(name),
+          ),
           body,
           gzip: zlib.gzipSync(body, { level: 6 }),
         };
-        page.headers.push(["Content-Security-Policy", String(res.getHeader("Content-Security-Policy"))], ["Vary", "Cookie, Accept-Encoding"]);
-        if (response.status === 200 && (response.headers.get("Cache-Control") ?? "").startsWith("public") && !response.headers.has("Set-Cookie")) pages.set(key, page);
-        else if (response.headers.has("Set-Cookie")) for (const c of response.headers.getSetCookie()) res.append("Set-Cookie", c);
+        page.headers.push(
+          ["Content-Security-Policy", String(res.getHeader("Content-Security-Policy"))],
+          ["Vary", "Cookie, Accept-Encoding"],
+        );
+        if (
+          response.status === 200 &&
+          (response.headers.get("Cache-Control") ?? "").startsWith("public") &&
+          !response.headers.has("Set-Cookie")
+        )
+          pages.set(key, page);
+        else if (response.headers.has("Set-Cookie"))
+          for (const c of response.headers.getSetCookie()) res.append("Set-Cookie", c);
         send(page, "MISS");
       })
       .catch(next);
@@ -123,7 +134,8 @@ export async function startServer({ port, buildDir }: { port: number; buildDir: 
     const declared = req.get("content-length");
     const limit = bodyLimitFor(req.path);
     if (declared === undefined) {
-      if (req.get("transfer-encoding")) return res.status(411).set("Connection", "close").type("text/plain").send("Length required.");
+      if (req.get("transfer-encoding"))
+        return res.status(411).set("Connection", "close").type("text/plain").send("Length required.");
       return next();
     }
     if (!/^\d+$/.test(declared) || Number(declared) > limit) {
@@ -135,15 +147,29 @@ export async function startServer({ port, buildDir }: { port: number; buildDir: 
   app.use((req, res, next) => {
     const origin = req.get("origin");
     const referer = req.get("referer");
-    if (req.path.startsWith("/webhooks/") || isSameOrigin({ method: req.method, origin, referer, host: req.get("host"), publicUrl: process.env.PUBLIC_URL })) return next();
+    if (
+      req.path.startsWith("/webhooks/") ||
+      isSameOrigin({ method: req.method, origin, referer, host: req.get("host"), publicUrl: process.env.PUBLIC_URL })
+    )
+      return next();
     res.status(403).type("text/plain").send("Cross-site request refused.");
   });
   app.use(compression());
-  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(
+    "/assets",
+    express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }),
+  );
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
   app.set("trust proxy", "loopback");
   app.use(microCache(build));
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req, res) => ({ clientIp: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string }) }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (req, res) => ({ clientIp: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
 
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const s = app.listen(port, () => resolve(s));

@@ -24,11 +24,15 @@ await prepareDatabase(env.DATABASE_PATH);
 const buildDir = path.join(root, "build");
 if (buildIsStale(buildDir)) {
   console.log("Building the app…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    },
+  );
   if (result.status !== 0) {
     console.error("Build failed; see the output above.");
     process.exit(1);
@@ -52,7 +56,11 @@ try {
   await startServer({ port: env.PORT, buildDir });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  console.error(code === "EADDRINUSE" ? `Port ${env.PORT} is already in use; set PORT to another port.` : `Could not start: ${(error as Error).message}`);
+  console.error(
+    code === "EADDRINUSE"
+      ? `Port ${env.PORT} is already in use; set PORT to another port.`
+      : `Could not start: ${(error as Error).message}`,
+  );
   process.exit(1);
 }
 console.log(`Silk Road Market is serving on http://localhost:${env.PORT}`);
@@ -69,5 +77,8 @@ function buildIsStale(dir: string): boolean {
 
 function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }

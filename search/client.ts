@@ -32,7 +32,12 @@ export const indexNames = (connection: SearchConnection) => ({
 
 /** A client whose every request gives up after `timeoutMs` (search answers within 300 ms or falls back). */
 export function createClient(connection: SearchConnection, timeoutMs: number): Meilisearch {
-  return new Meilisearch({ host: connection.host, apiKey: connection.apiKey, timeout: timeoutMs, httpClient: nodeHttpClient });
+  return new Meilisearch({
+    host: connection.host,
+    apiKey: connection.apiKey,
+    timeout: timeoutMs,
+    httpClient: nodeHttpClient,
+  });
 }
 
 /** Forget any registered connection (back to MEILI_HOST from the environment). */

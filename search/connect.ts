@@ -4,6 +4,7 @@ import { openDatabase } from "#db/client.ts";
 import { createClient, setSearchConnection, type SearchConnection } from "./client.ts";
 import { reindexIfOutOfStep } from "./indexer.ts";
 import { startMeilisearch, type MeiliServer } from "./server.ts";
+import { logger } from "#app/utils/logger.server.ts";
 
 export interface SearchSetup {
   connection: SearchConnection | null;
@@ -20,7 +21,10 @@ const addressFile = (dataDir: string) => path.join(dataDir, "address.json");
 /** The server another process of ours started on this data directory, if it still answers. */
 export async function runningServer(dataDir: string): Promise<SearchConnection | null> {
   try {
-    const { host, apiKey } = JSON.parse(fs.readFileSync(addressFile(dataDir), "utf8")) as { host: string; apiKey: string };
+    const { host, apiKey } = JSON.parse(fs.readFileSync(addressFile(dataDir), "utf8")) as {
+      host: string;
+      apiKey: string;
+    };
     const response = await fetch(`${host}/health`, { signal: AbortSignal.timeout(500) });
     return response.ok ? { host, apiKey, indexPrefix: "" } : null;
   } catch {
@@ -40,19 +44,29 @@ export async function connectSearch(options: {
   indexPrefix?: string;
   log?: (line: string) => void;
 }): Promise<SearchSetup> {
-  const log = options.log ?? console.log;
+  const log = options.log ?? ((line: string) => logger.info(line));
   let connection: SearchConnection;
   let server: MeiliServer | undefined;
   if (options.meiliHost) {
-    connection = { host: options.meiliHost.replace(/\/$/, ""), apiKey: options.masterKey, indexPrefix: options.indexPrefix ?? "" };
+    connection = {
+      host: options.meiliHost.replace(/\/$/, ""),
+      apiKey: options.masterKey,
+      indexPrefix: options.indexPrefix ?? "",
+    };
   } else {
     const dataDir = meiliDataDir(options.databasePath);
     try {
       server = await startMeilisearch({ dataDir, log });
       connection = { host: server.host, apiKey: server.masterKey, indexPrefix: options.indexPrefix ?? "" };
-      fs.writeFileSync(addressFile(dataDir), JSON.stringify({ host: server.host, apiKey: server.masterKey, pid: process.pid }), { mode: 0o600 });
+      fs.writeFileSync(
+        addressFile(dataDir),
+        JSON.stringify({ host: server.host, apiKey: server.masterKey, pid: process.pid }),
+        { mode: 0o600 },
+      );
     } catch (error) {
-      log(`Search: Meilisearch could not start (${error instanceof Error ? error.message : String(error)}); using the SQLite fallback.`);
+      log(
+        `Search: Meilisearch could not start (${error instanceof Error ? error.message : String(error)}); using the SQLite fallback.`,
+      );
       setSearchConnection(null);
       return { connection: null };
     }
@@ -63,7 +77,9 @@ export async function connectSearch(options: {
     await reindexIfOutOfStep(db, createClient(connection, 120_000), connection, log);
     log(`Search: Meilisearch at ${connection.host}`);
   } catch (error) {
-    log(`Search: the index could not be prepared (${error instanceof Error ? error.message : String(error)}); searches fall back to SQLite until it answers.`);
+    log(
+      `Search: the index could not be prepared (${error instanceof Error ? error.message : String(error)}); searches fall back to SQLite until it answers.`,
+    );
   } finally {
     db.$client.close();
   }

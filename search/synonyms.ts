@@ -82,7 +82,12 @@ export const SYNONYM_GROUPS: string[][] = [
 
 /** The organizers' synonym groups (the database is the source of truth; SYNONYM_GROUPS only seeds it). */
 export function loadSynonymGroups(db: DB): string[][] {
-  return db.select({ words: searchSynonyms.words }).from(searchSynonyms).orderBy(asc(searchSynonyms.id)).all().map((r) => r.words);
+  return db
+    .select({ words: searchSynonyms.words })
+    .from(searchSynonyms)
+    .orderBy(asc(searchSynonyms.id))
+    .all()
+    .map((r) => r.words);
 }
 
 /** Meilisearch synonyms are one-way; every word of a group maps to all the others. */

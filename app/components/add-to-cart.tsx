@@ -13,18 +13,41 @@ export function AddToCart({ productId, stock }: { productId: number; stock: numb
   const busy = fetcher.state !== "idle";
   if (stock <= 0) return null;
   return (
-    <fetcher.Form method="post" action={href("/cart")} className="mt-6 flex flex-wrap items-end gap-3" data-testid="add-to-cart">
+    <fetcher.Form
+      method="post"
+      action={href("/cart")}
+      className="mt-6 flex flex-wrap items-end gap-3"
+      data-testid="add-to-cart"
+    >
       <input type="hidden" name="productId" value={productId} />
       <div>
         <label htmlFor="add-quantity" className="block text-sm font-medium text-stone-800">
           {t("cart.quantity")}
         </label>
-        <input id="add-quantity" name="quantity" type="number" min={1} max={Math.min(99, stock)} defaultValue={1} className="mt-1 w-20 rounded border border-stone-300 px-2 py-2" />
+        <input
+          id="add-quantity"
+          name="quantity"
+          type="number"
+          min={1}
+          max={Math.min(99, stock)}
+          defaultValue={1}
+          className="mt-1 w-20 rounded border border-stone-300 px-2 py-2"
+        />
       </div>
-      <button type="submit" name="intent" value="add" disabled={busy} className="rounded bg-clay-700 px-5 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60">
+      <button
+        type="submit"
+        name="intent"
+        value="add"
+        disabled={busy}
+        className="rounded bg-clay-700 px-5 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60"
+      >
         {busy ? t("cart.adding") : t("cart.add")}
       </button>
-      <p role="status" aria-live="polite" className={`text-sm ${fetcher.data?.ok === false ? "text-red-800" : "text-green-800"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${fetcher.data?.ok === false ? "text-red-800" : "text-green-800"}`}
+      >
         {fetcher.state === "idle" && fetcher.data ? t(fetcher.data.message) : ""}
       </p>
     </fetcher.Form>

@@ -13,7 +13,8 @@ export interface ConsoleLink {
 /** The tab bar at the top of the seller and organizer consoles. */
 export function ConsoleNav({ title, label, links }: { title: ReactNode; label: string; links: ConsoleLink[] }) {
   const href = useHref();
-  const tab = ({ isActive }: { isActive: boolean }) => `rounded px-3 py-1.5 text-sm font-medium ${isActive ? "bg-clay-700 text-white" : "text-clay-900 hover:bg-clay-100"}`;
+  const tab = ({ isActive }: { isActive: boolean }) =>
+    `rounded px-3 py-1.5 text-sm font-medium ${isActive ? "bg-clay-700 text-white" : "text-clay-900 hover:bg-clay-100"}`;
   return (
     <div className="mb-6 flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 pb-3">
       <p className="text-sm text-stone-700">{title}</p>

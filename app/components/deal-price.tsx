@@ -5,7 +5,17 @@ import { formatMoney } from "#app/utils/money.ts";
 import { Price } from "./price.tsx";
 
 /** The price a shopper pays: the festival price with the regular one struck through while a deal is live. */
-export function DealPrice({ priceCents, currency, deal, size = "md" }: { priceCents: number; currency: string; deal: Pick<CardDeal, "priceCents" | "percentOff"> | null; size?: "md" | "lg" }) {
+export function DealPrice({
+  priceCents,
+  currency,
+  deal,
+  size = "md",
+}: {
+  priceCents: number;
+  currency: string;
+  deal: Pick<CardDeal, "priceCents" | "percentOff"> | null;
+  size?: "md" | "lg";
+}) {
   const t = useT();
   const locale = useLocale();
   if (!deal) return <Price cents={priceCents} currency={currency} size={size} />;
@@ -17,18 +27,31 @@ export function DealPrice({ priceCents, currency, deal, size = "md" }: { priceCe
       <s className="text-sm text-stone-600" data-testid="regular-price">
         {formatMoney(priceCents, currency, locale)}
       </s>
-      <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">{t("deal.off", { percent: deal.percentOff })}</span>
+      <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">
+        {t("deal.off", { percent: deal.percentOff })}
+      </span>
     </span>
   );
 }
 
 /** The festival a deal belongs to, in its theme colour. */
-export function FestivalBadge({ festival, link = false }: { festival: { slug: string; name: string; color?: string }; link?: boolean }) {
+export function FestivalBadge({
+  festival,
+  link = false,
+}: {
+  festival: { slug: string; name: string; color?: string };
+  link?: boolean;
+}) {
   const href = useHref();
   const className = "inline-block max-w-full truncate rounded px-2 py-0.5 text-xs font-semibold text-white";
   const style = { backgroundColor: festival.color ?? "#b91c1c" };
   return link ? (
-    <Link to={href(`/festivals/${festival.slug}`)} className={`${className} hover:underline`} style={style} data-testid="festival-badge">
+    <Link
+      to={href(`/festivals/${festival.slug}`)}
+      className={`${className} hover:underline`}
+      style={style}
+      data-testid="festival-badge"
+    >
       {festival.name}
     </Link>
   ) : (

@@ -15,9 +15,16 @@ export function GeneralErrorBoundary() {
   return (
     <div className="mx-auto max-w-xl py-16 text-center">
       <p className="text-sm font-semibold text-clay-600">{t("error.status", { status })}</p>
-      <h1 className="mt-2 text-3xl font-bold text-clay-900">{notFound ? t("error.notFoundTitle") : forbidden ? t("error.forbiddenTitle") : t("error.genericTitle")}</h1>
-      <p className="mt-4 text-stone-700">{notFound ? t("error.notFoundText") : forbidden ? t("error.forbiddenText") : t("error.genericText")}</p>
-      <Link to={href("/")} className="mt-8 inline-block rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900">
+      <h1 className="mt-2 text-3xl font-bold text-clay-900">
+        {notFound ? t("error.notFoundTitle") : forbidden ? t("error.forbiddenTitle") : t("error.genericTitle")}
+      </h1>
+      <p className="mt-4 text-stone-700">
+        {notFound ? t("error.notFoundText") : forbidden ? t("error.forbiddenText") : t("error.genericText")}
+      </p>
+      <Link
+        to={href("/")}
+        className="mt-8 inline-block rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900"
+      >
         {t("error.backHome")}
       </Link>
     </div>

@@ -6,10 +6,32 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { festivalInputSchema } from "#app/utils/festival-form.ts";
 import { Field } from "./field.tsx";
 
-export type FestivalFormValues = Partial<Record<"slug" | "nameEn" | "nameZh" | "nameFr" | "taglineEn" | "taglineZh" | "taglineFr" | "themeColor" | "startsAt" | "endsAt", string>>;
+export type FestivalFormValues = Partial<
+  Record<
+    | "slug"
+    | "nameEn"
+    | "nameZh"
+    | "nameFr"
+    | "taglineEn"
+    | "taglineZh"
+    | "taglineFr"
+    | "themeColor"
+    | "startsAt"
+    | "endsAt",
+    string
+  >
+>;
 
 /** Create and edit a festival's details (conform + one zod schema, validated in the browser and on the server). */
-export function FestivalForm({ lastResult, defaultValue, mode }: { lastResult?: SubmissionResult<string[]> | null; defaultValue?: FestivalFormValues; mode: "create" | "edit" }) {
+export function FestivalForm({
+  lastResult,
+  defaultValue,
+  mode,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: FestivalFormValues;
+  mode: "create" | "edit";
+}) {
   const t = useT();
   const pending = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -21,8 +43,20 @@ export function FestivalForm({ lastResult, defaultValue, mode }: { lastResult?: 
     onValidate: ({ formData }) => parseWithZod(formData, { schema: festivalInputSchema }),
   });
   const error = (field: FieldMetadata<unknown>) => (field.errors?.[0] ? t(field.errors[0] as MessageKey) : undefined);
-  const input = (field: FieldMetadata<unknown>, label: string, extra: { type?: "text" | "datetime-local" | "color"; lang?: string; hint?: string } = {}) => (
-    <Field label={label} errorId={field.errorId} error={error(field)} hint={extra.hint} lang={extra.lang} {...getInputProps(field as FieldMetadata<string>, { type: extra.type ?? "text" })} key={field.key} />
+  const input = (
+    field: FieldMetadata<unknown>,
+    label: string,
+    extra: { type?: "text" | "datetime-local" | "color"; lang?: string; hint?: string } = {},
+  ) => (
+    <Field
+      label={label}
+      errorId={field.errorId}
+      error={error(field)}
+      hint={extra.hint}
+      lang={extra.lang}
+      {...getInputProps(field as FieldMetadata<string>, { type: extra.type ?? "text" })}
+      key={field.key}
+    />
   );
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
@@ -39,7 +73,11 @@ export function FestivalForm({ lastResult, defaultValue, mode }: { lastResult?: 
         {input(fields.themeColor, t("admin.themeColor"), { type: "color" })}
         {input(fields.slug, t("admin.slug"), { hint: mode === "create" ? t("admin.slugHint") : undefined })}
       </div>
-      <button type="submit" disabled={pending} className="rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60"
+      >
         {pending ? t("admin.saving") : mode === "create" ? t("admin.createFestival") : t("admin.saveDetails")}
       </button>
     </Form>

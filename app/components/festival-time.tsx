@@ -17,7 +17,8 @@ export function FestivalTime({ iso }: { iso: string }) {
   }, [iso, locale]);
   return (
     <time dateTime={iso}>
-      {formatDateTime(iso, locale, CHINA_TIME_ZONE)} ({t("festivals.beijingTime")}){local ? <span className="whitespace-nowrap"> · {t("festivals.yourTime", { date: local })}</span> : null}
+      {formatDateTime(iso, locale, CHINA_TIME_ZONE)} ({t("festivals.beijingTime")})
+      {local ? <span className="whitespace-nowrap"> · {t("festivals.yourTime", { date: local })}</span> : null}
     </time>
   );
 }
@@ -36,7 +37,7 @@ export function Countdown({ target, label }: { target: string; label: string }) 
   const pad = (n: number) => String(n).padStart(2, "0");
   return (
     <p className="text-lg font-semibold tabular-nums" data-testid="countdown">
-      <span className="mr-2 text-sm font-medium uppercase tracking-wide">{label}</span>
+      <span className="mr-2 text-sm font-medium tracking-wide uppercase">{label}</span>
       <span role="timer" aria-live="off">
         {t("festivals.countdown", { d: String(left.d), h: pad(left.h), m: pad(left.m), s: pad(left.s) })}
       </span>

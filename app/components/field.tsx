@@ -12,7 +12,14 @@ export function Field({
   error,
   hint,
   ...input
-}: { label: string; name: string; id?: string; errorId?: string; error?: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+}: {
+  label: string;
+  name: string;
+  id?: string;
+  errorId?: string;
+  error?: string;
+  hint?: ReactNode;
+} & InputHTMLAttributes<HTMLInputElement>) {
   const hintId = `${id}-hint`;
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
   return (

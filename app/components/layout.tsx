@@ -8,7 +8,10 @@ export function SiteLayout({ children }: { children: ReactNode }) {
   const t = useT();
   return (
     <div className="flex min-h-screen flex-col bg-clay-50 text-stone-900">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+      >
         {t("nav.skip")}
       </a>
       <Header />
@@ -62,8 +65,16 @@ function CartLink() {
   const root = useRouteLoaderData<{ cartCount: number }>("root");
   const count = root?.cartCount ?? 0;
   return (
-    <Link to={href("/cart")} className="text-sm font-medium hover:underline" data-testid="cart-link" aria-label={t("cart.linkLabel", { count })}>
-      {t("cart.title")} <span className="rounded-full bg-clay-700 px-2 py-0.5 text-xs font-bold text-white" data-testid="cart-count">{count}</span>
+    <Link
+      to={href("/cart")}
+      className="text-sm font-medium hover:underline"
+      data-testid="cart-link"
+      aria-label={t("cart.linkLabel", { count })}
+    >
+      {t("cart.title")}{" "}
+      <span className="rounded-full bg-clay-700 px-2 py-0.5 text-xs font-bold text-white" data-testid="cart-count">
+        {count}
+      </span>
     </Link>
   );
 }

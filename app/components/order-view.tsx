@@ -7,7 +7,12 @@ import { formatMoney } from "#app/utils/money.ts";
 
 export function OrderStatusBadge({ status, flagged }: { status: OrderDetail["status"]; flagged?: boolean }) {
   const t = useT();
-  const tone = status === "paid" || status === "fulfilled" || status === "partly_fulfilled" ? "bg-green-100 text-green-900" : status === "pending" ? "bg-amber-100 text-amber-900" : "bg-stone-200 text-stone-800";
+  const tone =
+    status === "paid" || status === "fulfilled" || status === "partly_fulfilled"
+      ? "bg-green-100 text-green-900"
+      : status === "pending"
+        ? "bg-amber-100 text-amber-900"
+        : "bg-stone-200 text-stone-800";
   return (
     <span className={`rounded px-2 py-0.5 text-xs font-semibold ${tone}`} data-testid="order-status">
       {t(`order.status.${status}` as MessageKey)}
@@ -31,7 +36,9 @@ export function OrderView({ order }: { order: OrderDetail }) {
       <table className="w-full text-left text-sm" data-testid="order-lines">
         <thead>
           <tr className="border-b border-stone-300">
-            <th scope="col" className="py-2">{t("admin.product")}</th>
+            <th scope="col" className="py-2">
+              {t("admin.product")}
+            </th>
             <th scope="col">{t("cart.quantity")}</th>
             <th scope="col">{t("order.unitPrice")}</th>
             <th scope="col">{t("order.shippingState")}</th>
@@ -52,9 +59,17 @@ export function OrderView({ order }: { order: OrderDetail }) {
               <td>{line.quantity}</td>
               <td>
                 {formatMoney(line.unitCents, order.currency, locale)}
-                {line.unitCents < line.regularCents ? <s className="ml-1 text-xs text-stone-600">{formatMoney(line.regularCents, order.currency, locale)}</s> : null}
+                {line.unitCents < line.regularCents ? (
+                  <s className="ml-1 text-xs text-stone-600">
+                    {formatMoney(line.regularCents, order.currency, locale)}
+                  </s>
+                ) : null}
               </td>
-              <td className="text-xs">{line.shippedAt ? t("order.shipped", { carrier: line.carrier ?? "", tracking: line.trackingNumber ?? "" }) : t("order.notShipped")}</td>
+              <td className="text-xs">
+                {line.shippedAt
+                  ? t("order.shipped", { carrier: line.carrier ?? "", tracking: line.trackingNumber ?? "" })
+                  : t("order.notShipped")}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -65,7 +80,8 @@ export function OrderView({ order }: { order: OrderDetail }) {
       <div className="text-sm text-stone-700">
         <h2 className="font-semibold text-clay-900">{t("checkout.shipping")}</h2>
         <p>
-          {order.shipping.name}, {order.shipping.address}, {order.shipping.city} {order.shipping.postcode}, {order.shipping.country}
+          {order.shipping.name}, {order.shipping.address}, {order.shipping.city} {order.shipping.postcode},{" "}
+          {order.shipping.country}
         </p>
       </div>
     </div>

@@ -30,7 +30,11 @@ export function Pagination({ pagination }: { pagination: PaginationData }) {
             …
           </span>
         ) : p === page ? (
-          <span key={p} aria-current="page" className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white">
+          <span
+            key={p}
+            aria-current="page"
+            className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white"
+          >
             <span className="sr-only">{t("pagination.page", { page: p, pageCount })}</span>
             <span aria-hidden="true">{p}</span>
           </span>
@@ -51,7 +55,9 @@ export function Pagination({ pagination }: { pagination: PaginationData }) {
 
 /** 1 … 4 5 [6] 7 8 … 20 */
 export function pageWindow(page: number, pageCount: number): (number | null)[] {
-  const wanted = new Set([1, pageCount, page - 2, page - 1, page, page + 1, page + 2].filter((p) => p >= 1 && p <= pageCount));
+  const wanted = new Set(
+    [1, pageCount, page - 2, page - 1, page, page + 1, page + 2].filter((p) => p >= 1 && p <= pageCount),
+  );
   const sorted = [...wanted].sort((a, b) => a - b);
   const out: (number | null)[] = [];
   sorted.forEach((p, i) => {

@@ -8,7 +8,10 @@ export function Price({ cents, currency, size = "md" }: { cents: number; currenc
   const approx = approximateLocalPrice(cents, currency, locale);
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-2">
-      <span className={size === "lg" ? "text-2xl font-bold text-clay-900" : "font-semibold text-clay-900"} data-testid="price">
+      <span
+        className={size === "lg" ? "text-2xl font-bold text-clay-900" : "font-semibold text-clay-900"}
+        data-testid="price"
+      >
         {formatMoney(cents, currency, locale)}
       </span>
       {approx ? (

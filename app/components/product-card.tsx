@@ -3,20 +3,33 @@ import { useHref } from "#app/i18n/use-locale.ts";
 import type { ProductCard as Card } from "#app/models/products.server.ts";
 import { imageSources } from "#app/utils/images.ts";
 import { DealPrice, FestivalBadge } from "./deal-price.tsx";
-import { Price } from "./price.tsx";
 import { StockBadge } from "./stock-badge.tsx";
 
 /**
  * `festivalPrice` shows one festival's price whatever the time (the festival page of an upcoming or
  * past festival); otherwise the card shows the live deal, if any.
  */
-export function ProductCard({ product, festivalPrice }: { product: Card; festivalPrice?: { priceCents: number; percentOff: number; label: string } }) {
+export function ProductCard({
+  product,
+  festivalPrice,
+}: {
+  product: Card;
+  festivalPrice?: { priceCents: number; percentOff: number; label: string };
+}) {
   const href = useHref();
   return (
     <article className="group flex w-full flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
       <Link to={href(`/products/${product.slug}`)} className="flex flex-1 flex-col" prefetch="intent">
         {product.imageUrl ? (
-          <img {...imageSources(product.imageUrl)} sizes="(min-width: 1024px) 25vw, 50vw" alt="" width={400} height={400} loading="lazy" className="aspect-square w-full bg-clay-50 object-cover" />
+          <img
+            {...imageSources(product.imageUrl)}
+            sizes="(min-width: 1024px) 25vw, 50vw"
+            alt=""
+            width={400}
+            height={400}
+            loading="lazy"
+            className="aspect-square w-full bg-clay-50 object-cover"
+          />
         ) : (
           <div className="aspect-square w-full bg-clay-50" />
         )}

@@ -1,4 +1,12 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type FieldMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useT } from "#app/i18n/use-locale.ts";
@@ -6,7 +14,22 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { MAX_PRICE_DOLLARS, productInputSchema } from "#app/utils/product-form.ts";
 import { Field, SelectField } from "./field.tsx";
 
-export type ProductFormValues = Partial<Record<"titleEn" | "titleZh" | "titleFr" | "descriptionEn" | "descriptionZh" | "descriptionFr" | "categorySlug" | "tags" | "price" | "stock" | "sku", string>>;
+export type ProductFormValues = Partial<
+  Record<
+    | "titleEn"
+    | "titleZh"
+    | "titleFr"
+    | "descriptionEn"
+    | "descriptionZh"
+    | "descriptionFr"
+    | "categorySlug"
+    | "tags"
+    | "price"
+    | "stock"
+    | "sku",
+    string
+  >
+>;
 
 /**
  * Create and edit share one form and one zod schema (conform): validated in the browser on blur
@@ -34,17 +57,40 @@ export function ProductForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: productInputSchema }),
   });
-  const error = (field: FieldMetadata<unknown>) => (field.errors?.[0] ? t(field.errors[0] as MessageKey, { min: 1, max: MAX_PRICE_DOLLARS }) : undefined);
+  const error = (field: FieldMetadata<unknown>) =>
+    field.errors?.[0] ? t(field.errors[0] as MessageKey, { min: 1, max: MAX_PRICE_DOLLARS }) : undefined;
   const missing = (field: FieldMetadata<unknown>) => (field.value ? undefined : t("sell.missingLanguage"));
-  const text = (field: FieldMetadata<string | undefined>, label: string, extra: { lang?: string; hint?: string; inputMode?: "decimal" | "numeric" } = {}) => (
-    <Field label={label} errorId={field.errorId} error={error(field)} hint={extra.hint} lang={extra.lang} inputMode={extra.inputMode} {...getInputProps(field, { type: "text" })} key={field.key} />
+  const text = (
+    field: FieldMetadata<string | undefined>,
+    label: string,
+    extra: { lang?: string; hint?: string; inputMode?: "decimal" | "numeric" } = {},
+  ) => (
+    <Field
+      label={label}
+      errorId={field.errorId}
+      error={error(field)}
+      hint={extra.hint}
+      lang={extra.lang}
+      inputMode={extra.inputMode}
+      {...getInputProps(field, { type: "text" })}
+      key={field.key}
+    />
   );
   const area = (field: FieldMetadata<string | undefined>, label: string, lang?: string, hint?: string) => (
     <div>
       <label htmlFor={field.id} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <textarea {...getTextareaProps(field)} key={field.key} rows={4} lang={lang} aria-describedby={[field.errors ? field.errorId : null, hint ? `${field.id}-hint` : null].filter(Boolean).join(" ") || undefined} className="mt-1 w-full rounded border border-stone-300 px-3 py-2" />
+      <textarea
+        {...getTextareaProps(field)}
+        key={field.key}
+        rows={4}
+        lang={lang}
+        aria-describedby={
+          [field.errors ? field.errorId : null, hint ? `${field.id}-hint` : null].filter(Boolean).join(" ") || undefined
+        }
+        className="mt-1 w-full rounded border border-stone-300 px-3 py-2"
+      />
       {hint ? (
         <p id={`${field.id}-hint`} className="mt-1 text-xs text-amber-800">
           {hint}
@@ -87,15 +133,33 @@ export function ProductForm({
       <div className="flex flex-wrap gap-3">
         {mode === "create" ? (
           <>
-            <button type="submit" name="intent" value="draft" disabled={pending} className="rounded border border-clay-700 px-4 py-2 font-semibold text-clay-700 disabled:opacity-60">
+            <button
+              type="submit"
+              name="intent"
+              value="draft"
+              disabled={pending}
+              className="rounded border border-clay-700 px-4 py-2 font-semibold text-clay-700 disabled:opacity-60"
+            >
               {pending ? t("sell.pending") : t("sell.saveDraft")}
             </button>
-            <button type="submit" name="intent" value="publish" disabled={pending} className="rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+            <button
+              type="submit"
+              name="intent"
+              value="publish"
+              disabled={pending}
+              className="rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
+            >
               {t("sell.saveAndPublish")}
             </button>
           </>
         ) : (
-          <button type="submit" name="intent" value="save" disabled={pending} className="rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            disabled={pending}
+            className="rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
+          >
             {pending ? t("sell.pending") : t("sell.saveChanges")}
           </button>
         )}

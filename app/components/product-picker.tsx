@@ -8,7 +8,19 @@ import { DealPrice } from "./deal-price.tsx";
  * The organizers' search-driven product picker: a GET form over the discovery engine, and for each
  * hit whatever `action` renders (an "add" form). Works without JavaScript.
  */
-export function ProductPicker({ query, hits, total, action, extraParams = {} }: { query: string; hits: SearchHit[]; total: number; action: (hit: SearchHit) => ReactNode; extraParams?: Record<string, string> }) {
+export function ProductPicker({
+  query,
+  hits,
+  total,
+  action,
+  extraParams = {},
+}: {
+  query: string;
+  hits: SearchHit[];
+  total: number;
+  action: (hit: SearchHit) => ReactNode;
+  extraParams?: Record<string, string>;
+}) {
   const t = useT();
   return (
     <section aria-labelledby="picker-heading" className="rounded-lg border border-stone-200 bg-white p-4">
@@ -22,21 +34,44 @@ export function ProductPicker({ query, hits, total, action, extraParams = {} }: 
         <label htmlFor="picker-q" className="sr-only">
           {t("admin.pickerLabel")}
         </label>
-        <input id="picker-q" type="search" name="q" defaultValue={query} key={query} maxLength={200} placeholder={t("admin.pickerLabel")} className="w-full max-w-md rounded border border-stone-300 px-3 py-2 text-sm" />
-        <button type="submit" className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900">
+        <input
+          id="picker-q"
+          type="search"
+          name="q"
+          defaultValue={query}
+          key={query}
+          maxLength={200}
+          placeholder={t("admin.pickerLabel")}
+          className="w-full max-w-md rounded border border-stone-300 px-3 py-2 text-sm"
+        />
+        <button
+          type="submit"
+          className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
+        >
           {t("search.submit")}
         </button>
       </Form>
       {query ? (
         hits.length > 0 ? (
           <>
-            <p className="mt-3 text-xs text-stone-600">{t("admin.pickerCount", { shown: hits.length, count: total })}</p>
+            <p className="mt-3 text-xs text-stone-600">
+              {t("admin.pickerCount", { shown: hits.length, count: total })}
+            </p>
             <ul className="mt-2 divide-y divide-stone-200" data-testid="picker-results">
               {hits.map((hit) => (
                 <li key={hit.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
                   <span>
-                    <span className="font-medium">{hit.title}</span> <span className="text-stone-600">· {hit.storeName}</span>{" "}
-                    <DealPrice priceCents={hit.priceCents} currency={hit.currency} deal={hit.deal && hit.dealPriceCents !== undefined ? { priceCents: hit.dealPriceCents, percentOff: hit.deal.percentOff } : null} />
+                    <span className="font-medium">{hit.title}</span>{" "}
+                    <span className="text-stone-600">· {hit.storeName}</span>{" "}
+                    <DealPrice
+                      priceCents={hit.priceCents}
+                      currency={hit.currency}
+                      deal={
+                        hit.deal && hit.dealPriceCents !== undefined
+                          ? { priceCents: hit.dealPriceCents, percentOff: hit.deal.percentOff }
+                          : null
+                      }
+                    />
                   </span>
                   {action(hit)}
                 </li>

@@ -44,11 +44,34 @@ export function SearchBox() {
         id: `${listId}-p-${p.slug}`,
         href: href(`/products/${p.slug}`),
         group: "products" as const,
-        label: parseHighlight(p.highlight).map((part, i) => (part.match ? <mark key={i} className="bg-amber-200">{part.text}</mark> : <span key={i}>{part.text}</span>)),
+        label: parseHighlight(p.highlight).map((part, i) =>
+          part.match ? (
+            <mark key={i} className="bg-amber-200">
+              {part.text}
+            </mark>
+          ) : (
+            <span key={i}>{part.text}</span>
+          ),
+        ),
       })),
-      ...data.stores.map((s) => ({ id: `${listId}-s-${s.slug}`, href: href(`/stores/${s.slug}`), group: "stores" as const, label: s.name })),
-      ...data.countries.map((c) => ({ id: `${listId}-c-${c.code}`, href: href(`/countries/${c.code}`), group: "countries" as const, label: c.name })),
-      { id: `${listId}-all`, href: `${href("/search")}?q=${encodeURIComponent(value.trim())}`, group: "all" as const, label: t("search.seeAll", { query: value.trim() }) },
+      ...data.stores.map((s) => ({
+        id: `${listId}-s-${s.slug}`,
+        href: href(`/stores/${s.slug}`),
+        group: "stores" as const,
+        label: s.name,
+      })),
+      ...data.countries.map((c) => ({
+        id: `${listId}-c-${c.code}`,
+        href: href(`/countries/${c.code}`),
+        group: "countries" as const,
+        label: c.name,
+      })),
+      {
+        id: `${listId}-all`,
+        href: `${href("/search")}?q=${encodeURIComponent(value.trim())}`,
+        group: "all" as const,
+        label: t("search.seeAll", { query: value.trim() }),
+      },
     ];
   }, [data, value, href, listId, t]);
   const expanded = open && options.length > 0;
@@ -90,7 +113,13 @@ export function SearchBox() {
   };
 
   return (
-    <Form method="get" action={href("/search")} role="search" aria-label={t("search.label")} className="relative order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto">
+    <Form
+      method="get"
+      action={href("/search")}
+      role="search"
+      aria-label={t("search.label")}
+      className="relative order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto"
+    >
       <label htmlFor="site-search" className="sr-only">
         {t("search.label")}
       </label>
@@ -113,7 +142,10 @@ export function SearchBox() {
         aria-activedescendant={expanded && active >= 0 ? options[active]!.id : undefined}
         className="w-full rounded border border-stone-300 px-3 py-1.5 text-sm sm:w-64"
       />
-      <button type="submit" className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-clay-900">
+      <button
+        type="submit"
+        className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-clay-900"
+      >
         {t("search.submit")}
       </button>
       <ul
@@ -121,13 +153,16 @@ export function SearchBox() {
         role="listbox"
         aria-label={t("search.suggestions")}
         hidden={!expanded}
-        className="absolute left-0 top-full z-40 mt-1 max-h-96 w-full overflow-auto rounded-lg border border-stone-200 bg-white py-1 text-sm shadow-lg sm:w-96"
+        className="absolute top-full left-0 z-40 mt-1 max-h-96 w-full overflow-auto rounded-lg border border-stone-200 bg-white py-1 text-sm shadow-lg sm:w-96"
       >
         {options.map((option, i) => (
           <li key={option.id} role="presentation">
             {i === 0 || options[i - 1]!.group !== option.group ? (
               groupTitle[option.group] ? (
-                <div role="presentation" className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-stone-600">
+                <div
+                  role="presentation"
+                  className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-stone-600 uppercase"
+                >
                   {groupTitle[option.group]}
                 </div>
               ) : (
@@ -137,6 +172,7 @@ export function SearchBox() {
             <div
               id={option.id}
               role="option"
+              tabIndex={-1}
               aria-selected={i === active}
               onMouseDown={(e) => {
                 e.preventDefault();

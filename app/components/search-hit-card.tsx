@@ -12,7 +12,17 @@ export function SearchHitCard({ hit, countryName }: { hit: SearchHit; countryNam
   return (
     <article className="group flex w-full flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
       <Link to={href(`/products/${hit.slug}`)} className="flex flex-1 flex-col" prefetch="intent">
-        {hit.imageUrl ? <img {...imageSources(hit.imageUrl)} sizes="(min-width: 1024px) 25vw, 50vw" alt="" width={400} height={400} loading="lazy" className="aspect-square w-full bg-clay-50 object-cover" /> : null}
+        {hit.imageUrl ? (
+          <img
+            {...imageSources(hit.imageUrl)}
+            sizes="(min-width: 1024px) 25vw, 50vw"
+            alt=""
+            width={400}
+            height={400}
+            loading="lazy"
+            className="aspect-square w-full bg-clay-50 object-cover"
+          />
+        ) : null}
         <div className="flex flex-1 flex-col gap-1 p-3">
           {hit.deal ? <FestivalBadge festival={hit.deal.festival} /> : null}
           <h3 className="line-clamp-2 text-sm font-medium text-stone-900 group-hover:underline">
@@ -30,8 +40,20 @@ export function SearchHitCard({ hit, countryName }: { hit: SearchHit; countryNam
             {hit.storeName} · {countryName}
           </p>
           <div className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-2">
-            <DealPrice priceCents={hit.priceCents} currency={hit.currency} deal={hit.deal && hit.dealPriceCents !== undefined ? { priceCents: hit.dealPriceCents, percentOff: hit.deal.percentOff } : null} />
-            {hit.inStock ? null : <span className="rounded bg-stone-200 px-2 py-0.5 text-xs font-medium text-stone-800">{t("product.soldOut")}</span>}
+            <DealPrice
+              priceCents={hit.priceCents}
+              currency={hit.currency}
+              deal={
+                hit.deal && hit.dealPriceCents !== undefined
+                  ? { priceCents: hit.dealPriceCents, percentOff: hit.deal.percentOff }
+                  : null
+              }
+            />
+            {hit.inStock ? null : (
+              <span className="rounded bg-stone-200 px-2 py-0.5 text-xs font-medium text-stone-800">
+                {t("product.soldOut")}
+              </span>
+            )}
           </div>
         </div>
       </Link>

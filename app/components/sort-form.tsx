@@ -6,7 +6,17 @@ import { useT } from "#app/i18n/use-locale.ts";
  * select submits on change. Changing the sort returns to page 1. `extra` carries the rest of the
  * query (search words, filters) as hidden fields; `options` default to the catalog sorts.
  */
-export function SortForm({ value, options, extra = {}, id = "sort" }: { value: string; options?: [string, string][]; extra?: Record<string, string>; id?: string }) {
+export function SortForm({
+  value,
+  options,
+  extra = {},
+  id = "sort",
+}: {
+  value: string;
+  options?: [string, string][];
+  extra?: Record<string, string>;
+  id?: string;
+}) {
   const t = useT();
   const choices: [string, string][] = options ?? [
     ["newest", t("category.sortNewest")],

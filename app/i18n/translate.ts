@@ -1,5 +1,4 @@
-import type { Locale } from "./locales.ts";
-import { LOCALE_INFO } from "./locales.ts";
+import { type Locale, LOCALE_INFO } from "./locales.ts";
 import { en, type Messages } from "./messages/en.ts";
 import { fr } from "./messages/fr.ts";
 import { zh } from "./messages/zh.ts";

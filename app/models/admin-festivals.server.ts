@@ -3,7 +3,15 @@ import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { dealPriceFor, percentOff } from "#db/pricing.ts";
-import { categories, festivalDeals, festivalSessions, festivalStores, festivals, products, stores } from "#db/schema/index.ts";
+import {
+  categories,
+  festivalDeals,
+  festivalSessions,
+  festivalStores,
+  festivals,
+  products,
+  stores,
+} from "#db/schema/index.ts";
 import { slugify, uniqueSlug } from "#db/text.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import { toBeijingLocal, type FestivalInput, type SessionInput } from "#app/utils/festival-form.ts";
@@ -22,7 +30,14 @@ import { shopperVisible } from "./products.server.ts";
 export function listFestivalsForAdmin(actor: Actor, locale: Locale): FestivalSummary[] {
   assertOrganizer(actor);
   const db = getDb();
-  const counts = new Map(db.select({ id: festivalDeals.festivalId, n: count() }).from(festivalDeals).groupBy(festivalDeals.festivalId).all().map((r) => [r.id, r.n]));
+  const counts = new Map(
+    db
+      .select({ id: festivalDeals.festivalId, n: count() })
+      .from(festivalDeals)
+      .groupBy(festivalDeals.festivalId)
+      .all()
+      .map((r) => [r.id, r.n]),
+  );
   const at = clockNow();
   return db
     .select()
@@ -30,18 +45,28 @@ export function listFestivalsForAdmin(actor: Actor, locale: Locale): FestivalSum
     .orderBy(asc(festivals.startsAt))
     .all()
     .map((f) => toFestivalSummary(f, counts.get(f.id) ?? 0, locale, at))
-    .sort((a, b) => ({ live: 0, upcoming: 1, ended: 2 })[a.status] - ({ live: 0, upcoming: 1, ended: 2 })[b.status] || a.startsAt.localeCompare(b.startsAt));
+    .sort(
+      (a, b) =>
+        ({ live: 0, upcoming: 1, ended: 2 })[a.status] - { live: 0, upcoming: 1, ended: 2 }[b.status] ||
+        a.startsAt.localeCompare(b.startsAt),
+    );
 }
 
 const dealProducts = (tx: Pick<ReturnType<typeof getDb>, "select">, festivalId: number) =>
-  tx.select({ id: festivalDeals.productId }).from(festivalDeals).where(eq(festivalDeals.festivalId, festivalId)).all().map((r) => r.id);
+  tx
+    .select({ id: festivalDeals.productId })
+    .from(festivalDeals)
+    .where(eq(festivalDeals.festivalId, festivalId))
+    .all()
+    .map((r) => r.id);
 
 export type FestivalSaveResult = { ok: true; id: number } | { ok: false; error: "notFound" | "slugTaken" };
 
 export function createFestival(actor: Actor, input: FestivalInput): FestivalSaveResult {
   assertOrganizer(actor);
   return getDb().transaction((tx) => {
-    const taken = (slug: string) => Boolean(tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, slug)).get());
+    const taken = (slug: string) =>
+      Boolean(tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, slug)).get());
     if (input.slug && taken(input.slug)) return { ok: false, error: "slugTaken" } as const;
     const slug = input.slug ?? uniqueSlug(slugify(input.nameEn) || "festival", taken);
     const [row] = tx
@@ -60,7 +85,8 @@ export function updateFestival(actor: Actor, id: number, input: FestivalInput): 
     const before = tx.select().from(festivals).where(eq(festivals.id, id)).get();
     if (!before) return { ok: false, error: "notFound" } as const;
     const slug = input.slug ?? before.slug;
-    if (slug !== before.slug && tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, slug)).get()) return { ok: false, error: "slugTaken" } as const;
+    if (slug !== before.slug && tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, slug)).get())
+      return { ok: false, error: "slugTaken" } as const;
     tx.update(festivals)
       .set({ ...input, slug, updatedAt: new Date() })
       .where(eq(festivals.id, id))
@@ -91,29 +117,55 @@ export function setFestivalPublished(actor: Actor, id: number, published: boolea
     if (before.published === published) return { ok: true };
     tx.update(festivals).set({ published, updatedAt: new Date() }).where(eq(festivals.id, id)).run();
     enqueueSearchSync(tx, "product", dealProducts(tx, id));
-    recordAudit(tx, actor, published ? "festival.publish" : "festival.unpublish", { type: "festival", id }, { published: before.published }, { published });
+    recordAudit(
+      tx,
+      actor,
+      published ? "festival.publish" : "festival.unpublish",
+      { type: "festival", id },
+      { published: before.published },
+      { published },
+    );
     return { ok: true };
   });
 }
 
 export type DealTermsInput = { mode: "percent"; percent: number } | { mode: "price"; priceCents: number };
-export type DealResult = { ok: true; added?: number; skipped?: number } | { ok: false; error: "notFound" | "duplicate" | "priceNotBelow" | "priceNotPositive" | "percentRange" | "nothingToAdd" | "capRange" };
+export type DealResult =
+  | { ok: true; added?: number; skipped?: number }
+  | {
+      ok: false;
+      error:
+        "notFound" | "duplicate" | "priceNotBelow" | "priceNotPositive" | "percentRange" | "nothingToAdd" | "capRange";
+    };
 
 function checkTerms(regularCents: number, terms: DealTermsInput): DealResult | null {
-  if (terms.mode === "percent") return Number.isInteger(terms.percent) && terms.percent >= 1 && terms.percent <= 90 ? null : { ok: false, error: "percentRange" };
+  if (terms.mode === "percent")
+    return Number.isInteger(terms.percent) && terms.percent >= 1 && terms.percent <= 90
+      ? null
+      : { ok: false, error: "percentRange" };
   if (!Number.isInteger(terms.priceCents) || terms.priceCents <= 0) return { ok: false, error: "priceNotPositive" };
   if (terms.priceCents >= regularCents) return { ok: false, error: "priceNotBelow" };
   return null;
 }
 
 const termColumns = (terms: DealTermsInput) =>
-  terms.mode === "percent" ? { dealPriceCents: null, discountPercent: terms.percent } : { dealPriceCents: terms.priceCents, discountPercent: null };
+  terms.mode === "percent"
+    ? { dealPriceCents: null, discountPercent: terms.percent }
+    : { dealPriceCents: terms.priceCents, discountPercent: null };
 
-export function addDeal(actor: Actor, festivalId: number, productId: number, terms: DealTermsInput, dealStock: number | null = null): DealResult {
+export function addDeal(
+  actor: Actor,
+  festivalId: number,
+  productId: number,
+  terms: DealTermsInput,
+  dealStock: number | null = null,
+): DealResult {
   assertOrganizer(actor);
-  if (dealStock !== null && (!Number.isInteger(dealStock) || dealStock < 1 || dealStock > 1_000_000)) return { ok: false, error: "capRange" };
+  if (dealStock !== null && (!Number.isInteger(dealStock) || dealStock < 1 || dealStock > 1_000_000))
+    return { ok: false, error: "capRange" };
   return getDb().transaction((tx) => {
-    if (!tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.id, festivalId)).get()) return { ok: false, error: "notFound" } as const;
+    if (!tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.id, festivalId)).get())
+      return { ok: false, error: "notFound" } as const;
     const product = tx
       .select({ id: products.id, priceCents: products.priceCents })
       .from(products)
@@ -123,30 +175,56 @@ export function addDeal(actor: Actor, festivalId: number, productId: number, ter
     if (!product) return { ok: false, error: "notFound" } as const;
     const invalid = checkTerms(product.priceCents, terms);
     if (invalid) return invalid;
-    if (tx.select({ id: festivalDeals.id }).from(festivalDeals).where(and(eq(festivalDeals.festivalId, festivalId), eq(festivalDeals.productId, productId))).get()) {
+    if (
+      tx
+        .select({ id: festivalDeals.id })
+        .from(festivalDeals)
+        .where(and(eq(festivalDeals.festivalId, festivalId), eq(festivalDeals.productId, productId)))
+        .get()
+    ) {
       return { ok: false, error: "duplicate" } as const;
     }
-    const last = tx.select({ p: max(festivalDeals.position) }).from(festivalDeals).where(eq(festivalDeals.festivalId, festivalId)).get()?.p ?? -1;
+    const last =
+      tx
+        .select({ p: max(festivalDeals.position) })
+        .from(festivalDeals)
+        .where(eq(festivalDeals.festivalId, festivalId))
+        .get()?.p ?? -1;
     const [deal] = tx
       .insert(festivalDeals)
       .values({ festivalId, productId, ...termColumns(terms), dealStock, position: last + 1 })
       .returning()
       .all();
     enqueueSearchSync(tx, "product", [productId]);
-    recordAudit(tx, actor, "festival.deal.add", { type: "festival", id: festivalId }, null, { dealId: deal!.id, productId, ...termColumns(terms), dealStock });
+    recordAudit(tx, actor, "festival.deal.add", { type: "festival", id: festivalId }, null, {
+      dealId: deal!.id,
+      productId,
+      ...termColumns(terms),
+      dealStock,
+    });
     return { ok: true, added: 1 } as const;
   });
 }
 
 /** Adds every listed product of a store or a category (not yet in the festival) at a percentage off. */
-export function bulkAddDeals(actor: Actor, festivalId: number, scope: { store?: string; category?: string }, percent: number): DealResult {
+export function bulkAddDeals(
+  actor: Actor,
+  festivalId: number,
+  scope: { store?: string; category?: string },
+  percent: number,
+): DealResult {
   assertOrganizer(actor);
   const invalid = checkTerms(Infinity, { mode: "percent", percent });
   if (invalid) return invalid;
   return getDb().transaction((tx) => {
-    if (!tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.id, festivalId)).get()) return { ok: false, error: "notFound" } as const;
+    if (!tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.id, festivalId)).get())
+      return { ok: false, error: "notFound" } as const;
     const existing = dealProducts(tx, festivalId);
-    const scopeCondition = scope.store ? eq(stores.slug, scope.store) : scope.category ? eq(categories.slug, scope.category) : undefined;
+    const scopeCondition = scope.store
+      ? eq(stores.slug, scope.store)
+      : scope.category
+        ? eq(categories.slug, scope.category)
+        : undefined;
     if (!scopeCondition) return { ok: false, error: "notFound" } as const;
     const candidates = tx
       .select({ id: products.id })
@@ -158,12 +236,29 @@ export function bulkAddDeals(actor: Actor, festivalId: number, scope: { store?: 
       .all()
       .map((r) => r.id);
     if (candidates.length === 0) return { ok: false, error: "nothingToAdd" } as const;
-    let position = (tx.select({ p: max(festivalDeals.position) }).from(festivalDeals).where(eq(festivalDeals.festivalId, festivalId)).get()?.p ?? -1) + 1;
+    let position =
+      (tx
+        .select({ p: max(festivalDeals.position) })
+        .from(festivalDeals)
+        .where(eq(festivalDeals.festivalId, festivalId))
+        .get()?.p ?? -1) + 1;
     tx.insert(festivalDeals)
-      .values(candidates.map((productId) => ({ festivalId, productId, dealPriceCents: null, discountPercent: percent, position: position++ })))
+      .values(
+        candidates.map((productId) => ({
+          festivalId,
+          productId,
+          dealPriceCents: null,
+          discountPercent: percent,
+          position: position++,
+        })),
+      )
       .run();
     enqueueSearchSync(tx, "product", candidates);
-    recordAudit(tx, actor, "festival.deal.add", { type: "festival", id: festivalId }, null, { bulk: scope, percent, productIds: candidates });
+    recordAudit(tx, actor, "festival.deal.add", { type: "festival", id: festivalId }, null, {
+      bulk: scope,
+      percent,
+      productIds: candidates,
+    });
     return { ok: true, added: candidates.length, skipped: existing.length } as const;
   });
 }
@@ -177,9 +272,16 @@ function getDealWithPrice(tx: Pick<ReturnType<typeof getDb>, "select">, festival
     .get();
 }
 
-export function updateDeal(actor: Actor, festivalId: number, dealId: number, terms: DealTermsInput, dealStock: number | null): DealResult {
+export function updateDeal(
+  actor: Actor,
+  festivalId: number,
+  dealId: number,
+  terms: DealTermsInput,
+  dealStock: number | null,
+): DealResult {
   assertOrganizer(actor);
-  if (dealStock !== null && (!Number.isInteger(dealStock) || dealStock < 1 || dealStock > 1_000_000)) return { ok: false, error: "capRange" };
+  if (dealStock !== null && (!Number.isInteger(dealStock) || dealStock < 1 || dealStock > 1_000_000))
+    return { ok: false, error: "capRange" };
   return getDb().transaction((tx) => {
     const found = getDealWithPrice(tx, festivalId, dealId);
     if (!found) return { ok: false, error: "notFound" } as const;
@@ -195,7 +297,12 @@ export function updateDeal(actor: Actor, festivalId: number, dealId: number, ter
       actor,
       "festival.deal.update",
       { type: "festival", id: festivalId },
-      { dealId, dealPriceCents: found.deal.dealPriceCents, discountPercent: found.deal.discountPercent, dealStock: found.deal.dealStock },
+      {
+        dealId,
+        dealPriceCents: found.deal.dealPriceCents,
+        discountPercent: found.deal.discountPercent,
+        dealStock: found.deal.dealStock,
+      },
       { dealId, ...termColumns(terms), dealStock },
     );
     return { ok: true } as const;
@@ -209,7 +316,14 @@ export function removeDeal(actor: Actor, festivalId: number, dealId: number): De
     if (!found) return { ok: false, error: "notFound" } as const;
     tx.delete(festivalDeals).where(eq(festivalDeals.id, dealId)).run();
     enqueueSearchSync(tx, "product", [found.deal.productId]);
-    recordAudit(tx, actor, "festival.deal.remove", { type: "festival", id: festivalId }, { dealId, productId: found.deal.productId }, null);
+    recordAudit(
+      tx,
+      actor,
+      "festival.deal.remove",
+      { type: "festival", id: festivalId },
+      { dealId, productId: found.deal.productId },
+      null,
+    );
     return { ok: true } as const;
   });
 }
@@ -230,37 +344,84 @@ export function moveDeal(actor: Actor, festivalId: number, dealId: number, direc
     if (to < 0 || to >= order.length) return { ok: true } as const;
     [order[from], order[to]] = [order[to]!, order[from]!];
     order.forEach((id, position) => tx.update(festivalDeals).set({ position }).where(eq(festivalDeals.id, id)).run());
-    recordAudit(tx, actor, "festival.deal.move", { type: "festival", id: festivalId }, { dealId, position: from }, { dealId, position: to });
+    recordAudit(
+      tx,
+      actor,
+      "festival.deal.move",
+      { type: "festival", id: festivalId },
+      { dealId, position: from },
+      { dealId, position: to },
+    );
     return { ok: true } as const;
   });
 }
 
 /** Replaces the featured stores with these slugs, in this order; unknown or unapproved slugs are reported back. */
-export function setFestivalStores(actor: Actor, festivalId: number, slugs: string[]): { ok: true } | { ok: false; error: "notFound"; unknown?: string[] } {
+export function setFestivalStores(
+  actor: Actor,
+  festivalId: number,
+  slugs: string[],
+): { ok: true } | { ok: false; error: "notFound"; unknown?: string[] } {
   assertOrganizer(actor);
   return getDb().transaction((tx) => {
-    if (!tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.id, festivalId)).get()) return { ok: false, error: "notFound" } as const;
+    if (!tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.id, festivalId)).get())
+      return { ok: false, error: "notFound" } as const;
     const wanted = [...new Set(slugs)];
-    const found = wanted.length === 0 ? [] : tx.select({ id: stores.id, slug: stores.slug }).from(stores).where(and(inArray(stores.slug, wanted), eq(stores.status, "approved"))).all();
+    const found =
+      wanted.length === 0
+        ? []
+        : tx
+            .select({ id: stores.id, slug: stores.slug })
+            .from(stores)
+            .where(and(inArray(stores.slug, wanted), eq(stores.status, "approved")))
+            .all();
     const unknown = wanted.filter((s) => !found.some((f) => f.slug === s));
     if (unknown.length > 0) return { ok: false, error: "notFound", unknown } as const;
-    const before = tx.select().from(festivalStores).where(eq(festivalStores.festivalId, festivalId)).orderBy(asc(festivalStores.position)).all();
+    const before = tx
+      .select()
+      .from(festivalStores)
+      .where(eq(festivalStores.festivalId, festivalId))
+      .orderBy(asc(festivalStores.position))
+      .all();
     tx.delete(festivalStores).where(eq(festivalStores.festivalId, festivalId)).run();
     const ids = wanted.map((s) => found.find((f) => f.slug === s)!.id);
-    if (ids.length > 0) tx.insert(festivalStores).values(ids.map((storeId, position) => ({ festivalId, storeId, position }))).run();
-    recordAudit(tx, actor, "festival.stores", { type: "festival", id: festivalId }, before.map((b) => b.storeId), ids);
+    if (ids.length > 0)
+      tx.insert(festivalStores)
+        .values(ids.map((storeId, position) => ({ festivalId, storeId, position })))
+        .run();
+    recordAudit(
+      tx,
+      actor,
+      "festival.stores",
+      { type: "festival", id: festivalId },
+      before.map((b) => b.storeId),
+      ids,
+    );
     return { ok: true } as const;
   });
 }
 
-export function addSession(actor: Actor, festivalId: number, input: SessionInput): { ok: true } | { ok: false; error: "notFound" | "storeNotFound" | "productsNotOfStore" } {
+export function addSession(
+  actor: Actor,
+  festivalId: number,
+  input: SessionInput,
+): { ok: true } | { ok: false; error: "notFound" | "storeNotFound" | "productsNotOfStore" } {
   assertOrganizer(actor);
   return getDb().transaction((tx) => {
-    if (!tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.id, festivalId)).get()) return { ok: false, error: "notFound" } as const;
-    const store = tx.select({ id: stores.id }).from(stores).where(and(eq(stores.slug, input.storeSlug), eq(stores.status, "approved"))).get();
+    if (!tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.id, festivalId)).get())
+      return { ok: false, error: "notFound" } as const;
+    const store = tx
+      .select({ id: stores.id })
+      .from(stores)
+      .where(and(eq(stores.slug, input.storeSlug), eq(stores.status, "approved")))
+      .get();
     if (!store) return { ok: false, error: "storeNotFound" } as const;
     if (input.productIds.length > 0) {
-      const own = tx.select({ id: products.id }).from(products).where(and(inArray(products.id, input.productIds), eq(products.storeId, store.id))).all();
+      const own = tx
+        .select({ id: products.id })
+        .from(products)
+        .where(and(inArray(products.id, input.productIds), eq(products.storeId, store.id)))
+        .all();
       if (own.length !== input.productIds.length) return { ok: false, error: "productsNotOfStore" } as const;
     }
     const { storeSlug: _slug, ...rest } = input;
@@ -269,7 +430,10 @@ export function addSession(actor: Actor, festivalId: number, input: SessionInput
       .values({ ...rest, festivalId, storeId: store.id })
       .returning()
       .all();
-    recordAudit(tx, actor, "festival.session.add", { type: "festival", id: festivalId }, null, { sessionId: row!.id, ...input });
+    recordAudit(tx, actor, "festival.session.add", { type: "festival", id: festivalId }, null, {
+      sessionId: row!.id,
+      ...input,
+    });
     return { ok: true } as const;
   });
 }
@@ -277,10 +441,21 @@ export function addSession(actor: Actor, festivalId: number, input: SessionInput
 export function removeSession(actor: Actor, festivalId: number, sessionId: number): { ok: boolean } {
   assertOrganizer(actor);
   return getDb().transaction((tx) => {
-    const before = tx.select().from(festivalSessions).where(and(eq(festivalSessions.id, sessionId), eq(festivalSessions.festivalId, festivalId))).get();
+    const before = tx
+      .select()
+      .from(festivalSessions)
+      .where(and(eq(festivalSessions.id, sessionId), eq(festivalSessions.festivalId, festivalId)))
+      .get();
     if (!before) return { ok: false };
     tx.delete(festivalSessions).where(eq(festivalSessions.id, sessionId)).run();
-    recordAudit(tx, actor, "festival.session.remove", { type: "festival", id: festivalId }, { sessionId, titleEn: before.titleEn, storeId: before.storeId }, null);
+    recordAudit(
+      tx,
+      actor,
+      "festival.session.remove",
+      { type: "festival", id: festivalId },
+      { sessionId, titleEn: before.titleEn, storeId: before.storeId },
+      null,
+    );
     return { ok: true };
   });
 }
@@ -348,7 +523,13 @@ export function getFestivalForEdit(actor: Actor, id: number, locale: Locale) {
     .where(eq(festivalSessions.festivalId, id))
     .orderBy(asc(festivalSessions.startsAt))
     .all()
-    .map(({ session, storeSlug }) => ({ id: session.id, title: pick(session, "title", locale), storeSlug, startsAt: session.startsAt.toISOString(), productIds: session.productIds }));
+    .map(({ session, storeSlug }) => ({
+      id: session.id,
+      title: pick(session, "title", locale),
+      storeSlug,
+      startsAt: session.startsAt.toISOString(),
+      productIds: session.productIds,
+    }));
   return {
     festival: {
       ...toFestivalSummary(festival, deals.length, locale, clockNow()),

@@ -4,7 +4,16 @@ import { getDb } from "#app/utils/db.server.ts";
 import type { Tx } from "#db/client.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { categories, countries, featuredProducts, products, searchQueries, searchSynonyms, stores, users } from "#db/schema/index.ts";
+import {
+  categories,
+  countries,
+  featuredProducts,
+  products,
+  searchQueries,
+  searchSynonyms,
+  stores,
+  users,
+} from "#db/schema/index.ts";
 import { setSearchState } from "#search/indexer.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -50,7 +59,13 @@ export function getCampaignDashboard(actor: Actor, locale: Locale) {
     .map((r) => ({ key: r.code, name: pick(r, "name", locale), stores: r.stores, products: r.products }))
     .sort((a, b) => b.products - a.products || a.name.localeCompare(b.name));
   const byCategory = db
-    .select({ slug: categories.slug, nameEn: categories.nameEn, nameZh: categories.nameZh, nameFr: categories.nameFr, products: count(products.id) })
+    .select({
+      slug: categories.slug,
+      nameEn: categories.nameEn,
+      nameZh: categories.nameZh,
+      nameFr: categories.nameFr,
+      products: count(products.id),
+    })
     .from(categories)
     .leftJoin(products, eq(products.categoryId, categories.id))
     .leftJoin(stores, eq(stores.id, products.storeId))
@@ -77,7 +92,11 @@ export function getCampaignDashboard(actor: Actor, locale: Locale) {
     targets: CAMPAIGN_TARGETS,
     pendingStores,
     coverage: { countries: byCountry, categories: byCategory },
-    quality: { missingTranslation: quality?.missingTranslation ?? 0, missingImage: quality?.missingImage ?? 0, outOfStock: quality?.outOfStock ?? 0 },
+    quality: {
+      missingTranslation: quality?.missingTranslation ?? 0,
+      missingImage: quality?.missingImage ?? 0,
+      outOfStock: quality?.outOfStock ?? 0,
+    },
   };
 }
 
@@ -99,14 +118,25 @@ export interface ReviewStoreRow {
   products: number;
 }
 
-export function listStoresForReview(actor: Actor, locale: Locale, filter: { status: StoreFilter; page: number }): { items: ReviewStoreRow[]; pagination: Pagination; counts: Record<StoreFilter, number> } {
+export function listStoresForReview(
+  actor: Actor,
+  locale: Locale,
+  filter: { status: StoreFilter; page: number },
+): { items: ReviewStoreRow[]; pagination: Pagination; counts: Record<StoreFilter, number> } {
   assertOrganizer(actor);
   const db = getDb();
   const counts = Object.fromEntries(STORE_FILTERS.map((s) => [s, 0])) as Record<StoreFilter, number>;
-  for (const row of db.select({ status: stores.status, n: count() }).from(stores).groupBy(stores.status).all()) counts[row.status] = row.n;
+  for (const row of db.select({ status: stores.status, n: count() }).from(stores).groupBy(stores.status).all())
+    counts[row.status] = row.n;
   const pagination = paginate(filter.page, counts[filter.status], 25);
   const items = db
-    .select({ store: stores, ownerEmail: users.email, countryEn: countries.nameEn, countryZh: countries.nameZh, countryFr: countries.nameFr })
+    .select({
+      store: stores,
+      ownerEmail: users.email,
+      countryEn: countries.nameEn,
+      countryZh: countries.nameZh,
+      countryFr: countries.nameFr,
+    })
     .from(stores)
     .innerJoin(users, eq(users.id, stores.ownerId))
     .innerJoin(countries, eq(countries.code, stores.countryCode))
@@ -121,7 +151,15 @@ export function listStoresForReview(actor: Actor, locale: Locale, filter: { stat
       : db
           .select({ storeId: products.storeId, n: count() })
           .from(products)
-          .where(and(inArray(products.storeId, items.map((i) => i.store.id)), eq(products.status, "active")))
+          .where(
+            and(
+              inArray(
+                products.storeId,
+                items.map((i) => i.store.id),
+              ),
+              eq(products.status, "active"),
+            ),
+          )
           .groupBy(products.storeId)
           .all()
           .map((r) => [r.storeId, r.n]),
@@ -154,13 +192,20 @@ const ALLOWED_FROM: Record<StoreDecision, readonly StoreFilter[]> = {
   reject: ["pending"],
   suspend: ["approved"],
 };
-const RESULT_STATUS: Record<StoreDecision, StoreFilter> = { approve: "approved", reject: "rejected", suspend: "suspended" };
+const RESULT_STATUS: Record<StoreDecision, StoreFilter> = {
+  approve: "approved",
+  reject: "rejected",
+  suspend: "suspended",
+};
 
 /**
  * Approves, rejects or suspends a store. Its products join or leave search and listings at once:
  * listings read the store's status, and the store's outbox row re-indexes every product of it.
  */
-export function reviewStore(actor: Actor, args: { storeId: number; decision: StoreDecision; reason: string }): ReviewResult {
+export function reviewStore(
+  actor: Actor,
+  args: { storeId: number; decision: StoreDecision; reason: string },
+): ReviewResult {
   assertOrganizer(actor);
   const reason = args.reason.trim().slice(0, 1000);
   if (args.decision !== "approve" && reason === "") return { ok: false, error: "reasonRequired" };
@@ -169,20 +214,43 @@ export function reviewStore(actor: Actor, args: { storeId: number; decision: Sto
     if (!store) return { ok: false, error: "notFound" } as const;
     if (!ALLOWED_FROM[args.decision].includes(store.status)) return { ok: false, error: "notAllowed" } as const;
     const status = RESULT_STATUS[args.decision];
-    const set = { status, reviewNote: args.decision === "approve" ? "" : reason, ...(args.decision === "approve" && !store.approvedAt ? { approvedAt: clockNow() } : {}) };
+    const set = {
+      status,
+      reviewNote: args.decision === "approve" ? "" : reason,
+      ...(args.decision === "approve" && !store.approvedAt ? { approvedAt: clockNow() } : {}),
+    };
     tx.update(stores).set(set).where(eq(stores.id, store.id)).run();
     enqueueSearchSync(tx, "store", [store.id]);
-    recordAudit(tx, actor, `store.${args.decision}`, { type: "store", id: store.id }, { status: store.status, reviewNote: store.reviewNote }, { status, reviewNote: set.reviewNote });
+    recordAudit(
+      tx,
+      actor,
+      `store.${args.decision}`,
+      { type: "store", id: store.id },
+      { status: store.status, reviewNote: store.reviewNote },
+      { status, reviewNote: set.reviewNote },
+    );
     return { ok: true } as const;
   });
 }
 
 // ——— Featured products ———
 
-export function listFeaturedForCuration(actor: Actor, locale: Locale): (ProductCard & { position: number; visible: boolean })[] {
+export function listFeaturedForCuration(
+  actor: Actor,
+  locale: Locale,
+): (ProductCard & { position: number; visible: boolean })[] {
   assertOrganizer(actor);
-  const rows = getDb().select().from(featuredProducts).orderBy(asc(featuredProducts.position), asc(featuredProducts.productId)).all();
-  const cards = new Map(listProductCardsByIds(rows.map((r) => r.productId), locale).map((c) => [c.id, c]));
+  const rows = getDb()
+    .select()
+    .from(featuredProducts)
+    .orderBy(asc(featuredProducts.position), asc(featuredProducts.productId))
+    .all();
+  const cards = new Map(
+    listProductCardsByIds(
+      rows.map((r) => r.productId),
+      locale,
+    ).map((c) => [c.id, c]),
+  );
   // A featured product whose listing was archived stays in the list (so it can be removed) but is flagged.
   return rows.flatMap((r) => {
     const card = cards.get(r.productId);
@@ -195,11 +263,23 @@ export type CurationResult = { ok: true } | { ok: false; error: "notFound" | "du
 export function addFeaturedProduct(actor: Actor, productId: number): CurationResult {
   assertOrganizer(actor);
   return getDb().transaction((tx) => {
-    const product = tx.select({ id: products.id }).from(products).innerJoin(stores, eq(stores.id, products.storeId)).where(and(eq(products.id, productId), shopperVisible)).get();
+    const product = tx
+      .select({ id: products.id })
+      .from(products)
+      .innerJoin(stores, eq(stores.id, products.storeId))
+      .where(and(eq(products.id, productId), shopperVisible))
+      .get();
     if (!product) return { ok: false, error: "notFound" } as const;
-    if (tx.select().from(featuredProducts).where(eq(featuredProducts.productId, productId)).get()) return { ok: false, error: "duplicate" } as const;
-    const last = tx.select({ p: max(featuredProducts.position) }).from(featuredProducts).get()?.p ?? 0;
-    tx.insert(featuredProducts).values({ productId, position: last + 1, curatorId: actor.id }).run();
+    if (tx.select().from(featuredProducts).where(eq(featuredProducts.productId, productId)).get())
+      return { ok: false, error: "duplicate" } as const;
+    const last =
+      tx
+        .select({ p: max(featuredProducts.position) })
+        .from(featuredProducts)
+        .get()?.p ?? 0;
+    tx.insert(featuredProducts)
+      .values({ productId, position: last + 1, curatorId: actor.id })
+      .run();
     enqueueSearchSync(tx, "product", [productId]);
     recordAudit(tx, actor, "featured.add", { type: "product", id: productId }, null, { position: last + 1 });
     return { ok: true } as const;
@@ -212,7 +292,15 @@ export function removeFeaturedProduct(actor: Actor, productId: number): Curation
     const row = tx.select().from(featuredProducts).where(eq(featuredProducts.productId, productId)).get();
     if (!row) return { ok: false, error: "notFound" } as const;
     tx.delete(featuredProducts).where(eq(featuredProducts.productId, productId)).run();
-    renumber(tx, tx.select({ productId: featuredProducts.productId }).from(featuredProducts).orderBy(asc(featuredProducts.position)).all().map((r) => r.productId));
+    renumber(
+      tx,
+      tx
+        .select({ productId: featuredProducts.productId })
+        .from(featuredProducts)
+        .orderBy(asc(featuredProducts.position))
+        .all()
+        .map((r) => r.productId),
+    );
     enqueueSearchSync(tx, "product", [productId]);
     recordAudit(tx, actor, "featured.remove", { type: "product", id: productId }, { position: row.position }, null);
     return { ok: true } as const;
@@ -220,21 +308,39 @@ export function removeFeaturedProduct(actor: Actor, productId: number): Curation
 }
 
 function renumber(tx: Tx, orderedIds: number[]) {
-  orderedIds.forEach((productId, i) => tx.update(featuredProducts).set({ position: i + 1 }).where(eq(featuredProducts.productId, productId)).run());
+  orderedIds.forEach((productId, i) =>
+    tx
+      .update(featuredProducts)
+      .set({ position: i + 1 })
+      .where(eq(featuredProducts.productId, productId))
+      .run(),
+  );
 }
 
 /** Swaps a product with its neighbour; positions are renumbered 1..n so the order is always total. */
 export function moveFeaturedProduct(actor: Actor, productId: number, direction: "up" | "down"): CurationResult {
   assertOrganizer(actor);
   return getDb().transaction((tx) => {
-    const order = tx.select({ productId: featuredProducts.productId }).from(featuredProducts).orderBy(asc(featuredProducts.position), asc(featuredProducts.productId)).all().map((r) => r.productId);
+    const order = tx
+      .select({ productId: featuredProducts.productId })
+      .from(featuredProducts)
+      .orderBy(asc(featuredProducts.position), asc(featuredProducts.productId))
+      .all()
+      .map((r) => r.productId);
     const from = order.indexOf(productId);
     if (from === -1) return { ok: false, error: "notFound" } as const;
     const to = direction === "up" ? from - 1 : from + 1;
     if (to < 0 || to >= order.length) return { ok: true } as const;
     [order[from], order[to]] = [order[to]!, order[from]!];
     renumber(tx, order);
-    recordAudit(tx, actor, "featured.move", { type: "product", id: productId }, { position: from + 1 }, { position: to + 1 });
+    recordAudit(
+      tx,
+      actor,
+      "featured.move",
+      { type: "product", id: productId },
+      { position: from + 1 },
+      { position: to + 1 },
+    );
     return { ok: true } as const;
   });
 }
@@ -253,7 +359,11 @@ export function getSearchInsights(actor: Actor, args: { locale: Locale | "all"; 
   flushSearchLog();
   const db = getDb();
   const since = new Date(clockNow().getTime() - args.days * 86_400_000);
-  const where = and(gte(searchQueries.at, since), sql`trim(${searchQueries.query}) <> ''`, args.locale === "all" ? undefined : eq(searchQueries.locale, args.locale));
+  const where = and(
+    gte(searchQueries.at, since),
+    sql`trim(${searchQueries.query}) <> ''`,
+    args.locale === "all" ? undefined : eq(searchQueries.locale, args.locale),
+  );
   const normalized = sql<string>`lower(trim(${searchQueries.query}))`;
   const top = db
     .select({ query: normalized, searches: count(), lastHits: sql<number>`max(${searchQueries.hits})` })
@@ -284,7 +394,11 @@ export interface SynonymGroup {
 
 export function listSynonyms(actor: Actor): SynonymGroup[] {
   assertOrganizer(actor);
-  return getDb().select({ id: searchSynonyms.id, words: searchSynonyms.words }).from(searchSynonyms).orderBy(asc(searchSynonyms.id)).all();
+  return getDb()
+    .select({ id: searchSynonyms.id, words: searchSynonyms.words })
+    .from(searchSynonyms)
+    .orderBy(asc(searchSynonyms.id))
+    .all();
 }
 
 /** "coffee, 咖啡, café" → ["coffee", "咖啡", "café"]: commas (also Chinese ones) or new lines separate words. */

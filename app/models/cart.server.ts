@@ -14,7 +14,8 @@ import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "#app/utils/cart-limits.ts";
 type Db = ReturnType<typeof getDb>;
 type Reader = Pick<Db, "select">;
 
-const ownerCondition = (owner: CartOwner) => ("userId" in owner ? eq(carts.userId, owner.userId) : eq(carts.token, owner.token));
+const ownerCondition = (owner: CartOwner) =>
+  "userId" in owner ? eq(carts.userId, owner.userId) : eq(carts.token, owner.token);
 
 function findCartId(db: Reader, owner: CartOwner): number | null {
   return db.select({ id: carts.id }).from(carts).where(ownerCondition(owner)).get()?.id ?? null;
@@ -50,26 +51,43 @@ function buyable(db: Reader, productId: number) {
  * quantity 0 with "set" removes the line. One transaction per change.
  */
 export function changeCart(owner: CartOwner, productId: number, quantity: number, mode: "add" | "set"): CartChange {
-  if (!Number.isInteger(quantity) || quantity < 0 || quantity > 10_000 || (mode === "add" && quantity === 0)) return { ok: false, error: "badQuantity" };
+  if (!Number.isInteger(quantity) || quantity < 0 || quantity > 10_000 || (mode === "add" && quantity === 0))
+    return { ok: false, error: "badQuantity" };
   const db = getDb();
   return db.transaction((tx) => {
     if (mode === "set" && quantity === 0) {
       const cartId = findCartId(tx, owner);
-      if (cartId !== null) tx.delete(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId))).run();
+      if (cartId !== null)
+        tx.delete(cartItems)
+          .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)))
+          .run();
       return { ok: true, quantity: 0 } as const;
     }
     const product = buyable(tx, productId);
     if (!product) return { ok: false, error: "notFound" } as const;
     if (product.stock <= 0) return { ok: false, error: "soldOut" } as const;
     const cartId = ensureCartId(tx as unknown as Db, owner);
-    const line = tx.select().from(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId))).get();
+    const line = tx
+      .select()
+      .from(cartItems)
+      .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)))
+      .get();
     if (!line) {
-      const lines = tx.select({ n: sql<number>`count(*)` }).from(cartItems).where(eq(cartItems.cartId, cartId)).get()?.n ?? 0;
+      const lines =
+        tx
+          .select({ n: sql<number>`count(*)` })
+          .from(cartItems)
+          .where(eq(cartItems.cartId, cartId))
+          .get()?.n ?? 0;
       if (lines >= MAX_CART_LINES) return { ok: false, error: "cartFull" } as const;
     }
     const wanted = mode === "add" ? (line?.quantity ?? 0) + quantity : quantity;
     const capped = Math.min(wanted, product.stock, MAX_LINE_QUANTITY);
-    if (line) tx.update(cartItems).set({ quantity: capped }).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId))).run();
+    if (line)
+      tx.update(cartItems)
+        .set({ quantity: capped })
+        .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)))
+        .run();
     else tx.insert(cartItems).values({ cartId, productId, quantity: capped }).run();
     tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId)).run();
     return { ok: true, quantity: capped, ...(capped < wanted ? { limited: true } : {}) } as const;
@@ -87,9 +105,21 @@ export function mergeGuestCart(token: string, userId: number) {
     for (const line of lines) {
       const product = buyable(tx, line.productId);
       if (!product) continue;
-      const existing = tx.select().from(cartItems).where(and(eq(cartItems.cartId, userCartId), eq(cartItems.productId, line.productId))).get();
-      const quantity = Math.min((existing?.quantity ?? 0) + line.quantity, Math.max(product.stock, 1), MAX_LINE_QUANTITY);
-      if (existing) tx.update(cartItems).set({ quantity }).where(and(eq(cartItems.cartId, userCartId), eq(cartItems.productId, line.productId))).run();
+      const existing = tx
+        .select()
+        .from(cartItems)
+        .where(and(eq(cartItems.cartId, userCartId), eq(cartItems.productId, line.productId)))
+        .get();
+      const quantity = Math.min(
+        (existing?.quantity ?? 0) + line.quantity,
+        Math.max(product.stock, 1),
+        MAX_LINE_QUANTITY,
+      );
+      if (existing)
+        tx.update(cartItems)
+          .set({ quantity })
+          .where(and(eq(cartItems.cartId, userCartId), eq(cartItems.productId, line.productId)))
+          .run();
       else tx.insert(cartItems).values({ cartId: userCartId, productId: line.productId, quantity }).run();
     }
     tx.delete(carts).where(eq(carts.id, guestId)).run();
@@ -157,7 +187,13 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
   );
   const lines: CartLine[] = rows.map(({ line, product, store, country }) => {
     const visible = product.status === "active" && store.status === "approved";
-    const problem: LineProblem | null = !visible ? "unavailable" : product.stock <= 0 ? "soldOut" : line.quantity > product.stock ? "notEnoughStock" : null;
+    const problem: LineProblem | null = !visible
+      ? "unavailable"
+      : product.stock <= 0
+        ? "soldOut"
+        : line.quantity > product.stock
+          ? "notEnoughStock"
+          : null;
     const quote = quotes.get(product.id)!;
     // A deal applies to the whole line only when the deal's remaining cap covers it (as at checkout).
     const dealCovers = quote.dealId !== null && line.quantity <= quote.dealUnitsLeft;
@@ -175,13 +211,23 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
       problem,
       unitCents,
       regularCents: product.priceCents,
-      deal: deal ? { percentOff: percentOff(product.priceCents, quote.unitCents), festival: { slug: deal.slug, name: pick(deal, "name", locale), color: deal.themeColor } } : null,
+      deal: deal
+        ? {
+            percentOff: percentOff(product.priceCents, quote.unitCents),
+            festival: { slug: deal.slug, name: pick(deal, "name", locale), color: deal.themeColor },
+          }
+        : null,
       lineCents: unitCents * line.quantity,
     };
   });
   const byStore = new Map<string, CartView["stores"][number]>();
   for (const line of lines) {
-    const group = byStore.get(line.store.slug) ?? { slug: line.store.slug, name: line.store.name, lines: [], subtotalCents: 0 };
+    const group = byStore.get(line.store.slug) ?? {
+      slug: line.store.slug,
+      name: line.store.name,
+      lines: [],
+      subtotalCents: 0,
+    };
     group.lines.push(line);
     if (!line.problem) group.subtotalCents += line.lineCents;
     byStore.set(line.store.slug, group);
@@ -207,4 +253,3 @@ export function clearCart(db: Pick<Db, "delete" | "select">, owner: CartOwner) {
 export function restoreToCart(owner: CartOwner, lines: { productId: number; quantity: number }[]) {
   for (const line of lines) changeCart(owner, line.productId, line.quantity, "add");
 }
-

@@ -100,7 +100,7 @@ export interface CountrySummary {
   productCount: number;
 }
 
-function countryRow(locale: Locale) {
+function countryRow(_locale: Locale) {
   return {
     code: countries.code,
     nameEn: countries.nameEn,
@@ -134,7 +134,14 @@ export function listRepresentedCountries(locale: Locale): CountrySummary[] {
     .all();
   const collator = new Intl.Collator(LOCALE_INFO[locale].intl);
   return rows
-    .map((r) => ({ code: r.code, name: pick(r, "name", locale), region: r.region, colors: r.colors, storeCount: r.storeCount, productCount: r.productCount }))
+    .map((r) => ({
+      code: r.code,
+      name: pick(r, "name", locale),
+      region: r.region,
+      colors: r.colors,
+      storeCount: r.storeCount,
+      productCount: r.productCount,
+    }))
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
@@ -193,7 +200,10 @@ export function listStores(args: { locale: Locale; countryCode?: string; page: n
   pagination: Pagination;
 } {
   const db = getDb();
-  const where = and(eq(stores.status, "approved"), args.countryCode ? eq(stores.countryCode, args.countryCode) : undefined);
+  const where = and(
+    eq(stores.status, "approved"),
+    args.countryCode ? eq(stores.countryCode, args.countryCode) : undefined,
+  );
   const [total] = db.select({ n: count() }).from(stores).where(where).all();
   const pagination = paginate(args.page, total?.n ?? 0, args.pageSize);
   const rows = db
@@ -264,9 +274,21 @@ export function getStoreNames(slugs: string[], locale: Locale): Record<string, s
 
 /** Display names only (for facet labels): no counting, so cheap on every search. */
 export function getCountryNames(locale: Locale): Record<string, string> {
-  return Object.fromEntries(getDb().select().from(countries).all().map((c) => [c.code, pick(c, "name", locale)]));
+  return Object.fromEntries(
+    getDb()
+      .select()
+      .from(countries)
+      .all()
+      .map((c) => [c.code, pick(c, "name", locale)]),
+  );
 }
 
 export function getCategoryNames(locale: Locale): Record<string, string> {
-  return Object.fromEntries(getDb().select().from(categories).all().map((c) => [c.slug, pick(c, "name", locale)]));
+  return Object.fromEntries(
+    getDb()
+      .select()
+      .from(categories)
+      .all()
+      .map((c) => [c.slug, pick(c, "name", locale)]),
+  );
 }

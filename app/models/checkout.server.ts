@@ -10,6 +10,7 @@ import { enqueueSearchSync } from "#search/outbox.ts";
 import { clearCart } from "./cart.server.ts";
 import { pick } from "./localize.ts";
 import { quotePrices } from "./pricing.server.ts";
+import { errorMessage, logger } from "#app/utils/logger.server.ts";
 
 export interface ShippingDetails {
   email: string;
@@ -39,13 +40,24 @@ class Unavailable extends Error {
  * nothing of their attempt is written. A deal applies to a line only if its cap still covers the
  * whole quantity; its units are counted as sold while the order holds them.
  */
-export function placeOrder(args: { owner: CartOwner; userId: number | null; shipping: ShippingDetails; locale: Locale; provider: "stripe" | "demo"; at?: Date }): PlaceOrderResult {
+export function placeOrder(args: {
+  owner: CartOwner;
+  userId: number | null;
+  shipping: ShippingDetails;
+  locale: Locale;
+  provider: "stripe" | "demo";
+  at?: Date;
+}): PlaceOrderResult {
   const at = args.at ?? clockNow();
   const db = getDb();
   try {
     return db.transaction(
       (tx) => {
-        const cart = tx.select({ id: carts.id }).from(carts).where("userId" in args.owner ? eq(carts.userId, args.owner.userId) : eq(carts.token, args.owner.token)).get();
+        const cart = tx
+          .select({ id: carts.id })
+          .from(carts)
+          .where("userId" in args.owner ? eq(carts.userId, args.owner.userId) : eq(carts.token, args.owner.token))
+          .get();
         const rows = cart
           ? tx
               .select({ line: cartItems, product: products, store: stores })
@@ -57,7 +69,11 @@ export function placeOrder(args: { owner: CartOwner; userId: number | null; ship
               .all()
           : [];
         if (rows.length === 0) return { ok: false, error: "empty" } as const;
-        const unavailable = rows.filter((r) => r.product.status !== "active" || r.store.status !== "approved" || r.line.quantity > r.product.stock).map((r) => r.product.id);
+        const unavailable = rows
+          .filter(
+            (r) => r.product.status !== "active" || r.store.status !== "approved" || r.line.quantity > r.product.stock,
+          )
+          .map((r) => r.product.id);
         if (unavailable.length > 0) throw new Unavailable(unavailable);
 
         const quotes = quotePrices(
@@ -68,7 +84,13 @@ export function placeOrder(args: { owner: CartOwner; userId: number | null; ship
           const reserved = tx
             .update(products)
             .set({ stock: sql`${products.stock} - ${line.quantity}` })
-            .where(and(eq(products.id, product.id), eq(products.status, "active"), sql`${products.stock} >= ${line.quantity}`))
+            .where(
+              and(
+                eq(products.id, product.id),
+                eq(products.status, "active"),
+                sql`${products.stock} >= ${line.quantity}`,
+              ),
+            )
             .run();
           if (reserved.changes !== 1) throw new Unavailable([product.id]);
           const quote = quotes.get(product.id)!;
@@ -77,7 +99,12 @@ export function placeOrder(args: { owner: CartOwner; userId: number | null; ship
             const taken = tx
               .update(festivalDeals)
               .set({ soldCount: sql`${festivalDeals.soldCount} + ${line.quantity}` })
-              .where(and(eq(festivalDeals.id, quote.dealId), sql`(${festivalDeals.dealStock} IS NULL OR ${festivalDeals.soldCount} + ${line.quantity} <= ${festivalDeals.dealStock})`))
+              .where(
+                and(
+                  eq(festivalDeals.id, quote.dealId),
+                  sql`(${festivalDeals.dealStock} IS NULL OR ${festivalDeals.soldCount} + ${line.quantity} <= ${festivalDeals.dealStock})`,
+                ),
+              )
               .run();
             if (taken.changes === 1) dealId = quote.dealId;
           }
@@ -176,7 +203,8 @@ export function expireReservations(at: Date = clockNow()): number {
     .where(and(eq(orders.status, "pending"), lte(orders.reservedUntil, at)))
     .all();
   let n = 0;
-  for (const { id } of due) if (db.transaction((tx) => releaseOrder(tx, id, "expired", at), { behavior: "immediate" })) n++;
+  for (const { id } of due)
+    if (db.transaction((tx) => releaseOrder(tx, id, "expired", at), { behavior: "immediate" })) n++;
   return n;
 }
 
@@ -189,7 +217,7 @@ export function startReservationSweeper(intervalMs = 60_000) {
     try {
       expireReservations();
     } catch (error) {
-      console.error(`checkout: could not expire reservations: ${error instanceof Error ? error.message : String(error)}`);
+      logger.error(`checkout: could not expire reservations: ${errorMessage(error)}`);
     }
   }, intervalMs);
   expiryState.__silkRoadExpiryTimer.unref();

@@ -57,7 +57,12 @@ function visibleDealCounts(festivalIds: number[]): Map<number, number> {
 
 /** Published festivals by status: live (ending soonest first), upcoming (soonest first), past (latest first). */
 export function listFestivals(locale: Locale, at: Date = clockNow()): Record<FestivalStatus, FestivalSummary[]> {
-  const rows = getDb().select().from(festivals).where(eq(festivals.published, true)).orderBy(asc(festivals.startsAt)).all();
+  const rows = getDb()
+    .select()
+    .from(festivals)
+    .where(eq(festivals.published, true))
+    .orderBy(asc(festivals.startsAt))
+    .all();
   const counts = visibleDealCounts(rows.map((r) => r.id));
   const grouped: Record<FestivalStatus, FestivalSummary[]> = { live: [], upcoming: [], ended: [] };
   for (const row of rows) {
@@ -115,7 +120,11 @@ export const DEALS_PER_PAGE = 24;
  * Everything the festival page shows. Unpublished festivals exist only for organizers previewing
  * them (`includeUnpublished`); for everyone else they are a 404 like any unknown slug.
  */
-export function getFestivalPage(slug: string, locale: Locale, options: { page?: number; includeUnpublished?: boolean } = {}): FestivalPage | null {
+export function getFestivalPage(
+  slug: string,
+  locale: Locale,
+  options: { page?: number; includeUnpublished?: boolean } = {},
+): FestivalPage | null {
   const db = getDb();
   const at = clockNow();
   const row = db.select().from(festivals).where(eq(festivals.slug, slug)).get();
@@ -155,7 +164,14 @@ export function getFestivalPage(slug: string, locale: Locale, options: { page?: 
     const deal = terms.get(card.id)!;
     const priceCents = dealPriceFor(card.priceCents, deal);
     const left = dealUnitsLeft(deal);
-    return { ...card, festivalPrice: { priceCents, percentOff: percentOff(card.priceCents, priceCents), unitsLeft: Number.isFinite(left) ? left : null } };
+    return {
+      ...card,
+      festivalPrice: {
+        priceCents,
+        percentOff: percentOff(card.priceCents, priceCents),
+        unitsLeft: Number.isFinite(left) ? left : null,
+      },
+    };
   });
 
   const storeIds = db
@@ -167,13 +183,21 @@ export function getFestivalPage(slug: string, locale: Locale, options: { page?: 
     .map((r) => r.storeId);
 
   const sessionRows = db
-    .select({ session: festivalSessions, storeSlug: stores.slug, storeNameEn: stores.nameEn, storeNameZh: stores.nameZh, storeNameFr: stores.nameFr })
+    .select({
+      session: festivalSessions,
+      storeSlug: stores.slug,
+      storeNameEn: stores.nameEn,
+      storeNameZh: stores.nameZh,
+      storeNameFr: stores.nameFr,
+    })
     .from(festivalSessions)
     .innerJoin(stores, eq(stores.id, festivalSessions.storeId))
     .where(and(eq(festivalSessions.festivalId, row.id), eq(stores.status, "approved")))
     .orderBy(asc(festivalSessions.startsAt), asc(festivalSessions.id))
     .all();
-  const sessionCards = new Map(listProductCardsByIds([...new Set(sessionRows.flatMap((r) => r.session.productIds))], locale).map((c) => [c.id, c]));
+  const sessionCards = new Map(
+    listProductCardsByIds([...new Set(sessionRows.flatMap((r) => r.session.productIds))], locale).map((c) => [c.id, c]),
+  );
   const sessions = sessionRows.map(({ session, ...store }) => ({
     id: session.id,
     title: pick(session, "title", locale),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "#app/utils/db.server.ts";
+import { errorMessage, logger } from "#app/utils/logger.server.ts";
 
 export interface DatabaseHealth {
   ok: boolean;
@@ -21,7 +22,7 @@ export function getDatabaseHealth(): DatabaseHealth {
     return { ok: true, journalMode, foreignKeys, stores: counts?.stores ?? 0, products: counts?.products ?? 0 };
   } catch (error) {
     // The reason goes to the server log, never to the client.
-    console.error(`healthz: database check failed: ${error instanceof Error ? error.message : String(error)}`);
+    logger.error(`healthz: database check failed: ${errorMessage(error)}`);
     return { ok: false, error: "database unavailable" };
   }
 }

@@ -17,7 +17,9 @@ const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp"]);
  * Decodes the bytes (the declared type and file name are not trusted: a renamed text file fails
  * here) and writes WebP copies at each width under a random name. Returns the 1200 px URL.
  */
-export async function storeImage(bytes: Buffer): Promise<{ ok: true; url: string; files: string[] } | { ok: false; problem: ImageProblem }> {
+export async function storeImage(
+  bytes: Buffer,
+): Promise<{ ok: true; url: string; files: string[] } | { ok: false; problem: ImageProblem }> {
   if (bytes.length === 0) return { ok: false, problem: "empty" };
   if (bytes.length > MAX_IMAGE_BYTES) return { ok: false, problem: "tooLarge" };
   let format: string | undefined;
@@ -36,7 +38,11 @@ export async function storeImage(bytes: Buffer): Promise<{ ok: true; url: string
   try {
     for (const width of IMAGE_WIDTHS) {
       const file = path.join(dir, `${name}-${width}.webp`);
-      await sharp(bytes, { limitInputPixels: 40_000_000 }).rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 80 }).toFile(file);
+      await sharp(bytes, { limitInputPixels: 40_000_000 })
+        .rotate()
+        .resize({ width, withoutEnlargement: true })
+        .webp({ quality: 80 })
+        .toFile(file);
       files.push(file);
     }
   } catch {

@@ -18,7 +18,11 @@ export const SOLD_STATUSES: OrderStatus[] = ["paid", "partly_fulfilled", "fulfil
  * /account/orders/7?token=… opens order 7 and nothing else, and cannot be forged or guessed.
  */
 export function orderAccessToken(orderId: number): string {
-  return crypto.createHmac("sha256", loadEnv().SESSION_SECRET).update(`order:${orderId}`).digest("base64url").slice(0, 32);
+  return crypto
+    .createHmac("sha256", loadEnv().SESSION_SECRET)
+    .update(`order:${orderId}`)
+    .digest("base64url")
+    .slice(0, 32);
 }
 
 export function isValidOrderToken(orderId: number, token: string | null): boolean {
@@ -43,7 +47,10 @@ export function listOrdersForUser(userId: number, page: number): { items: OrderS
   const total = db.select({ n: count() }).from(orders).where(eq(orders.userId, userId)).get()?.n ?? 0;
   const pagination = paginate(page, total, 20);
   const rows = db
-    .select({ order: orders, itemCount: sql<number>`(SELECT coalesce(sum(quantity), 0) FROM ${orderItems} WHERE ${orderItems.orderId} = ${orders.id})` })
+    .select({
+      order: orders,
+      itemCount: sql<number>`(SELECT coalesce(sum(quantity), 0) FROM ${orderItems} WHERE ${orderItems.orderId} = ${orders.id})`,
+    })
     .from(orders)
     .where(eq(orders.userId, userId))
     .orderBy(desc(orders.createdAt), desc(orders.id))
@@ -90,7 +97,11 @@ export interface OrderDetail extends OrderSummary {
  * An order for whoever may see it: its shopper (signed in), or anyone holding its signed link.
  * Everyone else gets null (the route answers 404: no hint that the order exists).
  */
-export function getOrderForViewer(orderId: number, viewer: { userId: number | null; token: string | null }, locale: Locale): OrderDetail | null {
+export function getOrderForViewer(
+  orderId: number,
+  viewer: { userId: number | null; token: string | null },
+  locale: Locale,
+): OrderDetail | null {
   const db = getDb();
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
   if (!order) return null;
@@ -113,7 +124,14 @@ export function getOrderForViewer(orderId: number, viewer: { userId: number | nu
     createdAt: order.createdAt.toISOString(),
     itemCount: lines.reduce((n, l) => n + l.line.quantity, 0),
     email: order.email,
-    shipping: { name: order.shipName, phone: order.shipPhone, address: order.shipAddress, city: order.shipCity, postcode: order.shipPostcode, country: order.shipCountry },
+    shipping: {
+      name: order.shipName,
+      phone: order.shipPhone,
+      address: order.shipAddress,
+      city: order.shipCity,
+      postcode: order.shipPostcode,
+      country: order.shipCountry,
+    },
     reservedUntil: order.reservedUntil.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     cancelReason: order.cancelReason,
@@ -151,14 +169,30 @@ export interface StoreOrderLine {
   trackingNumber: string | null;
 }
 
-export function listStoreOrderLines(actor: Actor, filter: { show: "to-ship" | "shipped" | "all"; page: number }): { items: StoreOrderLine[]; pagination: Pagination; toShip: number } | null {
+export function listStoreOrderLines(
+  actor: Actor,
+  filter: { show: "to-ship" | "shipped" | "all"; page: number },
+): { items: StoreOrderLine[]; pagination: Pagination; toShip: number } | null {
   const store = getOwnStore(actor);
   if (!store) return null;
   const db = getDb();
   const base = and(eq(orderItems.storeId, store.id), inArray(orders.status, SOLD_STATUSES));
-  const where = filter.show === "to-ship" ? and(base, isNull(orderItems.shippedAt)) : filter.show === "shipped" ? and(base, sql`${orderItems.shippedAt} IS NOT NULL`) : base;
-  const total = db.select({ n: count() }).from(orderItems).innerJoin(orders, eq(orders.id, orderItems.orderId)).where(where).get()?.n ?? 0;
-  const toShip = db.select({ n: count() }).from(orderItems).innerJoin(orders, eq(orders.id, orderItems.orderId)).where(and(base, isNull(orderItems.shippedAt))).get()?.n ?? 0;
+  const where =
+    filter.show === "to-ship"
+      ? and(base, isNull(orderItems.shippedAt))
+      : filter.show === "shipped"
+        ? and(base, sql`${orderItems.shippedAt} IS NOT NULL`)
+        : base;
+  const total =
+    db.select({ n: count() }).from(orderItems).innerJoin(orders, eq(orders.id, orderItems.orderId)).where(where).get()
+      ?.n ?? 0;
+  const toShip =
+    db
+      .select({ n: count() })
+      .from(orderItems)
+      .innerJoin(orders, eq(orders.id, orderItems.orderId))
+      .where(and(base, isNull(orderItems.shippedAt)))
+      .get()?.n ?? 0;
   const pagination = paginate(filter.page, total, 25);
   const rows = db
     .select({ line: orderItems, order: orders })
@@ -180,7 +214,14 @@ export function listStoreOrderLines(actor: Actor, filter: { show: "to-ship" | "s
       title: line.titleEn === line.title ? line.title : `${line.title} (${line.titleEn})`,
       quantity: line.quantity,
       unitCents: line.unitCents,
-      shipping: { name: order.shipName, phone: order.shipPhone, address: order.shipAddress, city: order.shipCity, postcode: order.shipPostcode, country: order.shipCountry },
+      shipping: {
+        name: order.shipName,
+        phone: order.shipPhone,
+        address: order.shipAddress,
+        city: order.shipCity,
+        postcode: order.shipPostcode,
+        country: order.shipCountry,
+      },
       shippedAt: line.shippedAt?.toISOString() ?? null,
       carrier: line.carrier,
       trackingNumber: line.trackingNumber,
@@ -188,13 +229,18 @@ export function listStoreOrderLines(actor: Actor, filter: { show: "to-ship" | "s
   };
 }
 
-export type ShipResult = { ok: true; orderStatus: OrderStatus } | { ok: false; error: "notFound" | "notPaid" | "badInput" };
+export type ShipResult =
+  { ok: true; orderStatus: OrderStatus } | { ok: false; error: "notFound" | "notPaid" | "badInput" };
 
 /**
  * Marks one of the owner's lines shipped (carrier + tracking number) and moves the order to
  * partly fulfilled or fulfilled. Another store's line is "not found", whatever its id.
  */
-export function markLineShipped(actor: Actor, lineId: number, input: { carrier: string; trackingNumber: string }): ShipResult {
+export function markLineShipped(
+  actor: Actor,
+  lineId: number,
+  input: { carrier: string; trackingNumber: string },
+): ShipResult {
   const store = getOwnStore(actor);
   if (!store) return { ok: false, error: "notFound" };
   const carrier = input.carrier.trim().slice(0, 60);
@@ -214,7 +260,11 @@ export function markLineShipped(actor: Actor, lineId: number, input: { carrier: 
       .set({ shippedAt: row.line.shippedAt ?? at, carrier, trackingNumber: tracking })
       .where(eq(orderItems.id, lineId))
       .run();
-    const lines = tx.select({ shippedAt: orderItems.shippedAt }).from(orderItems).where(eq(orderItems.orderId, row.order.id)).all();
+    const lines = tx
+      .select({ shippedAt: orderItems.shippedAt })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, row.order.id))
+      .all();
     const status: OrderStatus = lines.every((l) => l.shippedAt !== null) ? "fulfilled" : "partly_fulfilled";
     tx.update(orders).set({ status, updatedAt: at }).where(eq(orders.id, row.order.id)).run();
     return { ok: true, orderStatus: status } as const;
@@ -232,7 +282,10 @@ export interface SalesRow {
 }
 
 /** Sales (paid, partly fulfilled, fulfilled orders) by festival, by store and by the store's country. */
-export function getSales(actor: Actor, locale: Locale): { byFestival: SalesRow[]; byStore: SalesRow[]; byCountry: SalesRow[]; totalCents: number; orders: number } {
+export function getSales(
+  actor: Actor,
+  locale: Locale,
+): { byFestival: SalesRow[]; byStore: SalesRow[]; byCountry: SalesRow[]; totalCents: number; orders: number } {
   assertOrganizer(actor);
   const db = getDb();
   const sold = inArray(orders.status, SOLD_STATUSES);
@@ -242,14 +295,26 @@ export function getSales(actor: Actor, locale: Locale): { byFestival: SalesRow[]
     revenueCents: sql<number>`sum(${orderItems.unitCents} * ${orderItems.quantity})`,
   };
   const byFestival = db
-    .select({ id: festivals.id, nameEn: festivals.nameEn, nameZh: festivals.nameZh, nameFr: festivals.nameFr, ...measures })
+    .select({
+      id: festivals.id,
+      nameEn: festivals.nameEn,
+      nameZh: festivals.nameZh,
+      nameFr: festivals.nameFr,
+      ...measures,
+    })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .leftJoin(festivals, eq(festivals.id, orderItems.festivalId))
     .where(sold)
     .groupBy(festivals.id)
     .all()
-    .map((r) => ({ key: r.id === null ? "none" : String(r.id), name: r.id === null ? "" : pick(r, "name", locale), orders: r.orders, units: r.units, revenueCents: r.revenueCents }));
+    .map((r) => ({
+      key: r.id === null ? "none" : String(r.id),
+      name: r.id === null ? "" : pick(r, "name", locale),
+      orders: r.orders,
+      units: r.units,
+      revenueCents: r.revenueCents,
+    }));
   const byStore = db
     .select({ slug: stores.slug, nameEn: stores.nameEn, nameZh: stores.nameZh, nameFr: stores.nameFr, ...measures })
     .from(orderItems)
@@ -258,9 +323,21 @@ export function getSales(actor: Actor, locale: Locale): { byFestival: SalesRow[]
     .where(sold)
     .groupBy(stores.id)
     .all()
-    .map((r) => ({ key: r.slug, name: pick(r, "name", locale), orders: r.orders, units: r.units, revenueCents: r.revenueCents }));
+    .map((r) => ({
+      key: r.slug,
+      name: pick(r, "name", locale),
+      orders: r.orders,
+      units: r.units,
+      revenueCents: r.revenueCents,
+    }));
   const byCountry = db
-    .select({ code: countries.code, nameEn: countries.nameEn, nameZh: countries.nameZh, nameFr: countries.nameFr, ...measures })
+    .select({
+      code: countries.code,
+      nameEn: countries.nameEn,
+      nameZh: countries.nameZh,
+      nameFr: countries.nameFr,
+      ...measures,
+    })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .innerJoin(stores, eq(stores.id, orderItems.storeId))
@@ -268,8 +345,24 @@ export function getSales(actor: Actor, locale: Locale): { byFestival: SalesRow[]
     .where(sold)
     .groupBy(countries.code)
     .all()
-    .map((r) => ({ key: r.code, name: pick(r, "name", locale), orders: r.orders, units: r.units, revenueCents: r.revenueCents }));
+    .map((r) => ({
+      key: r.code,
+      name: pick(r, "name", locale),
+      orders: r.orders,
+      units: r.units,
+      revenueCents: r.revenueCents,
+    }));
   const byRevenue = (a: SalesRow, b: SalesRow) => b.revenueCents - a.revenueCents || a.key.localeCompare(b.key);
-  const totals = db.select({ n: count(), total: sql<number>`coalesce(sum(${orders.totalCents}), 0)` }).from(orders).where(sold).get();
-  return { byFestival: byFestival.sort(byRevenue), byStore: byStore.sort(byRevenue).slice(0, 20), byCountry: byCountry.sort(byRevenue), totalCents: totals?.total ?? 0, orders: totals?.n ?? 0 };
+  const totals = db
+    .select({ n: count(), total: sql<number>`coalesce(sum(${orders.totalCents}), 0)` })
+    .from(orders)
+    .where(sold)
+    .get();
+  return {
+    byFestival: byFestival.sort(byRevenue),
+    byStore: byStore.sort(byRevenue).slice(0, 20),
+    byCountry: byCountry.sort(byRevenue),
+    totalCents: totals?.total ?? 0,
+    orders: totals?.n ?? 0,
+  };
 }

@@ -62,13 +62,32 @@ export function getOwnerDashboard(actor: Actor, locale: Locale) {
       .all()
       .map((r) => [r.status, r.n]),
   ) as Partial<Record<"draft" | "active" | "archived", number>>;
-  const item = (r: { id: number; titleEn: string; titleZh: string; titleFr: string; stock: number }): DashboardItem => ({ id: r.id, title: pick(r, "title", locale), stock: r.stock });
+  const item = (r: {
+    id: number;
+    titleEn: string;
+    titleZh: string;
+    titleFr: string;
+    stock: number;
+  }): DashboardItem => ({ id: r.id, title: pick(r, "title", locale), stock: r.stock });
   const listed = and(eq(products.storeId, store.id), sql`${products.status} != 'archived'`);
-  const base = { id: products.id, titleEn: products.titleEn, titleZh: products.titleZh, titleFr: products.titleFr, stock: products.stock };
+  const base = {
+    id: products.id,
+    titleEn: products.titleEn,
+    titleZh: products.titleZh,
+    titleFr: products.titleFr,
+    stock: products.stock,
+  };
   return {
     store: { name: pick(store, "name", locale), slug: store.slug, status: store.status },
     counts: { draft: counts.draft ?? 0, active: counts.active ?? 0, archived: counts.archived ?? 0 },
-    soldOut: db.select(base).from(products).where(and(listed, eq(products.stock, 0))).orderBy(asc(products.id)).limit(20).all().map(item),
+    soldOut: db
+      .select(base)
+      .from(products)
+      .where(and(listed, eq(products.stock, 0)))
+      .orderBy(asc(products.id))
+      .limit(20)
+      .all()
+      .map(item),
     lowStock: db
       .select(base)
       .from(products)
@@ -80,12 +99,29 @@ export function getOwnerDashboard(actor: Actor, locale: Locale) {
     missingTranslation: db
       .select(base)
       .from(products)
-      .where(and(listed, or(eq(products.titleZh, ""), eq(products.titleFr, ""), eq(products.descriptionZh, ""), eq(products.descriptionFr, ""))))
+      .where(
+        and(
+          listed,
+          or(
+            eq(products.titleZh, ""),
+            eq(products.titleFr, ""),
+            eq(products.descriptionZh, ""),
+            eq(products.descriptionFr, ""),
+          ),
+        ),
+      )
       .orderBy(asc(products.id))
       .limit(20)
       .all()
       .map(item),
-    missingImage: db.select(base).from(products).where(and(listed, eq(products.images, sql`'[]'`))).orderBy(asc(products.id)).limit(20).all().map(item),
+    missingImage: db
+      .select(base)
+      .from(products)
+      .where(and(listed, eq(products.images, sql`'[]'`)))
+      .orderBy(asc(products.id))
+      .limit(20)
+      .all()
+      .map(item),
   };
 }
 
@@ -94,8 +130,26 @@ export const OWNER_STATUS_FILTERS = ["all", "draft", "active", "archived"] as co
 
 export function listOwnProducts(
   actor: Actor,
-  args: { q: string; status: (typeof OWNER_STATUS_FILTERS)[number]; sort: (typeof OWNER_SORTS)[number]; page: number; locale: Locale },
-): { items: { id: number; sku: string; title: string; status: string; priceCents: number; currency: string; stock: number; slug: string }[]; pagination: Pagination } | null {
+  args: {
+    q: string;
+    status: (typeof OWNER_STATUS_FILTERS)[number];
+    sort: (typeof OWNER_SORTS)[number];
+    page: number;
+    locale: Locale;
+  },
+): {
+  items: {
+    id: number;
+    sku: string;
+    title: string;
+    status: string;
+    priceCents: number;
+    currency: string;
+    stock: number;
+    slug: string;
+  }[];
+  pagination: Pagination;
+} | null {
   const store = getOwnStore(actor);
   if (!store) return null;
   const db = getDb();
@@ -104,15 +158,38 @@ export function listOwnProducts(
   const q = args.q.trim().slice(0, 100);
   if (q) {
     const pattern = likePattern(q);
-    parts.push(sql`(${products.titleEn} LIKE ${pattern} ESCAPE '\\' OR ${products.titleZh} LIKE ${pattern} ESCAPE '\\' OR ${products.titleFr} LIKE ${pattern} ESCAPE '\\' OR ${products.sku} LIKE ${pattern} ESCAPE '\\')`);
+    parts.push(
+      sql`(${products.titleEn} LIKE ${pattern} ESCAPE '\\' OR ${products.titleZh} LIKE ${pattern} ESCAPE '\\' OR ${products.titleFr} LIKE ${pattern} ESCAPE '\\' OR ${products.sku} LIKE ${pattern} ESCAPE '\\')`,
+    );
   }
   const where = and(...parts);
   const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;
   const pagination = paginate(args.page, total);
-  const order = { updated: [desc(products.updatedAt), desc(products.id)], title: [asc(products.titleEn), asc(products.id)], price: [asc(products.priceCents), asc(products.id)], stock: [asc(products.stock), asc(products.id)] }[args.sort];
-  const rows = db.select().from(products).where(where).orderBy(...order).limit(pagination.pageSize).offset(pagination.offset).all();
+  const order = {
+    updated: [desc(products.updatedAt), desc(products.id)],
+    title: [asc(products.titleEn), asc(products.id)],
+    price: [asc(products.priceCents), asc(products.id)],
+    stock: [asc(products.stock), asc(products.id)],
+  }[args.sort];
+  const rows = db
+    .select()
+    .from(products)
+    .where(where)
+    .orderBy(...order)
+    .limit(pagination.pageSize)
+    .offset(pagination.offset)
+    .all();
   return {
-    items: rows.map((r) => ({ id: r.id, sku: r.sku, slug: r.slug, title: pick(r, "title", args.locale), status: r.status, priceCents: r.priceCents, currency: r.currency, stock: r.stock })),
+    items: rows.map((r) => ({
+      id: r.id,
+      sku: r.sku,
+      slug: r.slug,
+      title: pick(r, "title", args.locale),
+      status: r.status,
+      priceCents: r.priceCents,
+      currency: r.currency,
+      stock: r.stock,
+    })),
     pagination,
   };
 }
@@ -148,10 +225,19 @@ export function saveOwnProduct(actor: Actor, id: number | null, input: ProductIn
     const fields = { ...productColumns(input, category.id), sku: input.sku, updatedAt: new Date() };
     let productId: number;
     if (id === null) {
-      const slug = uniqueSlug(slugify(input.titleEn) || "product", (s) => Boolean(tx.select({ id: products.id }).from(products).where(eq(products.slug, s)).get()));
+      const slug = uniqueSlug(slugify(input.titleEn) || "product", (s) =>
+        Boolean(tx.select({ id: products.id }).from(products).where(eq(products.slug, s)).get()),
+      );
       const [row] = tx
         .insert(products)
-        .values({ ...fields, storeId: store.id, slug, status: publish ? "active" : "draft", images: [], createdAt: new Date() })
+        .values({
+          ...fields,
+          storeId: store.id,
+          slug,
+          status: publish ? "active" : "draft",
+          images: [],
+          createdAt: new Date(),
+        })
         .returning({ id: products.id })
         .all();
       productId = row!.id;
@@ -169,7 +255,11 @@ export function setOwnProductStatus(actor: Actor, id: number, status: "draft" | 
   const store = getOwnStore(actor);
   if (!store) return false;
   return getDb().transaction((tx) => {
-    const result = tx.update(products).set({ status, updatedAt: new Date() }).where(ownProductCondition(store.id, id)).run();
+    const result = tx
+      .update(products)
+      .set({ status, updatedAt: new Date() })
+      .where(ownProductCondition(store.id, id))
+      .run();
     if (result.changes === 0) return false;
     enqueueSearchSync(tx, "product", [id]);
     return true;
@@ -180,7 +270,11 @@ export function setOwnProductStock(actor: Actor, id: number, stock: number): boo
   const store = getOwnStore(actor);
   if (!store || !Number.isInteger(stock) || stock < 0 || stock > 999_999) return false;
   return getDb().transaction((tx) => {
-    const result = tx.update(products).set({ stock, updatedAt: new Date() }).where(ownProductCondition(store.id, id)).run();
+    const result = tx
+      .update(products)
+      .set({ stock, updatedAt: new Date() })
+      .where(ownProductCondition(store.id, id))
+      .run();
     if (result.changes === 0) return false;
     enqueueSearchSync(tx, "product", [id]);
     return true;
@@ -209,12 +303,18 @@ export function listCountryOptions(locale: Locale) {
  * A shopper applies to open a store: the store is created `pending` (invisible to shoppers until an
  * organizer approves it) and the user becomes its owner, in one transaction. One store per owner.
  */
-export function applyForStore(actor: Actor, input: { nameEn: string; nameZh: string; nameFr: string; countryCode: string; cityEn: string }): { ok: true; storeId: number } | { ok: false; error: "alreadyOwner" | "country" } {
+export function applyForStore(
+  actor: Actor,
+  input: { nameEn: string; nameZh: string; nameFr: string; countryCode: string; cityEn: string },
+): { ok: true; storeId: number } | { ok: false; error: "alreadyOwner" | "country" } {
   const db = getDb();
   if (actor.role !== "shopper") return { ok: false, error: "alreadyOwner" };
-  if (!db.select().from(countries).where(eq(countries.code, input.countryCode)).get()) return { ok: false, error: "country" };
+  if (!db.select().from(countries).where(eq(countries.code, input.countryCode)).get())
+    return { ok: false, error: "country" };
   return db.transaction((tx) => {
-    const slug = uniqueSlug(slugify(input.nameEn) || "store", (s) => Boolean(tx.select({ id: stores.id }).from(stores).where(eq(stores.slug, s)).get()));
+    const slug = uniqueSlug(slugify(input.nameEn) || "store", (s) =>
+      Boolean(tx.select({ id: stores.id }).from(stores).where(eq(stores.slug, s)).get()),
+    );
     const [store] = tx
       .insert(stores)
       .values({
@@ -236,15 +336,19 @@ export function applyForStore(actor: Actor, input: { nameEn: string; nameZh: str
   });
 }
 
-
-export type ImageUploadResult = { ok: true; added: number } | { ok: false; error: "notFound" | "tooMany" | "tooLarge" | "notAnImage" | "empty" };
+export type ImageUploadResult =
+  { ok: true; added: number } | { ok: false; error: "notFound" | "tooMany" | "tooLarge" | "notAnImage" | "empty" };
 
 /**
  * Adds photos to one of the actor's listings: every file is decoded and re-encoded first (any bad
  * file refuses the whole upload), then the listing's image list and its search-sync row are written
  * in one transaction. The generated art placeholder gives way to the first real photo.
  */
-export async function addOwnProductImages(actor: Actor, productId: number, uploads: Buffer[]): Promise<ImageUploadResult> {
+export async function addOwnProductImages(
+  actor: Actor,
+  productId: number,
+  uploads: Buffer[],
+): Promise<ImageUploadResult> {
   const product = getOwnProduct(actor, productId);
   if (!product) return { ok: false, error: "notFound" };
   const kept = product.images.filter(isUploadedImage);
@@ -317,28 +421,54 @@ export function validateImport(actor: Actor, records: Record<CsvColumn, string>[
   const store = getOwnStore(actor);
   if (!store) return null;
   const db = getDb();
-  const categorySlugs = new Set(db.select({ slug: categories.slug }).from(categories).all().map((c) => c.slug));
-  const skuOwners = new Map(db.select({ sku: products.sku, storeId: products.storeId }).from(products).all().map((p) => [p.sku, p.storeId]));
+  const categorySlugs = new Set(
+    db
+      .select({ slug: categories.slug })
+      .from(categories)
+      .all()
+      .map((c) => c.slug),
+  );
+  const skuOwners = new Map(
+    db
+      .select({ sku: products.sku, storeId: products.storeId })
+      .from(products)
+      .all()
+      .map((p) => [p.sku, p.storeId]),
+  );
   const seen = new Set<string>();
   return records.map((record, i) => {
     const line = i + 2; // header is line 1
     const errors: ImportRow["errors"] = [];
-    const values = Object.fromEntries(Object.entries(CSV_TO_FIELD).map(([field, column]) => [field, column === "tags" ? record.tags.replace(/\|/g, ",") : record[column]]));
+    const values = Object.fromEntries(
+      Object.entries(CSV_TO_FIELD).map(([field, column]) => [
+        field,
+        column === "tags" ? record.tags.replace(/\|/g, ",") : record[column],
+      ]),
+    );
     const parsed = productInputSchema.safeParse(values);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = CSV_TO_FIELD[String(issue.path[0])]!;
-        if (!errors.some((e) => e.column === column)) errors.push({ column, key: (issue.message.startsWith("form.") ? issue.message : "form.invalid") as MessageKey });
+        if (!errors.some((e) => e.column === column))
+          errors.push({
+            column,
+            key: (issue.message.startsWith("form.") ? issue.message : "form.invalid") as MessageKey,
+          });
       }
     }
     const status = record.status === "" ? "draft" : record.status;
-    if (status !== "draft" && status !== "active" && status !== "archived") errors.push({ column: "status", key: "form.status" });
-    if (parsed.success && !categorySlugs.has(parsed.data.categorySlug)) errors.push({ column: "category", key: "form.chooseCategory" });
+    if (status !== "draft" && status !== "active" && status !== "archived")
+      errors.push({ column: "status", key: "form.status" });
+    if (parsed.success && !categorySlugs.has(parsed.data.categorySlug))
+      errors.push({ column: "category", key: "form.chooseCategory" });
     const sku = record.sku.trim();
     if (sku && seen.has(sku)) errors.push({ column: "sku", key: "form.skuDuplicate" });
-    else if (sku && skuOwners.has(sku) && skuOwners.get(sku) !== store.id) errors.push({ column: "sku", key: "form.skuTaken" });
+    else if (sku && skuOwners.has(sku) && skuOwners.get(sku) !== store.id)
+      errors.push({ column: "sku", key: "form.skuTaken" });
     seen.add(sku);
-    return errors.length === 0 && parsed.success ? { line, sku, errors, input: { ...parsed.data, status: status as "draft" | "active" | "archived" } } : { line, sku, errors };
+    return errors.length === 0 && parsed.success
+      ? { line, sku, errors, input: { ...parsed.data, status: status as "draft" | "active" | "archived" } }
+      : { line, sku, errors };
   });
 }
 
@@ -346,17 +476,39 @@ export function validateImport(actor: Actor, records: Record<CsvColumn, string>[
  * Imports the valid rows in one transaction, upserting by SKU within the actor's store. A row equal
  * to what is stored changes nothing (not even updatedAt), so importing the same file twice is a no-op.
  */
-export function importListings(actor: Actor, records: Record<CsvColumn, string>[]): { created: number; updated: number; unchanged: number; skipped: number } | null {
+export function importListings(
+  actor: Actor,
+  records: Record<CsvColumn, string>[],
+): { created: number; updated: number; unchanged: number; skipped: number } | null {
   const store = getOwnStore(actor);
   const rows = validateImport(actor, records);
   if (!store || !rows) return null;
   const db = getDb();
-  const categoryIds = new Map(db.select({ slug: categories.slug, id: categories.id }).from(categories).all().map((c) => [c.slug, c.id]));
+  const categoryIds = new Map(
+    db
+      .select({ slug: categories.slug, id: categories.id })
+      .from(categories)
+      .all()
+      .map((c) => [c.slug, c.id]),
+  );
   const counts = { created: 0, updated: 0, unchanged: 0, skipped: rows.filter((r) => !r.input).length };
   db.transaction((tx) => {
     const touched: number[] = [];
-    const existing = new Map(tx.select().from(products).where(eq(products.storeId, store.id)).all().map((p) => [p.sku, p]));
-    const slugs = new Set(tx.select({ slug: products.slug }).from(products).all().map((p) => p.slug));
+    const existing = new Map(
+      tx
+        .select()
+        .from(products)
+        .where(eq(products.storeId, store.id))
+        .all()
+        .map((p) => [p.sku, p]),
+    );
+    const slugs = new Set(
+      tx
+        .select({ slug: products.slug })
+        .from(products)
+        .all()
+        .map((p) => p.slug),
+    );
     const now = new Date();
     for (const row of rows) {
       if (!row.input) continue;
@@ -364,12 +516,17 @@ export function importListings(actor: Actor, records: Record<CsvColumn, string>[
       const fields = { ...productColumns(input, categoryIds.get(input.categorySlug)!), status: input.status };
       const current = existing.get(input.sku);
       if (current) {
-        const same = (Object.keys(fields) as (keyof typeof fields)[]).every((k) => JSON.stringify(current[k]) === JSON.stringify(fields[k]));
+        const same = (Object.keys(fields) as (keyof typeof fields)[]).every(
+          (k) => JSON.stringify(current[k]) === JSON.stringify(fields[k]),
+        );
         if (same) {
           counts.unchanged++;
           continue;
         }
-        tx.update(products).set({ ...fields, updatedAt: now }).where(ownProductCondition(store.id, current.id)).run();
+        tx.update(products)
+          .set({ ...fields, updatedAt: now })
+          .where(ownProductCondition(store.id, current.id))
+          .run();
         touched.push(current.id);
         counts.updated++;
       } else {
@@ -448,7 +605,10 @@ export function updateOwnStore(actor: Actor, input: StoreProfileInput): "ok" | "
   return "ok";
 }
 
-export async function setOwnStoreLogo(actor: Actor, bytes: Buffer): Promise<{ ok: true } | { ok: false; error: "notFound" | ImageProblem }> {
+export async function setOwnStoreLogo(
+  actor: Actor,
+  bytes: Buffer,
+): Promise<{ ok: true } | { ok: false; error: "notFound" | ImageProblem }> {
   const store = getOwnStore(actor);
   if (!store) return { ok: false, error: "notFound" };
   const stored = await storeImage(bytes);

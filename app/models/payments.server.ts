@@ -20,7 +20,10 @@ let client: Stripe | undefined;
 export function stripe(): Stripe {
   const env = loadEnv();
   // Webhook verification needs no API key; a placeholder keeps the SDK happy when only that is used.
-  client ??= new Stripe(env.STRIPE_SECRET_KEY ?? "sk_test_webhook_verification_only", { maxNetworkRetries: 1, timeout: 15_000 });
+  client ??= new Stripe(env.STRIPE_SECRET_KEY ?? "sk_test_webhook_verification_only", {
+    maxNetworkRetries: 1,
+    timeout: 15_000,
+  });
   return client;
 }
 
@@ -46,7 +49,8 @@ export async function startPayment(orderId: number, origin: string): Promise<Pay
   if (!order) throw new Error(`order ${orderId} not found`);
   const token = orderAccessToken(order.id);
   const locale = order.locale;
-  if (order.provider === "demo") return { redirectTo: `${localizePath(`/checkout/demo/${order.id}`, locale)}?token=${token}` };
+  if (order.provider === "demo")
+    return { redirectTo: `${localizePath(`/checkout/demo/${order.id}`, locale)}?token=${token}` };
 
   const lines = db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.id).all();
   const methods = loadEnv().STRIPE_PAYMENT_METHODS.split(",") as ("card" | "alipay" | "wechat_pay")[];
@@ -95,7 +99,8 @@ export interface PaymentEvent {
   providerRef?: string;
 }
 
-export type PaymentOutcome = "duplicate" | "paid" | "already-paid" | "flagged" | "cancelled" | "ignored" | "unknown-order" | "awaiting";
+export type PaymentOutcome =
+  "duplicate" | "paid" | "already-paid" | "flagged" | "cancelled" | "ignored" | "unknown-order" | "awaiting";
 
 /**
  * Applies one payment event in one transaction, idempotently: the event id is recorded first (a
@@ -108,7 +113,11 @@ export function applyPaymentEvent(event: PaymentEvent, at: Date = clockNow()): P
   const db = getDb();
   return db.transaction(
     (tx) => {
-      const fresh = tx.insert(paymentEvents).values({ id: event.id, type: event.type, orderId: event.orderId, outcome: "processing", receivedAt: at }).onConflictDoNothing().run();
+      const fresh = tx
+        .insert(paymentEvents)
+        .values({ id: event.id, type: event.type, orderId: event.orderId, outcome: "processing", receivedAt: at })
+        .onConflictDoNothing()
+        .run();
       if (fresh.changes === 0) return "duplicate";
       const outcome = ((): PaymentOutcome => {
         const order = tx.select().from(orders).where(eq(orders.id, event.orderId)).get();
@@ -118,25 +127,53 @@ export function applyPaymentEvent(event: PaymentEvent, at: Date = clockNow()): P
             return "awaiting";
           case "failed":
           case "expired":
-            return releaseOrder(tx, order.id, event.type === "failed" ? "payment-failed" : "checkout-expired", at) ? "cancelled" : "ignored";
+            return releaseOrder(tx, order.id, event.type === "failed" ? "payment-failed" : "checkout-expired", at)
+              ? "cancelled"
+              : "ignored";
           case "paid": {
             if (order.status !== "pending" && order.status !== "cancelled") return "already-paid";
             if (event.amountCents !== order.totalCents || (event.currency ?? "").toUpperCase() !== order.currency) {
               tx.update(orders)
-                .set({ flag: `payment mismatch: received ${event.amountCents ?? "?"} ${(event.currency ?? "?").toUpperCase()}, expected ${order.totalCents} ${order.currency}`, updatedAt: at })
+                .set({
+                  flag: `payment mismatch: received ${event.amountCents ?? "?"} ${(event.currency ?? "?").toUpperCase()}, expected ${order.totalCents} ${order.currency}`,
+                  updatedAt: at,
+                })
                 .where(eq(orders.id, order.id))
                 .run();
               return "flagged";
             }
             const lines = tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).all();
             if (order.status === "cancelled" && !reserveAgain(tx, lines)) {
-              tx.insert(payments).values({ orderId: order.id, provider: event.provider, providerRef: event.providerRef ?? event.id, amountCents: order.totalCents, currency: order.currency, createdAt: at }).onConflictDoNothing().run();
-              tx.update(orders).set({ flag: "paid after its reservation was released and the stock is gone: refund needed", updatedAt: at }).where(eq(orders.id, order.id)).run();
+              tx.insert(payments)
+                .values({
+                  orderId: order.id,
+                  provider: event.provider,
+                  providerRef: event.providerRef ?? event.id,
+                  amountCents: order.totalCents,
+                  currency: order.currency,
+                  createdAt: at,
+                })
+                .onConflictDoNothing()
+                .run();
+              tx.update(orders)
+                .set({
+                  flag: "paid after its reservation was released and the stock is gone: refund needed",
+                  updatedAt: at,
+                })
+                .where(eq(orders.id, order.id))
+                .run();
               return "flagged";
             }
             const recorded = tx
               .insert(payments)
-              .values({ orderId: order.id, provider: event.provider, providerRef: event.providerRef ?? event.id, amountCents: order.totalCents, currency: order.currency, createdAt: at })
+              .values({
+                orderId: order.id,
+                provider: event.provider,
+                providerRef: event.providerRef ?? event.id,
+                amountCents: order.totalCents,
+                currency: order.currency,
+                createdAt: at,
+              })
               .onConflictDoNothing()
               .run();
             if (recorded.changes === 0) return "already-paid";
@@ -172,13 +209,19 @@ function reserveAgain(tx: Tx, lines: (typeof orderItems.$inferSelect)[]): boolea
     if (ok.changes !== 1) {
       // Undo the lines already taken in this loop; the transaction continues to flag the order.
       for (const done of lines.slice(0, lines.indexOf(line))) {
-        tx.update(products).set({ stock: sql`${products.stock} + ${done.quantity}` }).where(eq(products.id, done.productId)).run();
+        tx.update(products)
+          .set({ stock: sql`${products.stock} + ${done.quantity}` })
+          .where(eq(products.id, done.productId))
+          .run();
       }
       return false;
     }
   }
   for (const line of lines.filter((l) => l.dealId !== null)) {
-    tx.update(festivalDeals).set({ soldCount: sql`${festivalDeals.soldCount} + ${line.quantity}` }).where(eq(festivalDeals.id, line.dealId!)).run();
+    tx.update(festivalDeals)
+      .set({ soldCount: sql`${festivalDeals.soldCount} + ${line.quantity}` })
+      .where(eq(festivalDeals.id, line.dealId!))
+      .run();
   }
   return true;
 }
@@ -196,7 +239,12 @@ export function verifyStripeWebhook(rawBody: string, signature: string | null): 
   }
 }
 
-const HANDLED = ["checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed", "checkout.session.expired"] as const;
+const HANDLED = [
+  "checkout.session.completed",
+  "checkout.session.async_payment_succeeded",
+  "checkout.session.async_payment_failed",
+  "checkout.session.expired",
+] as const;
 
 /** The internal payment event a Stripe event stands for, or null for events we do not handle. */
 export function fromStripeEvent(event: Stripe.Event): PaymentEvent | null {
@@ -209,7 +257,9 @@ export function fromStripeEvent(event: Stripe.Event): PaymentEvent | null {
       ? "expired"
       : event.type === "checkout.session.async_payment_failed"
         ? "failed"
-        : event.type === "checkout.session.async_payment_succeeded" || session.payment_status === "paid" || session.payment_status === "no_payment_required"
+        : event.type === "checkout.session.async_payment_succeeded" ||
+            session.payment_status === "paid" ||
+            session.payment_status === "no_payment_required"
           ? "paid"
           : "awaiting";
   return {
@@ -219,7 +269,8 @@ export function fromStripeEvent(event: Stripe.Event): PaymentEvent | null {
     provider: "stripe",
     amountCents: session.amount_total ?? undefined,
     currency: session.currency ?? undefined,
-    providerRef: typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? session.id),
+    providerRef:
+      typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? session.id),
   };
 }
 

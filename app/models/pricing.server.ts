@@ -29,7 +29,11 @@ export interface LiveDealRow extends DealTerms {
 type Reader = Pick<DB, "select">;
 
 /** Deals of published festivals live at `at` for these products (one query, whatever the count). */
-export function liveDealRows(productIds: readonly number[], at: Date, db: Reader = getDb()): Map<number, LiveDealRow[]> {
+export function liveDealRows(
+  productIds: readonly number[],
+  at: Date,
+  db: Reader = getDb(),
+): Map<number, LiveDealRow[]> {
   const byProduct = new Map<number, LiveDealRow[]>();
   if (productIds.length === 0) return byProduct;
   const rows = db
@@ -52,7 +56,14 @@ export function liveDealRows(productIds: readonly number[], at: Date, db: Reader
     })
     .from(festivalDeals)
     .innerJoin(festivals, eq(festivals.id, festivalDeals.festivalId))
-    .where(and(inArray(festivalDeals.productId, [...new Set(productIds)]), eq(festivals.published, true), lte(festivals.startsAt, at), gt(festivals.endsAt, at)))
+    .where(
+      and(
+        inArray(festivalDeals.productId, [...new Set(productIds)]),
+        eq(festivals.published, true),
+        lte(festivals.startsAt, at),
+        gt(festivals.endsAt, at),
+      ),
+    )
     .all();
   for (const row of rows) byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), row]);
   return byProduct;
@@ -76,7 +87,10 @@ export interface PriceQuote {
  * the regular prices they just read, inside their own transaction, so the price charged is the price
  * at that moment, never one carried over from a form or an earlier page.
  */
-export function quotePrices(items: readonly { productId: number; regularCents: number }[], options: { at?: Date; db?: Reader } = {}): Map<number, PriceQuote> {
+export function quotePrices(
+  items: readonly { productId: number; regularCents: number }[],
+  options: { at?: Date; db?: Reader } = {},
+): Map<number, PriceQuote> {
   const at = options.at ?? clockNow();
   const deals = liveDealRows(
     items.map((i) => i.productId),
@@ -91,7 +105,11 @@ export function quotePrices(items: readonly { productId: number; regularCents: n
       regularCents: item.regularCents,
       dealId: applied?.deal.dealId ?? null,
       festivalId: applied?.deal.festivalId ?? null,
-      dealUnitsLeft: applied ? (applied.deal.dealStock === null ? Infinity : applied.deal.dealStock - applied.deal.soldCount) : 0,
+      dealUnitsLeft: applied
+        ? applied.deal.dealStock === null
+          ? Infinity
+          : applied.deal.dealStock - applied.deal.soldCount
+        : 0,
       deal: applied?.deal ?? null,
     });
   }
@@ -99,7 +117,11 @@ export function quotePrices(items: readonly { productId: number; regularCents: n
 }
 
 /** Adds the live festival price to anything with an id and a regular price (cards, search hits). */
-export function withDeals<T extends { id: number; priceCents: number }>(items: T[], locale: Locale, at: Date = clockNow()): (T & { deal: CardDeal | null })[] {
+export function withDeals<T extends { id: number; priceCents: number }>(
+  items: T[],
+  locale: Locale,
+  at: Date = clockNow(),
+): (T & { deal: CardDeal | null })[] {
   const deals = liveDealRows(
     items.map((i) => i.id),
     at,

@@ -119,12 +119,10 @@ export function countProducts(filter: ProductFilter): number {
 }
 
 /** One page of shopper-visible products; the requested page is clamped to the pages that exist. */
-export function listProducts(args: {
-  locale: Locale;
-  filter: ProductFilter;
-  sort: ProductSort;
-  page: number;
-}): { items: ProductCard[]; pagination: Pagination } {
+export function listProducts(args: { locale: Locale; filter: ProductFilter; sort: ProductSort; page: number }): {
+  items: ProductCard[];
+  pagination: Pagination;
+} {
   const pagination = paginate(args.page, countProducts(args.filter));
   const rows = cardQuery()
     .where(filterCondition(args.filter))
@@ -132,7 +130,13 @@ export function listProducts(args: {
     .limit(pagination.pageSize)
     .offset(pagination.offset)
     .all();
-  return { items: withDeals(rows.map((r) => toProductCard(r, args.locale)), args.locale), pagination };
+  return {
+    items: withDeals(
+      rows.map((r) => toProductCard(r, args.locale)),
+      args.locale,
+    ),
+    pagination,
+  };
 }
 
 /** Shopper-visible cards for these ids, in the order given (festival deals, showcase sessions). */
@@ -211,7 +215,11 @@ export function getProductBySlug(slug: string, locale: Locale): ProductDetail | 
  * products in the category by price distance, then the nearest prices above and below from the
  * (category, status, price) index.
  */
-export function listRelatedProducts(product: { id: number; slug: string; priceCents: number; country: { code: string }; category: { slug: string } }, locale: Locale, limit = 8): ProductCard[] {
+export function listRelatedProducts(
+  product: { id: number; slug: string; priceCents: number; country: { code: string }; category: { slug: string } },
+  locale: Locale,
+  limit = 8,
+): ProductCard[] {
   const inCategory = and(shopperVisible, eq(categories.slug, product.category.slug), ne(products.id, product.id))!;
   const distance = asc(sql`abs(${products.priceCents} - ${product.priceCents})`);
   const sameCountry = cardQuery()
@@ -222,9 +230,20 @@ export function listRelatedProducts(product: { id: number; slug: string; priceCe
   let rows = sameCountry;
   if (rows.length < limit) {
     const others = and(inCategory, ne(stores.countryCode, product.country.code));
-    const above = cardQuery().where(and(others, sql`${products.priceCents} >= ${product.priceCents}`)).orderBy(asc(products.priceCents), asc(products.id)).limit(limit).all();
-    const below = cardQuery().where(and(others, sql`${products.priceCents} < ${product.priceCents}`)).orderBy(desc(products.priceCents), asc(products.id)).limit(limit).all();
-    const nearest = [...above, ...below].sort((a, b) => Math.abs(a.priceCents - product.priceCents) - Math.abs(b.priceCents - product.priceCents) || a.id - b.id);
+    const above = cardQuery()
+      .where(and(others, sql`${products.priceCents} >= ${product.priceCents}`))
+      .orderBy(asc(products.priceCents), asc(products.id))
+      .limit(limit)
+      .all();
+    const below = cardQuery()
+      .where(and(others, sql`${products.priceCents} < ${product.priceCents}`))
+      .orderBy(desc(products.priceCents), asc(products.id))
+      .limit(limit)
+      .all();
+    const nearest = [...above, ...below].sort(
+      (a, b) =>
+        Math.abs(a.priceCents - product.priceCents) - Math.abs(b.priceCents - product.priceCents) || a.id - b.id,
+    );
     rows = [...sameCountry, ...nearest].slice(0, limit);
   }
   return withDeals(

@@ -14,6 +14,7 @@ import { liveFestivalIds } from "./festivals.server.ts";
 import { indexGeneration } from "#search/generation.ts";
 import { TtlCache } from "#app/utils/ttl-cache.ts";
 import { withDeals } from "./pricing.server.ts";
+import { errorMessage, logger } from "#app/utils/logger.server.ts";
 
 /** Meilisearch must answer within this, or the search is served by SQLite. */
 export const SEARCH_TIMEOUT_MS = 300;
@@ -36,14 +37,17 @@ function ensureWorker() {
 }
 
 /** Product search: Meilisearch when it answers in time, the SQLite FTS5 index otherwise. Never throws for input. */
-export async function searchCatalog(requested: SearchParams, locale: Locale, options: { record?: boolean } = {}): Promise<SearchResult> {
+export async function searchCatalog(
+  requested: SearchParams,
+  locale: Locale,
+  options: { record?: boolean } = {},
+): Promise<SearchResult> {
   ensureWorker();
   // Which festivals are live is a fact of the clock and the database, not of the index.
   const params = requested.deals ? { ...requested, liveFestivalIds: liveFestivalIds() } : requested;
-  let result: SearchResult | null = null;
   const connection = getSearchConnection();
   const cacheKey = `${indexGeneration()}|${locale}|${JSON.stringify(params)}`;
-  result = resultCache.get(cacheKey);
+  let result = resultCache.get(cacheKey);
   if (!result && connection && Date.now() >= (breaker.__silkRoadSearchDownUntil ?? 0)) {
     try {
       result = await meiliSearch(createClient(connection, SEARCH_TIMEOUT_MS), connection, params, locale);
@@ -60,7 +64,13 @@ export async function searchCatalog(requested: SearchParams, locale: Locale, opt
 /** Festival prices on the hits, from the database at this moment (whatever the engine). */
 function withHitDeals(hits: SearchHit[], locale: Locale): SearchHit[] {
   return withDeals(hits, locale).map(({ deal, ...hit }) =>
-    deal ? { ...hit, dealPriceCents: deal.priceCents, deal: { percentOff: deal.percentOff, festival: { slug: deal.festival.slug, name: deal.festival.name } } } : hit,
+    deal
+      ? {
+          ...hit,
+          dealPriceCents: deal.priceCents,
+          deal: { percentOff: deal.percentOff, festival: { slug: deal.festival.slug, name: deal.festival.name } },
+        }
+      : hit,
   );
 }
 
@@ -73,7 +83,9 @@ function recordSearch(query: string, locale: Locale, result: SearchResult) {
   else searchLog.timer ??= setTimeout(flushSearchLog, 1000).unref();
 }
 
-const searchLog = ((globalThis as { __silkRoadSearchLog?: { pending: (typeof searchQueries.$inferInsert)[]; timer?: NodeJS.Timeout } }).__silkRoadSearchLog ??= { pending: [] });
+const searchLog = ((
+  globalThis as { __silkRoadSearchLog?: { pending: (typeof searchQueries.$inferInsert)[]; timer?: NodeJS.Timeout } }
+).__silkRoadSearchLog ??= { pending: [] });
 
 /** Writes the buffered search log now (insights read it; shutdown may call it). */
 export function flushSearchLog() {
@@ -84,7 +96,7 @@ export function flushSearchLog() {
   try {
     getDb().insert(searchQueries).values(rows).run();
   } catch (error) {
-    console.error(`search: could not record ${rows.length} queries: ${error instanceof Error ? error.message : String(error)}`);
+    logger.error(`search: could not record ${rows.length} queries: ${errorMessage(error)}`);
   }
 }
 
@@ -107,7 +119,12 @@ export async function getSearchHealth(): Promise<SearchHealth> {
       reachable = false;
     }
   }
-  return { engine: reachable ? "meilisearch" : "sqlite", reachable, outboxBacklog: outboxBacklog(db), lastSyncAt: getSearchState(db, "lastSyncAt") };
+  return {
+    engine: reachable ? "meilisearch" : "sqlite",
+    reachable,
+    outboxBacklog: outboxBacklog(db),
+    lastSyncAt: getSearchState(db, "lastSyncAt"),
+  };
 }
 
 export interface Suggestions {
@@ -116,13 +133,14 @@ export interface Suggestions {
   countries: { code: string; name: string }[];
 }
 
-
 /** What the header search box offers while typing: a few products, stores and countries. */
 export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
   const query = q.trim().slice(0, 100);
   if (query === "") return { products: [], stores: [], countries: [] };
   const db = getDb();
-  const products = await searchCatalog({ q: query, inStock: false, deals: false, sort: "relevance", page: 1 }, locale, { record: false });
+  const products = await searchCatalog({ q: query, inStock: false, deals: false, sort: "relevance", page: 1 }, locale, {
+    record: false,
+  });
 
   let stores: Suggestions["stores"] | null = null;
   const connection = getSearchConnection();

@@ -10,10 +10,25 @@ export const PRODUCTS_PER_SITEMAP = 15_000;
 /** Every public page that is not a product: home, lists, countries, categories, stores, festivals. */
 export function catalogPaths(): string[] {
   const db = getDb();
-  const countryCodes = db.selectDistinct({ code: stores.countryCode }).from(stores).where(eq(stores.status, "approved")).orderBy(asc(stores.countryCode)).all();
+  const countryCodes = db
+    .selectDistinct({ code: stores.countryCode })
+    .from(stores)
+    .where(eq(stores.status, "approved"))
+    .orderBy(asc(stores.countryCode))
+    .all();
   const categorySlugs = db.select({ slug: categories.slug }).from(categories).orderBy(asc(categories.position)).all();
-  const storeSlugs = db.select({ slug: stores.slug }).from(stores).where(eq(stores.status, "approved")).orderBy(asc(stores.id)).all();
-  const festivalSlugs = db.select({ slug: festivals.slug }).from(festivals).where(eq(festivals.published, true)).orderBy(asc(festivals.startsAt)).all();
+  const storeSlugs = db
+    .select({ slug: stores.slug })
+    .from(stores)
+    .where(eq(stores.status, "approved"))
+    .orderBy(asc(stores.id))
+    .all();
+  const festivalSlugs = db
+    .select({ slug: festivals.slug })
+    .from(festivals)
+    .where(eq(festivals.published, true))
+    .orderBy(asc(festivals.startsAt))
+    .all();
   return [
     "/",
     "/festivals",
@@ -28,7 +43,13 @@ export function catalogPaths(): string[] {
 }
 
 export function productSitemapCount(): number {
-  const n = getDb().select({ n: count() }).from(products).innerJoin(stores, eq(stores.id, products.storeId)).where(shopperVisible).get()?.n ?? 0;
+  const n =
+    getDb()
+      .select({ n: count() })
+      .from(products)
+      .innerJoin(stores, eq(stores.id, products.storeId))
+      .where(shopperVisible)
+      .get()?.n ?? 0;
   return Math.max(1, Math.ceil(n / PRODUCTS_PER_SITEMAP));
 }
 
@@ -61,18 +82,25 @@ export function productPaths(chunk: number): string[] {
     .map((p) => `/products/${p.slug}`);
 }
 
-const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
+const escapeXml = (s: string) =>
+  s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
 
 /** A <urlset> with each page in every language, each entry listing its alternates (hreflang). */
 export function urlset(origin: string, paths: string[]): string {
   const entries = paths.flatMap((path) => {
-    const alternates = LOCALES.map((l) => `<xhtml:link rel="alternate" hreflang="${LOCALE_INFO[l].hreflang}" href="${escapeXml(origin + localizePath(path, l))}"/>`).join("");
+    const alternates = LOCALES.map(
+      (l) =>
+        `<xhtml:link rel="alternate" hreflang="${LOCALE_INFO[l].hreflang}" href="${escapeXml(origin + localizePath(path, l))}"/>`,
+    ).join("");
     return LOCALES.map((l) => `<url><loc>${escapeXml(origin + localizePath(path, l))}</loc>${alternates}</url>`);
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join("\n")}\n</urlset>\n`;
 }
 
 export function sitemapIndex(origin: string): string {
-  const files = ["/sitemap/pages.xml", ...Array.from({ length: productSitemapCount() }, (_, i) => `/sitemap/products-${i + 1}.xml`)];
+  const files = [
+    "/sitemap/pages.xml",
+    ...Array.from({ length: productSitemapCount() }, (_, i) => `/sitemap/products-${i + 1}.xml`),
+  ];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files.map((f) => `<sitemap><loc>${escapeXml(origin + f)}</loc></sitemap>`).join("\n")}\n</sitemapindex>\n`;
 }

@@ -14,11 +14,25 @@ export interface SessionUser {
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export function getUserById(id: number): SessionUser | null {
-  return getDb().select({ id: users.id, email: users.email, role: users.role, displayName: users.displayName }).from(users).where(eq(users.id, id)).get() ?? null;
+  return (
+    getDb()
+      .select({ id: users.id, email: users.email, role: users.role, displayName: users.displayName })
+      .from(users)
+      .where(eq(users.id, id))
+      .get() ?? null
+  );
 }
 
 /** Sign-up always creates a shopper; owners and organizers come from approval and the seed. */
-export async function createShopper({ email, password, locale }: { email: string; password: string; locale: Locale }): Promise<SessionUser | "taken"> {
+export async function createShopper({
+  email,
+  password,
+  locale,
+}: {
+  email: string;
+  password: string;
+  locale: Locale;
+}): Promise<SessionUser | "taken"> {
   const normalized = normalizeEmail(email);
   const passwordHash = await hash(password);
   const [row] = getDb()
@@ -35,7 +49,11 @@ let dummyHash: Promise<string> | undefined;
 
 /** The user for these credentials, or null — the same null for an unknown email and a wrong password. */
 export async function verifyLogin(email: string, password: string): Promise<SessionUser | null> {
-  const row = getDb().select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+  const row = getDb()
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .get();
   if (!row) {
     dummyHash ??= hash("not a real password, only for timing");
     await verify(await dummyHash, password);

@@ -38,7 +38,7 @@ export default function Home() {
       {festival ? (
         <section aria-labelledby="festival-heading" data-testid="live-festival">
           <div className="rounded-2xl px-6 py-8 text-white sm:px-10" style={{ backgroundColor: festival.themeColor }}>
-            <p className="text-sm font-semibold uppercase tracking-wide">{t("home.liveFestival")}</p>
+            <p className="text-sm font-semibold tracking-wide uppercase">{t("home.liveFestival")}</p>
             <h2 id="festival-heading" className="mt-1 text-2xl font-bold sm:text-3xl">
               {festival.name}
             </h2>
@@ -47,7 +47,10 @@ export default function Home() {
               <SentenceWithTime message={(date) => t("festivals.endsAt", { date })} iso={festival.endsAt} />
             </p>
             <Countdown target={festival.endsAt} label={t("festivals.endsIn")} />
-            <Link to={href(`/festivals/${festival.slug}`)} className="mt-4 inline-block rounded bg-white px-4 py-2 font-semibold text-stone-900 hover:bg-amber-100">
+            <Link
+              to={href(`/festivals/${festival.slug}`)}
+              className="mt-4 inline-block rounded bg-white px-4 py-2 font-semibold text-stone-900 hover:bg-amber-100"
+            >
               {t("home.festivalDeals")}
             </Link>
           </div>
@@ -59,13 +62,23 @@ export default function Home() {
         </section>
       ) : null}
       <section className="rounded-2xl bg-gradient-to-br from-clay-700 to-clay-900 px-6 py-10 text-white sm:px-10">
-        <p className="text-sm font-semibold uppercase tracking-wide text-amber-200">{t("home.heroKicker")}</p>
+        <p className="text-sm font-semibold tracking-wide text-amber-200 uppercase">{t("home.heroKicker")}</p>
         <h1 className="mt-2 max-w-3xl text-3xl font-bold sm:text-4xl">{t("home.title")}</h1>
         <p className="mt-4 max-w-2xl text-clay-100">{t("home.heroText")}</p>
         <h2 className="sr-only">{t("home.progressTitle")}</h2>
         <dl className="mt-8 grid gap-4 sm:grid-cols-3" data-testid="campaign-progress">
-          <ProgressStat label={t("home.progressStores")} value={progress.approvedStores} target={progress.targets.stores} testId="progress-stores" />
-          <ProgressStat label={t("home.progressProducts")} value={progress.activeProducts} target={progress.targets.products} testId="progress-products" />
+          <ProgressStat
+            label={t("home.progressStores")}
+            value={progress.approvedStores}
+            target={progress.targets.stores}
+            testId="progress-stores"
+          />
+          <ProgressStat
+            label={t("home.progressProducts")}
+            value={progress.activeProducts}
+            target={progress.targets.products}
+            testId="progress-products"
+          />
           <div className="rounded-lg bg-white/10 p-4">
             <dt className="text-sm text-clay-100">{t("home.progressCountries")}</dt>
             <dd className="mt-1 text-3xl font-bold" data-testid="progress-countries">
@@ -94,11 +107,16 @@ export default function Home() {
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" role="list">
           {topCountries.map((c) => (
             <li key={c.code}>
-              <Link to={href(`/countries/${c.code}`)} className="flex items-center gap-3 rounded-lg border border-stone-200 bg-white p-3 hover:shadow-md">
+              <Link
+                to={href(`/countries/${c.code}`)}
+                className="flex items-center gap-3 rounded-lg border border-stone-200 bg-white p-3 hover:shadow-md"
+              >
                 <FlagStripes colors={c.colors} />
                 <span>
                   <span className="block font-medium">{c.name}</span>
-                  <span className="block text-xs text-stone-600">{t("common.products", { count: c.productCount })}</span>
+                  <span className="block text-xs text-stone-600">
+                    {t("common.products", { count: c.productCount })}
+                  </span>
                 </span>
               </Link>
             </li>
@@ -113,7 +131,10 @@ export default function Home() {
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" role="list">
           {categories.map((c) => (
             <li key={c.slug}>
-              <Link to={href(`/categories/${c.slug}`)} className="block rounded-lg border border-stone-200 bg-white p-3 hover:shadow-md">
+              <Link
+                to={href(`/categories/${c.slug}`)}
+                className="block rounded-lg border border-stone-200 bg-white p-3 hover:shadow-md"
+              >
                 <span className="block font-medium">{c.name}</span>
                 <span className="block text-xs text-stone-600">{t("common.products", { count: c.productCount })}</span>
               </Link>
@@ -130,7 +151,17 @@ export default function Home() {
   );
 }
 
-function ProgressStat({ label, value, target, testId }: { label: string; value: number; target: number; testId: string }) {
+function ProgressStat({
+  label,
+  value,
+  target,
+  testId,
+}: {
+  label: string;
+  value: number;
+  target: number;
+  testId: string;
+}) {
   const t = useT();
   const percent = Math.min(100, Math.round((value / target) * 100));
   return (

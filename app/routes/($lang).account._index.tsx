@@ -51,7 +51,10 @@ export default function Account() {
         </p>
       ) : null}
       <Form method="post" action="/logout">
-        <button type="submit" className="rounded border border-clay-700 px-4 py-2 text-sm font-semibold text-clay-700 hover:bg-clay-100">
+        <button
+          type="submit"
+          className="rounded border border-clay-700 px-4 py-2 text-sm font-semibold text-clay-700 hover:bg-clay-100"
+        >
           {t("auth.logout")}
         </button>
       </Form>

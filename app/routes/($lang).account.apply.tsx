@@ -14,11 +14,19 @@ import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 const schema = z.object({
-  nameEn: z.string({ error: "form.required" }).trim().min(2, { error: "form.required" }).max(80, { error: "form.tooLong" }),
+  nameEn: z
+    .string({ error: "form.required" })
+    .trim()
+    .min(2, { error: "form.required" })
+    .max(80, { error: "form.tooLong" }),
   nameZh: z.string().trim().max(80, { error: "form.tooLong" }).default(""),
   nameFr: z.string().trim().max(80, { error: "form.tooLong" }).default(""),
   countryCode: z.string({ error: "form.country" }).regex(/^[A-Z]{2}$/, { error: "form.country" }),
-  cityEn: z.string({ error: "form.required" }).trim().min(1, { error: "form.required" }).max(80, { error: "form.tooLong" }),
+  cityEn: z
+    .string({ error: "form.required" })
+    .trim()
+    .min(1, { error: "form.required" })
+    .max(80, { error: "form.tooLong" }),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -61,9 +69,29 @@ export default function ApplyForStore() {
     <div className="max-w-xl">
       <PageHeading title={t("apply.title")} subtitle={t("apply.intro")} />
       <Form method="post" {...getFormProps(form)} className="grid gap-4">
-        <Field label={t("apply.nameEn")} errorId={fields.nameEn.errorId} error={error(fields.nameEn.errors)} {...getInputProps(fields.nameEn, { type: "text" })} key={fields.nameEn.key} />
-        <Field label={t("apply.nameZh")} lang="zh-Hans" errorId={fields.nameZh.errorId} error={error(fields.nameZh.errors)} {...getInputProps(fields.nameZh, { type: "text" })} key={fields.nameZh.key} />
-        <Field label={t("apply.nameFr")} lang="fr" errorId={fields.nameFr.errorId} error={error(fields.nameFr.errors)} {...getInputProps(fields.nameFr, { type: "text" })} key={fields.nameFr.key} />
+        <Field
+          label={t("apply.nameEn")}
+          errorId={fields.nameEn.errorId}
+          error={error(fields.nameEn.errors)}
+          {...getInputProps(fields.nameEn, { type: "text" })}
+          key={fields.nameEn.key}
+        />
+        <Field
+          label={t("apply.nameZh")}
+          lang="zh-Hans"
+          errorId={fields.nameZh.errorId}
+          error={error(fields.nameZh.errors)}
+          {...getInputProps(fields.nameZh, { type: "text" })}
+          key={fields.nameZh.key}
+        />
+        <Field
+          label={t("apply.nameFr")}
+          lang="fr"
+          errorId={fields.nameFr.errorId}
+          error={error(fields.nameFr.errors)}
+          {...getInputProps(fields.nameFr, { type: "text" })}
+          key={fields.nameFr.key}
+        />
         <SelectField
           label={t("apply.country")}
           errorId={fields.countryCode.errorId}
@@ -72,8 +100,18 @@ export default function ApplyForStore() {
           options={countries.map((c) => ({ value: c.code, label: c.name }))}
           select={{ ...getSelectProps(fields.countryCode), key: fields.countryCode.key }}
         />
-        <Field label={t("apply.city")} errorId={fields.cityEn.errorId} error={error(fields.cityEn.errors)} {...getInputProps(fields.cityEn, { type: "text" })} key={fields.cityEn.key} />
-        <button type="submit" disabled={pending} className="rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+        <Field
+          label={t("apply.city")}
+          errorId={fields.cityEn.errorId}
+          error={error(fields.cityEn.errors)}
+          {...getInputProps(fields.cityEn, { type: "text" })}
+          key={fields.cityEn.key}
+        />
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
+        >
           {pending ? t("auth.pending") : t("apply.submit")}
         </button>
       </Form>

@@ -20,13 +20,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const order = getOrderForViewer(id, { userId: user?.id ?? null, token }, locale);
   if (!order) {
-    if (!user && !token) throw redirect(`${localizePath("/login", locale)}?${new URLSearchParams({ redirectTo: url.pathname })}`);
+    if (!user && !token)
+      throw redirect(`${localizePath("/login", locale)}?${new URLSearchParams({ redirectTo: url.pathname })}`);
     notFound();
   }
   return { order };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ location, data }) => pageMeta(location, (t) => (data ? t("order.number", { id: data.order.id }) : t("order.myOrders")));
+export const meta: MetaFunction<typeof loader> = ({ location, data }) =>
+  pageMeta(location, (t) => (data ? t("order.number", { id: data.order.id }) : t("order.myOrders")));
 
 export default function OrderPage() {
   const { order } = useLoaderData<typeof loader>();

@@ -38,7 +38,9 @@ export default function MyOrders() {
         <table className="w-full text-left text-sm" data-testid="my-orders">
           <thead>
             <tr className="border-b border-stone-300">
-              <th scope="col" className="py-2">{t("order.order")}</th>
+              <th scope="col" className="py-2">
+                {t("order.order")}
+              </th>
               <th scope="col">{t("admin.when")}</th>
               <th scope="col">{t("admin.status")}</th>
               <th scope="col">{t("checkout.total")}</th>

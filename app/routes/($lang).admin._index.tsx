@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
-import { useHref, useT } from "#app/i18n/use-locale.ts";
+import { useHref, useT, useLocale } from "#app/i18n/use-locale.ts";
 import { getCampaignDashboard, type CoverageRow } from "#app/models/admin.server.ts";
 import { getSales, type SalesRow } from "#app/models/orders.server.ts";
 import { formatMoney } from "#app/utils/money.ts";
-import { useLocale } from "#app/i18n/use-locale.ts";
 import { requireOrganizer } from "#app/utils/auth.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -31,8 +30,18 @@ export default function CampaignDashboard() {
         <h2 id="progress-heading" className="sr-only">
           {t("home.progressTitle")}
         </h2>
-        <Progress label={t("home.progressStores")} value={progress.approvedStores} target={targets.stores} testId="admin-progress-stores" />
-        <Progress label={t("home.progressProducts")} value={progress.activeProducts} target={targets.products} testId="admin-progress-products" />
+        <Progress
+          label={t("home.progressStores")}
+          value={progress.approvedStores}
+          target={targets.stores}
+          testId="admin-progress-stores"
+        />
+        <Progress
+          label={t("home.progressProducts")}
+          value={progress.activeProducts}
+          target={targets.products}
+          testId="admin-progress-products"
+        />
       </section>
       {pendingStores > 0 ? (
         <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
@@ -63,7 +72,11 @@ export default function CampaignDashboard() {
               {t("admin.salesTotal", { count: sales.orders, amount: formatMoney(sales.totalCents, "USD", locale) })}
             </p>
             <div className="grid gap-6 lg:grid-cols-3">
-              <SalesTable title={t("admin.salesByFestival")} rows={sales.byFestival.map((r) => ({ ...r, name: r.key === "none" ? t("admin.noFestival") : r.name }))} testId="sales-festival" />
+              <SalesTable
+                title={t("admin.salesByFestival")}
+                rows={sales.byFestival.map((r) => ({ ...r, name: r.key === "none" ? t("admin.noFestival") : r.name }))}
+                testId="sales-festival"
+              />
               <SalesTable title={t("admin.salesByStore")} rows={sales.byStore} testId="sales-store" />
               <SalesTable title={t("admin.salesByCountry")} rows={sales.byCountry} testId="sales-country" />
             </div>
@@ -75,7 +88,9 @@ export default function CampaignDashboard() {
           <h2 id="countries-heading" className="mb-1 text-lg font-bold text-clay-900">
             {t("admin.coverageCountries")}
           </h2>
-          <p className="mb-3 text-sm text-stone-700">{t("admin.countriesRepresented", { count: represented, total: coverage.countries.length })}</p>
+          <p className="mb-3 text-sm text-stone-700">
+            {t("admin.countriesRepresented", { count: represented, total: coverage.countries.length })}
+          </p>
           <BarChart rows={coverage.countries} testId="coverage-countries" />
         </section>
         <section aria-labelledby="categories-heading">
@@ -96,7 +111,14 @@ function Progress({ label, value, target, testId }: { label: string; value: numb
     <div className="rounded-lg border border-stone-200 bg-white p-4" data-testid={testId}>
       <p className="text-sm text-stone-700">{label}</p>
       <p className="mt-1 text-2xl font-bold text-clay-900">{t("home.progressOf", { value, target })}</p>
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={target} aria-valuenow={value} className="mt-2 h-3 overflow-hidden rounded bg-stone-200">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={target}
+        aria-valuenow={value}
+        className="mt-2 h-3 overflow-hidden rounded bg-stone-200"
+      >
         <div className="h-full bg-clay-700" style={{ width: `${percent}%` }} />
       </div>
     </div>
@@ -132,7 +154,11 @@ function BarChart({ rows, testId }: { rows: CoverageRow[]; testId: string }) {
             </th>
             <td className="py-0.5">
               <span className="flex items-center gap-2">
-                <span aria-hidden="true" className="inline-block h-3 rounded bg-clay-600" style={{ width: `${(r.products / top) * 70}%` }} />
+                <span
+                  aria-hidden="true"
+                  className="inline-block h-3 rounded bg-clay-600"
+                  style={{ width: `${(r.products / top) * 70}%` }}
+                />
                 <span>{r.products}</span>
               </span>
             </td>

@@ -22,7 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const action = parseEnum(url.searchParams.get("action"), ["", ...AUDIT_ACTIONS] as const, "");
   const entityType = parseEnum(url.searchParams.get("entity"), ["", ...ENTITY_TYPES] as const, "");
   const actor = (url.searchParams.get("actor") ?? "").trim().toLowerCase().slice(0, 254);
-  const log = listAudit({ action: action || undefined, entityType: entityType || undefined, actor: actor || undefined, page: parsePage(url.searchParams.get("page")) });
+  const log = listAudit({
+    action: action || undefined,
+    entityType: entityType || undefined,
+    actor: actor || undefined,
+    page: parsePage(url.searchParams.get("page")),
+  });
   return { ...log, filter: { action, entityType, actor } };
 }
 
@@ -42,7 +47,12 @@ export default function AuditLog() {
           <label htmlFor="audit-action" className="block text-sm font-medium text-stone-800">
             {t("admin.action")}
           </label>
-          <select id="audit-action" name="action" defaultValue={filter.action} className="rounded border border-stone-300 px-2 py-1.5 text-sm">
+          <select
+            id="audit-action"
+            name="action"
+            defaultValue={filter.action}
+            className="rounded border border-stone-300 px-2 py-1.5 text-sm"
+          >
             <option value="">{t("sell.all")}</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
@@ -55,7 +65,12 @@ export default function AuditLog() {
           <label htmlFor="audit-entity" className="block text-sm font-medium text-stone-800">
             {t("admin.entity")}
           </label>
-          <select id="audit-entity" name="entity" defaultValue={filter.entityType} className="rounded border border-stone-300 px-2 py-1.5 text-sm">
+          <select
+            id="audit-entity"
+            name="entity"
+            defaultValue={filter.entityType}
+            className="rounded border border-stone-300 px-2 py-1.5 text-sm"
+          >
             <option value="">{t("sell.all")}</option>
             {ENTITY_TYPES.map((e) => (
               <option key={e} value={e}>
@@ -68,7 +83,12 @@ export default function AuditLog() {
           <label htmlFor="audit-actor" className="block text-sm font-medium text-stone-800">
             {t("admin.actor")}
           </label>
-          <select id="audit-actor" name="actor" defaultValue={filter.actor} className="rounded border border-stone-300 px-2 py-1.5 text-sm">
+          <select
+            id="audit-actor"
+            name="actor"
+            defaultValue={filter.actor}
+            className="rounded border border-stone-300 px-2 py-1.5 text-sm"
+          >
             <option value="">{t("sell.all")}</option>
             {actors.map((a) => (
               <option key={a} value={a}>
@@ -77,7 +97,10 @@ export default function AuditLog() {
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900">
+        <button
+          type="submit"
+          className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
+        >
           {t("admin.apply")}
         </button>
       </Form>
@@ -88,7 +111,9 @@ export default function AuditLog() {
           <table className="w-full text-left text-sm" data-testid="audit-log">
             <thead>
               <tr className="border-b border-stone-300">
-                <th scope="col" className="py-2">{t("admin.when")}</th>
+                <th scope="col" className="py-2">
+                  {t("admin.when")}
+                </th>
                 <th scope="col">{t("admin.actor")}</th>
                 <th scope="col">{t("admin.action")}</th>
                 <th scope="col">{t("admin.entity")}</th>
@@ -99,7 +124,7 @@ export default function AuditLog() {
             <tbody>
               {items.map((e) => (
                 <tr key={e.id} className="border-b border-stone-200 align-top">
-                  <td className="whitespace-nowrap py-2 pr-2">
+                  <td className="py-2 pr-2 whitespace-nowrap">
                     <time dateTime={e.at}>{formatDateTime(e.at, locale, CHINA_TIME_ZONE)}</time>
                   </td>
                   <td className="pr-2">{e.actor}</td>
@@ -108,10 +133,10 @@ export default function AuditLog() {
                     {e.entityType} #{e.entityId}
                   </td>
                   <td className="max-w-xs pr-2">
-                    <pre className="whitespace-pre-wrap break-all text-xs">{show(e.before)}</pre>
+                    <pre className="text-xs break-all whitespace-pre-wrap">{show(e.before)}</pre>
                   </td>
                   <td className="max-w-xs">
-                    <pre className="whitespace-pre-wrap break-all text-xs">{show(e.after)}</pre>
+                    <pre className="text-xs break-all whitespace-pre-wrap">{show(e.after)}</pre>
                   </td>
                 </tr>
               ))}

@@ -4,7 +4,12 @@ import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { ProductPicker } from "#app/components/product-picker.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { addFeaturedProduct, listFeaturedForCuration, moveFeaturedProduct, removeFeaturedProduct } from "#app/models/admin.server.ts";
+import {
+  addFeaturedProduct,
+  listFeaturedForCuration,
+  moveFeaturedProduct,
+  removeFeaturedProduct,
+} from "#app/models/admin.server.ts";
 import { parseSearchParams, searchCatalog } from "#app/models/search.server.ts";
 import { requireOrganizer } from "#app/utils/auth.server.ts";
 import { formInt, formText } from "#app/utils/form-values.ts";
@@ -14,9 +19,14 @@ import { pageMeta } from "#app/utils/meta.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const user = await requireOrganizer(request, locale);
-  const { params: search } = parseSearchParams(new URLSearchParams({ q: new URL(request.url).searchParams.get("q") ?? "" }));
+  const { params: search } = parseSearchParams(
+    new URLSearchParams({ q: new URL(request.url).searchParams.get("q") ?? "" }),
+  );
   const picker = search.q ? await searchCatalog(search, locale, { record: false }) : null;
-  return { featured: listFeaturedForCuration(user, locale), picker: { query: search.q, hits: picker?.hits ?? [], total: picker?.totalHits ?? 0 } };
+  return {
+    featured: listFeaturedForCuration(user, locale),
+    picker: { query: search.q, hits: picker?.hits ?? [], total: picker?.totalHits ?? 0 },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,8 +45,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ? moveFeaturedProduct(user, productId, intent)
           : null;
   if (!result) return data({ ok: false, message: "admin.errorBadRequest" }, { status: 400 });
-  if (!result.ok) return data({ ok: false, message: result.error === "duplicate" ? "admin.errorAlreadyFeatured" : "admin.errorNotFound" }, { status: 400 });
-  return { ok: true, message: intent === "add" ? "admin.featuredAdded" : intent === "remove" ? "admin.featuredRemoved" : "admin.saved" };
+  if (!result.ok)
+    return data(
+      { ok: false, message: result.error === "duplicate" ? "admin.errorAlreadyFeatured" : "admin.errorNotFound" },
+      { status: 400 },
+    );
+  return {
+    ok: true,
+    message: intent === "add" ? "admin.featuredAdded" : intent === "remove" ? "admin.featuredRemoved" : "admin.saved",
+  };
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("admin.featuredTitle"));
@@ -51,16 +68,26 @@ export default function FeaturedCuration() {
     <div className="space-y-6">
       <PageHeading title={t("admin.featuredTitle")} subtitle={t("admin.featuredIntro")} />
       {result ? (
-        <p role={result.ok ? "status" : "alert"} className={`rounded border p-3 text-sm ${result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`}>
+        <p
+          role={result.ok ? "status" : "alert"}
+          className={`rounded border p-3 text-sm ${result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`}
+        >
           {t(result.message as MessageKey)}
         </p>
       ) : null}
       {featured.length === 0 ? (
         <EmptyState title={t("home.noFeatured")} />
       ) : (
-        <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" data-testid="featured-list">
+        <ol
+          className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
+          data-testid="featured-list"
+        >
           {featured.map((p, i) => (
-            <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 p-3 text-sm" data-product-id={p.id}>
+            <li
+              key={p.id}
+              className="flex flex-wrap items-center justify-between gap-3 p-3 text-sm"
+              data-product-id={p.id}
+            >
               <span>
                 <span className="mr-2 inline-block w-6 text-right font-semibold text-stone-600">{i + 1}.</span>
                 <Link to={href(`/products/${p.slug}`)} className="font-medium underline">
@@ -72,13 +99,32 @@ export default function FeaturedCuration() {
               </span>
               <Form method="post" className="flex gap-1" preventScrollReset>
                 <input type="hidden" name="productId" value={p.id} />
-                <button type="submit" name="intent" value="up" disabled={i === 0} aria-label={t("admin.moveUp", { title: p.title })} className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="up"
+                  disabled={i === 0}
+                  aria-label={t("admin.moveUp", { title: p.title })}
+                  className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40"
+                >
                   ↑
                 </button>
-                <button type="submit" name="intent" value="down" disabled={i === featured.length - 1} aria-label={t("admin.moveDown", { title: p.title })} className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="down"
+                  disabled={i === featured.length - 1}
+                  aria-label={t("admin.moveDown", { title: p.title })}
+                  className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40"
+                >
                   ↓
                 </button>
-                <button type="submit" name="intent" value="remove" className="rounded border border-red-700 px-2 py-1 text-red-800">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="remove"
+                  className="rounded border border-red-700 px-2 py-1 text-red-800"
+                >
                   {t("admin.remove")}
                 </button>
               </Form>
@@ -96,7 +142,13 @@ export default function FeaturedCuration() {
           ) : (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="productId" value={hit.id} />
-              <button type="submit" name="intent" value="add" aria-label={t("admin.addNamed", { title: hit.title })} className="rounded bg-clay-700 px-3 py-1 text-sm font-semibold text-white hover:bg-clay-900">
+              <button
+                type="submit"
+                name="intent"
+                value="add"
+                aria-label={t("admin.addNamed", { title: hit.title })}
+                className="rounded bg-clay-700 px-3 py-1 text-sm font-semibold text-white hover:bg-clay-900"
+              >
                 {t("admin.add")}
               </button>
             </Form>

@@ -24,7 +24,10 @@ export default function AdminFestivals() {
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <PageHeading title={t("admin.festivalsTitle")} />
-        <Link to={href("/admin/festivals/new")} className="rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900">
+        <Link
+          to={href("/admin/festivals/new")}
+          className="rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900"
+        >
           {t("admin.newFestival")}
         </Link>
       </div>
@@ -34,7 +37,9 @@ export default function AdminFestivals() {
         <table className="w-full text-left text-sm" data-testid="admin-festivals">
           <thead>
             <tr className="border-b border-stone-300">
-              <th scope="col" className="py-2">{t("admin.name")}</th>
+              <th scope="col" className="py-2">
+                {t("admin.name")}
+              </th>
               <th scope="col">{t("admin.status")}</th>
               <th scope="col">{t("admin.startsAt")}</th>
               <th scope="col">{t("admin.endsAt")}</th>
@@ -50,11 +55,21 @@ export default function AdminFestivals() {
                   </Link>
                 </th>
                 <td>
-                  {t(f.status === "live" ? "festivals.statusLive" : f.status === "upcoming" ? "festivals.statusUpcoming" : "festivals.statusEnded")}
+                  {t(
+                    f.status === "live"
+                      ? "festivals.statusLive"
+                      : f.status === "upcoming"
+                        ? "festivals.statusUpcoming"
+                        : "festivals.statusEnded",
+                  )}
                   {f.published ? "" : ` · ${t("admin.draft")}`}
                 </td>
-                <td><FestivalTime iso={f.startsAt} /></td>
-                <td><FestivalTime iso={f.endsAt} /></td>
+                <td>
+                  <FestivalTime iso={f.startsAt} />
+                </td>
+                <td>
+                  <FestivalTime iso={f.endsAt} />
+                </td>
                 <td>{f.dealCount}</td>
               </tr>
             ))}

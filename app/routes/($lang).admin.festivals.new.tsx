@@ -22,7 +22,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: festivalInputSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = createFestival(user, submission.value);
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { slug: ["admin.errorSlugTaken"] } }) }, { status: 400 });
+  if (!result.ok)
+    return data({ result: submission.reply({ fieldErrors: { slug: ["admin.errorSlugTaken"] } }) }, { status: 400 });
   return redirect(localizePath(`/admin/festivals/${result.id}?created=1`, locale));
 }
 

@@ -4,7 +4,13 @@ import { PageHeading } from "#app/components/layout.tsx";
 import { LOCALE_INFO, LOCALES } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { deleteSynonymGroup, getSearchInsights, listSynonyms, saveSynonymGroup, type QueryStat } from "#app/models/admin.server.ts";
+import {
+  deleteSynonymGroup,
+  getSearchInsights,
+  listSynonyms,
+  saveSynonymGroup,
+  type QueryStat,
+} from "#app/models/admin.server.ts";
 import { requireOrganizer } from "#app/utils/auth.server.ts";
 import { formInt, formText } from "#app/utils/form-values.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
@@ -20,7 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const days = parseEnum(url.searchParams.get("days"), PERIODS, "30");
   const queryLocale = parseEnum(url.searchParams.get("locale"), LOCALE_FILTERS, "all");
-  return { days, queryLocale, insights: getSearchInsights(user, { locale: queryLocale, days: Number(days) }), synonyms: listSynonyms(user) };
+  return {
+    days,
+    queryLocale,
+    insights: getSearchInsights(user, { locale: queryLocale, days: Number(days) }),
+    synonyms: listSynonyms(user),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,7 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ? deleteSynonymGroup(user, id)
           : null;
   if (!result) return data({ ok: false, id, message: "admin.errorBadRequest" }, { status: 400 });
-  if (!result.ok) return data({ ok: false, id, message: result.error === "tooFew" ? "admin.errorSynonymsTooFew" : "admin.errorNotFound" }, { status: 400 });
+  if (!result.ok)
+    return data(
+      { ok: false, id, message: result.error === "tooFew" ? "admin.errorSynonymsTooFew" : "admin.errorNotFound" },
+      { status: 400 },
+    );
   return { ok: true, id, message: "admin.synonymsSaved" };
 }
 
@@ -56,7 +71,12 @@ export default function SearchInsights() {
           <label htmlFor="insights-locale" className="block text-sm font-medium text-stone-800">
             {t("nav.language")}
           </label>
-          <select id="insights-locale" name="locale" defaultValue={queryLocale} className="rounded border border-stone-300 px-2 py-1.5">
+          <select
+            id="insights-locale"
+            name="locale"
+            defaultValue={queryLocale}
+            className="rounded border border-stone-300 px-2 py-1.5"
+          >
             {LOCALE_FILTERS.map((l) => (
               <option key={l} value={l}>
                 {l === "all" ? t("sell.all") : LOCALE_INFO[l].label}
@@ -68,7 +88,12 @@ export default function SearchInsights() {
           <label htmlFor="insights-days" className="block text-sm font-medium text-stone-800">
             {t("admin.period")}
           </label>
-          <select id="insights-days" name="days" defaultValue={days} className="rounded border border-stone-300 px-2 py-1.5">
+          <select
+            id="insights-days"
+            name="days"
+            defaultValue={days}
+            className="rounded border border-stone-300 px-2 py-1.5"
+          >
             {PERIODS.map((d) => (
               <option key={d} value={d}>
                 {t("admin.lastDays", { count: Number(d) })}
@@ -76,7 +101,10 @@ export default function SearchInsights() {
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900">
+        <button
+          type="submit"
+          className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
+        >
           {t("admin.apply")}
         </button>
         <p className="text-sm text-stone-700">{t("admin.searchesCount", { count: insights.total })}</p>
@@ -92,22 +120,44 @@ export default function SearchInsights() {
         </h2>
         <p className="text-sm text-stone-700">{t("admin.synonymsIntro")}</p>
         {result ? (
-          <p role={result.ok ? "status" : "alert"} className={`rounded border p-3 text-sm ${result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`} data-testid="synonyms-message">
+          <p
+            role={result.ok ? "status" : "alert"}
+            className={`rounded border p-3 text-sm ${result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`}
+            data-testid="synonyms-message"
+          >
             {t(result.message as MessageKey)}
           </p>
         ) : null}
-        <Form method="post" className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-3" preventScrollReset>
+        <Form
+          method="post"
+          className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-3"
+          preventScrollReset
+        >
           <div className="w-full max-w-xl">
             <label htmlFor="synonyms-new" className="block text-sm font-medium text-stone-800">
               {t("admin.synonymsNew")}
             </label>
-            <input id="synonyms-new" name="words" required placeholder="moringa, 辣木, moringa oleifera" className="mt-1 w-full rounded border border-stone-300 px-3 py-2 text-sm" />
+            <input
+              id="synonyms-new"
+              name="words"
+              required
+              placeholder="moringa, 辣木, moringa oleifera"
+              className="mt-1 w-full rounded border border-stone-300 px-3 py-2 text-sm"
+            />
           </div>
-          <button type="submit" name="intent" value="add" className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900">
+          <button
+            type="submit"
+            name="intent"
+            value="add"
+            className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
+          >
             {t("admin.add")}
           </button>
         </Form>
-        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" data-testid="synonym-groups">
+        <ul
+          className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
+          data-testid="synonym-groups"
+        >
           {synonyms.map((group) => (
             <li key={group.id} className="p-2">
               <Form method="post" className="flex flex-wrap items-center gap-2" preventScrollReset>
@@ -115,11 +165,27 @@ export default function SearchInsights() {
                 <label htmlFor={`synonyms-${group.id}`} className="sr-only">
                   {t("admin.synonymsGroup", { id: group.id })}
                 </label>
-                <input id={`synonyms-${group.id}`} name="words" defaultValue={group.words.join(", ")} key={group.words.join(",")} className="min-w-0 flex-1 rounded border border-stone-300 px-2 py-1 text-sm" />
-                <button type="submit" name="intent" value="update" className="rounded border border-stone-400 px-2 py-1 text-xs">
+                <input
+                  id={`synonyms-${group.id}`}
+                  name="words"
+                  defaultValue={group.words.join(", ")}
+                  key={group.words.join(",")}
+                  className="min-w-0 flex-1 rounded border border-stone-300 px-2 py-1 text-sm"
+                />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="update"
+                  className="rounded border border-stone-400 px-2 py-1 text-xs"
+                >
                   {t("admin.save")}
                 </button>
-                <button type="submit" name="intent" value="delete" className="rounded border border-red-700 px-2 py-1 text-xs text-red-800">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="delete"
+                  className="rounded border border-red-700 px-2 py-1 text-xs text-red-800"
+                >
                   {t("admin.remove")}
                 </button>
               </Form>
@@ -131,7 +197,17 @@ export default function SearchInsights() {
   );
 }
 
-function QueryTable({ title, rows, testId, showHits = false }: { title: string; rows: QueryStat[]; testId: string; showHits?: boolean }) {
+function QueryTable({
+  title,
+  rows,
+  testId,
+  showHits = false,
+}: {
+  title: string;
+  rows: QueryStat[];
+  testId: string;
+  showHits?: boolean;
+}) {
   const t = useT();
   return (
     <section>
@@ -142,7 +218,9 @@ function QueryTable({ title, rows, testId, showHits = false }: { title: string; 
         <table className="w-full text-left text-sm" data-testid={testId}>
           <thead>
             <tr className="border-b border-stone-300">
-              <th scope="col" className="py-1">{t("admin.query")}</th>
+              <th scope="col" className="py-1">
+                {t("admin.query")}
+              </th>
               <th scope="col">{t("admin.searches")}</th>
               {showHits ? <th scope="col">{t("admin.hits")}</th> : null}
             </tr>

@@ -25,12 +25,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const user = await requireOrganizer(request, locale);
   const form = await request.formData();
-  const decision = parseEnum(formText(form, "intent"), ["approve", "reject", "suspend"] as const, "approve") as StoreDecision;
+  const decision = parseEnum(
+    formText(form, "intent"),
+    ["approve", "reject", "suspend"] as const,
+    "approve",
+  ) as StoreDecision;
   const storeId = formInt(form, "storeId");
-  if (storeId === null || !["approve", "reject", "suspend"].includes(formText(form, "intent"))) return data({ ok: false, storeId, message: "admin.errorBadRequest" }, { status: 400 });
+  if (storeId === null || !["approve", "reject", "suspend"].includes(formText(form, "intent")))
+    return data({ ok: false, storeId, message: "admin.errorBadRequest" }, { status: 400 });
   const result = reviewStore(user, { storeId, decision, reason: formText(form, "reason") });
   if (!result.ok) {
-    const message = result.error === "reasonRequired" ? "admin.errorReasonRequired" : result.error === "notAllowed" ? "admin.errorNotAllowed" : "admin.errorNotFound";
+    const message =
+      result.error === "reasonRequired"
+        ? "admin.errorReasonRequired"
+        : result.error === "notAllowed"
+          ? "admin.errorNotAllowed"
+          : "admin.errorNotFound";
     return data({ ok: false, storeId, message }, { status: result.error === "notFound" ? 404 : 400 });
   }
   return { ok: true, storeId, message: `admin.done.${decision}` };
@@ -62,7 +72,11 @@ export default function StoreApplications() {
         ))}
       </nav>
       {result ? (
-        <p role={result.ok ? "status" : "alert"} className={`mb-4 rounded border p-3 text-sm ${result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`} data-testid="review-result">
+        <p
+          role={result.ok ? "status" : "alert"}
+          className={`mb-4 rounded border p-3 text-sm ${result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`}
+          data-testid="review-result"
+        >
           {t(result.message as MessageKey)}
         </p>
       ) : null}
@@ -71,7 +85,11 @@ export default function StoreApplications() {
       ) : (
         <ul className="space-y-4" data-testid="review-list">
           {items.map((store) => (
-            <li key={store.id} className="rounded-lg border border-stone-200 bg-white p-4" data-testid={`review-${store.slug}`}>
+            <li
+              key={store.id}
+              className="rounded-lg border border-stone-200 bg-white p-4"
+              data-testid={`review-${store.slug}`}
+            >
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-semibold text-clay-900">
                   {store.status === "approved" ? (
@@ -83,16 +101,25 @@ export default function StoreApplications() {
                   )}
                 </h2>
                 <p className="text-xs text-stone-600">
-                  {store.ownerEmail} · {store.city}, {store.country} · {t("common.products", { count: store.products })} · {formatDate(store.createdAt, locale)}
+                  {store.ownerEmail} · {store.city}, {store.country} · {t("common.products", { count: store.products })}{" "}
+                  · {formatDate(store.createdAt, locale)}
                 </p>
               </div>
               {store.tagline ? <p className="mt-1 text-sm text-stone-700">{store.tagline}</p> : null}
-              {store.reviewNote ? <p className="mt-1 text-sm text-stone-700">{t("admin.reviewNote", { note: store.reviewNote })}</p> : null}
+              {store.reviewNote ? (
+                <p className="mt-1 text-sm text-stone-700">{t("admin.reviewNote", { note: store.reviewNote })}</p>
+              ) : null}
               <div className="mt-3 flex flex-wrap items-end gap-3">
                 {store.status !== "approved" ? (
                   <Form method="post">
                     <input type="hidden" name="storeId" value={store.id} />
-                    <button type="submit" name="intent" value="approve" disabled={busy} className="rounded bg-green-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-green-800">
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="approve"
+                      disabled={busy}
+                      className="rounded bg-green-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-green-800"
+                    >
                       {t("admin.approve")}
                     </button>
                   </Form>
@@ -104,7 +131,13 @@ export default function StoreApplications() {
                       <label htmlFor={`reason-${store.id}`} className="block text-xs font-medium text-stone-700">
                         {t("admin.reason")}
                       </label>
-                      <input id={`reason-${store.id}`} name="reason" required maxLength={1000} className="w-72 rounded border border-stone-300 px-2 py-1 text-sm" />
+                      <input
+                        id={`reason-${store.id}`}
+                        name="reason"
+                        required
+                        maxLength={1000}
+                        className="w-72 rounded border border-stone-300 px-2 py-1 text-sm"
+                      />
                     </div>
                     <button
                       type="submit"

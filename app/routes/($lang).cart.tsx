@@ -39,8 +39,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const { owner, setCookie } = await cartOwnerFor(request, { create: true });
   const result = changeCart(owner!, productId, quantity, intent === "add" ? "add" : "set");
   const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
-  if (!result.ok) return data({ ok: false as const, productId, message: ERRORS[result.error]! }, { status: 400, headers });
-  const message: MessageKey = result.limited ? "cart.limited" : intent === "add" ? "cart.added" : intent === "remove" || result.quantity === 0 ? "cart.removed" : "cart.updated";
+  if (!result.ok)
+    return data({ ok: false as const, productId, message: ERRORS[result.error]! }, { status: 400, headers });
+  const message: MessageKey = result.limited
+    ? "cart.limited"
+    : intent === "add"
+      ? "cart.added"
+      : intent === "remove" || result.quantity === 0
+        ? "cart.removed"
+        : "cart.updated";
   return data({ ok: true as const, productId, message, quantity: result.quantity }, { headers });
 }
 
@@ -55,7 +62,11 @@ export default function Cart() {
     <>
       <PageHeading title={t("cart.title")} />
       {search.get("cancelled") === "1" ? (
-        <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="checkout-cancelled">
+        <p
+          role="status"
+          className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="checkout-cancelled"
+        >
           {t("cart.checkoutCancelled")}
         </p>
       ) : null}
@@ -69,8 +80,15 @@ export default function Cart() {
         <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
           <div className="space-y-6" data-testid="cart-lines">
             {cart.stores.map((store) => (
-              <section key={store.slug} aria-labelledby={`cart-store-${store.slug}`} className="rounded-lg border border-stone-200 bg-white">
-                <h2 id={`cart-store-${store.slug}`} className="border-b border-stone-200 px-4 py-2 font-semibold text-clay-900">
+              <section
+                key={store.slug}
+                aria-labelledby={`cart-store-${store.slug}`}
+                className="rounded-lg border border-stone-200 bg-white"
+              >
+                <h2
+                  id={`cart-store-${store.slug}`}
+                  className="border-b border-stone-200 px-4 py-2 font-semibold text-clay-900"
+                >
                   {t("cart.soldBy", { store: store.name })}
                 </h2>
                 <ul className="divide-y divide-stone-200">
@@ -93,7 +111,10 @@ export default function Cart() {
             </p>
             <p className="mt-2 text-xs text-stone-600">{t("cart.pricesNote")}</p>
             {cart.canCheckout ? (
-              <Link to={href("/checkout")} className="mt-4 block rounded bg-clay-700 px-4 py-2 text-center font-semibold text-white hover:bg-clay-900">
+              <Link
+                to={href("/checkout")}
+                className="mt-4 block rounded bg-clay-700 px-4 py-2 text-center font-semibold text-white hover:bg-clay-900"
+              >
                 {t("cart.checkout")}
               </Link>
             ) : (
@@ -117,7 +138,14 @@ function CartLineRow({ line }: { line: CartLine }) {
   const problem = line.problem ? t(`cart.problem.${line.problem}` as MessageKey, { stock: line.stock }) : null;
   return (
     <li className={`flex gap-4 p-4 ${busy ? "opacity-60" : ""}`} data-testid={`cart-line-${line.productId}`}>
-      <img {...imageSources(line.imageUrl)} sizes="80px" alt="" width={80} height={80} className="h-20 w-20 shrink-0 rounded bg-clay-50 object-cover" />
+      <img
+        {...imageSources(line.imageUrl)}
+        sizes="80px"
+        alt=""
+        width={80}
+        height={80}
+        className="h-20 w-20 shrink-0 rounded bg-clay-50 object-cover"
+      />
       <div className="flex-1 space-y-1">
         {line.deal ? <FestivalBadge festival={line.deal.festival} /> : null}
         <Link to={href(`/products/${line.slug}`)} className="block font-medium hover:underline">
@@ -129,7 +157,8 @@ function CartLineRow({ line }: { line: CartLine }) {
           {line.deal ? (
             <>
               {" "}
-              <s className="text-stone-600">{formatMoney(line.regularCents, "USD", locale)}</s> <span className="text-xs font-bold text-red-800">{t("deal.off", { percent: line.deal.percentOff })}</span>
+              <s className="text-stone-600">{formatMoney(line.regularCents, "USD", locale)}</s>{" "}
+              <span className="text-xs font-bold text-red-800">{t("deal.off", { percent: line.deal.percentOff })}</span>
             </>
           ) : null}
         </p>
@@ -161,13 +190,26 @@ function CartLineRow({ line }: { line: CartLine }) {
                 className="w-20 rounded border border-stone-300 px-2 py-1"
               />
             </div>
-            <button type="submit" name="intent" value="update" disabled={busy} className="rounded border border-stone-400 px-3 py-1 text-sm">
+            <button
+              type="submit"
+              name="intent"
+              value="update"
+              disabled={busy}
+              className="rounded border border-stone-400 px-3 py-1 text-sm"
+            >
               {t("cart.update")}
             </button>
           </fetcher.Form>
           <fetcher.Form method="post" action={href("/cart")}>
             <input type="hidden" name="productId" value={line.productId} />
-            <button type="submit" name="intent" value="remove" disabled={busy} aria-label={t("cart.removeNamed", { title: line.title })} className="rounded border border-red-700 px-3 py-1 text-sm text-red-800">
+            <button
+              type="submit"
+              name="intent"
+              value="remove"
+              disabled={busy}
+              aria-label={t("cart.removeNamed", { title: line.title })}
+              className="rounded border border-red-700 px-3 py-1 text-sm text-red-800"
+            >
               {t("cart.remove")}
             </button>
           </fetcher.Form>

@@ -18,11 +18,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!category) notFound();
   const url = new URL(request.url);
   const sort = parseEnum(url.searchParams.get("sort"), PRODUCT_SORTS, "newest");
-  const products = listProducts({ locale, filter: { categoryId: category.id }, sort, page: parsePage(url.searchParams.get("page")) });
+  const products = listProducts({
+    locale,
+    filter: { categoryId: category.id },
+    sort,
+    page: parsePage(url.searchParams.get("page")),
+  });
   return { category, products, sort };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => (data ? pageMeta(location, data.category.name) : []);
+export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
+  data ? pageMeta(location, data.category.name) : [];
 
 export default function CategoryPage() {
   const { category, products, sort } = useLoaderData<typeof loader>();
@@ -39,7 +45,11 @@ export default function CategoryPage() {
         </p>
         <SortForm value={sort} />
       </div>
-      {products.items.length > 0 ? <ProductGrid products={products.items} /> : <EmptyState title={t("category.empty")} />}
+      {products.items.length > 0 ? (
+        <ProductGrid products={products.items} />
+      ) : (
+        <EmptyState title={t("category.empty")} />
+      )}
       <Pagination pagination={pagination} />
     </>
   );

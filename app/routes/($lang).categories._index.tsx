@@ -23,7 +23,10 @@ export default function Categories() {
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" role="list">
         {categories.map((c) => (
           <li key={c.slug}>
-            <Link to={href(`/categories/${c.slug}`)} className="block rounded-lg border border-stone-200 bg-white p-4 hover:shadow-md">
+            <Link
+              to={href(`/categories/${c.slug}`)}
+              className="block rounded-lg border border-stone-200 bg-white p-4 hover:shadow-md"
+            >
               <span className="block font-medium">{c.name}</span>
               <span className="block text-xs text-stone-600">{t("common.products", { count: c.productCount })}</span>
             </Link>

@@ -18,14 +18,19 @@ import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { publicOrigin } from "#app/utils/origin.server.ts";
 import { CHECKOUT_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
-
+import { errorMessage, logger } from "#app/utils/logger.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const { owner, user } = await cartOwnerFor(request);
   const cart = getCartView(owner, locale);
   if (!cart.canCheckout) throw redirect(localizePath("/cart", locale));
-  return { cart, email: user?.email ?? "", mode: paymentMode(), reservationMinutes: loadEnv().CHECKOUT_RESERVATION_MINUTES };
+  return {
+    cart,
+    email: user?.email ?? "",
+    mode: paymentMode(),
+    reservationMinutes: loadEnv().CHECKOUT_RESERVATION_MINUTES,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -34,10 +39,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: shippingSchema });
   const wait = hitRateLimit(`checkout:ip:${ip}`, CHECKOUT_LIMIT);
-  if (wait) return data({ result: submission.reply({ formErrors: ["checkout.tooMany"] }), unavailable: [] as string[] }, { status: 429, headers: { "Retry-After": String(wait) } });
-  if (submission.status !== "success") return data({ result: submission.reply(), unavailable: [] as string[] }, { status: 400 });
+  if (wait)
+    return data(
+      { result: submission.reply({ formErrors: ["checkout.tooMany"] }), unavailable: [] as string[] },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), unavailable: [] as string[] }, { status: 400 });
   const mode = paymentMode();
-  if (mode === "unavailable") return data({ result: submission.reply({ formErrors: ["checkout.unavailable"] }), unavailable: [] as string[] }, { status: 503 });
+  if (mode === "unavailable")
+    return data(
+      { result: submission.reply({ formErrors: ["checkout.unavailable"] }), unavailable: [] as string[] },
+      { status: 503 },
+    );
 
   const { owner, user } = await cartOwnerFor(request);
   if (!owner) throw redirect(localizePath("/cart", locale));
@@ -46,7 +60,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (placed.error === "empty") throw redirect(localizePath("/cart", locale));
     const cart = getCartView(owner, locale);
     const names = cart.lines.filter((l) => placed.productIds.includes(l.productId)).map((l) => l.title);
-    return data({ result: submission.reply({ formErrors: ["checkout.soldOut"] }), unavailable: names }, { status: 409 });
+    return data(
+      { result: submission.reply({ formErrors: ["checkout.soldOut"] }), unavailable: names },
+      { status: 409 },
+    );
   }
   const origin = publicOrigin(request);
   try {
@@ -54,11 +71,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(redirectTo);
   } catch (error) {
     // The payment provider could not be reached: give the stock and the cart back, say so plainly.
-    console.error(`checkout: could not start payment for order ${placed.orderId}: ${error instanceof Error ? error.message : String(error)}`);
+    logger.error({ orderId: placed.orderId }, `checkout: could not start payment: ${errorMessage(error)}`);
     const lines = getOrderLines(placed.orderId);
     cancelPendingOrder(placed.orderId, "payment-start-failed");
     restoreToCart(owner, lines);
-    return data({ result: submission.reply({ formErrors: ["checkout.providerDown"] }), unavailable: [] as string[] }, { status: 502 });
+    return data(
+      { result: submission.reply({ formErrors: ["checkout.providerDown"] }), unavailable: [] as string[] },
+      { status: 502 },
+    );
   }
 }
 
@@ -79,16 +99,35 @@ export default function Checkout() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: shippingSchema }),
   });
   const error = (field: FieldMetadata<unknown>) => (field.errors?.[0] ? t(field.errors[0] as MessageKey) : undefined);
-  const input = (field: FieldMetadata<string | undefined>, label: string, extra: { type?: "text" | "email" | "tel"; autoComplete?: string; required?: boolean } = {}) => (
-    <Field label={label} errorId={field.errorId} error={error(field)} autoComplete={extra.autoComplete} {...getInputProps(field, { type: extra.type ?? "text" })} key={field.key} />
+  const input = (
+    field: FieldMetadata<string | undefined>,
+    label: string,
+    extra: { type?: "text" | "email" | "tel"; autoComplete?: string; required?: boolean } = {},
+  ) => (
+    <Field
+      label={label}
+      errorId={field.errorId}
+      error={error(field)}
+      autoComplete={extra.autoComplete}
+      {...getInputProps(field, { type: extra.type ?? "text" })}
+      key={field.key}
+    />
   );
   return (
     <>
       <PageHeading title={t("checkout.title")} />
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
-        <Form method="post" {...getFormProps(form)} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <Form
+          method="post"
+          {...getFormProps(form)}
+          className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
+        >
           {form.errors?.length ? (
-            <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="checkout-error">
+            <div
+              role="alert"
+              className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+              data-testid="checkout-error"
+            >
               {form.errors.map((e) => (
                 <p key={e}>{t(e as MessageKey)}</p>
               ))}
@@ -126,7 +165,11 @@ export default function Checkout() {
             </p>
           ) : null}
           <p className="text-xs text-stone-600">{t("checkout.reservationNote", { minutes: reservationMinutes })}</p>
-          <button type="submit" disabled={pending || mode === "unavailable"} className="rounded bg-clay-700 px-5 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending || mode === "unavailable"}
+            className="rounded bg-clay-700 px-5 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60"
+          >
             {pending ? t("checkout.placing") : t("checkout.pay")}
           </button>
         </Form>
@@ -145,7 +188,10 @@ export default function Checkout() {
               </li>
             ))}
           </ul>
-          <p className="mt-3 flex justify-between border-t border-stone-200 pt-3 font-semibold" data-testid="checkout-total">
+          <p
+            className="mt-3 flex justify-between border-t border-stone-200 pt-3 font-semibold"
+            data-testid="checkout-total"
+          >
             <span>{t("checkout.total")}</span>
             <Price cents={cart.totalCents} currency="USD" />
           </p>

@@ -52,17 +52,33 @@ export default function DemoPayment() {
   const busy = useNavigation().state !== "idle";
   return (
     <>
-      <p role="note" className="mb-4 rounded border-2 border-dashed border-sky-600 bg-sky-50 p-4 font-semibold text-sky-900" data-testid="demo-label">
+      <p
+        role="note"
+        className="mb-4 rounded border-2 border-dashed border-sky-600 bg-sky-50 p-4 font-semibold text-sky-900"
+        data-testid="demo-label"
+      >
         {t("demo.label")}
       </p>
       <PageHeading title={t("demo.title")} />
       <OrderView order={order} />
       {order.status === "pending" ? (
         <Form method="post" className="mt-6 flex flex-wrap gap-3">
-          <button type="submit" name="intent" value="pay" disabled={busy} className="rounded bg-green-700 px-5 py-2 font-semibold text-white hover:bg-green-800">
+          <button
+            type="submit"
+            name="intent"
+            value="pay"
+            disabled={busy}
+            className="rounded bg-green-700 px-5 py-2 font-semibold text-white hover:bg-green-800"
+          >
             {t("demo.pay")}
           </button>
-          <button type="submit" name="intent" value="fail" disabled={busy} className="rounded border border-red-700 px-5 py-2 font-semibold text-red-800 hover:bg-red-50">
+          <button
+            type="submit"
+            name="intent"
+            value="fail"
+            disabled={busy}
+            className="rounded border border-red-700 px-5 py-2 font-semibold text-red-800 hover:bg-red-50"
+          >
             {t("demo.fail")}
           </button>
         </Form>

@@ -37,11 +37,21 @@ export default function CheckoutSuccess() {
     const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 2000);
     return () => clearInterval(timer);
   }, [order.status, revalidator]);
-  const headline = order.status === "pending" ? t("success.pending") : order.status === "cancelled" ? t("success.cancelled") : t("success.paid");
+  const headline =
+    order.status === "pending"
+      ? t("success.pending")
+      : order.status === "cancelled"
+        ? t("success.cancelled")
+        : t("success.paid");
   return (
     <>
       <PageHeading title={t("success.title")} />
-      <p role="status" aria-live="polite" className="mb-6 rounded border border-stone-300 bg-white p-4 text-lg font-semibold" data-testid="success-state">
+      <p
+        role="status"
+        aria-live="polite"
+        className="mb-6 rounded border border-stone-300 bg-white p-4 text-lg font-semibold"
+        data-testid="success-state"
+      >
         {headline}
       </p>
       <OrderView order={order} />

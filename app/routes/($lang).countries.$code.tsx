@@ -31,11 +31,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const sort = parseEnum(url.searchParams.get("sort"), PRODUCT_SORTS, "newest");
   const stores = listStores({ locale, countryCode: country.code, page: 1, pageSize: STORES_SHOWN });
-  const products = listProducts({ locale, filter: { countryCode: country.code }, sort, page: parsePage(url.searchParams.get("page")) });
+  const products = listProducts({
+    locale,
+    filter: { countryCode: country.code },
+    sort,
+    page: parsePage(url.searchParams.get("page")),
+  });
   return { country, stores, products, sort };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => (data ? pageMeta(location, data.country.name) : []);
+export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
+  data ? pageMeta(location, data.country.name) : [];
 
 export default function CountryPage() {
   const { country, stores, products, sort } = useLoaderData<typeof loader>();
@@ -64,7 +70,10 @@ export default function CountryPage() {
             </h2>
             <StoreGrid stores={stores.items} />
             {stores.pagination.total > stores.items.length ? (
-              <Link to={href(`/stores?country=${country.code}`)} className="mt-3 inline-block text-sm font-medium text-clay-700 underline">
+              <Link
+                to={href(`/stores?country=${country.code}`)}
+                className="mt-3 inline-block text-sm font-medium text-clay-700 underline"
+              >
                 {t("stores.count", { count: stores.pagination.total })} →
               </Link>
             ) : null}

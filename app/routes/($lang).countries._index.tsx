@@ -24,7 +24,10 @@ export default function Countries() {
       <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" role="list" data-testid="country-list">
         {countries.map((c) => (
           <li key={c.code}>
-            <Link to={href(`/countries/${c.code}`)} className="flex items-center gap-3 rounded-lg border border-stone-200 bg-white p-3 hover:shadow-md">
+            <Link
+              to={href(`/countries/${c.code}`)}
+              className="flex items-center gap-3 rounded-lg border border-stone-200 bg-white p-3 hover:shadow-md"
+            >
               <FlagStripes colors={c.colors} />
               <span>
                 <span className="block font-medium">{c.name}</span>

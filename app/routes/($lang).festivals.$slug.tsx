@@ -26,44 +26,85 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!data) notFound();
 
   // Search within the festival: the discovery engine, filtered to this festival's deals.
-  const { params: searchParams } = parseSearchParams(new URLSearchParams({ q: url.searchParams.get("q") ?? "", page: String(page) }));
+  const { params: searchParams } = parseSearchParams(
+    new URLSearchParams({ q: url.searchParams.get("q") ?? "", page: String(page) }),
+  );
   const search = searchParams.q ? await searchCatalog({ ...searchParams, festival: data.festival.id }, locale) : null;
   return {
     ...data,
-    search: search && { query: search.query, hits: search.hits, pagination: paginate(search.page, search.totalHits, search.hitsPerPage), engine: search.engine },
+    search: search && {
+      query: search.query,
+      hits: search.hits,
+      pagination: paginate(search.page, search.totalHits, search.hitsPerPage),
+      engine: search.engine,
+    },
     countries: search ? getCountryNames(locale) : {},
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => (data ? pageMeta(location, data.festival.name, data.festival.tagline) : []);
+export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
+  data ? pageMeta(location, data.festival.name, data.festival.tagline) : [];
 
 export default function FestivalPage() {
   const { festival, deals, stores, sessions, search, countries } = useLoaderData<typeof loader>();
   const t = useT();
   const href = useHref();
-  const priceLabel = festival.status === "live" ? t("deal.festivalPrice") : festival.status === "upcoming" ? t("deal.upcomingPrice") : t("deal.pastPrice");
+  const priceLabel =
+    festival.status === "live"
+      ? t("deal.festivalPrice")
+      : festival.status === "upcoming"
+        ? t("deal.upcomingPrice")
+        : t("deal.pastPrice");
   return (
     <div className="space-y-10">
       {!festival.published ? (
-        <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="preview-notice">
+        <p
+          role="status"
+          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="preview-notice"
+        >
           {t("festivals.previewNotice")}
         </p>
       ) : null}
-      <section className="rounded-2xl px-6 py-10 text-white sm:px-10" style={{ backgroundColor: festival.themeColor, ...(festival.bannerUrl ? { backgroundImage: `url(${festival.bannerUrl})`, backgroundSize: "cover" } : {}) }}>
-        <p className="text-sm font-semibold uppercase tracking-wide" data-testid="festival-status">
-          {t(festival.status === "live" ? "festivals.statusLive" : festival.status === "upcoming" ? "festivals.statusUpcoming" : "festivals.statusEnded")}
+      <section
+        className="rounded-2xl px-6 py-10 text-white sm:px-10"
+        style={{
+          backgroundColor: festival.themeColor,
+          ...(festival.bannerUrl ? { backgroundImage: `url(${festival.bannerUrl})`, backgroundSize: "cover" } : {}),
+        }}
+      >
+        <p className="text-sm font-semibold tracking-wide uppercase" data-testid="festival-status">
+          {t(
+            festival.status === "live"
+              ? "festivals.statusLive"
+              : festival.status === "upcoming"
+                ? "festivals.statusUpcoming"
+                : "festivals.statusEnded",
+          )}
         </p>
         <h1 className="mt-2 max-w-3xl text-3xl font-bold sm:text-4xl">{festival.name}</h1>
         <p className="mt-3 max-w-2xl">{festival.tagline}</p>
         <p className="mt-5 text-sm">
           <SentenceWithTime
-            message={(date) => t(festival.status === "upcoming" ? "festivals.startsAt" : festival.status === "live" ? "festivals.endsAt" : "festivals.endedAt", { date })}
+            message={(date) =>
+              t(
+                festival.status === "upcoming"
+                  ? "festivals.startsAt"
+                  : festival.status === "live"
+                    ? "festivals.endsAt"
+                    : "festivals.endedAt",
+                { date },
+              )
+            }
             iso={festival.status === "upcoming" ? festival.startsAt : festival.endsAt}
           />
         </p>
         {festival.status !== "ended" ? (
           <div className="mt-2">
-            <Countdown target={festival.status === "upcoming" ? festival.startsAt : festival.endsAt} label={festival.status === "upcoming" ? t("festivals.startsIn") : t("festivals.endsIn")} />
+            <Countdown
+              target={festival.status === "upcoming" ? festival.startsAt : festival.endsAt}
+              label={festival.status === "upcoming" ? t("festivals.startsIn") : t("festivals.endsIn")}
+            />
           </div>
         ) : null}
       </section>
@@ -71,20 +112,39 @@ export default function FestivalPage() {
       <section aria-labelledby="deals-heading">
         <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
           <h2 id="deals-heading" className="text-xl font-bold text-clay-900">
-            {t("festivals.dealsTitle")} <span className="text-base font-normal text-stone-600">({t("festivals.deals", { count: festival.dealCount })})</span>
+            {t("festivals.dealsTitle")}{" "}
+            <span className="text-base font-normal text-stone-600">
+              ({t("festivals.deals", { count: festival.dealCount })})
+            </span>
           </h2>
           <Form method="get" role="search" className="flex gap-2">
             <label htmlFor="festival-q" className="sr-only">
               {t("festivals.searchWithin")}
             </label>
-            <input id="festival-q" type="search" name="q" defaultValue={search?.query ?? ""} key={search?.query ?? ""} maxLength={200} placeholder={t("festivals.searchWithin")} className="w-64 rounded border border-stone-300 bg-white px-3 py-2 text-sm" />
-            <button type="submit" className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900">
+            <input
+              id="festival-q"
+              type="search"
+              name="q"
+              defaultValue={search?.query ?? ""}
+              key={search?.query ?? ""}
+              maxLength={200}
+              placeholder={t("festivals.searchWithin")}
+              className="w-64 rounded border border-stone-300 bg-white px-3 py-2 text-sm"
+            />
+            <button
+              type="submit"
+              className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
+            >
               {t("search.submit")}
             </button>
           </Form>
         </div>
-        {festival.status === "ended" ? <p className="mb-4 text-sm text-stone-700">{t("festivals.pastNotice")}</p> : null}
-        {festival.status === "upcoming" ? <p className="mb-4 text-sm text-stone-700">{t("festivals.upcomingNotice")}</p> : null}
+        {festival.status === "ended" ? (
+          <p className="mb-4 text-sm text-stone-700">{t("festivals.pastNotice")}</p>
+        ) : null}
+        {festival.status === "upcoming" ? (
+          <p className="mb-4 text-sm text-stone-700">{t("festivals.upcomingNotice")}</p>
+        ) : null}
         {search ? (
           <>
             <p className="mb-3 text-sm text-stone-700" aria-live="polite" data-testid="festival-search-count">
@@ -94,7 +154,11 @@ export default function FestivalPage() {
               </Link>
             </p>
             {search.hits.length > 0 ? (
-              <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" role="list" data-testid="festival-search-results">
+              <ul
+                className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4"
+                role="list"
+                data-testid="festival-search-results"
+              >
                 {search.hits.map((hit) => (
                   <li key={hit.id} className="flex">
                     <SearchHitCard hit={hit} countryName={countries[hit.countryCode] ?? hit.countryCode} />
@@ -108,11 +172,20 @@ export default function FestivalPage() {
           </>
         ) : deals.items.length > 0 ? (
           <>
-            <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" role="list" data-testid="festival-deals">
+            <ul
+              className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4"
+              role="list"
+              data-testid="festival-deals"
+            >
               {deals.items.map((p) => (
                 <li key={p.id} className="flex">
                   {/* Live: the card shows the price that applies now (the best deal); otherwise this festival's price, labelled. */}
-                  <ProductCard product={p} {...(festival.status === "live" ? {} : { festivalPrice: { ...p.festivalPrice, label: priceLabel } })} />
+                  <ProductCard
+                    product={p}
+                    {...(festival.status === "live"
+                      ? {}
+                      : { festivalPrice: { ...p.festivalPrice, label: priceLabel } })}
+                  />
                 </li>
               ))}
             </ul>
@@ -139,9 +212,17 @@ export default function FestivalPage() {
         {sessions.length > 0 ? (
           <ol className="space-y-4" data-testid="festival-schedule">
             {sessions.map((s) => (
-              <li key={s.id} className={`rounded-xl border bg-white p-4 ${s.onNow ? "border-red-600 ring-2 ring-red-600" : "border-stone-200"}`} data-on-now={s.onNow || undefined}>
+              <li
+                key={s.id}
+                className={`rounded-xl border bg-white p-4 ${s.onNow ? "border-red-600 ring-2 ring-red-600" : "border-stone-200"}`}
+                data-on-now={s.onNow || undefined}
+              >
                 <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                  {s.onNow ? <span className="rounded bg-red-700 px-2 py-0.5 text-xs font-bold uppercase text-white">{t("festivals.onNow")}</span> : null}
+                  {s.onNow ? (
+                    <span className="rounded bg-red-700 px-2 py-0.5 text-xs font-bold text-white uppercase">
+                      {t("festivals.onNow")}
+                    </span>
+                  ) : null}
                   <h3 className="font-semibold text-clay-900">{s.title}</h3>
                 </div>
                 <p className="mt-1 text-sm text-stone-700">

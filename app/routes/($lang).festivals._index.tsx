@@ -12,7 +12,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { festivals: listFestivals(locale) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ location }) => pageMeta(location, (t) => t("festivals.title"), undefined);
+export const meta: MetaFunction<typeof loader> = ({ location }) =>
+  pageMeta(location, (t) => t("festivals.title"), undefined);
 
 export default function Festivals() {
   const { festivals } = useLoaderData<typeof loader>();
@@ -70,11 +71,22 @@ function FestivalTile({ festival }: { festival: FestivalSummary }) {
         <p className="text-sm text-stone-700">{festival.tagline}</p>
         <p className="text-sm text-stone-700">
           <SentenceWithTime
-            message={(date) => t(festival.status === "upcoming" ? "festivals.startsAt" : festival.status === "live" ? "festivals.endsAt" : "festivals.endedAt", { date })}
+            message={(date) =>
+              t(
+                festival.status === "upcoming"
+                  ? "festivals.startsAt"
+                  : festival.status === "live"
+                    ? "festivals.endsAt"
+                    : "festivals.endedAt",
+                { date },
+              )
+            }
             iso={festival.status === "upcoming" ? festival.startsAt : festival.endsAt}
           />
         </p>
-        <p className="mt-auto text-sm font-medium text-stone-800">{t("festivals.deals", { count: festival.dealCount })}</p>
+        <p className="mt-auto text-sm font-medium text-stone-800">
+          {t("festivals.deals", { count: festival.dealCount })}
+        </p>
       </div>
     </article>
   );

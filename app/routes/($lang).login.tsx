@@ -24,7 +24,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: loginSchema });
-  const email = String(form.get("email") ?? "").trim().toLowerCase().slice(0, 254);
+  const email = String(form.get("email") ?? "")
+    .trim()
+    .toLowerCase()
+    .slice(0, 254);
   // Per IP and per account: guessing one account from many addresses, or many from one, both stop.
   const ip = typeof context.clientIp === "string" ? context.clientIp : "unknown";
   // Failed attempts count; a locked address or account is refused even with the right password.
@@ -32,15 +35,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const wait = Math.max(...keys.map((key) => rateLimitWait(key, LOGIN_LIMIT) ?? 0));
   if (wait > 0) {
     return data(
-      { result: submission.reply({ formErrors: ["auth.tooMany"], hideFields: ["password"] }), minutes: Math.ceil(wait / 60) },
+      {
+        result: submission.reply({ formErrors: ["auth.tooMany"], hideFields: ["password"] }),
+        minutes: Math.ceil(wait / 60),
+      },
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   }
-  const user = submission.status === "success" ? await verifyLogin(submission.value.email, submission.value.password) : null;
+  const user =
+    submission.status === "success" ? await verifyLogin(submission.value.email, submission.value.password) : null;
   // One answer for every failure, so nobody learns which emails have accounts.
   if (!user || submission.status !== "success") {
     for (const key of keys) hitRateLimit(key, LOGIN_LIMIT);
-    return data({ result: submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }), minutes: 0 }, { status: 400 });
+    return data(
+      { result: submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }), minutes: 0 },
+      { status: 400 },
+    );
   }
   return signIn(request, user.id, safeRedirect(submission.value.redirectTo, localizePath("/account", locale)));
 }
@@ -64,19 +74,41 @@ export default function Login() {
       <h1 className="mb-6 text-2xl font-bold text-clay-900">{t("auth.loginTitle")}</h1>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         {formError ? (
-          <p id={form.errorId} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">
+          <p
+            id={form.errorId}
+            role="alert"
+            className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800"
+            data-testid="form-error"
+          >
             {t(formError as MessageKey, { minutes: result?.minutes ?? 0 })}
           </p>
         ) : null}
         <input {...getInputProps(fields.redirectTo, { type: "hidden" })} key={fields.redirectTo.key} />
-        <Field label={t("auth.email")} autoComplete="email" {...getInputProps(fields.email, { type: "email" })} key={fields.email.key} />
-        <Field label={t("auth.password")} autoComplete="current-password" {...getInputProps(fields.password, { type: "password" })} key={fields.password.key} />
-        <button type="submit" disabled={pending} className="w-full rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60">
+        <Field
+          label={t("auth.email")}
+          autoComplete="email"
+          {...getInputProps(fields.email, { type: "email" })}
+          key={fields.email.key}
+        />
+        <Field
+          label={t("auth.password")}
+          autoComplete="current-password"
+          {...getInputProps(fields.password, { type: "password" })}
+          key={fields.password.key}
+        />
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60"
+        >
           {pending ? t("auth.pending") : t("auth.submitLogin")}
         </button>
       </Form>
       <p className="mt-6 text-sm">
-        <Link to={`${href("/signup")}${searchParams.get("redirectTo") ? `?${new URLSearchParams({ redirectTo: searchParams.get("redirectTo")! })}` : ""}`} className="text-clay-700 underline">
+        <Link
+          to={`${href("/signup")}${searchParams.get("redirectTo") ? `?${new URLSearchParams({ redirectTo: searchParams.get("redirectTo")! })}` : ""}`}
+          className="text-clay-700 underline"
+        >
           {t("auth.noAccount")}
         </Link>
       </p>

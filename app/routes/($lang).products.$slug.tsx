@@ -25,7 +25,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) =
   if (!data) return [];
   const origin = (matches.find((m) => m.id === "root")?.data as { origin?: string } | undefined)?.origin ?? "";
   const image = data.product.images[0] ?? "";
-  return pageMeta(location, data.product.title, data.product.description.slice(0, 160), { type: "product", image: image.startsWith("http") ? image : `${origin}${image}` });
+  return pageMeta(location, data.product.title, data.product.description.slice(0, 160), {
+    type: "product",
+    image: image.startsWith("http") ? image : `${origin}${image}`,
+  });
 };
 
 export default function ProductPage() {
@@ -51,7 +54,11 @@ export default function ProductPage() {
   });
   return (
     <>
-      <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: serializeJsonLd(structured) }} />
+      <script
+        type="application/ld+json"
+        nonce={nonce}
+        dangerouslySetInnerHTML={{ __html: serializeJsonLd(structured) }}
+      />
       <nav aria-label={t("common.breadcrumb")} className="mb-4 text-sm text-stone-600">
         <ol className="flex flex-wrap gap-1">
           <li>
@@ -99,7 +106,11 @@ export default function ProductPage() {
           {product.deal ? (
             <p className="mt-2 text-sm text-stone-700" data-testid="deal-ends">
               <SentenceWithTime message={(date) => t("deal.until", { date })} iso={product.deal.festival.endsAt} />
-              {product.deal.unitsLeft !== null ? <span className="ml-2 font-medium text-red-800">{t("deal.unitsLeft", { count: product.deal.unitsLeft })}</span> : null}
+              {product.deal.unitsLeft !== null ? (
+                <span className="ml-2 font-medium text-red-800">
+                  {t("deal.unitsLeft", { count: product.deal.unitsLeft })}
+                </span>
+              ) : null}
             </p>
           ) : null}
           <AddToCart productId={product.id} stock={product.stock} />

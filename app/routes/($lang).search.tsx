@@ -35,7 +35,11 @@ export async function loader({ request, params: routeParams }: LoaderFunctionArg
     const longest = params.q.split(" ").sort((a, b) => b.length - a.length)[0] ?? "";
     for (const attempt of [longest, longest.slice(0, Math.max(2, Math.ceil(longest.length / 2)))]) {
       if (!attempt || attempt === params.q) continue;
-      const relaxed = await searchCatalog({ q: attempt, inStock: false, deals: false, sort: "relevance", page: 1 }, locale, { record: false });
+      const relaxed = await searchCatalog(
+        { q: attempt, inStock: false, deals: false, sort: "relevance", page: 1 },
+        locale,
+        { record: false },
+      );
       if (relaxed.totalHits > 0) {
         closeMatches = relaxed.hits.slice(0, 4);
         break;
@@ -44,7 +48,14 @@ export async function loader({ request, params: routeParams }: LoaderFunctionArg
     popularCategories = listPopularCategories(locale);
   }
   const festivals = params.festival !== undefined ? getFestivalNames(locale) : {};
-  return { params, result, names: { countries, categories, stores, festivals }, closeMatches, popularCategories, ranges: priceRanges() };
+  return {
+    params,
+    result,
+    names: { countries, categories, stores, festivals },
+    closeMatches,
+    popularCategories,
+    ranges: priceRanges(),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ location, data }) =>
@@ -77,14 +88,25 @@ export default function Search() {
   if (params.sort !== "relevance") current.set("sort", params.sort);
 
   const chips: { label: string; remove: string }[] = [];
-  if (params.country) chips.push({ label: names.countries[params.country] ?? params.country, remove: searchHref(current, { country: null }) });
-  if (params.category) chips.push({ label: names.categories[params.category] ?? params.category, remove: searchHref(current, { category: null }) });
-  if (params.store) chips.push({ label: names.stores[params.store] ?? params.store, remove: searchHref(current, { store: null }) });
+  if (params.country)
+    chips.push({
+      label: names.countries[params.country] ?? params.country,
+      remove: searchHref(current, { country: null }),
+    });
+  if (params.category)
+    chips.push({
+      label: names.categories[params.category] ?? params.category,
+      remove: searchHref(current, { category: null }),
+    });
+  if (params.store)
+    chips.push({ label: names.stores[params.store] ?? params.store, remove: searchHref(current, { store: null }) });
   if (params.minPriceCents !== undefined || params.maxPriceCents !== undefined) {
     const bucket = ranges.find(
       (r) =>
         Number(r.minPrice) * 100 === params.minPriceCents &&
-        (r.maxPrice === null ? params.maxPriceCents === undefined : Math.round(Number(r.maxPrice) * 100) === params.maxPriceCents),
+        (r.maxPrice === null
+          ? params.maxPriceCents === undefined
+          : Math.round(Number(r.maxPrice) * 100) === params.maxPriceCents),
     );
     const label = bucket
       ? t(`search.price.${bucket.key}` as MessageKey)
@@ -92,7 +114,10 @@ export default function Search() {
     chips.push({ label, remove: searchHref(current, { minPrice: null, maxPrice: null }) });
   }
   if (params.festival !== undefined) {
-    chips.push({ label: t("search.festivalChip", { name: names.festivals[String(params.festival)] ?? String(params.festival) }), remove: searchHref(current, { festival: null }) });
+    chips.push({
+      label: t("search.festivalChip", { name: names.festivals[String(params.festival)] ?? String(params.festival) }),
+      remove: searchHref(current, { festival: null }),
+    });
   }
   if (params.deals) chips.push({ label: t("search.dealsChip"), remove: searchHref(current, { deals: null }) });
   if (params.inStock) chips.push({ label: t("search.inStockChip"), remove: searchHref(current, { inStock: null }) });
@@ -107,7 +132,14 @@ export default function Search() {
   return (
     <div>
       <h1 className="mb-4 text-2xl font-bold text-clay-900 sm:text-3xl">{t("search.title")}</h1>
-      <Form ref={formRef} method="get" role="search" aria-label={t("search.title")} className="mb-4 flex gap-2" onChange={(e) => (e.target as HTMLElement).getAttribute("name") === "q" && onQueryInput(e.currentTarget)}>
+      <Form
+        ref={formRef}
+        method="get"
+        role="search"
+        aria-label={t("search.title")}
+        className="mb-4 flex gap-2"
+        onChange={(e) => (e.target as HTMLElement).getAttribute("name") === "q" && onQueryInput(e.currentTarget)}
+      >
         <label htmlFor="search-q" className="sr-only">
           {t("search.label")}
         </label>
@@ -121,16 +153,22 @@ export default function Search() {
           maxLength={200}
           className="w-full max-w-xl rounded border border-stone-300 bg-white px-3 py-2"
         />
-        {[...current.entries()].filter(([k]) => k !== "q").map(([k, v]) => (
-          <input key={k} type="hidden" name={k} value={v} />
-        ))}
+        {[...current.entries()]
+          .filter(([k]) => k !== "q")
+          .map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
         <button type="submit" className="rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900">
           {t("search.submit")}
         </button>
       </Form>
 
       {result.engine === "sqlite" ? (
-        <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="limited-search">
+        <p
+          role="status"
+          className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="limited-search"
+        >
           {t("search.limited")}
         </p>
       ) : null}
@@ -158,7 +196,11 @@ export default function Search() {
       </div>
 
       {chips.length > 0 ? (
-        <ul className="mb-4 flex flex-wrap items-center gap-2" aria-label={t("search.filters")} data-testid="active-filters">
+        <ul
+          className="mb-4 flex flex-wrap items-center gap-2"
+          aria-label={t("search.filters")}
+          data-testid="active-filters"
+        >
           {chips.map((chip) => (
             <li key={chip.label}>
               <Link
@@ -227,7 +269,10 @@ export default function Search() {
               className="flex items-center gap-2 hover:underline"
               data-testid="deals-filter"
             >
-              <span aria-hidden="true" className={`inline-block h-4 w-4 rounded border ${params.deals ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`} />
+              <span
+                aria-hidden="true"
+                className={`inline-block h-4 w-4 rounded border ${params.deals ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`}
+              />
               {t("search.dealsOnly")}
             </Link>
           </section>
@@ -240,9 +285,14 @@ export default function Search() {
               aria-checked={params.inStock}
               className="flex items-center gap-2 hover:underline"
             >
-              <span aria-hidden="true" className={`inline-block h-4 w-4 rounded border ${params.inStock ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`} />
+              <span
+                aria-hidden="true"
+                className={`inline-block h-4 w-4 rounded border ${params.inStock ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`}
+              />
               {t("search.inStockOnly")}
-              {result.facets.inStock.true !== undefined ? <span className="text-stone-600">({result.facets.inStock.true})</span> : null}
+              {result.facets.inStock.true !== undefined ? (
+                <span className="text-stone-600">({result.facets.inStock.true})</span>
+              ) : null}
             </Link>
           </section>
         </aside>
@@ -276,7 +326,10 @@ export default function Search() {
                   <ul className="flex flex-wrap justify-center gap-2" role="list">
                     {popularCategories.map((c) => (
                       <li key={c.slug}>
-                        <Link to={href(`/categories/${c.slug}`)} className="rounded-full bg-clay-100 px-3 py-1 text-clay-900 hover:underline">
+                        <Link
+                          to={href(`/categories/${c.slug}`)}
+                          className="rounded-full bg-clay-100 px-3 py-1 text-clay-900 hover:underline"
+                        >
                           {c.name}
                         </Link>
                       </li>

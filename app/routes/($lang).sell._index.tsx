@@ -22,7 +22,10 @@ export default function SellDashboard() {
   const href = useHref();
   return (
     <>
-      <PageHeading title={data.store.name} subtitle={`${t("sell.storeStatus")}: ${t(`status.${data.store.status}` as MessageKey)}`} />
+      <PageHeading
+        title={data.store.name}
+        subtitle={`${t("sell.storeStatus")}: ${t(`status.${data.store.status}` as MessageKey)}`}
+      />
       {data.store.status === "approved" ? (
         <p className="-mt-4 mb-6 text-sm">
           <Link to={href(`/stores/${data.store.slug}`)} className="text-clay-700 underline">
@@ -51,7 +54,17 @@ export default function SellDashboard() {
   );
 }
 
-function ItemList({ title, items, testId, showStock }: { title: string; items: DashboardItem[]; testId: string; showStock?: boolean }) {
+function ItemList({
+  title,
+  items,
+  testId,
+  showStock,
+}: {
+  title: string;
+  items: DashboardItem[];
+  testId: string;
+  showStock?: boolean;
+}) {
   const t = useT();
   const href = useHref();
   return (

@@ -25,7 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Failure = { step: "error"; error: { key: MessageKey; detail: string } };
 const failure = (error: CsvError | "noFile") =>
-  data<Failure>({ step: "error", error: error === "noFile" ? { key: "import.noFile", detail: "" } : { key: `import.${error.code}` as MessageKey, detail: error.detail } }, { status: 400 });
+  data<Failure>(
+    {
+      step: "error",
+      error:
+        error === "noFile"
+          ? { key: "import.noFile", detail: "" }
+          : { key: `import.${error.code}` as MessageKey, detail: error.detail },
+    },
+    { status: 400 },
+  );
 
 /** Two steps: a multipart upload is checked and previewed; the confirmed text is imported in one transaction. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,7 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     let form: FormData;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES, filter: ({ name }) => name === "csv" }));
+      form = await unstable_parseMultipartFormData(
+        request,
+        unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES, filter: ({ name }) => name === "csv" }),
+      );
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError) return failure(new CsvError("tooLarge"));
       throw error;
@@ -102,31 +114,51 @@ export default function Import() {
           </label>
           <input id="csv" name="csv" type="file" accept=".csv,text/csv" className="mt-1 text-sm" />
         </div>
-        <button type="submit" disabled={pending} className="rounded bg-clay-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-clay-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+        >
           {pending ? t("auth.pending") : t("import.preview")}
         </button>
       </Form>
       {result?.step === "error" ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="import-error">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800"
+          data-testid="import-error"
+        >
           {t(result.error.key, { detail: result.error.detail })}
         </p>
       ) : null}
       {result?.step === "done" ? (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="import-done">
+        <p
+          role="status"
+          className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900"
+          data-testid="import-done"
+        >
           {t("import.done", result.counts)}
         </p>
       ) : null}
       {result?.step === "preview" ? (
         <section data-testid="import-preview">
           <p className="mb-1 font-medium">{t("import.ready", { count: result.valid })}</p>
-          {result.invalidCount > 0 ? <p className="mb-3 text-sm text-red-800">{t("import.withErrors", { count: result.invalidCount })}</p> : null}
+          {result.invalidCount > 0 ? (
+            <p className="mb-3 text-sm text-red-800">{t("import.withErrors", { count: result.invalidCount })}</p>
+          ) : null}
           {result.invalid.length > 0 ? (
             <table className="mb-4 w-full rounded border border-stone-200 bg-white text-left text-sm">
               <thead className="bg-clay-50 text-xs uppercase">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t("import.line")}</th>
-                  <th scope="col" className="px-3 py-2">SKU</th>
-                  <th scope="col" className="px-3 py-2">{t("import.problems")}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("import.line")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    SKU
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("import.problems")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -134,7 +166,9 @@ export default function Import() {
                   <tr key={row.line} className="border-t border-stone-100">
                     <td className="px-3 py-2">{row.line}</td>
                     <td className="px-3 py-2 font-mono text-xs">{row.sku}</td>
-                    <td className="px-3 py-2">{row.errors.map((e) => `${e.column}: ${t(e.key, { min: 1, max: 100000 })}`).join(" · ")}</td>
+                    <td className="px-3 py-2">
+                      {row.errors.map((e) => `${e.column}: ${t(e.key, { min: 1, max: 100000 })}`).join(" · ")}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -144,7 +178,11 @@ export default function Import() {
             <Form method="post">
               <input type="hidden" name="intent" value="import" />
               <textarea name="csv" defaultValue={result.csv} hidden readOnly />
-              <button type="submit" disabled={pending} className="rounded bg-forest-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+              <button
+                type="submit"
+                disabled={pending}
+                className="rounded bg-forest-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+              >
                 {t("import.submit")}
               </button>
             </Form>

@@ -31,9 +31,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const lineId = formInt(form, "lineId");
   if (lineId === null) return data({ ok: false, lineId, message: "admin.errorBadRequest" }, { status: 400 });
-  const result = markLineShipped(user, lineId, { carrier: formText(form, "carrier"), trackingNumber: formText(form, "tracking") });
+  const result = markLineShipped(user, lineId, {
+    carrier: formText(form, "carrier"),
+    trackingNumber: formText(form, "tracking"),
+  });
   if (!result.ok) {
-    const message = result.error === "badInput" ? "sell.shipBadInput" : result.error === "notPaid" ? "sell.shipNotPaid" : "admin.errorNotFound";
+    const message =
+      result.error === "badInput"
+        ? "sell.shipBadInput"
+        : result.error === "notPaid"
+          ? "sell.shipNotPaid"
+          : "admin.errorNotFound";
     return data({ ok: false, lineId, message }, { status: result.error === "notFound" ? 404 : 400 });
   }
   return { ok: true, lineId, message: "sell.shipped" };
@@ -52,7 +60,12 @@ export default function StoreOrders() {
       <PageHeading title={t("sell.ordersTitle")} subtitle={t("sell.toShip", { count: toShip })} />
       <nav aria-label={t("sell.ordersTitle")} className="mb-4 flex gap-2">
         {SHOW.map((s) => (
-          <Link key={s} to={href(`/sell/orders?show=${s}`)} aria-current={s === show ? "page" : undefined} className={`rounded-full px-3 py-1 text-sm ${s === show ? "bg-clay-700 text-white" : "bg-clay-100 text-clay-900"}`}>
+          <Link
+            key={s}
+            to={href(`/sell/orders?show=${s}`)}
+            aria-current={s === show ? "page" : undefined}
+            className={`rounded-full px-3 py-1 text-sm ${s === show ? "bg-clay-700 text-white" : "bg-clay-100 text-clay-900"}`}
+          >
             {t(`sell.show.${s}` as MessageKey)}
           </Link>
         ))}
@@ -62,7 +75,11 @@ export default function StoreOrders() {
       ) : (
         <ul className="space-y-4" data-testid="store-order-lines">
           {items.map((line) => (
-            <li key={line.lineId} className="rounded-lg border border-stone-200 bg-white p-4 text-sm" data-testid={`order-line-${line.lineId}`}>
+            <li
+              key={line.lineId}
+              className="rounded-lg border border-stone-200 bg-white p-4 text-sm"
+              data-testid={`order-line-${line.lineId}`}
+            >
               <div className="flex flex-wrap justify-between gap-2">
                 <p className="font-semibold">
                   {t("order.number", { id: line.orderId })} · {line.title} × {line.quantity}
@@ -71,21 +88,27 @@ export default function StoreOrders() {
               </div>
               {line.paidAt ? (
                 <p className="text-xs text-stone-600">
-                  {t("sell.paidAt")} <time dateTime={line.paidAt}>{formatDateTime(line.paidAt, locale, CHINA_TIME_ZONE)}</time>
+                  {t("sell.paidAt")}{" "}
+                  <time dateTime={line.paidAt}>{formatDateTime(line.paidAt, locale, CHINA_TIME_ZONE)}</time>
                 </p>
               ) : null}
-              <address className="mt-2 not-italic text-stone-800">
+              <address className="mt-2 text-stone-800 not-italic">
                 {line.shipping.name} · {line.shipping.phone}
                 <br />
                 {line.shipping.address}, {line.shipping.city} {line.shipping.postcode}, {line.shipping.country}
               </address>
               {result && result.lineId === line.lineId ? (
-                <p role={result.ok ? "status" : "alert"} className={`mt-2 ${result.ok ? "text-green-800" : "text-red-800"}`}>
+                <p
+                  role={result.ok ? "status" : "alert"}
+                  className={`mt-2 ${result.ok ? "text-green-800" : "text-red-800"}`}
+                >
                   {t(result.message as MessageKey)}
                 </p>
               ) : null}
               {line.shippedAt ? (
-                <p className="mt-2 text-green-900">{t("order.shipped", { carrier: line.carrier ?? "", tracking: line.trackingNumber ?? "" })}</p>
+                <p className="mt-2 text-green-900">
+                  {t("order.shipped", { carrier: line.carrier ?? "", tracking: line.trackingNumber ?? "" })}
+                </p>
               ) : (
                 <Form method="post" className="mt-3 flex flex-wrap items-end gap-2">
                   <input type="hidden" name="lineId" value={line.lineId} />
@@ -93,15 +116,32 @@ export default function StoreOrders() {
                     <label htmlFor={`carrier-${line.lineId}`} className="block text-xs font-medium text-stone-700">
                       {t("sell.carrier")}
                     </label>
-                    <input id={`carrier-${line.lineId}`} name="carrier" required maxLength={60} placeholder="DHL" className="w-36 rounded border border-stone-300 px-2 py-1" />
+                    <input
+                      id={`carrier-${line.lineId}`}
+                      name="carrier"
+                      required
+                      maxLength={60}
+                      placeholder="DHL"
+                      className="w-36 rounded border border-stone-300 px-2 py-1"
+                    />
                   </div>
                   <div>
                     <label htmlFor={`tracking-${line.lineId}`} className="block text-xs font-medium text-stone-700">
                       {t("sell.tracking")}
                     </label>
-                    <input id={`tracking-${line.lineId}`} name="tracking" required maxLength={80} pattern="[A-Za-z0-9-]{4,80}" className="w-48 rounded border border-stone-300 px-2 py-1" />
+                    <input
+                      id={`tracking-${line.lineId}`}
+                      name="tracking"
+                      required
+                      maxLength={80}
+                      pattern="[A-Za-z0-9-]{4,80}"
+                      className="w-48 rounded border border-stone-300 px-2 py-1"
+                    />
                   </div>
-                  <button type="submit" className="rounded bg-clay-700 px-3 py-1.5 font-semibold text-white hover:bg-clay-900">
+                  <button
+                    type="submit"
+                    className="rounded bg-clay-700 px-3 py-1.5 font-semibold text-white hover:bg-clay-900"
+                  >
                     {t("sell.markShipped")}
                   </button>
                 </Form>

@@ -38,9 +38,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (error instanceof MaxPartSizeExceededError) return back("imageError=tooLarge");
       throw error;
     }
-    const files = form.getAll("photos").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && f.size > 0);
+    const files = form
+      .getAll("photos")
+      .filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && f.size > 0);
     if (files.length > MAX_IMAGES_PER_PRODUCT) return back("imageError=tooMany");
-    const result = await addOwnProductImages(user, id, await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer()))));
+    const result = await addOwnProductImages(
+      user,
+      id,
+      await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer()))),
+    );
     if (!result.ok) {
       if (result.error === "notFound") notFound();
       return back(`imageError=${result.error}`);

@@ -58,13 +58,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = saveOwnProduct(user, id, submission.value);
   if (!result.ok) {
     if (result.error === "notFound") notFound();
-    const fieldErrors: Record<string, string[]> = result.error === "skuTaken" ? { sku: ["form.skuTaken"] } : { categorySlug: ["form.chooseCategory"] };
+    const fieldErrors: Record<string, string[]> =
+      result.error === "skuTaken" ? { sku: ["form.skuTaken"] } : { categorySlug: ["form.chooseCategory"] };
     return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
   }
   return redirect(`${localizePath(`/sell/products/${id}`, locale)}?saved=1`);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ location, data: d }) => pageMeta(location, (t) => d?.product.values.titleEn ?? t("sell.editProduct"));
+export const meta: MetaFunction<typeof loader> = ({ location, data: d }) =>
+  pageMeta(location, (t) => d?.product.values.titleEn ?? t("sell.editProduct"));
 
 export default function EditProduct() {
   const { categories, product } = useLoaderData<typeof loader>();
@@ -73,13 +75,22 @@ export default function EditProduct() {
   const t = useT();
   return (
     <>
-      <PageHeading title={t("sell.editProduct")} subtitle={`${product.values.sku} · ${t(`status.${product.status}`)}`} />
+      <PageHeading
+        title={t("sell.editProduct")}
+        subtitle={`${product.values.sku} · ${t(`status.${product.status}`)}`}
+      />
       {searchParams.get("saved") && !result ? (
         <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
           {t("sell.saved")}
         </p>
       ) : null}
-      <ProductForm key={product.id} mode="edit" lastResult={result?.result} defaultValue={product.values} categories={categories} />
+      <ProductForm
+        key={product.id}
+        mode="edit"
+        lastResult={result?.result}
+        defaultValue={product.values}
+        categories={categories}
+      />
       <Photos productId={product.id} images={product.images} />
     </>
   );
@@ -114,7 +125,13 @@ function Photos({ productId, images }: { productId: number; images: string[] }) 
           const { src, srcSet } = imageSources(url);
           return (
             <li key={url} className="rounded border border-stone-200 bg-white p-2">
-              <img src={src} srcSet={srcSet} sizes="200px" alt={t("sell.photoAlt", { n: i + 1 })} className="aspect-square w-full object-cover" />
+              <img
+                src={src}
+                srcSet={srcSet}
+                sizes="200px"
+                alt={t("sell.photoAlt", { n: i + 1 })}
+                className="aspect-square w-full object-cover"
+              />
               {isUploadedImage(url) ? (
                 <Form method="post" action={action} className="mt-2">
                   <input type="hidden" name="intent" value="delete" />
@@ -133,12 +150,24 @@ function Photos({ productId, images }: { productId: number; images: string[] }) 
           <label htmlFor="photos" className="block text-sm font-medium text-stone-800">
             {t("sell.addPhotos")}
           </label>
-          <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple aria-describedby="photos-hint" className="mt-1 text-sm" />
+          <input
+            id="photos"
+            name="photos"
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            multiple
+            aria-describedby="photos-hint"
+            className="mt-1 text-sm"
+          />
           <p id="photos-hint" className="mt-1 text-xs text-stone-600">
             {t("sell.photoHint")}
           </p>
         </div>
-        <button type="submit" disabled={pending} className="rounded bg-clay-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-clay-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+        >
           {pending ? t("sell.pending") : t("sell.upload")}
         </button>
       </Form>

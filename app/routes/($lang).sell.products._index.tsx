@@ -3,7 +3,13 @@ import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
-import { OWNER_SORTS, OWNER_STATUS_FILTERS, listOwnProducts, setOwnProductStatus, setOwnProductStock } from "#app/models/owner.server.ts";
+import {
+  OWNER_SORTS,
+  OWNER_STATUS_FILTERS,
+  listOwnProducts,
+  setOwnProductStatus,
+  setOwnProductStock,
+} from "#app/models/owner.server.ts";
 import { requireOwner } from "#app/utils/auth.server.ts";
 import { notFound, requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -57,13 +63,24 @@ export default function Listings() {
           <label htmlFor="q" className="block text-sm font-medium">
             {t("sell.searchOwn")}
           </label>
-          <input id="q" name="q" type="search" defaultValue={q} className="mt-1 rounded border border-stone-300 px-3 py-1.5 text-sm" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            className="mt-1 rounded border border-stone-300 px-3 py-1.5 text-sm"
+          />
         </div>
         <div>
           <label htmlFor="status" className="block text-sm font-medium">
             {t("sell.filterStatus")}
           </label>
-          <select id="status" name="status" defaultValue={status} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1.5 text-sm">
+          <select
+            id="status"
+            name="status"
+            defaultValue={status}
+            className="mt-1 rounded border border-stone-300 bg-white px-2 py-1.5 text-sm"
+          >
             <option value="all">{t("sell.all")}</option>
             <option value="active">{t("status.active")}</option>
             <option value="draft">{t("status.draft")}</option>
@@ -74,7 +91,12 @@ export default function Listings() {
           <label htmlFor="sort" className="block text-sm font-medium">
             {t("sell.sort")}
           </label>
-          <select id="sort" name="sort" defaultValue={sort} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1.5 text-sm">
+          <select
+            id="sort"
+            name="sort"
+            defaultValue={sort}
+            className="mt-1 rounded border border-stone-300 bg-white px-2 py-1.5 text-sm"
+          >
             <option value="updated">{t("sell.sortUpdated")}</option>
             <option value="title">{t("sell.sortTitle")}</option>
             <option value="price">{t("sell.sortPrice")}</option>
@@ -84,7 +106,10 @@ export default function Listings() {
         <button type="submit" className="rounded bg-clay-700 px-4 py-1.5 text-sm font-semibold text-white">
           {t("sell.apply")}
         </button>
-        <Link to={href("/sell/products/new")} className="ml-auto rounded border border-clay-700 px-4 py-1.5 text-sm font-semibold text-clay-700">
+        <Link
+          to={href("/sell/products/new")}
+          className="ml-auto rounded border border-clay-700 px-4 py-1.5 text-sm font-semibold text-clay-700"
+        >
           {t("sell.newProduct")}
         </Link>
       </Form>
@@ -93,14 +118,26 @@ export default function Listings() {
       ) : (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
           <table className="w-full text-left text-sm" data-testid="listings">
-            <thead className="bg-clay-50 text-xs uppercase text-stone-700">
+            <thead className="bg-clay-50 text-xs text-stone-700 uppercase">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("sell.colSku")}</th>
-                <th scope="col" className="px-3 py-2">{t("sell.colTitle")}</th>
-                <th scope="col" className="px-3 py-2">{t("sell.colStatus")}</th>
-                <th scope="col" className="px-3 py-2">{t("sell.colPrice")}</th>
-                <th scope="col" className="px-3 py-2">{t("sell.colStock")}</th>
-                <th scope="col" className="px-3 py-2">{t("sell.colActions")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("sell.colSku")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("sell.colTitle")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("sell.colStatus")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("sell.colPrice")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("sell.colStock")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("sell.colActions")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -116,7 +153,11 @@ export default function Listings() {
   );
 }
 
-function Row({ item }: { item: { id: number; sku: string; title: string; status: string; priceCents: number; currency: string; stock: number } }) {
+function Row({
+  item,
+}: {
+  item: { id: number; sku: string; title: string; status: string; priceCents: number; currency: string; stock: number };
+}) {
   const t = useT();
   const href = useHref();
   const locale = useLocale();
@@ -148,10 +189,22 @@ function Row({ item }: { item: { id: number; sku: string; title: string; status:
             aria-invalid={stockError ? true : undefined}
             className="w-20 rounded border border-stone-300 px-2 py-1"
           />
-          <button type="submit" className="rounded border border-stone-300 px-2 py-1 text-xs" disabled={stockFetcher.state !== "idle"}>
+          <button
+            type="submit"
+            className="rounded border border-stone-300 px-2 py-1 text-xs"
+            disabled={stockFetcher.state !== "idle"}
+          >
             {stockFetcher.state !== "idle" ? t("sell.pending") : t("sell.saveStock")}
           </button>
-          {stockError ? <span role="alert" className="text-xs text-red-700">{t(stockError)}</span> : stockFetcher.data?.ok ? <span role="status" className="text-xs text-emerald-700">{t("sell.saved")}</span> : null}
+          {stockError ? (
+            <span role="alert" className="text-xs text-red-700">
+              {t(stockError)}
+            </span>
+          ) : stockFetcher.data?.ok ? (
+            <span role="status" className="text-xs text-emerald-700">
+              {t("sell.saved")}
+            </span>
+          ) : null}
         </stockFetcher.Form>
       </td>
       <td className="px-3 py-2">

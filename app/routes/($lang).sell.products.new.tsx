@@ -25,7 +25,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = saveOwnProduct(user, null, submission.value, form.get("intent") === "publish");
   if (!result.ok) {
-    const fieldErrors: Record<string, string[]> = result.error === "skuTaken" ? { sku: ["form.skuTaken"] } : { categorySlug: ["form.chooseCategory"] };
+    const fieldErrors: Record<string, string[]> =
+      result.error === "skuTaken" ? { sku: ["form.skuTaken"] } : { categorySlug: ["form.chooseCategory"] };
     return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
   }
   return redirect(`${localizePath(`/sell/products/${result.id}`, locale)}?saved=1`);

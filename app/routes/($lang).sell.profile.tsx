@@ -25,7 +25,11 @@ import { pageMeta } from "#app/utils/meta.ts";
 
 const line = (max: number) => z.string().trim().max(max, { error: "form.tooLong" }).default("");
 const schema = z.object({
-  nameEn: z.string({ error: "form.required" }).trim().min(2, { error: "form.required" }).max(80, { error: "form.tooLong" }),
+  nameEn: z
+    .string({ error: "form.required" })
+    .trim()
+    .min(2, { error: "form.required" })
+    .max(80, { error: "form.tooLong" }),
   nameZh: line(80),
   nameFr: line(80),
   taglineEn: line(160),
@@ -35,7 +39,11 @@ const schema = z.object({
   storyZh: line(4000),
   storyFr: line(4000),
   countryCode: z.string({ error: "form.country" }).regex(/^[A-Z]{2}$/, { error: "form.country" }),
-  cityEn: z.string({ error: "form.required" }).trim().min(1, { error: "form.required" }).max(80, { error: "form.tooLong" }),
+  cityEn: z
+    .string({ error: "form.required" })
+    .trim()
+    .min(1, { error: "form.required" })
+    .max(80, { error: "form.tooLong" }),
   cityZh: line(80),
   cityFr: line(80),
 });
@@ -46,7 +54,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const user = await requireOwner(request, locale);
   const store = getOwnStore(user)!;
-  return { values: Object.fromEntries(FIELDS.map((f) => [f, String(store[f] ?? "")])) as Record<string, string>, logoUrl: store.logoUrl, countries: listCountryOptions(locale) };
+  return {
+    values: Object.fromEntries(FIELDS.map((f) => [f, String(store[f] ?? "")])) as Record<string, string>,
+    logoUrl: store.logoUrl,
+    countries: listCountryOptions(locale),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -55,21 +67,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     let form: FormData;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMAGE_BYTES, filter: ({ name }) => name === "logo" }));
+      form = await unstable_parseMultipartFormData(
+        request,
+        unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMAGE_BYTES, filter: ({ name }) => name === "logo" }),
+      );
     } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) return data({ logoError: "image.tooLarge" as LogoError, result: null }, { status: 400 });
+      if (error instanceof MaxPartSizeExceededError)
+        return data({ logoError: "image.tooLarge" as LogoError, result: null }, { status: 400 });
       throw error;
     }
     const file = form.get("logo");
     const bytes = file && typeof file !== "string" ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
     const result = await setOwnStoreLogo(user, bytes);
-    if (!result.ok) return data({ logoError: `image.${result.error === "notFound" ? "empty" : result.error}` as LogoError, result: null }, { status: 400 });
+    if (!result.ok)
+      return data(
+        { logoError: `image.${result.error === "notFound" ? "empty" : result.error}` as LogoError, result: null },
+        { status: 400 },
+      );
     return redirect(`${localizePath("/sell/profile", locale)}?saved=logo`);
   }
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return data({ logoError: null, result: submission.reply() }, { status: 400 });
   const outcome = updateOwnStore(user, submission.value);
-  if (outcome === "country") return data({ logoError: null, result: submission.reply({ fieldErrors: { countryCode: ["form.country"] } }) }, { status: 400 });
+  if (outcome === "country")
+    return data(
+      { logoError: null, result: submission.reply({ fieldErrors: { countryCode: ["form.country"] } }) },
+      { status: 400 },
+    );
   return redirect(`${localizePath("/sell/profile", locale)}?saved=profile`);
 }
 
@@ -90,8 +114,18 @@ export default function StoreProfile() {
   });
   const error = (errors?: string[]) => (errors?.[0] ? t(errors[0] as MessageKey) : undefined);
   const saved = searchParams.get("saved");
-  const input = (name: "nameEn" | "nameZh" | "nameFr" | "taglineEn" | "taglineZh" | "taglineFr" | "cityEn" | "cityZh" | "cityFr", lang?: string) => (
-    <Field label={t(`profile.${name}`)} lang={lang} errorId={fields[name].errorId} error={error(fields[name].errors)} {...getInputProps(fields[name], { type: "text" })} key={fields[name].key} />
+  const input = (
+    name: "nameEn" | "nameZh" | "nameFr" | "taglineEn" | "taglineZh" | "taglineFr" | "cityEn" | "cityZh" | "cityFr",
+    lang?: string,
+  ) => (
+    <Field
+      label={t(`profile.${name}`)}
+      lang={lang}
+      errorId={fields[name].errorId}
+      error={error(fields[name].errors)}
+      {...getInputProps(fields[name], { type: "text" })}
+      key={fields[name].key}
+    />
   );
   return (
     <div className="max-w-3xl">
@@ -102,13 +136,27 @@ export default function StoreProfile() {
         </p>
       ) : null}
       <section className="mb-8 flex items-end gap-4">
-        {loaded.logoUrl ? <img {...imageSources(loaded.logoUrl)} sizes="96px" alt={t("profile.logo")} className="h-24 w-24 rounded-full border border-stone-200 object-cover" /> : null}
+        {loaded.logoUrl ? (
+          <img
+            {...imageSources(loaded.logoUrl)}
+            sizes="96px"
+            alt={t("profile.logo")}
+            className="h-24 w-24 rounded-full border border-stone-200 object-cover"
+          />
+        ) : null}
         <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
           <div>
             <label htmlFor="logo" className="block text-sm font-medium">
               {t("profile.uploadLogo")}
             </label>
-            <input id="logo" name="logo" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="logo-hint" className="mt-1 text-sm" />
+            <input
+              id="logo"
+              name="logo"
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              aria-describedby="logo-hint"
+              className="mt-1 text-sm"
+            />
             <p id="logo-hint" className="mt-1 text-xs text-stone-600">
               {t("profile.logoHint")}
             </p>
@@ -118,7 +166,11 @@ export default function StoreProfile() {
               </p>
             ) : null}
           </div>
-          <button type="submit" disabled={pending} className="rounded border border-clay-700 px-3 py-1.5 text-sm font-semibold text-clay-700">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded border border-clay-700 px-3 py-1.5 text-sm font-semibold text-clay-700"
+          >
             {t("sell.upload")}
           </button>
         </Form>
@@ -137,7 +189,12 @@ export default function StoreProfile() {
             <label htmlFor={fields[f].id} className="block text-sm font-medium">
               {t(`profile.${f}`)}
             </label>
-            <textarea {...getTextareaProps(fields[f])} key={fields[f].key} rows={4} className="mt-1 w-full rounded border border-stone-300 px-3 py-2" />
+            <textarea
+              {...getTextareaProps(fields[f])}
+              key={fields[f].key}
+              rows={4}
+              className="mt-1 w-full rounded border border-stone-300 px-3 py-2"
+            />
             {fields[f].errors ? (
               <p id={fields[f].errorId} role="alert" className="mt-1 text-sm text-red-700">
                 {error(fields[f].errors)}
@@ -157,7 +214,11 @@ export default function StoreProfile() {
           {input("cityZh", "zh-Hans")}
           {input("cityFr", "fr")}
         </div>
-        <button type="submit" disabled={pending} className="justify-self-start rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="justify-self-start rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
+        >
           {pending ? t("sell.pending") : t("profile.save")}
         </button>
       </Form>

@@ -12,7 +12,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const user = await requireOwner(request, locale);
   const store = getOwnStore(user)!;
-  return { store: { name: pick(store, "name", locale), status: store.status, slug: store.slug, reviewNote: store.reviewNote } };
+  return {
+    store: { name: pick(store, "name", locale), status: store.status, slug: store.slug, reviewNote: store.reviewNote },
+  };
 }
 
 export default function SellLayout() {
@@ -37,8 +39,13 @@ export default function SellLayout() {
         ]}
       />
       {store.status === "rejected" || store.status === "suspended" ? (
-        <p role="status" className="mb-6 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="store-review-notice">
-          {t(store.status === "rejected" ? "sell.rejectedNotice" : "sell.suspendedNotice")} {store.reviewNote ? t("admin.reviewNote", { note: store.reviewNote }) : null}
+        <p
+          role="status"
+          className="mb-6 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+          data-testid="store-review-notice"
+        >
+          {t(store.status === "rejected" ? "sell.rejectedNotice" : "sell.suspendedNotice")}{" "}
+          {store.reviewNote ? t("admin.reviewNote", { note: store.reviewNote }) : null}
         </p>
       ) : null}
       {store.status === "pending" ? (

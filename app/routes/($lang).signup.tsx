@@ -26,11 +26,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: signupSchema });
   const ip = typeof context.clientIp === "string" ? context.clientIp : "unknown";
   const wait = hitRateLimit(`signup:ip:${ip}`, SIGNUP_LIMIT);
-  if (wait) return data({ result: submission.reply({ formErrors: ["auth.tooManySignups"], hideFields: ["password"] }) }, { status: 429, headers: { "Retry-After": String(wait) } });
+  if (wait)
+    return data(
+      { result: submission.reply({ formErrors: ["auth.tooManySignups"], hideFields: ["password"] }) },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
   // The password is never sent back to the browser.
-  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const user = await createShopper({ email: submission.value.email, password: submission.value.password, locale });
-  if (user === "taken") return data({ result: submission.reply({ fieldErrors: { email: ["auth.emailTaken"] }, hideFields: ["password"] }) }, { status: 400 });
+  if (user === "taken")
+    return data(
+      { result: submission.reply({ fieldErrors: { email: ["auth.emailTaken"] }, hideFields: ["password"] }) },
+      { status: 400 },
+    );
   return signIn(request, user.id, safeRedirect(submission.value.redirectTo, localizePath("/account", locale)));
 }
 
@@ -56,12 +65,23 @@ export default function Signup() {
       <h1 className="mb-6 text-2xl font-bold text-clay-900">{t("auth.signupTitle")}</h1>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         {form.errors?.length ? (
-          <p id={form.errorId} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          <p
+            id={form.errorId}
+            role="alert"
+            className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+          >
             {error(form.errors)}
           </p>
         ) : null}
         <input {...getInputProps(fields.redirectTo, { type: "hidden" })} key={fields.redirectTo.key} />
-        <Field label={t("auth.email")} errorId={fields.email.errorId} error={error(fields.email.errors)} autoComplete="email" {...getInputProps(fields.email, { type: "email" })} key={fields.email.key} />
+        <Field
+          label={t("auth.email")}
+          errorId={fields.email.errorId}
+          error={error(fields.email.errors)}
+          autoComplete="email"
+          {...getInputProps(fields.email, { type: "email" })}
+          key={fields.email.key}
+        />
         <Field
           label={t("auth.password")}
           errorId={fields.password.errorId}
@@ -71,7 +91,11 @@ export default function Signup() {
           {...getInputProps(fields.password, { type: "password" })}
           key={fields.password.key}
         />
-        <button type="submit" disabled={pending} className="w-full rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60"
+        >
           {pending ? t("auth.pending") : t("auth.submitSignup")}
         </button>
       </Form>

@@ -31,12 +31,23 @@ export default function StorePage() {
   const href = useHref();
   const locale = useLocale();
   const approved = store.approvedAt
-    ? new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, { dateStyle: "long", timeZone: "UTC" }).format(new Date(store.approvedAt))
+    ? new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, { dateStyle: "long", timeZone: "UTC" }).format(
+        new Date(store.approvedAt),
+      )
     : null;
   return (
     <>
       <section className="mb-8 flex flex-col gap-6 rounded-xl border border-stone-200 bg-white p-6 sm:flex-row">
-        {store.logoUrl ? <img {...imageSources(store.logoUrl)} sizes="120px" alt="" width={120} height={120} className="h-28 w-28 shrink-0 rounded-full" /> : null}
+        {store.logoUrl ? (
+          <img
+            {...imageSources(store.logoUrl)}
+            sizes="120px"
+            alt=""
+            width={120}
+            height={120}
+            className="h-28 w-28 shrink-0 rounded-full"
+          />
+        ) : null}
         <div>
           <h1 className="text-3xl font-bold text-clay-900">{store.name}</h1>
           <p className="mt-1 text-stone-700">{store.tagline}</p>
@@ -53,7 +64,11 @@ export default function StorePage() {
         </div>
       </section>
       <h2 className="mb-4 text-xl font-bold text-clay-900">{t("store.products")}</h2>
-      {products.items.length > 0 ? <ProductGrid products={products.items} /> : <EmptyState title={t("store.noProducts")} />}
+      {products.items.length > 0 ? (
+        <ProductGrid products={products.items} />
+      ) : (
+        <EmptyState title={t("store.noProducts")} />
+      )}
       <Pagination pagination={products.pagination} />
     </>
   );

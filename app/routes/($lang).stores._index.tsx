@@ -34,7 +34,12 @@ export default function Stores() {
           <label htmlFor="country" className="block text-sm font-medium text-stone-800">
             {t("stores.filterCountry")}
           </label>
-          <select id="country" name="country" defaultValue={country ?? ""} className="mt-1 rounded border border-stone-300 bg-white px-3 py-1.5 text-sm">
+          <select
+            id="country"
+            name="country"
+            defaultValue={country ?? ""}
+            className="mt-1 rounded border border-stone-300 bg-white px-3 py-1.5 text-sm"
+          >
             <option value="">{t("stores.allCountries")}</option>
             {countries.map((c) => (
               <option key={c.code} value={c.code}>
@@ -43,7 +48,10 @@ export default function Stores() {
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded bg-clay-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-clay-900">
+        <button
+          type="submit"
+          className="rounded bg-clay-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-clay-900"
+        >
           {t("stores.apply")}
         </button>
         <p className="ml-auto text-sm text-stone-600" aria-live="polite">

@@ -14,14 +14,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (perMinute > 0) {
     const ip = typeof context.clientIp === "string" ? context.clientIp : "unknown";
     const wait = hitRateLimit(`api-search:ip:${ip}`, { limit: perMinute, windowMs: 60_000 });
-    if (wait) return Response.json({ error: "too many requests" }, { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } });
+    if (wait)
+      return Response.json(
+        { error: "too many requests" },
+        { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } },
+      );
   }
   const query = new URL(request.url).searchParams;
   const { params, errors } = parseSearchParams(query);
   const locale = query.get("locale") ?? "en";
   if (!isLocale(locale)) errors.push("locale must be one of en, zh, fr");
   if (errors.length > 0) {
-    return Response.json({ error: "invalid search parameters", details: errors }, { status: 400, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { error: "invalid search parameters", details: errors },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
   }
   const result = await searchCatalog(params, isLocale(locale) ? locale : "en");
   return Response.json(result, { headers: { "Cache-Control": "no-store" } });

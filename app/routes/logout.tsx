@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { localeFromPath } from "#app/i18n/locales.ts";
-import { localizePath } from "#app/i18n/locales.ts";
+import { localeFromPath, localizePath } from "#app/i18n/locales.ts";
 import { endSession } from "#app/utils/session.server.ts";
 
 /** Logging out is a POST (a link or an image cannot sign anyone out); GET just goes home. */

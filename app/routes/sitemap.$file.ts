@@ -9,7 +9,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let paths: string[] | null = null;
   if (file === "pages.xml") paths = catalogPaths();
   const chunk = /^products-(\d{1,4})\.xml$/.exec(file);
-  if (chunk && Number(chunk[1]) >= 1 && Number(chunk[1]) <= productSitemapCount()) paths = productPaths(Number(chunk[1]));
+  if (chunk && Number(chunk[1]) >= 1 && Number(chunk[1]) <= productSitemapCount())
+    paths = productPaths(Number(chunk[1]));
   if (!paths) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
-  return new Response(urlset(origin, paths), { headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" } });
+  return new Response(urlset(origin, paths), {
+    headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" },
+  });
 }

@@ -1,5 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { applyPaymentEvent, fromStripeEvent, verifyStripeWebhook, WebhookSignatureError } from "#app/models/payments.server.ts";
+import {
+  applyPaymentEvent,
+  fromStripeEvent,
+  verifyStripeWebhook,
+  WebhookSignatureError,
+} from "#app/models/payments.server.ts";
 
 /**
  * POST /webhooks/stripe. The raw body is verified against Stripe-Signature with

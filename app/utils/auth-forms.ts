@@ -5,7 +5,12 @@ import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "./password.ts";
  * Sign-in and sign-up schemas (conform + zod, shared by the browser and the server). Messages are
  * i18n keys, translated where they are shown.
  */
-const email = z.string({ error: "auth.emailInvalid" }).trim().toLowerCase().max(254, { error: "auth.emailInvalid" }).pipe(z.email({ error: "auth.emailInvalid" }));
+const email = z
+  .string({ error: "auth.emailInvalid" })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "auth.emailInvalid" })
+  .pipe(z.email({ error: "auth.emailInvalid" }));
 
 export const loginSchema = z.object({
   email,
@@ -13,7 +18,12 @@ export const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-const PROBLEM_KEYS = { tooShort: "auth.passwordTooShort", tooLong: "auth.passwordTooLong", common: "auth.passwordCommon", sameAsEmail: "auth.passwordSameAsEmail" } as const;
+const PROBLEM_KEYS = {
+  tooShort: "auth.passwordTooShort",
+  tooLong: "auth.passwordTooLong",
+  common: "auth.passwordCommon",
+  sameAsEmail: "auth.passwordSameAsEmail",
+} as const;
 
 export const signupSchema = z
   .object({ email, password: z.string({ error: "auth.passwordTooShort" }), redirectTo: z.string().optional() })

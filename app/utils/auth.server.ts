@@ -16,7 +16,9 @@ export async function requireUser(request: Request, locale: Locale): Promise<Ses
   const user = await getUser(request);
   if (user) return user;
   const url = new URL(request.url);
-  throw redirect(`${localizePath("/login", locale)}?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })}`);
+  throw redirect(
+    `${localizePath("/login", locale)}?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })}`,
+  );
 }
 
 /**

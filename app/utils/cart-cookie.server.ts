@@ -25,7 +25,10 @@ export type CartOwner = { userId: number } | { token: string };
  * Whose cart a request means: the signed-in shopper's, else the guest token from the cookie. With
  * `create`, a guest without a token gets a new one and the Set-Cookie header to send with the reply.
  */
-export async function cartOwnerFor(request: Request, options: { create?: boolean } = {}): Promise<{ owner: CartOwner | null; user: SessionUser | null; setCookie?: string }> {
+export async function cartOwnerFor(
+  request: Request,
+  options: { create?: boolean } = {},
+): Promise<{ owner: CartOwner | null; user: SessionUser | null; setCookie?: string }> {
   // The signed-in user comes back too, so callers need not read the session a second time.
   const user = await getUser(request);
   if (user) return { owner: { userId: user.id }, user };

@@ -1,10 +1,20 @@
 import { z } from "zod";
 
-const required = (max: number) => z.string({ error: "checkout.errorRequired" }).trim().min(1, { error: "checkout.errorRequired" }).max(max, { error: "checkout.errorTooLong" });
+const required = (max: number) =>
+  z
+    .string({ error: "checkout.errorRequired" })
+    .trim()
+    .min(1, { error: "checkout.errorRequired" })
+    .max(max, { error: "checkout.errorTooLong" });
 
 /** Where the order goes and who to tell: one schema for the browser (conform) and the action. */
 export const shippingSchema = z.object({
-  email: z.string({ error: "checkout.errorEmail" }).trim().toLowerCase().pipe(z.email({ error: "checkout.errorEmail" })).pipe(z.string().max(254, { error: "checkout.errorEmail" })),
+  email: z
+    .string({ error: "checkout.errorEmail" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "checkout.errorEmail" }))
+    .pipe(z.string().max(254, { error: "checkout.errorEmail" })),
   name: required(100),
   phone: z
     .string()

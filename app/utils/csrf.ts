@@ -5,7 +5,19 @@
  */
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function isSameOrigin({ method, origin, referer, host, publicUrl }: { method: string; origin?: string; referer?: string; host?: string; publicUrl?: string }): boolean {
+export function isSameOrigin({
+  method,
+  origin,
+  referer,
+  host,
+  publicUrl,
+}: {
+  method: string;
+  origin?: string;
+  referer?: string;
+  host?: string;
+  publicUrl?: string;
+}): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return true;
   const claimed = origin && origin !== "null" ? origin : referer;
   if (!claimed) return false;

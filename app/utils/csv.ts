@@ -2,7 +2,20 @@
  * CSV for listing import/export (RFC 4180: commas, double quotes, doubled quotes inside quotes,
  * CRLF or LF line ends, an optional UTF-8 BOM). Pure functions, unit-tested.
  */
-export const CSV_COLUMNS = ["sku", "title_en", "title_zh", "title_fr", "description_en", "description_zh", "description_fr", "category", "tags", "price_usd", "stock", "status"] as const;
+export const CSV_COLUMNS = [
+  "sku",
+  "title_en",
+  "title_zh",
+  "title_fr",
+  "description_en",
+  "description_zh",
+  "description_fr",
+  "category",
+  "tags",
+  "price_usd",
+  "stock",
+  "status",
+] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const REQUIRED_COLUMNS: CsvColumn[] = ["sku", "title_en", "category", "price_usd", "stock"];
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
@@ -76,7 +89,12 @@ export function csvRecords(rows: string[][]): Record<CsvColumn, string>[] {
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length > 0) throw new CsvError("missingColumns", missing.join(", "));
   if (body.length > MAX_CSV_ROWS) throw new CsvError("tooManyRows");
-  return body.map((cells) => Object.fromEntries(CSV_COLUMNS.map((c) => [c, names.includes(c) ? (cells[names.indexOf(c)] ?? "").trim() : ""])) as Record<CsvColumn, string>);
+  return body.map(
+    (cells) =>
+      Object.fromEntries(
+        CSV_COLUMNS.map((c) => [c, names.includes(c) ? (cells[names.indexOf(c)] ?? "").trim() : ""]),
+      ) as Record<CsvColumn, string>,
+  );
 }
 
 const needsQuotes = /[",\r\n]/;

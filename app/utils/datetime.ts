@@ -4,7 +4,11 @@ import { LOCALE_INFO, type Locale } from "#app/i18n/locales.ts";
 export const CHINA_TIME_ZONE = "Asia/Shanghai";
 
 export function formatDateTime(iso: string, locale: Locale, timeZone?: string): string {
-  return new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, { dateStyle: "medium", timeStyle: "short", ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+  return new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso));
 }
 
 export function formatDate(iso: string, locale: Locale, timeZone: string = CHINA_TIME_ZONE): string {
@@ -15,5 +19,11 @@ export function formatDate(iso: string, locale: Locale, timeZone: string = CHINA
 export function timeLeft(target: Date, now: Date): { d: number; h: number; m: number; s: number; done: boolean } {
   const ms = Math.max(0, target.getTime() - now.getTime());
   const s = Math.floor(ms / 1000);
-  return { d: Math.floor(s / 86_400), h: Math.floor((s % 86_400) / 3600), m: Math.floor((s % 3600) / 60), s: s % 60, done: ms === 0 };
+  return {
+    d: Math.floor(s / 86_400),
+    h: Math.floor((s % 86_400) / 3600),
+    m: Math.floor((s % 3600) / 60),
+    s: s % 60,
+    done: ms === 0,
+  };
 }

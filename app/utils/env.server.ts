@@ -17,13 +17,19 @@ const schema = z
     DATABASE_PATH: z.string().min(1).default("data/market.db"),
     MEILI_HOST: z.url().optional(),
     MEILI_MASTER_KEY: z.string().optional(),
-    MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, "must contain only a-z, 0-9 and _").default(""),
+    MEILI_INDEX_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_]*$/, "must contain only a-z, 0-9 and _")
+      .default(""),
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
     /** Payment methods offered in Stripe Checkout, comma-separated (those the Stripe account supports). */
     STRIPE_PAYMENT_METHODS: z
       .string()
-      .regex(/^(card|alipay|wechat_pay)(,(card|alipay|wechat_pay))*$/, "must be a comma-separated list of card, alipay, wechat_pay")
+      .regex(
+        /^(card|alipay|wechat_pay)(,(card|alipay|wechat_pay))*$/,
+        "must be a comma-separated list of card, alipay, wechat_pay",
+      )
       .default("card"),
     /** Requests per minute per client address on /api/search (0 turns the limit off, e.g. for benchmarks). */
     API_SEARCH_RATE_LIMIT: z.coerce
@@ -46,7 +52,11 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
     }
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_WEBHOOK_SECRET"],
+        message: "is required when STRIPE_SECRET_KEY is set",
+      });
     }
   });
 
@@ -112,6 +122,8 @@ export function loadEnv(): Env {
     return globalForEnv.__silkRoadEnv;
   } catch (error) {
     if (error instanceof EnvError) {
+      // Before any logger exists: one plain line for the operator.
+      // eslint-disable-next-line no-console
       console.error(error.message);
       process.exit(1);
     }

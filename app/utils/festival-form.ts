@@ -21,7 +21,12 @@ export function toBeijingLocal(date: Date): string {
 }
 
 const text = (maxLength: number) => z.string().trim().max(maxLength, { error: "admin.errorTooLong" });
-const required = (maxLength: number) => z.string({ error: "admin.errorRequired" }).trim().min(1, { error: "admin.errorRequired" }).max(maxLength, { error: "admin.errorTooLong" });
+const required = (maxLength: number) =>
+  z
+    .string({ error: "admin.errorRequired" })
+    .trim()
+    .min(1, { error: "admin.errorRequired" })
+    .max(maxLength, { error: "admin.errorTooLong" });
 
 export const festivalInputSchema = z
   .object({
@@ -37,26 +42,53 @@ export const festivalInputSchema = z
     taglineZh: text(300).optional().default(""),
     taglineFr: text(300).optional().default(""),
     themeColor: z.string({ error: "admin.errorColor" }).regex(/^#[0-9a-fA-F]{6}$/, { error: "admin.errorColor" }),
-    startsAt: z.string({ error: "admin.errorDate" }).transform((v, ctx) => parseBeijingLocal(v) ?? (ctx.addIssue({ code: "custom", message: "admin.errorDate" }), z.NEVER)),
-    endsAt: z.string({ error: "admin.errorDate" }).transform((v, ctx) => parseBeijingLocal(v) ?? (ctx.addIssue({ code: "custom", message: "admin.errorDate" }), z.NEVER)),
+    startsAt: z
+      .string({ error: "admin.errorDate" })
+      .transform(
+        (v, ctx) => parseBeijingLocal(v) ?? (ctx.addIssue({ code: "custom", message: "admin.errorDate" }), z.NEVER),
+      ),
+    endsAt: z
+      .string({ error: "admin.errorDate" })
+      .transform(
+        (v, ctx) => parseBeijingLocal(v) ?? (ctx.addIssue({ code: "custom", message: "admin.errorDate" }), z.NEVER),
+      ),
   })
   .refine((f) => f.endsAt.getTime() > f.startsAt.getTime(), { path: ["endsAt"], error: "admin.errorEndBeforeStart" });
 export type FestivalInput = z.output<typeof festivalInputSchema>;
 
 export const sessionInputSchema = z
   .object({
-    storeSlug: z.string({ error: "admin.errorRequired" }).trim().regex(/^[a-z0-9-]{1,100}$/, { error: "admin.errorStore" }),
+    storeSlug: z
+      .string({ error: "admin.errorRequired" })
+      .trim()
+      .regex(/^[a-z0-9-]{1,100}$/, { error: "admin.errorStore" }),
     titleEn: required(160),
     titleZh: required(160),
     titleFr: required(160),
-    startsAt: z.string({ error: "admin.errorDate" }).transform((v, ctx) => parseBeijingLocal(v) ?? (ctx.addIssue({ code: "custom", message: "admin.errorDate" }), z.NEVER)),
-    endsAt: z.string({ error: "admin.errorDate" }).transform((v, ctx) => parseBeijingLocal(v) ?? (ctx.addIssue({ code: "custom", message: "admin.errorDate" }), z.NEVER)),
+    startsAt: z
+      .string({ error: "admin.errorDate" })
+      .transform(
+        (v, ctx) => parseBeijingLocal(v) ?? (ctx.addIssue({ code: "custom", message: "admin.errorDate" }), z.NEVER),
+      ),
+    endsAt: z
+      .string({ error: "admin.errorDate" })
+      .transform(
+        (v, ctx) => parseBeijingLocal(v) ?? (ctx.addIssue({ code: "custom", message: "admin.errorDate" }), z.NEVER),
+      ),
     productIds: z
       .string()
       .optional()
       .default("")
-      .transform((v) => [...new Set(v.split(/[\s,，]+/).filter((x) => /^\d{1,9}$/.test(x)).map(Number))].slice(0, 12)),
+      .transform((v) =>
+        [
+          ...new Set(
+            v
+              .split(/[\s,，]+/)
+              .filter((x) => /^\d{1,9}$/.test(x))
+              .map(Number),
+          ),
+        ].slice(0, 12),
+      ),
   })
   .refine((s) => s.endsAt.getTime() > s.startsAt.getTime(), { path: ["endsAt"], error: "admin.errorEndBeforeStart" });
 export type SessionInput = z.output<typeof sessionInputSchema>;
-

@@ -5,7 +5,12 @@ import { createTranslator, type Translate } from "#app/i18n/translate.ts";
  * `<title>` and description for a page: "<title> · <site name in the page's language>".
  * Pass a string (already localized data, e.g. a product title) or a function of the translator.
  */
-export function pageMeta(location: { pathname: string }, title: string | ((t: Translate) => string), description?: string, extra: { image?: string; type?: "website" | "product" } = {}) {
+export function pageMeta(
+  location: { pathname: string },
+  title: string | ((t: Translate) => string),
+  description?: string,
+  extra: { image?: string; type?: "website" | "product" } = {},
+) {
   const t = createTranslator(localeFromPath(location.pathname));
   const text = typeof title === "function" ? title(t) : title;
   const summary = description ?? t("site.description");

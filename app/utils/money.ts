@@ -16,5 +16,9 @@ export function approximateLocalPrice(cents: number, currency: string, locale: L
   const target = APPROX_CURRENCY[locale];
   if (!target || currency !== "USD") return null;
   const amount = Math.round((cents / 100) * USD_RATES[target]);
-  return new Intl.NumberFormat(LOCALE_INFO[locale].intl, { style: "currency", currency: target, maximumFractionDigits: 0 }).format(amount);
+  return new Intl.NumberFormat(LOCALE_INFO[locale].intl, {
+    style: "currency",
+    currency: target,
+    maximumFractionDigits: 0,
+  }).format(amount);
 }

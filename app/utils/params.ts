@@ -12,7 +12,11 @@ export function parsePage(value: string | null): number {
   return Math.min(Math.max(page, 1), MAX_PAGE);
 }
 
-export function parseEnum<const T extends readonly string[]>(value: string | null, allowed: T, fallback: T[number]): T[number] {
+export function parseEnum<const T extends readonly string[]>(
+  value: string | null,
+  allowed: T,
+  fallback: T[number],
+): T[number] {
   return value !== null && (allowed as readonly string[]).includes(value) ? value : fallback;
 }
 

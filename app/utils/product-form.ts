@@ -9,7 +9,8 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 export const MAX_PRICE_DOLLARS = 100_000;
 
 // `{ error }` on z.string covers a missing field: conform turns empty inputs into undefined.
-const text = (max: number, missing = "form.required") => z.string({ error: missing }).trim().max(max, { error: "form.tooLong" });
+const text = (max: number, missing = "form.required") =>
+  z.string({ error: missing }).trim().max(max, { error: "form.tooLong" });
 
 export const productInputSchema = z.object({
   titleEn: text(200).min(1, { error: "form.required" }),
@@ -23,7 +24,14 @@ export const productInputSchema = z.object({
     .string({ error: "form.tags" })
     .max(400, { error: "form.tooLong" })
     .default("")
-    .transform((value) => [...new Set(value.split(/[,，、]/).map((t) => t.trim().toLowerCase()).filter(Boolean))])
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(/[,，、]/)
+          .map((t) => t.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
     .refine((tags) => tags.length <= 10 && tags.every((t) => t.length <= 30), { error: "form.tags" }),
   price: z
     .string({ error: "form.price" })
@@ -45,4 +53,16 @@ export const productInputSchema = z.object({
 export type ProductInput = z.output<typeof productInputSchema>;
 export type ProductFieldErrors = Partial<Record<keyof z.input<typeof productInputSchema> | "form", MessageKey>>;
 
-export const PRODUCT_FIELDS = ["titleEn", "titleZh", "titleFr", "descriptionEn", "descriptionZh", "descriptionFr", "categorySlug", "tags", "price", "stock", "sku"] as const;
+export const PRODUCT_FIELDS = [
+  "titleEn",
+  "titleZh",
+  "titleFr",
+  "descriptionEn",
+  "descriptionZh",
+  "descriptionFr",
+  "categorySlug",
+  "tags",
+  "price",
+  "stock",
+  "sku",
+] as const;

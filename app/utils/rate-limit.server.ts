@@ -12,7 +12,9 @@ export const LOGIN_LIMIT: RateLimit = { limit: 10, windowMs: 15 * 60_000 };
 export const SIGNUP_LIMIT: RateLimit = { limit: 10, windowMs: 60 * 60_000 };
 export const CHECKOUT_LIMIT: RateLimit = { limit: 20, windowMs: 10 * 60_000 };
 
-const windows = ((globalThis as { __silkRoadRateLimits?: Map<string, { count: number; resetAt: number }> }).__silkRoadRateLimits ??= new Map());
+const windows = ((
+  globalThis as { __silkRoadRateLimits?: Map<string, { count: number; resetAt: number }> }
+).__silkRoadRateLimits ??= new Map());
 
 /** Counts an attempt; returns how many seconds to wait when over the limit, else null. */
 export function hitRateLimit(key: string, rule: RateLimit, now = Date.now()): number | null {

@@ -15,7 +15,8 @@ export function searchHref(current: string | URLSearchParams, changes: Record<st
 
 /** The text and the marked parts of a highlight produced by the search engines (<mark> around matches, HTML-escaped). */
 export function parseHighlight(html: string): { text: string; match: boolean }[] {
-  const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e]!);
+  const unescape = (s: string) =>
+    s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e]!);
   const parts: { text: string; match: boolean }[] = [];
   for (const [i, piece] of html.split(/<\/?mark>/).entries()) {
     if (piece !== "") parts.push({ text: unescape(piece), match: i % 2 === 1 });

@@ -1,6 +1,7 @@
 /** A generated SVG with year-long caching (its URL changes whenever its content could), or a 404. */
 export function svgResponse(svg: string | null): Response {
-  if (svg === null) return new Response("Not Found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (svg === null)
+    return new Response("Not Found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(svg, {
     headers: {
       "Content-Type": "image/svg+xml; charset=utf-8",

@@ -55,7 +55,10 @@ export const festivalDeals = sqliteTable(
     soldCount: integer().notNull().default(0),
     position: integer().notNull().default(0),
   },
-  (t) => [uniqueIndex("festival_deals_festival_product_idx").on(t.festivalId, t.productId), index("festival_deals_product_idx").on(t.productId)],
+  (t) => [
+    uniqueIndex("festival_deals_festival_product_idx").on(t.festivalId, t.productId),
+    index("festival_deals_product_idx").on(t.productId),
+  ],
 );
 
 export const festivalStores = sqliteTable(
@@ -113,7 +116,11 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at)],
 );
 
-export const festivalsRelations = relations(festivals, ({ many }) => ({ deals: many(festivalDeals), stores: many(festivalStores), sessions: many(festivalSessions) }));
+export const festivalsRelations = relations(festivals, ({ many }) => ({
+  deals: many(festivalDeals),
+  stores: many(festivalStores),
+  sessions: many(festivalSessions),
+}));
 export const festivalDealsRelations = relations(festivalDeals, ({ one }) => ({
   festival: one(festivals, { fields: [festivalDeals.festivalId], references: [festivals.id] }),
   product: one(products, { fields: [festivalDeals.productId], references: [products.id] }),

@@ -5,22 +5,19 @@ import { festivalDeals, festivals } from "./festivals.ts";
 import { users } from "./users.ts";
 
 /** A server-side cart: a signed-in shopper's (userId) or a guest's (token from the cart cookie). */
-export const carts = sqliteTable(
-  "carts",
-  {
-    id: integer().primaryKey({ autoIncrement: true }),
-    token: text().unique(),
-    userId: integer()
-      .unique()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: integer({ mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(unixepoch() * 1000)`),
-    updatedAt: integer({ mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(unixepoch() * 1000)`),
-  },
-);
+export const carts = sqliteTable("carts", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  token: text().unique(),
+  userId: integer()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdAt: integer({ mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`),
+  updatedAt: integer({ mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`),
+});
 
 /** Quantities only: prices are read from the catalog at every step, never kept in the cart. */
 export const cartItems = sqliteTable(
@@ -55,7 +52,9 @@ export const orders = sqliteTable(
     shipCity: text().notNull(),
     shipPostcode: text().notNull().default(""),
     shipCountry: text().notNull(),
-    locale: text({ enum: ["en", "zh", "fr"] }).notNull().default("en"),
+    locale: text({ enum: ["en", "zh", "fr"] })
+      .notNull()
+      .default("en"),
     status: text({ enum: ORDER_STATUSES }).notNull().default("pending"),
     /** Set when a payment event does not match the order (amount, currency) or arrives after cancellation. */
     flag: text(),
@@ -108,7 +107,11 @@ export const orderItems = sqliteTable(
     carrier: text(),
     trackingNumber: text(),
   },
-  (t) => [index("order_items_order_idx").on(t.orderId), index("order_items_store_idx").on(t.storeId, t.orderId), index("order_items_product_idx").on(t.productId)],
+  (t) => [
+    index("order_items_order_idx").on(t.orderId),
+    index("order_items_store_idx").on(t.storeId, t.orderId),
+    index("order_items_product_idx").on(t.productId),
+  ],
 );
 
 /** A payment received for an order; at most one succeeded payment per order. */

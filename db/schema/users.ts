@@ -12,7 +12,9 @@ export const users = sqliteTable("users", {
   passwordHash: text().notNull(),
   role: text({ enum: USER_ROLES }).notNull().default("shopper"),
   displayName: text().notNull().default(""),
-  locale: text({ enum: ["en", "zh", "fr"] }).notNull().default("en"),
+  locale: text({ enum: ["en", "zh", "fr"] })
+    .notNull()
+    .default("en"),
   createdAt: integer({ mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch() * 1000)`),

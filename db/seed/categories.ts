@@ -17,7 +17,12 @@ export const CATEGORIES: CategorySeed[] = [
   { slug: "wine-beverages", nameEn: "Wine & Beverages", nameZh: "葡萄酒与饮品", nameFr: "Vins et boissons" },
   { slug: "natural-cosmetics", nameEn: "Natural Cosmetics", nameZh: "天然美妆护肤", nameFr: "Cosmétiques naturels" },
   { slug: "textiles", nameEn: "Textiles", nameZh: "纺织品", nameFr: "Textiles" },
-  { slug: "crafts-home-decor", nameEn: "Crafts & Home Décor", nameZh: "手工艺与家居装饰", nameFr: "Artisanat et décoration" },
+  {
+    slug: "crafts-home-decor",
+    nameEn: "Crafts & Home Décor",
+    nameZh: "手工艺与家居装饰",
+    nameFr: "Artisanat et décoration",
+  },
   { slug: "jewellery", nameEn: "Jewellery", nameZh: "珠宝首饰", nameFr: "Bijoux" },
   { slug: "leather-goods", nameEn: "Leather Goods", nameZh: "皮具", nameFr: "Maroquinerie" },
 ];

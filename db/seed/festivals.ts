@@ -27,7 +27,11 @@ interface FestivalSeed {
 const FESTIVALS: FestivalSeed[] = [
   {
     slug: "african-products-online-shopping-festival",
-    name: ["African Products Online Shopping Festival", "非洲好物网购节", "Festival d'achats en ligne des produits africains"],
+    name: [
+      "African Products Online Shopping Festival",
+      "非洲好物网购节",
+      "Festival d'achats en ligne des produits africains",
+    ],
     tagline: [
       "Ten days of prices direct from origin: coffee, tea, shea, cocoa and crafts from 100 African stores.",
       "十天产地直供特惠：咖啡、茶叶、乳木果油、可可与手工艺品，百家非洲店铺同场开卖。",
@@ -55,7 +59,11 @@ const FESTIVALS: FestivalSeed[] = [
   },
   {
     slug: "silk-road-autumn-harvest-festival",
-    name: ["Silk Road Autumn Harvest Festival", "丝路金秋丰收节", "Festival des récoltes d'automne des Routes de la soie"],
+    name: [
+      "Silk Road Autumn Harvest Festival",
+      "丝路金秋丰收节",
+      "Festival des récoltes d'automne des Routes de la soie",
+    ],
     tagline: [
       "The new season's cashews, spices and dried fruit, shipped from the harvest.",
       "当季新收的腰果、香料与果干，丰收即发货。",
@@ -175,7 +183,9 @@ export function seedFestivals(tx: Tx, random: Random, anchor: Date) {
       .values(
         presenters.map(([storeId, items], i) => {
           const day = Math.floor(i / 2);
-          const start = new Date(Math.floor(startsAt.getTime() / DAY) * DAY + day * DAY + (i % 2 === 0 ? 4 : 12) * HOUR);
+          const start = new Date(
+            Math.floor(startsAt.getTime() / DAY) * DAY + day * DAY + (i % 2 === 0 ? 4 : 12) * HOUR,
+          );
           const lead = items[0]!;
           return {
             festivalId: festival!.id,

@@ -79,12 +79,23 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
 
   db.transaction((tx) => {
     tx.insert(countries).values(COUNTRIES).run();
-    const categoryRows = tx.insert(categories).values(CATEGORIES.map((c, position) => ({ ...c, position }))).returning().all();
+    const categoryRows = tx
+      .insert(categories)
+      .values(CATEGORIES.map((c, position) => ({ ...c, position })))
+      .returning()
+      .all();
     const categoryId = new Map(categoryRows.map((c) => [c.slug, c.id]));
 
     const [organizer] = tx
       .insert(users)
-      .values({ email: ORGANIZER_EMAIL, passwordHash, role: "organizer", displayName: "Campaign Organizer", locale: "zh", createdAt: now })
+      .values({
+        email: ORGANIZER_EMAIL,
+        passwordHash,
+        role: "organizer",
+        displayName: "Campaign Organizer",
+        locale: "zh",
+        createdAt: now,
+      })
       .returning({ id: users.id })
       .all();
 
@@ -92,7 +103,10 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
     let done = 0;
     let productRows: (typeof products.$inferInsert)[] = [];
     const flush = () => {
-      for (let i = 0; i < productRows.length; i += 500) tx.insert(products).values(productRows.slice(i, i + 500)).run();
+      for (let i = 0; i < productRows.length; i += 500)
+        tx.insert(products)
+          .values(productRows.slice(i, i + 500))
+          .run();
       productRows = [];
     };
 
@@ -100,7 +114,14 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
       const country = COUNTRY_BY_CODE.get(seed.country)!;
       const [owner] = tx
         .insert(users)
-        .values({ email: ownerEmail(seed.slug), passwordHash, role: "owner", displayName: seed.name.en, locale: "en", createdAt: now })
+        .values({
+          email: ownerEmail(seed.slug),
+          passwordHash,
+          role: "owner",
+          displayName: seed.name.en,
+          locale: "en",
+          createdAt: now,
+        })
         .returning({ id: users.id })
         .all();
       const tagline = storeTagline(seed.kinds, country);
@@ -186,7 +207,11 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
     });
     if (featured.length > 0) {
       tx.insert(featuredProducts)
-        .values(featured.slice(0, 12).map((f, i) => ({ productId: f.id, position: i + 1, curatorId: organizer!.id, createdAt: now })))
+        .values(
+          featured
+            .slice(0, 12)
+            .map((f, i) => ({ productId: f.id, position: i + 1, curatorId: organizer!.id, createdAt: now })),
+        )
         .run();
     }
 
@@ -203,7 +228,13 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
 
   // Fresh statistics for the query planner (see db/prepare.ts).
   db.$client.exec("ANALYZE");
-  return { stores: storeCount, products: productCount, countries: COUNTRIES.length, categories: CATEGORIES.length, users: storeCount + 1 };
+  return {
+    stores: storeCount,
+    products: productCount,
+    countries: COUNTRIES.length,
+    categories: CATEGORIES.length,
+    users: storeCount + 1,
+  };
 }
 
 /** The base 100 stores, then (for scale runs) numbered branches of them. */
@@ -246,7 +277,9 @@ function orderedCombos(seed: StoreSeed, country: CountrySeed, random: Random): C
     const items = [...own, ...generic];
     const variants = random.shuffle(kind.variants);
     // Rotate sizes across items so the first round is not every item in the same size.
-    return variants.flatMap((_, round) => items.map((item, i) => ({ kind, item, variant: variants[(round + i) % variants.length]! })));
+    return variants.flatMap((_, round) =>
+      items.map((item, i) => ({ kind, item, variant: variants[(round + i) % variants.length]! })),
+    );
   });
   const out: Combo[] = [];
   const cursors = perKind.map(() => 0);
@@ -300,12 +333,22 @@ function composeProduct(combo: Combo, ctx: { seed: StoreSeed; country: CountrySe
   const { country, seed } = ctx;
   const base =
     kind.title?.(item, variant, country) ??
-    L(`${country.adjectiveEn} ${item.en}, ${variant.en}`, `${country.nameZh}${item.zh} ${variant.zh}`, `${item.fr} ${country.ofFr}, ${variant.fr}`);
+    L(
+      `${country.adjectiveEn} ${item.en}, ${variant.en}`,
+      `${country.nameZh}${item.zh} ${variant.zh}`,
+      `${item.fr} ${country.ofFr}, ${variant.fr}`,
+    );
   const title =
-    ctx.lot > 1 ? L(`${base.en} (Lot ${ctx.lot})`, `${base.zh}（第${ctx.lot}批）`, `${base.fr} (lot ${ctx.lot})`) : base;
+    ctx.lot > 1
+      ? L(`${base.en} (Lot ${ctx.lot})`, `${base.zh}（第${ctx.lot}批）`, `${base.fr} (lot ${ctx.lot})`)
+      : base;
   const story = kind.story({ country, city: seed.city, store: seed.name });
   const parts = [story, item.note, kind.care].filter((p): p is L => Boolean(p));
-  const description = L(parts.map((p) => p.en).join(" "), parts.map((p) => p.zh).join(""), parts.map((p) => p.fr).join(" "));
+  const description = L(
+    parts.map((p) => p.en).join(" "),
+    parts.map((p) => p.zh).join(""),
+    parts.map((p) => p.fr).join(" "),
+  );
   return { title, description };
 }
 

@@ -40,11 +40,20 @@ function joinList(parts: string[], and: string, comma = ", "): string {
 
 export function storeTagline(kinds: string[], country: CountrySeed): L {
   const labels = kinds.slice(0, 2).map((k) => KIND_LABELS[k]!);
-  const en = joinList(labels.map((l) => l.en), " & ");
-  const fr = joinList(labels.map((l) => l.fr), " et ");
+  const en = joinList(
+    labels.map((l) => l.en),
+    " & ",
+  );
+  const fr = joinList(
+    labels.map((l) => l.fr),
+    " et ",
+  );
   return L(
     `${en.charAt(0).toUpperCase()}${en.slice(1)} from ${country.nameEn}, direct from the makers`,
-    `${country.nameZh}${joinList(labels.map((l) => l.zh), "与")}，产地直供`,
+    `${country.nameZh}${joinList(
+      labels.map((l) => l.zh),
+      "与",
+    )}，产地直供`,
     `${fr.charAt(0).toUpperCase()}${fr.slice(1)} ${country.ofFr}, en direct des producteurs`,
   );
 }
@@ -52,8 +61,18 @@ export function storeTagline(kinds: string[], country: CountrySeed): L {
 export function storeStory(p: { name: L; city: L; founded: number; kinds: string[]; country: CountrySeed }): L {
   const labels = p.kinds.map((k) => KIND_LABELS[k]!);
   return L(
-    `Founded in ${p.founded} in ${p.city.en}, ${p.name.en} brings ${joinList(labels.map((l) => l.en), " and ")} from ${p.country.nameEn} to shoppers in China and around the world. We work directly with the farmers and artisans behind every product and pay them above local market prices.`,
-    `${p.name.zh}于${p.founded}年在${p.city.zh}创立，把${p.country.nameZh}的${joinList(labels.map((l) => l.zh), "和", "、")}带给中国乃至全世界的消费者。我们与每件产品背后的农户和手艺人直接合作，付给他们高于当地市场的价格。`,
-    `Née en ${p.founded} à ${p.city.fr}, la maison ${p.name.fr} fait découvrir ${joinList(labels.map((l) => l.fr), " et ")} ${p.country.ofFr} aux consommateurs de Chine et du monde entier. Nous travaillons directement avec les producteurs et artisans de chaque produit et les rémunérons au-dessus des prix du marché local.`,
+    `Founded in ${p.founded} in ${p.city.en}, ${p.name.en} brings ${joinList(
+      labels.map((l) => l.en),
+      " and ",
+    )} from ${p.country.nameEn} to shoppers in China and around the world. We work directly with the farmers and artisans behind every product and pay them above local market prices.`,
+    `${p.name.zh}于${p.founded}年在${p.city.zh}创立，把${p.country.nameZh}的${joinList(
+      labels.map((l) => l.zh),
+      "和",
+      "、",
+    )}带给中国乃至全世界的消费者。我们与每件产品背后的农户和手艺人直接合作，付给他们高于当地市场的价格。`,
+    `Née en ${p.founded} à ${p.city.fr}, la maison ${p.name.fr} fait découvrir ${joinList(
+      labels.map((l) => l.fr),
+      " et ",
+    )} ${p.country.ofFr} aux consommateurs de Chine et du monde entier. Nous travaillons directement avec les producteurs et artisans de chaque produit et les rémunérons au-dessus des prix du marché local.`,
   );
 }

@@ -50,6 +50,10 @@ test("a cross-site form post is refused with 403 and changes nothing", async ({ 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("form-error")).toHaveText("The email or the password is not right.");
   // The same form from our own origin works.
-  const own = await request.post("/signup", { form: { email, password: "baobab-sunrise-42" }, headers: { Origin: baseURL! }, maxRedirects: 0 });
+  const own = await request.post("/signup", {
+    form: { email, password: "baobab-sunrise-42" },
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
   expect([200, 204, 302, 303]).toContain(own.status());
 });

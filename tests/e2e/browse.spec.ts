@@ -15,7 +15,10 @@ test("English: home → country → product", async ({ page }, testInfo) => {
   await expect(page.getByTestId("progress-products")).toHaveText("1,000 of 1,000");
   await snapshot(page, testInfo, "en-1-home");
 
-  await page.getByRole("region", { name: "Shop by country" }).getByRole("link", { name: /Ethiopia/ }).click();
+  await page
+    .getByRole("region", { name: "Shop by country" })
+    .getByRole("link", { name: /Ethiopia/ })
+    .click();
   await expect(page).toHaveURL(/\/countries\/ET$/);
   await expect(page.getByRole("heading", { level: 1, name: "Ethiopia" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Stores in Ethiopia" })).toBeVisible();
@@ -40,7 +43,10 @@ test("Chinese: home → country → product, with an approximate CNY price", asy
   await expect(page.getByTestId("progress-products")).toHaveText("1,000 / 1,000");
   await snapshot(page, testInfo, "zh-1-home");
 
-  await page.getByRole("region", { name: "按国家选购" }).getByRole("link", { name: /埃塞俄比亚/ }).click();
+  await page
+    .getByRole("region", { name: "按国家选购" })
+    .getByRole("link", { name: /埃塞俄比亚/ })
+    .click();
   await expect(page).toHaveURL(/\/zh\/countries\/ET$/);
   await expect(page.getByRole("heading", { level: 1, name: "埃塞俄比亚" })).toBeVisible();
   await snapshot(page, testInfo, "zh-2-country");
@@ -61,9 +67,9 @@ test("the language switcher keeps the page and its query", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Café");
   await expect(page.getByLabel("Trier par")).toHaveValue("price-asc");
-  const alternates = await page.locator('link[rel="alternate"]').evaluateAll((links) =>
-    links.map((l) => [l.getAttribute("hreflang"), new URL(l.getAttribute("href")!).pathname]),
-  );
+  const alternates = await page
+    .locator('link[rel="alternate"]')
+    .evaluateAll((links) => links.map((l) => [l.getAttribute("hreflang"), new URL(l.getAttribute("href")!).pathname]));
   expect(alternates).toEqual([
     ["en", "/categories/coffee"],
     ["zh-Hans", "/zh/categories/coffee"],
@@ -92,7 +98,9 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/sort=price-desc/);
     await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Next" }).click();
     await expect(page).toHaveURL(/sort=price-desc&page=2|page=2&sort=price-desc/);
-    await expect(page.getByRole("navigation", { name: "Pagination" }).locator('[aria-current="page"]')).toContainText("2");
+    await expect(page.getByRole("navigation", { name: "Pagination" }).locator('[aria-current="page"]')).toContainText(
+      "2",
+    );
 
     await page.goto("/stores");
     await page.getByLabel("Country").selectOption("KE");
@@ -117,5 +125,7 @@ test("key pages have no serious accessibility violations", async ({ page }) => {
   }
   await page.goto("/stores/bonwire-kente-weavers");
   const store = await new AxeBuilder({ page }).analyze();
-  expect(store.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  expect(store.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
+    [],
+  );
 });

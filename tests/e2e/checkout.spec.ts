@@ -3,7 +3,9 @@ import { expect, test, type Page } from "@playwright/test";
 
 async function seriousViolations(page: Page) {
   const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target}`);
+  return axe.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes[0]?.target}`);
 }
 
 /** The store slug of the product page that is open ("Sold by" link). */
@@ -19,7 +21,10 @@ async function signIn(page: Page, email: string, to: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("a guest buys a festival deal and a regular product from two stores in demo mode; each owner sees only their line", async ({ page, browser }) => {
+test("a guest buys a festival deal and a regular product from two stores in demo mode; each owner sees only their line", async ({
+  page,
+  browser,
+}) => {
   // A festival deal from the live festival.
   await page.goto("/festivals/african-products-online-shopping-festival");
   await page.getByTestId("festival-deals").getByRole("link").first().click();
@@ -40,7 +45,8 @@ test("a guest buys a festival deal and a regular product from two stores in demo
   let regularStore = "";
   for (let i = 0; i < count; i++) {
     const card = cards.nth(i);
-    if ((await card.getByTestId("festival-badge").count()) > 0 || (await card.getByText("Sold out").count()) > 0) continue;
+    if ((await card.getByTestId("festival-badge").count()) > 0 || (await card.getByText("Sold out").count()) > 0)
+      continue;
     await card.getByRole("link").first().click();
     await expect(page).toHaveURL(/\/products\//);
     regularStore = await storeSlugOf(page);
@@ -84,7 +90,10 @@ test("a guest buys a festival deal and a regular product from two stores in demo
   await expect(page.getByTestId("order-lines")).toContainText(dealTitle);
   await expect(page.getByTestId("order-lines")).toContainText(regularTitle);
   await expect(page.getByTestId("cart-count")).toHaveText("0");
-  const orderNumber = (await page.getByText(/^Order #\d+$/).first().textContent())!;
+  const orderNumber = (await page
+    .getByText(/^Order #\d+$/)
+    .first()
+    .textContent())!;
 
   // The guest's signed link opens the order in a fresh browser; without the token it does not.
   const link = (await page.getByTestId("guest-order-link").getAttribute("href"))!;
@@ -129,7 +138,9 @@ test("a shopper cancels at the payment page: the cart comes back and the stock i
   await page.getByRole("button", { name: "提交订单并付款" }).click();
   await expect(page.getByTestId("demo-label")).toBeVisible();
   const demoUrl = new URL(page.url());
-  await page.goto(`/zh/checkout/cancel?order=${demoUrl.pathname.split("/").pop()}&token=${demoUrl.searchParams.get("token")}`);
+  await page.goto(
+    `/zh/checkout/cancel?order=${demoUrl.pathname.split("/").pop()}&token=${demoUrl.searchParams.get("token")}`,
+  );
   await expect(page.getByTestId("checkout-cancelled")).toBeVisible();
   await expect(page.getByTestId("cart-count")).toHaveText("1");
   await page.getByTestId("cart-lines").getByRole("link").first().click();

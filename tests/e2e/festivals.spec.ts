@@ -7,10 +7,15 @@ const beijing = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 1
 
 async function seriousViolations(page: Page) {
   const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target}`);
+  return axe.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes[0]?.target}`);
 }
 
-test("an organizer creates a festival with a deal and publishes it; a shopper sees the festival price on the product page and in search", async ({ page, browser }) => {
+test("an organizer creates a festival with a deal and publishes it; a shopper sees the festival price on the product page and in search", async ({
+  page,
+  browser,
+}) => {
   const stamp = Date.now();
   const name = `Kilimanjaro Coffee Flash Sale ${stamp}`;
   // A retry on the same database finds the first attempt's festival with the same 60 % deal (a tie
@@ -79,7 +84,9 @@ test("an organizer creates a festival with a deal and publishes it; a shopper se
   await shopperContext.close();
 });
 
-test("festival page: hero with a ticking countdown, deals, featured stores and the schedule; axe in three languages", async ({ page }) => {
+test("festival page: hero with a ticking countdown, deals, featured stores and the schedule; axe in three languages", async ({
+  page,
+}) => {
   for (const prefix of ["", "/zh", "/fr"]) {
     await page.goto(`${prefix}/festivals/african-products-online-shopping-festival`);
     await expect(page.getByTestId("festival-status")).toBeVisible();
@@ -114,7 +121,15 @@ test("organizer console pages pass axe", async ({ page }) => {
   await page.getByLabel("密码").fill("silkroad-demo-2025");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("活动看板");
-  for (const path of ["/zh/admin", "/zh/admin/stores", "/zh/admin/featured?q=咖啡", "/zh/admin/festivals", "/zh/admin/festivals/1", "/zh/admin/insights", "/zh/admin/audit"]) {
+  for (const path of [
+    "/zh/admin",
+    "/zh/admin/stores",
+    "/zh/admin/featured?q=咖啡",
+    "/zh/admin/festivals",
+    "/zh/admin/festivals/1",
+    "/zh/admin/insights",
+    "/zh/admin/audit",
+  ]) {
     await page.goto(path);
     expect(await seriousViolations(page), path).toEqual([]);
   }

@@ -2,7 +2,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 
-test("an owner signs in, lists a product in English and Chinese, finds it in search, edits stock and archives it", async ({ page }) => {
+test("an owner signs in, lists a product in English and Chinese, finds it in search, edits stock and archives it", async ({
+  page,
+}) => {
   const sku = `E2E-${Date.now()}`;
   await page.goto(`/zh/login?redirectTo=${encodeURIComponent("/zh/sell")}`);
   await page.getByLabel("电子邮箱").fill("owner+rift-valley-macadamia@silkroad.example");
@@ -29,7 +31,11 @@ test("an owner signs in, lists a product in English and Chinese, finds it in sea
   await expect(page.getByText("尚未填写：使用该语言的消费者将看到英文内容。").first()).toBeVisible();
 
   // A photo: decoded and re-encoded on the server, shown with a srcset on the product page.
-  const photo = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: { r: 120, g: 80, b: 40 } } }).jpeg().toBuffer();
+  const photo = await sharp({
+    create: { width: 1400, height: 1000, channels: 3, background: { r: 120, g: 80, b: 40 } },
+  })
+    .jpeg()
+    .toBuffer();
   await page.getByLabel("添加图片").setInputFiles({ name: "macadamia.jpg", mimeType: "image/jpeg", buffer: photo });
   await page.getByRole("button", { name: "上传" }).click();
   await expect(page.getByText("图片已添加。")).toBeVisible();
@@ -43,7 +49,10 @@ test("an owner signs in, lists a product in English and Chinese, finds it in sea
     await expect(page.getByTestId("search-results")).toContainText("肯尼亚盐焗夏威夷果罐装");
   }).toPass({ timeout: 15_000 });
 
-  await page.getByTestId("search-results").getByRole("link", { name: /肯尼亚盐焗夏威夷果罐装/ }).click();
+  await page
+    .getByTestId("search-results")
+    .getByRole("link", { name: /肯尼亚盐焗夏威夷果罐装/ })
+    .click();
   const hero = page.getByRole("img", { name: /肯尼亚盐焗夏威夷果罐装/ });
   await expect(hero).toHaveAttribute("srcset", /-320\.webp 320w, .*-640\.webp 640w, .*-1200\.webp 1200w/);
   expect(await hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);

@@ -32,7 +32,10 @@ test("Chinese shopper: type in the header box, pick a suggestion, refine by a fa
 test("picking a product suggestion opens the product", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("combobox", { name: "Search products" }).fill("vanilla");
-  const option = page.getByRole("listbox").getByRole("option", { name: /Vanilla/ }).first();
+  const option = page
+    .getByRole("listbox")
+    .getByRole("option", { name: /Vanilla/ })
+    .first();
   const name = (await option.textContent())!;
   await option.click();
   await expect(page).toHaveURL(/\/products\//);
@@ -68,9 +71,15 @@ test("sorting and paging keep the query; an empty result suggests categories", a
 test("the search page and the open suggestion list have no serious accessibility violations", async ({ page }) => {
   await page.goto("/search?q=coffee&country=KE");
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
+    [],
+  );
   await page.getByRole("combobox", { name: "Search products" }).fill("tea");
   await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
   const open = await new AxeBuilder({ page }).include("header").analyze();
-  expect(open.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
+  expect(
+    open.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes[0]?.html}`),
+  ).toEqual([]);
 });

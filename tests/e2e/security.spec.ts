@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 
 const XSS = `<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> javascript:window.__xss=3 </script><script>window.__xss=4</script>`;
 
-test("scripts and javascript: URLs typed into listings, store stories and searches stay inert text", async ({ page, browser }) => {
+test("scripts and javascript: URLs typed into listings, store stories and searches stay inert text", async ({
+  page,
+  browser,
+}) => {
   const sku = `XSS-${Date.now()}`;
   await page.goto(`/login?redirectTo=${encodeURIComponent("/sell/products/new")}`);
   await page.getByLabel("Email").fill("owner+kigali-tea-and-baskets@silkroad.example");
@@ -67,7 +70,10 @@ test("security headers on every page; HSTS only in production", async ({ request
 
 test("a 10 MB form body is refused with 413 and the server keeps serving", async ({ request, baseURL }) => {
   const big = "a".repeat(10 * 1024 * 1024);
-  const response = await request.post("/login", { headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL! }, data: `email=${big}` });
+  const response = await request.post("/login", {
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL! },
+    data: `email=${big}`,
+  });
   expect(response.status()).toBe(413);
   expect((await request.get("/healthz")).status()).toBe(200);
 });

@@ -9,17 +9,32 @@ import { getDb } from "#app/utils/db.server.ts";
 import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
 import { users } from "#db/schema/index.ts";
 import { DEMO_PASSWORD, ORGANIZER_EMAIL } from "#db/seed/seed.ts";
-import { cookieFrom, replyErrors, replyValues, runAction, runLoader, thrownResponse, unwrap } from "#tests/support/loaders.ts";
+import {
+  cookieFrom,
+  replyErrors,
+  replyValues,
+  runAction,
+  runLoader,
+  thrownResponse,
+  unwrap,
+} from "#tests/support/loaders.ts";
 
 beforeEach(() => resetRateLimits());
 
 async function signIn(email: string, password: string, extra: Record<string, string> = {}, clientIp?: string) {
-  return unwrap(await runAction(login.action, "/login", { email, password, ...extra }, { clientIp }).catch((e: unknown) => e));
+  return unwrap(
+    await runAction(login.action, "/login", { email, password, ...extra }, { clientIp }).catch((e: unknown) => e),
+  );
 }
 
 describe("sign-up", () => {
   test("creates a shopper with an argon2id hash and signs them in", async () => {
-    const result = await runAction(signup.action, "/zh/signup", { email: " Amina@Example.com ", password: "baobab-sunrise-42" }, { params: { lang: "zh" } });
+    const result = await runAction(
+      signup.action,
+      "/zh/signup",
+      { email: " Amina@Example.com ", password: "baobab-sunrise-42" },
+      { params: { lang: "zh" } },
+    );
     const response = result as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/zh/account");
@@ -56,7 +71,11 @@ describe("sign-up", () => {
   });
 
   test("sign-up can never create an organizer or an owner", async () => {
-    await runAction(signup.action, "/signup", { email: "sneaky@example.com", password: "baobab-sunrise-42", role: "organizer" });
+    await runAction(signup.action, "/signup", {
+      email: "sneaky@example.com",
+      password: "baobab-sunrise-42",
+      role: "organizer",
+    });
     expect(getDb().select().from(users).where(eq(users.email, "sneaky@example.com")).get()!.role).toBe("shopper");
   });
 });
@@ -69,10 +88,13 @@ describe("login", () => {
     expect(headers.get("Set-Cookie")).toContain("__session=");
   });
 
-  test.each(["//evil.example", "https://evil.example", "/\\evil.example"])("redirectTo=%s goes to the account page instead", async (to) => {
-    const { headers } = await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, { redirectTo: to });
-    expect(headers.get("Location")).toBe("/account");
-  });
+  test.each(["//evil.example", "https://evil.example", "/\\evil.example"])(
+    "redirectTo=%s goes to the account page instead",
+    async (to) => {
+      const { headers } = await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, { redirectTo: to });
+      expect(headers.get("Location")).toBe("/account");
+    },
+  );
 
   test("an unknown email and a wrong password get the same answer", async () => {
     const unknown = await signIn("nobody@example.com", DEMO_PASSWORD);
@@ -85,12 +107,18 @@ describe("login", () => {
 
   test("a new session is issued at login (a planted cookie is not reused)", async () => {
     const planted = "__session=planted";
-    const response = (await runAction(login.action, "/login", { email: ORGANIZER_EMAIL, password: DEMO_PASSWORD }, { cookie: planted })) as Response;
+    const response = (await runAction(
+      login.action,
+      "/login",
+      { email: ORGANIZER_EMAIL, password: DEMO_PASSWORD },
+      { cookie: planted },
+    )) as Response;
     expect(cookieFrom(response)).not.toBe(planted);
   });
 
   test("after 10 failed attempts from one address, further attempts get 429 even with the right password", async () => {
-    for (let i = 0; i < 10; i++) expect((await signIn(`guess${i}@example.com`, "wrong-password-1", {}, "198.51.100.9")).status).toBe(400);
+    for (let i = 0; i < 10; i++)
+      expect((await signIn(`guess${i}@example.com`, "wrong-password-1", {}, "198.51.100.9")).status).toBe(400);
     const blocked = await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, {}, "198.51.100.9");
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get("Retry-After")).toMatch(/^\d+$/);
@@ -100,7 +128,8 @@ describe("login", () => {
   });
 
   test("successful sign-ins do not use up an address's attempts", async () => {
-    for (let i = 0; i < 15; i++) expect((await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, {}, "198.51.100.77")).status).toBe(302);
+    for (let i = 0; i < 15; i++)
+      expect((await signIn(ORGANIZER_EMAIL, DEMO_PASSWORD, {}, "198.51.100.77")).status).toBe(302);
   });
 
   test("after 10 failed attempts on one account from many addresses, that account is locked for a while", async () => {
@@ -113,7 +142,10 @@ test("logout is a POST that clears the session; GET does nothing", async () => {
   const get = await logout.loader();
   expect(get.status).toBe(302);
   expect(get.headers.get("Set-Cookie")).toBeNull();
-  const request = new Request("http://localhost:3000/logout", { method: "POST", headers: { Referer: "http://localhost:3000/zh/account" } });
+  const request = new Request("http://localhost:3000/logout", {
+    method: "POST",
+    headers: { Referer: "http://localhost:3000/zh/account" },
+  });
   const response = await logout.action({ request, params: {}, context: {} });
   expect(response.headers.get("Location")).toBe("/zh");
   expect(response.headers.get("Set-Cookie")).toMatch(/__session=;.*Expires=Thu, 01 Jan 1970/i);
@@ -122,5 +154,7 @@ test("logout is a POST that clears the session; GET does nothing", async () => {
 test("the account page sends anonymous visitors to log in, and back afterwards", async () => {
   const response = await thrownResponse(runLoader(account.loader, "/fr/account?tab=orders", { lang: "fr" }));
   expect(response.status).toBe(302);
-  expect(response.headers.get("Location")).toBe(`/fr/login?${new URLSearchParams({ redirectTo: "/fr/account?tab=orders" })}`);
+  expect(response.headers.get("Location")).toBe(
+    `/fr/login?${new URLSearchParams({ redirectTo: "/fr/account?tab=orders" })}`,
+  );
 });

@@ -8,8 +8,14 @@ import { backupDatabase } from "#db/backup.ts";
 import { createProduct } from "#tests/support/factories.ts";
 
 const tables = (db: Database.Database) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'products_fts%' ORDER BY name").pluck().all() as string[]);
-const dump = (db: Database.Database) => Object.fromEntries(tables(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+  db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'products_fts%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+const dump = (db: Database.Database) =>
+  Object.fromEntries(tables(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
 
 describe("npm run db:backup", () => {
   test("a restored backup holds every row of every table", async () => {
@@ -48,7 +54,13 @@ describe("npm run db:backup", () => {
     expect(copied).toBeGreaterThanOrEqual(before);
     expect(copied).toBeLessThanOrEqual(before + writes);
     // Every product in the copy has its outbox row (both were written in one transaction).
-    expect(copy.prepare("SELECT count(*) n FROM products p WHERE p.id > ? AND NOT EXISTS (SELECT 1 FROM search_outbox o WHERE o.entity_id = p.id)").get(before)).toEqual({ n: 0 });
+    expect(
+      copy
+        .prepare(
+          "SELECT count(*) n FROM products p WHERE p.id > ? AND NOT EXISTS (SELECT 1 FROM search_outbox o WHERE o.entity_id = p.id)",
+        )
+        .get(before),
+    ).toEqual({ n: 0 });
     copy.close();
   });
 });

@@ -12,7 +12,15 @@ import { paymentMode } from "#app/models/payments.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
 import { setClock } from "#db/clock.ts";
-import { festivalDeals, orderItems, orders, paymentEvents, payments, products, searchOutbox } from "#db/schema/index.ts";
+import {
+  festivalDeals,
+  orderItems,
+  orders,
+  paymentEvents,
+  payments,
+  products,
+  searchOutbox,
+} from "#db/schema/index.ts";
 import { loadProductDocuments } from "#search/indexer.ts";
 import { cookieFor, newShopper } from "#tests/support/auth.ts";
 import { setEnv, useEnv } from "#tests/support/env.ts";
@@ -21,11 +29,23 @@ import { runAction, thrownResponse, unwrap } from "#tests/support/loaders.ts";
 import { useStripeInterceptor } from "#tests/support/stripe.ts";
 
 const WEBHOOK_SECRET = "whsec_test_silk_road_0123456789";
-useEnv({ STRIPE_SECRET_KEY: "sk_test_silk_road", STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_PAYMENT_METHODS: "card,alipay,wechat_pay", CHECKOUT_RESERVATION_MINUTES: "30" });
+useEnv({
+  STRIPE_SECRET_KEY: "sk_test_silk_road",
+  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  STRIPE_PAYMENT_METHODS: "card,alipay,wechat_pay",
+  CHECKOUT_RESERVATION_MINUTES: "30",
+});
 const stripeApi = useStripeInterceptor();
 const db = () => getDb();
 const DAY = 86_400_000;
-const SHIPPING = { email: "li.wei@example.com", name: "Li Wei", address: "88 Century Avenue, Pudong", city: "Shanghai", country: "China", phone: "+86 21 5555 0100" };
+const SHIPPING = {
+  email: "li.wei@example.com",
+  name: "Li Wei",
+  address: "88 Century Avenue, Pudong",
+  city: "Shanghai",
+  country: "China",
+  phone: "+86 21 5555 0100",
+};
 
 afterEach(() => {
   setClock(null);
@@ -43,29 +63,58 @@ const call = async (fn: (args: Args) => Promise<unknown>, args: Args) => {
 };
 
 /** Adds to the cart as a visitor; returns the cookie header to keep using (the guest cart cookie on first use). */
-async function addToCart(cookie: string | null, productId: number, quantity: number | string, extra: Record<string, string> = {}) {
-  const result = await unwrap(await runAction(cartRoute.action, "/cart", { intent: "add", productId: String(productId), quantity: String(quantity), ...extra }, { cookie: cookie ?? undefined }));
+async function addToCart(
+  cookie: string | null,
+  productId: number,
+  quantity: number | string,
+  extra: Record<string, string> = {},
+) {
+  const result = await unwrap(
+    await runAction(
+      cartRoute.action,
+      "/cart",
+      { intent: "add", productId: String(productId), quantity: String(quantity), ...extra },
+      { cookie: cookie ?? undefined },
+    ),
+  );
   const set = result.headers.get("Set-Cookie");
   const next = set ? [cookie, set.split(";")[0]].filter(Boolean).join("; ") : cookie;
   return { result, cookie: next };
 }
 
-async function checkout(cookie: string | null, locale: "en" | "zh" = "en", shipping: Record<string, string> = SHIPPING, clientIp = "203.0.113.9") {
+async function checkout(
+  cookie: string | null,
+  locale: "en" | "zh" = "en",
+  shipping: Record<string, string> = SHIPPING,
+  clientIp = "203.0.113.9",
+) {
   const path = locale === "en" ? "/checkout" : `/${locale}/checkout`;
-  return call(checkoutRoute.action as never, {
-    request: new Request(`http://localhost:3000${path}`, { method: "POST", body: new URLSearchParams(shipping), headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) } }),
-    params: locale === "en" ? {} : { lang: locale },
-    context: { clientIp },
-  } as Args);
+  return call(
+    checkoutRoute.action as never,
+    {
+      request: new Request(`http://localhost:3000${path}`, {
+        method: "POST",
+        body: new URLSearchParams(shipping),
+        headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+      }),
+      params: locale === "en" ? {} : { lang: locale },
+      context: { clientIp },
+    } as Args,
+  );
 }
 
 /** The cart page's data for a visitor. */
 async function cartOf(cookie: string | null) {
-  const result = await cartRoute.loader({ request: new Request("http://localhost:3000/cart", { headers: cookie ? { Cookie: cookie } : {} }), params: {}, context: {} });
+  const result = await cartRoute.loader({
+    request: new Request("http://localhost:3000/cart", { headers: cookie ? { Cookie: cookie } : {} }),
+    params: {},
+    context: {},
+  });
   return result.cart;
 }
 
-const stockOf = (id: number) => db().select({ stock: products.stock }).from(products).where(eq(products.id, id)).get()!.stock;
+const stockOf = (id: number) =>
+  db().select({ stock: products.stock }).from(products).where(eq(products.id, id)).get()!.stock;
 const orderById = (id: number) => db().select().from(orders).where(eq(orders.id, id)).get()!;
 const latestOrder = () => db().select().from(orders).orderBy(orders.id).all().at(-1)!;
 
@@ -91,12 +140,25 @@ function sessionEvent(type: string, order: { id: number; totalCents: number }, s
   };
 }
 
-async function deliver(event: object | string, options: { signature?: string | null; timestamp?: number; secret?: string } = {}) {
+async function deliver(
+  event: object | string,
+  options: { signature?: string | null; timestamp?: number; secret?: string } = {},
+) {
   const payload = typeof event === "string" ? event : JSON.stringify(event);
   const signature =
-    options.signature !== undefined ? options.signature : Stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? WEBHOOK_SECRET, ...(options.timestamp ? { timestamp: options.timestamp } : {}) });
+    options.signature !== undefined
+      ? options.signature
+      : Stripe.webhooks.generateTestHeaderString({
+          payload,
+          secret: options.secret ?? WEBHOOK_SECRET,
+          ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+        });
   const response = await webhook.action({
-    request: new Request("http://localhost:3000/webhooks/stripe", { method: "POST", body: payload, headers: { "Content-Type": "application/json", ...(signature ? { "Stripe-Signature": signature } : {}) } }),
+    request: new Request("http://localhost:3000/webhooks/stripe", {
+      method: "POST",
+      body: payload,
+      headers: { "Content-Type": "application/json", ...(signature ? { "Stripe-Signature": signature } : {}) },
+    }),
     params: {},
     context: {},
   });
@@ -113,16 +175,37 @@ async function pendingOrder(priceCents = 2450, quantity = 2) {
 
 describe("checkout with Stripe", () => {
   test("creates a pending order, reserves stock and sends exactly these Checkout Session parameters", async () => {
-    const live = createProduct(db(), { priceCents: 3000, stock: 8, storeSlug: "tamale-shea-collective", titleZh: "塔马利乳木果油 250克" });
-    const regular = createProduct(db(), { priceCents: 1299, stock: 4, storeSlug: "yirga-highlands-coffee", titleZh: "耶加雪菲咖啡豆 250克" });
-    createFestival(db(), { startsAt: new Date(Date.now() - DAY), endsAt: new Date(Date.now() + DAY), deals: [{ productId: live.id, discountPercent: 20 }] });
+    const live = createProduct(db(), {
+      priceCents: 3000,
+      stock: 8,
+      storeSlug: "tamale-shea-collective",
+      titleZh: "塔马利乳木果油 250克",
+    });
+    const regular = createProduct(db(), {
+      priceCents: 1299,
+      stock: 4,
+      storeSlug: "yirga-highlands-coffee",
+      titleZh: "耶加雪菲咖啡豆 250克",
+    });
+    createFestival(db(), {
+      startsAt: new Date(Date.now() - DAY),
+      endsAt: new Date(Date.now() + DAY),
+      deals: [{ productId: live.id, discountPercent: 20 }],
+    });
     let { cookie } = await addToCart(null, live.id, 2);
     ({ cookie } = await addToCart(cookie, regular.id, 1));
 
     const response = await checkout(cookie, "zh");
     expect(response.status).toBe(302);
     const order = latestOrder();
-    expect(order).toMatchObject({ status: "pending", totalCents: 2 * 2400 + 1299, currency: "USD", provider: "stripe", locale: "zh", email: "li.wei@example.com" });
+    expect(order).toMatchObject({
+      status: "pending",
+      totalCents: 2 * 2400 + 1299,
+      currency: "USD",
+      provider: "stripe",
+      locale: "zh",
+      email: "li.wei@example.com",
+    });
     expect(order.reservedUntil.getTime() - order.createdAt.getTime()).toBe(30 * 60_000);
     expect(stockOf(live.id)).toBe(6);
     expect(stockOf(regular.id)).toBe(3);
@@ -137,7 +220,9 @@ describe("checkout with Stripe", () => {
     expect(sent.headers.get("Idempotency-Key")).toBe(`silk-road-order-${order.id}-checkout`);
     expect(sent.headers.get("Authorization")).toBe("Bearer sk_test_silk_road");
     const params = Object.fromEntries(sent.params);
-    const token = new URL(response.headers.get("Location")!.replace("https://checkout.stripe.com", "http://x")).searchParams.get("token");
+    const token = new URL(
+      response.headers.get("Location")!.replace("https://checkout.stripe.com", "http://x"),
+    ).searchParams.get("token");
     expect(token).toBeNull(); // the redirect is Stripe's URL, nothing of ours appended
     expect(params).toMatchObject({
       mode: "payment",
@@ -158,8 +243,12 @@ describe("checkout with Stripe", () => {
       customer_email: "li.wei@example.com",
       locale: "zh",
     });
-    expect(params.success_url).toMatch(new RegExp(`^http://localhost:3000/zh/checkout/success\\?order=${order.id}&token=[A-Za-z0-9_-]{32}$`));
-    expect(params.cancel_url).toMatch(new RegExp(`^http://localhost:3000/zh/checkout/cancel\\?order=${order.id}&token=`));
+    expect(params.success_url).toMatch(
+      new RegExp(`^http://localhost:3000/zh/checkout/success\\?order=${order.id}&token=[A-Za-z0-9_-]{32}$`),
+    );
+    expect(params.cancel_url).toMatch(
+      new RegExp(`^http://localhost:3000/zh/checkout/cancel\\?order=${order.id}&token=`),
+    );
     expect(Number(params.expires_at)).toBe(Math.ceil(order.reservedUntil.getTime() / 1000));
     expect(response.headers.get("Location")).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/);
     expect(orderById(order.id).checkoutSessionId).toMatch(/^cs_test_/);
@@ -179,7 +268,13 @@ describe("checkout with Stripe", () => {
   test("when Stripe cannot be reached: no order stays pending, the stock and the cart come back, the shopper is told", async () => {
     const product = createProduct(db(), { priceCents: 1800, stock: 2 });
     const { cookie } = await addToCart(null, product.id, 2);
-    stripeApi.answerWith(() => new Response(JSON.stringify({ error: { message: "boom", type: "api_error" } }), { status: 500, headers: { "Content-Type": "application/json" } }));
+    stripeApi.answerWith(
+      () =>
+        new Response(JSON.stringify({ error: { message: "boom", type: "api_error" } }), {
+          status: 500,
+          headers: { "Content-Type": "application/json" },
+        }),
+    );
     const errors = vi.mocked(console.error);
     try {
       const response = await checkout(cookie);
@@ -206,12 +301,18 @@ describe("webhooks", () => {
     expect(orderById(order.id)).toMatchObject({ status: "paid", flag: null });
     expect(await deliver(event)).toEqual({ status: 200, body: { received: true, outcome: "duplicate" } });
     expect(db().select().from(payments).where(eq(payments.orderId, order.id)).all()).toHaveLength(1);
-    expect(db().select().from(paymentEvents).where(eq(paymentEvents.id, event.id)).get()).toMatchObject({ outcome: "paid" });
+    expect(db().select().from(paymentEvents).where(eq(paymentEvents.id, event.id)).get()).toMatchObject({
+      outcome: "paid",
+    });
     // A different event for the same payment does not record a second payment either.
-    expect((await deliver(sessionEvent("checkout.session.async_payment_succeeded", order))).body.outcome).toBe("already-paid");
+    expect((await deliver(sessionEvent("checkout.session.async_payment_succeeded", order))).body.outcome).toBe(
+      "already-paid",
+    );
     expect(db().select().from(payments).where(eq(payments.orderId, order.id)).all()).toHaveLength(1);
     // Units sold feed popularity through the outbox.
-    expect(db().select().from(searchOutbox).where(eq(searchOutbox.entityId, product.id)).all().length).toBeGreaterThan(0);
+    expect(db().select().from(searchOutbox).where(eq(searchOutbox.entityId, product.id)).all().length).toBeGreaterThan(
+      0,
+    );
     expect(loadProductDocuments(db(), [product.id])[0]!.popularity).toBeGreaterThanOrEqual(2000);
   });
 
@@ -225,32 +326,45 @@ describe("webhooks", () => {
     // A valid signature over different bytes (tampered amount after signing).
     const payload = JSON.stringify(event);
     const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-    expect((await deliver(payload.replace(`"amount_total":${order.totalCents}`, '"amount_total":1'), { signature })).status).toBe(400);
+    expect(
+      (await deliver(payload.replace(`"amount_total":${order.totalCents}`, '"amount_total":1'), { signature })).status,
+    ).toBe(400);
     expect(orderById(order.id).status).toBe("pending");
     expect(db().select().from(paymentEvents).where(eq(paymentEvents.id, event.id)).all()).toEqual([]);
   });
 
   test("a wrong amount or currency flags the order and does not pay it", async () => {
     const { order } = await pendingOrder();
-    expect((await deliver(sessionEvent("checkout.session.completed", order, { amount_total: order.totalCents - 100 }))).body.outcome).toBe("flagged");
+    expect(
+      (await deliver(sessionEvent("checkout.session.completed", order, { amount_total: order.totalCents - 100 }))).body
+        .outcome,
+    ).toBe("flagged");
     expect(orderById(order.id)).toMatchObject({ status: "pending" });
     expect(orderById(order.id).flag).toMatch(/payment mismatch/);
-    expect((await deliver(sessionEvent("checkout.session.completed", order, { currency: "eur" }))).body.outcome).toBe("flagged");
+    expect((await deliver(sessionEvent("checkout.session.completed", order, { currency: "eur" }))).body.outcome).toBe(
+      "flagged",
+    );
     expect(db().select().from(payments).where(eq(payments.orderId, order.id)).all()).toEqual([]);
   });
 
   test("out of order: async success before the unpaid completion, expiry after payment — the order ends paid", async () => {
     const { order } = await pendingOrder();
     expect((await deliver(sessionEvent("checkout.session.async_payment_succeeded", order))).body.outcome).toBe("paid");
-    expect((await deliver(sessionEvent("checkout.session.completed", order, { payment_status: "unpaid" }))).body.outcome).toBe("awaiting");
-    expect((await deliver(sessionEvent("checkout.session.expired", order, { payment_status: "unpaid" }))).body.outcome).toBe("ignored");
+    expect(
+      (await deliver(sessionEvent("checkout.session.completed", order, { payment_status: "unpaid" }))).body.outcome,
+    ).toBe("awaiting");
+    expect(
+      (await deliver(sessionEvent("checkout.session.expired", order, { payment_status: "unpaid" }))).body.outcome,
+    ).toBe("ignored");
     expect((await deliver(sessionEvent("checkout.session.async_payment_failed", order))).body.outcome).toBe("ignored");
     expect(orderById(order.id).status).toBe("paid");
   });
 
   test("the same events in the other order reach the same state", async () => {
     const { order } = await pendingOrder();
-    expect((await deliver(sessionEvent("checkout.session.completed", order, { payment_status: "unpaid" }))).body.outcome).toBe("awaiting");
+    expect(
+      (await deliver(sessionEvent("checkout.session.completed", order, { payment_status: "unpaid" }))).body.outcome,
+    ).toBe("awaiting");
     expect(orderById(order.id).status).toBe("pending");
     expect((await deliver(sessionEvent("checkout.session.async_payment_succeeded", order))).body.outcome).toBe("paid");
     expect(orderById(order.id).status).toBe("paid");
@@ -259,21 +373,42 @@ describe("webhooks", () => {
   test("expired or failed sessions cancel a pending order and return its stock", async () => {
     const a = await pendingOrder(1000, 3);
     expect(stockOf(a.product.id)).toBe(7);
-    expect((await deliver(sessionEvent("checkout.session.expired", a.order, { payment_status: "unpaid" }))).body.outcome).toBe("cancelled");
+    expect(
+      (await deliver(sessionEvent("checkout.session.expired", a.order, { payment_status: "unpaid" }))).body.outcome,
+    ).toBe("cancelled");
     expect(orderById(a.order.id)).toMatchObject({ status: "cancelled", cancelReason: "checkout-expired" });
     expect(stockOf(a.product.id)).toBe(10);
     const b = await pendingOrder(1000, 1);
-    expect((await deliver(sessionEvent("checkout.session.async_payment_failed", b.order))).body.outcome).toBe("cancelled");
+    expect((await deliver(sessionEvent("checkout.session.async_payment_failed", b.order))).body.outcome).toBe(
+      "cancelled",
+    );
     expect(stockOf(b.product.id)).toBe(10);
     // A payment after the stock went back takes it again if it is still there.
-    expect((await deliver(sessionEvent("checkout.session.async_payment_succeeded", b.order))).body.outcome).toBe("paid");
+    expect((await deliver(sessionEvent("checkout.session.async_payment_succeeded", b.order))).body.outcome).toBe(
+      "paid",
+    );
     expect(stockOf(b.product.id)).toBe(9);
   });
 
   test("events we do not handle, or for unknown orders, are acknowledged and change nothing", async () => {
-    expect((await deliver({ id: "evt_other", object: "event", type: "customer.created", data: { object: {} } })).body.outcome).toBe("ignored");
-    expect((await deliver(sessionEvent("checkout.session.completed", { id: 99_999_999, totalCents: 100 }))).body.outcome).toBe("unknown-order");
-    expect((await deliver(sessionEvent("checkout.session.completed", { id: 0, totalCents: 100 }, { metadata: {}, client_reference_id: "1; DROP TABLE orders" }))).body.outcome).toBe("ignored");
+    expect(
+      (await deliver({ id: "evt_other", object: "event", type: "customer.created", data: { object: {} } })).body
+        .outcome,
+    ).toBe("ignored");
+    expect(
+      (await deliver(sessionEvent("checkout.session.completed", { id: 99_999_999, totalCents: 100 }))).body.outcome,
+    ).toBe("unknown-order");
+    expect(
+      (
+        await deliver(
+          sessionEvent(
+            "checkout.session.completed",
+            { id: 0, totalCents: 100 },
+            { metadata: {}, client_reference_id: "1; DROP TABLE orders" },
+          ),
+        )
+      ).body.outcome,
+    ).toBe("ignored");
   });
 });
 
@@ -284,11 +419,14 @@ describe("stock under concurrent buyers", () => {
       expect(paymentMode()).toBe("demo");
       const product = createProduct(db(), { priceCents: 2200, stock: 5 });
       const buyers = await Promise.all(Array.from({ length: 20 }, () => addToCart(null, product.id, 1)));
-      const responses = await Promise.all(buyers.map((b, i) => checkout(b.cookie, "en", SHIPPING, `198.51.100.${i + 1}`)));
+      const responses = await Promise.all(
+        buyers.map((b, i) => checkout(b.cookie, "en", SHIPPING, `198.51.100.${i + 1}`)),
+      );
       const statuses = responses.map((r) => r.status).sort();
       expect(statuses.filter((s) => s === 302)).toHaveLength(5);
       expect(statuses.filter((s) => s === 409)).toHaveLength(15);
-      for (const r of responses.filter((r) => r.status === 409)) expect(JSON.stringify(r.body)).toContain("checkout.soldOut");
+      for (const r of responses.filter((r) => r.status === 409))
+        expect(JSON.stringify(r.body)).toContain("checkout.soldOut");
       expect(stockOf(product.id)).toBe(0);
       const held = db().select().from(orderItems).where(eq(orderItems.productId, product.id)).all();
       expect(held.reduce((n, l) => n + l.quantity, 0)).toBe(5);
@@ -308,7 +446,11 @@ describe("stock under concurrent buyers", () => {
 
   test("a deal's stock cap is never exceeded: the buyer beyond it pays the regular price", async () => {
     const product = createProduct(db(), { priceCents: 4000, stock: 10 });
-    const festival = createFestival(db(), { startsAt: new Date(Date.now() - DAY), endsAt: new Date(Date.now() + DAY), deals: [{ productId: product.id, dealPriceCents: 3000, dealStock: 2 }] });
+    const festival = createFestival(db(), {
+      startsAt: new Date(Date.now() - DAY),
+      endsAt: new Date(Date.now() + DAY),
+      deals: [{ productId: product.id, dealPriceCents: 3000, dealStock: 2 }],
+    });
     const first = await addToCart(null, product.id, 2);
     const second = await addToCart(null, product.id, 1);
     expect((await checkout(first.cookie)).status).toBe(302);
@@ -332,7 +474,14 @@ describe("the cart", () => {
     expect((await addToCart(null, 99_999_999, 1)).result.status).toBe(400);
     const capped = await addToCart(null, product.id, 7);
     expect(capped.result.body).toMatchObject({ ok: true, quantity: 3, message: "cart.limited" });
-    const removed = await unwrap(await runAction(cartRoute.action, "/cart", { intent: "remove", productId: String(product.id) }, { cookie: capped.cookie! }));
+    const removed = await unwrap(
+      await runAction(
+        cartRoute.action,
+        "/cart",
+        { intent: "remove", productId: String(product.id) },
+        { cookie: capped.cookie! },
+      ),
+    );
     expect(removed.body).toMatchObject({ ok: true, quantity: 0 });
   });
 
@@ -343,7 +492,13 @@ describe("the cart", () => {
     const cart = await cartOf(cookie);
     expect(cart.lines[0]!.problem).toBe("unavailable");
     expect(cart.canCheckout).toBe(false);
-    const page = await thrownResponse(checkoutRoute.loader({ request: new Request("http://localhost:3000/checkout", { headers: { Cookie: cookie! } }), params: {}, context: {} }));
+    const page = await thrownResponse(
+      checkoutRoute.loader({
+        request: new Request("http://localhost:3000/checkout", { headers: { Cookie: cookie! } }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(page.headers.get("Location")).toBe("/cart");
     expect((await checkout(cookie)).status).toBe(409);
   });
@@ -356,17 +511,26 @@ describe("the cart", () => {
     await addToCart(userCookie, a.id, 1);
     let { cookie: guest } = await addToCart(null, a.id, 2);
     ({ cookie: guest } = await addToCart(guest, b.id, 1));
-    const login = await call(loginRoute.action as never, {
-      request: new Request("http://localhost:3000/login", { method: "POST", body: new URLSearchParams({ email: shopper.email, password: "baobab-sunrise-42" }), headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: guest! } }),
-      params: {},
-      context: { clientIp: "192.0.2.44" },
-    } as Args);
+    const login = await call(
+      loginRoute.action as never,
+      {
+        request: new Request("http://localhost:3000/login", {
+          method: "POST",
+          body: new URLSearchParams({ email: shopper.email, password: "baobab-sunrise-42" }),
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: guest! },
+        }),
+        params: {},
+        context: { clientIp: "192.0.2.44" },
+      } as Args,
+    );
     expect(login.status).toBe(302);
     const merged = getCartView({ userId: shopper.id }, "en");
-    expect(merged.lines.map((l) => [l.productId, l.quantity]).sort()).toEqual([
-      [a.id, 3],
-      [b.id, 1],
-    ].sort());
+    expect(merged.lines.map((l) => [l.productId, l.quantity]).sort()).toEqual(
+      [
+        [a.id, 3],
+        [b.id, 1],
+      ].sort(),
+    );
     // The guest cart is gone: the old cookie alone now shows an empty cart.
     expect((await cartOf(guest)).lines).toEqual([]);
   });
@@ -374,21 +538,40 @@ describe("the cart", () => {
   test("a deal price never applies after the festival ends, even to a line added while it was live", async () => {
     const product = createProduct(db(), { priceCents: 2000, stock: 5 });
     const end = new Date(Date.now() + 60 * 60_000);
-    createFestival(db(), { startsAt: new Date(Date.now() - DAY), endsAt: end, deals: [{ productId: product.id, dealPriceCents: 1500 }] });
+    createFestival(db(), {
+      startsAt: new Date(Date.now() - DAY),
+      endsAt: end,
+      deals: [{ productId: product.id, dealPriceCents: 1500 }],
+    });
     const shopper = await newShopper();
     await addToCart(await cookieFor(shopper.id), product.id, 1);
     expect(getCartView({ userId: shopper.id }, "en").lines[0]).toMatchObject({ unitCents: 1500 });
     setClock(end);
     expect(getCartView({ userId: shopper.id }, "en").lines[0]).toMatchObject({ unitCents: 2000, deal: null });
-    const placed = placeOrder({ owner: { userId: shopper.id }, userId: shopper.id, shipping: { ...SHIPPING, postcode: "" }, locale: "en", provider: "demo", at: end });
+    const placed = placeOrder({
+      owner: { userId: shopper.id },
+      userId: shopper.id,
+      shipping: { ...SHIPPING, postcode: "" },
+      locale: "en",
+      provider: "demo",
+      at: end,
+    });
     expect(placed).toMatchObject({ ok: true, totalCents: 2000 });
-    expect(db().select().from(orderItems).where(eq(orderItems.productId, product.id)).get()).toMatchObject({ unitCents: 2000, dealId: null });
+    expect(db().select().from(orderItems).where(eq(orderItems.productId, product.id)).get()).toMatchObject({
+      unitCents: 2000,
+      dealId: null,
+    });
   });
 });
 
 describe("demo mode", () => {
   test("is refused in production: checkout is unavailable and the demo page does not exist", async () => {
-    setEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, NODE_ENV: "production", SESSION_SECRET: "production-secret-that-is-long-enough-0123456789" });
+    setEnv({
+      STRIPE_SECRET_KEY: undefined,
+      STRIPE_WEBHOOK_SECRET: undefined,
+      NODE_ENV: "production",
+      SESSION_SECRET: "production-secret-that-is-long-enough-0123456789",
+    });
     try {
       expect(paymentMode()).toBe("unavailable");
       const product = createProduct(db(), { stock: 5 });
@@ -396,7 +579,13 @@ describe("demo mode", () => {
       const response = await checkout(cookie);
       expect(response.status).toBe(503);
       expect(stockOf(product.id)).toBe(5);
-      const demo = await thrownResponse(demoRoute.loader({ request: new Request("http://localhost:3000/checkout/demo/1?token=x"), params: { id: "1" }, context: {} }));
+      const demo = await thrownResponse(
+        demoRoute.loader({
+          request: new Request("http://localhost:3000/checkout/demo/1?token=x"),
+          params: { id: "1" },
+          context: {},
+        }),
+      );
       expect(demo.status).toBe(404);
     } finally {
       setEnv({ NODE_ENV: "test", STRIPE_SECRET_KEY: "sk_test_silk_road", STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET });

@@ -18,14 +18,29 @@ import { useSearchIndex } from "#tests/support/search.ts";
 
 const connection = useSearchIndex();
 const sync = () => drainAll(getDb(), createClient(connection(), 30_000), connection());
-const sql = <T>(query: string, ...params: unknown[]) => getDb().$client.prepare(query).all(...params) as T[];
+const sql = <T>(query: string, ...params: unknown[]) =>
+  getDb()
+    .$client.prepare(query)
+    .all(...params) as T[];
 const DAY = 86_400_000;
 
 afterEach(() => setClock(null));
 
 async function apiSearch(query: string) {
-  const response = await api.loader({ request: new Request(`http://localhost:3000/api/search?${query}`), params: {}, context: {} });
-  return (await response.json()) as { totalHits: number; hits: { slug: string; priceCents: number; dealPriceCents?: number; deal?: { percentOff: number; festival: { slug: string } } }[] };
+  const response = await api.loader({
+    request: new Request(`http://localhost:3000/api/search?${query}`),
+    params: {},
+    context: {},
+  });
+  return (await response.json()) as {
+    totalHits: number;
+    hits: {
+      slug: string;
+      priceCents: number;
+      dealPriceCents?: number;
+      deal?: { percentOff: number; festival: { slug: string } };
+    }[];
+  };
 }
 
 describe("seeded festivals", () => {
@@ -51,7 +66,9 @@ describe("seeded festivals", () => {
       expect(f.sessions).toBeGreaterThan(0);
     }
     // Every seeded deal is a real saving.
-    const bad = sql("SELECT d.id FROM festival_deals d JOIN products p ON p.id = d.product_id WHERE d.deal_price_cents >= p.price_cents OR d.deal_price_cents <= 0");
+    const bad = sql(
+      "SELECT d.id FROM festival_deals d JOIN products p ON p.id = d.product_id WHERE d.deal_price_cents >= p.price_cents OR d.deal_price_cents <= 0",
+    );
     expect(bad).toEqual([]);
   });
 
@@ -88,8 +105,16 @@ describe("a festival price at the exact boundaries", () => {
 
   test("two overlapping festivals: the lower price applies, and the deal stock cap ends a deal", async () => {
     const product = createProduct(getDb(), { priceCents: 4000 });
-    const a = createFestival(getDb(), { startsAt: start, endsAt: end, deals: [{ productId: product.id, dealPriceCents: 3500 }] });
-    const b = createFestival(getDb(), { startsAt: start, endsAt: end, deals: [{ productId: product.id, discountPercent: 25, dealStock: 3, soldCount: 2 }] });
+    const a = createFestival(getDb(), {
+      startsAt: start,
+      endsAt: end,
+      deals: [{ productId: product.id, dealPriceCents: 3500 }],
+    });
+    const b = createFestival(getDb(), {
+      startsAt: start,
+      endsAt: end,
+      deals: [{ productId: product.id, discountPercent: 25, dealStock: 3, soldCount: 2 }],
+    });
     setClock(new Date(start.getTime() + DAY));
     const quote = () => quotePrices([{ productId: product.id, regularCents: 4000 }]).get(product.id)!;
     expect(quote()).toMatchObject({ unitCents: 3000, festivalId: b.id, dealUnitsLeft: 1 });
@@ -99,12 +124,21 @@ describe("a festival price at the exact boundaries", () => {
 
   test("an unpublished festival changes no price and its page is a 404 for shoppers, a preview for organizers", async () => {
     const product = createProduct(getDb(), { priceCents: 2500 });
-    const draft = createFestival(getDb(), { startsAt: new Date(Date.now() - DAY), endsAt: new Date(Date.now() + DAY), published: false, deals: [{ productId: product.id, dealPriceCents: 1000 }] });
+    const draft = createFestival(getDb(), {
+      startsAt: new Date(Date.now() - DAY),
+      endsAt: new Date(Date.now() + DAY),
+      published: false,
+      deals: [{ productId: product.id, dealPriceCents: 1000 }],
+    });
     const page = await runLoader(productPage.loader, `/products/${product.slug}`, { slug: product.slug });
     expect(page.product.deal).toBeNull();
-    const response = await thrownResponse(runLoader(festivalPage.loader, `/festivals/${draft.slug}`, { slug: draft.slug }));
+    const response = await thrownResponse(
+      runLoader(festivalPage.loader, `/festivals/${draft.slug}`, { slug: draft.slug }),
+    );
     expect(response.status).toBe(404);
-    const request = new Request(`http://localhost:3000/festivals/${draft.slug}`, { headers: { Cookie: await cookieFor(organizer().id) } });
+    const request = new Request(`http://localhost:3000/festivals/${draft.slug}`, {
+      headers: { Cookie: await cookieFor(organizer().id) },
+    });
     const preview = await festivalPage.loader({ request, params: { slug: draft.slug }, context: {} });
     expect(preview.festival.published).toBe(false);
     expect(preview.deals.items.map((d) => d.id)).toEqual([product.id]);
@@ -113,10 +147,18 @@ describe("a festival price at the exact boundaries", () => {
 
 describe("festival pages", () => {
   test("live: deals with regular and festival price, featured stores, the schedule with the session on now", async () => {
-    const [seeded] = sql<{ id: number; slug: string }>("SELECT id, slug FROM festivals WHERE slug = 'african-products-online-shopping-festival'");
-    const [session] = sql<{ starts_at: number; ends_at: number }>("SELECT starts_at, ends_at FROM festival_sessions WHERE festival_id = ? ORDER BY starts_at LIMIT 1", seeded!.id);
+    const [seeded] = sql<{ id: number; slug: string }>(
+      "SELECT id, slug FROM festivals WHERE slug = 'african-products-online-shopping-festival'",
+    );
+    const [session] = sql<{ starts_at: number; ends_at: number }>(
+      "SELECT starts_at, ends_at FROM festival_sessions WHERE festival_id = ? ORDER BY starts_at LIMIT 1",
+      seeded!.id,
+    );
     setClock(new Date(session!.starts_at + 60_000));
-    const data = await runLoader(festivalPage.loader, `/fr/festivals/${seeded!.slug}`, { lang: "fr", slug: seeded!.slug });
+    const data = await runLoader(festivalPage.loader, `/fr/festivals/${seeded!.slug}`, {
+      lang: "fr",
+      slug: seeded!.slug,
+    });
     expect(data.festival.status).toBe("live");
     expect(data.festival.name).toBe("Festival d'achats en ligne des produits africains");
     expect(data.deals.items).toHaveLength(24);
@@ -135,7 +177,9 @@ describe("festival pages", () => {
   });
 
   test("ended: still viewable, its prices shown as this festival's, and no live price anywhere", async () => {
-    const data = await runLoader(festivalPage.loader, "/festivals/silk-road-autumn-harvest-festival", { slug: "silk-road-autumn-harvest-festival" });
+    const data = await runLoader(festivalPage.loader, "/festivals/silk-road-autumn-harvest-festival", {
+      slug: "silk-road-autumn-harvest-festival",
+    });
     expect(data.festival.status).toBe("ended");
     expect(data.deals.items.length).toBeGreaterThan(0);
     const onlyInEnded = data.deals.items.find((d) => d.deal === null);
@@ -143,9 +187,17 @@ describe("festival pages", () => {
   });
 
   test("search within the festival finds only its deals", async () => {
-    const [seeded] = sql<{ id: number }>("SELECT id FROM festivals WHERE slug = 'african-products-online-shopping-festival'");
-    const dealIds = new Set(sql<{ product_id: number }>("SELECT product_id FROM festival_deals WHERE festival_id = ?", seeded!.id).map((r) => r.product_id));
-    const data = await runLoader(festivalPage.loader, "/festivals/african-products-online-shopping-festival?q=coffee", { slug: "african-products-online-shopping-festival" });
+    const [seeded] = sql<{ id: number }>(
+      "SELECT id FROM festivals WHERE slug = 'african-products-online-shopping-festival'",
+    );
+    const dealIds = new Set(
+      sql<{ product_id: number }>("SELECT product_id FROM festival_deals WHERE festival_id = ?", seeded!.id).map(
+        (r) => r.product_id,
+      ),
+    );
+    const data = await runLoader(festivalPage.loader, "/festivals/african-products-online-shopping-festival?q=coffee", {
+      slug: "african-products-online-shopping-festival",
+    });
     expect(data.search!.hits.length).toBeGreaterThan(0);
     for (const hit of data.search!.hits) expect(dealIds.has(hit.id)).toBe(true);
     const everything = await apiSearch("q=coffee");
@@ -153,7 +205,9 @@ describe("festival pages", () => {
   });
 
   test("unknown slugs are a 404", async () => {
-    expect((await thrownResponse(runLoader(festivalPage.loader, "/festivals/nope", { slug: "nope" }))).status).toBe(404);
+    expect((await thrownResponse(runLoader(festivalPage.loader, "/festivals/nope", { slug: "nope" }))).status).toBe(
+      404,
+    );
   });
 });
 

@@ -15,12 +15,19 @@ let cookie: string;
 let otherCookie: string;
 let productId: number;
 
-const png = (w = 1600, h = 1000) => sharp({ create: { width: w, height: h, channels: 3, background: { r: 180, g: 83, b: 42 } } }).png().toBuffer();
+const png = (w = 1600, h = 1000) =>
+  sharp({ create: { width: w, height: h, channels: 3, background: { r: 180, g: 83, b: 42 } } })
+    .png()
+    .toBuffer();
 
 async function upload(files: { bytes: Buffer; name: string; type: string }[], who = cookie, id = productId) {
   const form = new FormData();
   for (const f of files) form.append("photos", new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-  const request = new Request(`http://localhost:3000/sell/products/${id}/images`, { method: "POST", body: form, headers: { Cookie: who } });
+  const request = new Request(`http://localhost:3000/sell/products/${id}/images`, {
+    method: "POST",
+    body: form,
+    headers: { Cookie: who },
+  });
   try {
     return (await images.action({ request, params: { id: String(id) }, context: {} })) as Response;
   } catch (error) {
@@ -49,7 +56,9 @@ describe("photo uploads", () => {
     for (const file of files) expect(fs.existsSync(file)).toBe(true);
     const widths = await Promise.all(files.map(async (f) => (await sharp(f).metadata()).width));
     expect(widths).toEqual([320, 640, 1200]);
-    expect(getDb().select().from(searchOutbox).where(eq(searchOutbox.entityId, productId)).all().length).toBeGreaterThan(0);
+    expect(
+      getDb().select().from(searchOutbox).where(eq(searchOutbox.entityId, productId)).all().length,
+    ).toBeGreaterThan(0);
     expect(imageSources(url!).srcSet).toContain("-320.webp 320w");
 
     const served = await runLoader(media.loader, url!, { file: url!.slice("/media/".length) });
@@ -60,12 +69,29 @@ describe("photo uploads", () => {
 
   test.each([
     ["a renamed text file", Buffer.from("this is not a picture at all"), "photo.jpg", "image/jpeg", "notAnImage"],
-    ["a GIF", Buffer.from("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==", "base64"), "a.gif", "image/gif", "notAnImage"],
-    ["an SVG", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'), "a.png", "image/png", "notAnImage"],
+    [
+      "a GIF",
+      Buffer.from("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==", "base64"),
+      "a.gif",
+      "image/gif",
+      "notAnImage",
+    ],
+    [
+      "an SVG",
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'),
+      "a.png",
+      "image/png",
+      "notAnImage",
+    ],
     ["an empty file", Buffer.alloc(0), "empty.png", "image/png", "empty"],
   ])("%s is refused and nothing is stored", async (_, bytes, name, type, error) => {
     const before = product().images;
-    const filesBefore = fs.readdirSync(filesOf(before.find((u) => u.startsWith("/media/")) ?? "/media/000000000000000000000000-1200.webp")[0]!.replace(/[^/]+$/, "")).length;
+    const filesBefore = fs.readdirSync(
+      filesOf(before.find((u) => u.startsWith("/media/")) ?? "/media/000000000000000000000000-1200.webp")[0]!.replace(
+        /[^/]+$/,
+        "",
+      ),
+    ).length;
     const response = await upload([{ bytes, name, type }]);
     expect(response.headers.get("Location")).toBe(`/sell/products/${productId}?imageError=${error}`);
     expect(product().images).toEqual(before);
@@ -80,7 +106,9 @@ describe("photo uploads", () => {
 
   test("at most 8 photos per listing", async () => {
     const bytes = await png(200, 200);
-    const response = await upload(Array.from({ length: 8 }, (_, i) => ({ bytes, name: `${i}.png`, type: "image/png" })));
+    const response = await upload(
+      Array.from({ length: 8 }, (_, i) => ({ bytes, name: `${i}.png`, type: "image/png" })),
+    );
     expect(response.headers.get("Location")).toBe(`/sell/products/${productId}?imageError=tooMany`);
     expect(product().images).toHaveLength(1);
   });
@@ -106,7 +134,13 @@ describe("photo uploads", () => {
   });
 
   test("the media route serves nothing but our own file names", async () => {
-    for (const file of ["../market.db", "..%2Fmarket.db", "abc.webp", "000000000000000000000000-999.webp", "session-secret"]) {
+    for (const file of [
+      "../market.db",
+      "..%2Fmarket.db",
+      "abc.webp",
+      "000000000000000000000000-999.webp",
+      "session-secret",
+    ]) {
       expect((await runLoader(media.loader, `/media/${file}`, { file })).status, file).toBe(404);
     }
   });

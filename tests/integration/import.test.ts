@@ -18,12 +18,27 @@ beforeAll(async () => {
 
 const header = ["sku", "title_en", "title_zh", "title_fr", "category", "tags", "price_usd", "stock", "status"];
 const row = (sku: string, extra: Partial<Record<string, string>> = {}) => {
-  const values: Record<string, string> = { sku, title_en: `Baobab Powder ${sku}`, title_zh: `猴面包树果粉 ${sku}`, title_fr: `Poudre de baobab ${sku}`, category: "superfoods", tags: "baobab|vitamin c", price_usd: "12.50", stock: "40", status: "active", ...extra };
+  const values: Record<string, string> = {
+    sku,
+    title_en: `Baobab Powder ${sku}`,
+    title_zh: `猴面包树果粉 ${sku}`,
+    title_fr: `Poudre de baobab ${sku}`,
+    category: "superfoods",
+    tags: "baobab|vitamin c",
+    price_usd: "12.50",
+    stock: "40",
+    status: "active",
+    ...extra,
+  };
   return header.map((h) => values[h] ?? "");
 };
 
 async function post(body: FormData | URLSearchParams) {
-  const request = new Request("http://localhost:3000/sell/import", { method: "POST", body, headers: { Cookie: cookie } });
+  const request = new Request("http://localhost:3000/sell/import", {
+    method: "POST",
+    body,
+    headers: { Cookie: cookie },
+  });
   return unwrap(await importer.action({ request, params: {}, context: {} }));
 }
 const upload = (text: string | Uint8Array) => {
@@ -49,7 +64,12 @@ describe("CSV import", () => {
     const csv = toCsv(rows);
     const preview = await upload(csv);
     expect(preview.status).toBe(200);
-    const body = preview.body as { step: string; valid: number; invalidCount: number; invalid: { line: number; errors: { column: string; key: string }[] }[] };
+    const body = preview.body as {
+      step: string;
+      valid: number;
+      invalidCount: number;
+      invalid: { line: number; errors: { column: string; key: string }[] }[];
+    };
     expect(body.step).toBe("preview");
     expect(body.valid).toBe(1000);
     expect(body.invalidCount).toBe(5);
@@ -67,7 +87,13 @@ describe("CSV import", () => {
     const done = await confirm(csv);
     expect(done.body).toEqual({ step: "done", counts: { created: 1000, updated: 0, unchanged: 0, skipped: 5 } });
     expect(own().length).toBe(before + 1000);
-    expect(own().find((p) => p.sku === "BAO-7")).toMatchObject({ titleZh: "猴面包树果粉 BAO-7", priceCents: 1250, stock: 40, status: "active", tags: ["baobab", "vitamin c"] });
+    expect(own().find((p) => p.sku === "BAO-7")).toMatchObject({
+      titleZh: "猴面包树果粉 BAO-7",
+      priceCents: 1250,
+      stock: 40,
+      status: "active",
+      tags: ["baobab", "vitamin c"],
+    });
 
     const snapshot = own();
     const again = await confirm(csv);
@@ -75,7 +101,10 @@ describe("CSV import", () => {
     expect(own()).toEqual(snapshot);
 
     const changed = toCsv([header, row("BAO-7", { stock: "3", title_fr: "Poudre de baobab bio" })]);
-    expect((await confirm(changed)).body).toEqual({ step: "done", counts: { created: 0, updated: 1, unchanged: 0, skipped: 0 } });
+    expect((await confirm(changed)).body).toEqual({
+      step: "done",
+      counts: { created: 0, updated: 1, unchanged: 0, skipped: 0 },
+    });
     expect(own().find((p) => p.sku === "BAO-7")).toMatchObject({ stock: 3, titleFr: "Poudre de baobab bio" });
   });
 
@@ -95,9 +124,13 @@ describe("CSV import", () => {
   test("a failure in the middle of an import rolls the whole import back", async () => {
     const before = own();
     // A database error on the third row (a test-only trigger), after two rows were written in the transaction.
-    getDb().$client.exec("CREATE TEMP TRIGGER fail_on_boom BEFORE INSERT ON products WHEN NEW.sku = 'BOOM' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+    getDb().$client.exec(
+      "CREATE TEMP TRIGGER fail_on_boom BEFORE INSERT ON products WHEN NEW.sku = 'BOOM' BEGIN SELECT RAISE(ABORT, 'boom'); END;",
+    );
     try {
-      await expect(confirm(toCsv([header, row("ROLL-1"), row("ROLL-2"), row("BOOM"), row("ROLL-3")]))).rejects.toThrow(/boom/);
+      await expect(confirm(toCsv([header, row("ROLL-1"), row("ROLL-2"), row("BOOM"), row("ROLL-3")]))).rejects.toThrow(
+        /boom/,
+      );
     } finally {
       getDb().$client.exec("DROP TRIGGER fail_on_boom");
     }
@@ -106,20 +139,43 @@ describe("CSV import", () => {
   });
 
   test("export writes the same format, so export → import changes nothing", async () => {
-    const response = await exporter.loader({ request: new Request("http://localhost:3000/sell/export.csv", { headers: { Cookie: cookie } }), params: {}, context: {} });
+    const response = await exporter.loader({
+      request: new Request("http://localhost:3000/sell/export.csv", { headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    });
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const text = await response.text();
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(["sku", "title_en", "title_zh", "title_fr", "description_en", "description_zh", "description_fr", "category", "tags", "price_usd", "stock", "status"]);
+    expect(rows[0]).toEqual([
+      "sku",
+      "title_en",
+      "title_zh",
+      "title_fr",
+      "description_en",
+      "description_zh",
+      "description_fr",
+      "category",
+      "tags",
+      "price_usd",
+      "stock",
+      "status",
+    ]);
     expect(rows.length - 1).toBe(own().length);
     const snapshot = own();
     const result = await confirm(text);
-    expect((result.body as { counts: { unchanged: number; created: number; updated: number } }).counts).toMatchObject({ created: 0, updated: 0, unchanged: own().length });
+    expect((result.body as { counts: { unchanged: number; created: number; updated: number } }).counts).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: own().length,
+    });
     expect(own()).toEqual(snapshot);
   });
 
   test("export and import are owners-only", async () => {
-    const anonymous = await exporter.loader({ request: new Request("http://localhost:3000/sell/export.csv"), params: {}, context: {} }).catch((e: unknown) => e);
+    const anonymous = await exporter
+      .loader({ request: new Request("http://localhost:3000/sell/export.csv"), params: {}, context: {} })
+      .catch((e: unknown) => e);
     expect((anonymous as Response).status).toBe(302);
   });
 });

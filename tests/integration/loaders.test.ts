@@ -14,14 +14,24 @@ import * as healthz from "#app/routes/healthz.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { runLoader, thrownResponse } from "#tests/support/loaders.ts";
 
-const sql = <T>(query: string, ...params: unknown[]) => getDb().$client.prepare(query).all(...params) as T[];
+const sql = <T>(query: string, ...params: unknown[]) =>
+  getDb()
+    .$client.prepare(query)
+    .all(...params) as T[];
 const first = <T>(query: string, ...params: unknown[]) => sql<T>(query, ...params)[0]!;
 
 describe("home", () => {
   test("campaign progress, featured products in curated order, countries and categories", async () => {
     const data = await runLoader(home.loader, "/");
-    expect(data.progress).toEqual({ approvedStores: 100, activeProducts: 1000, countries: 49, targets: { stores: 100, products: 1000 } });
-    const curated = sql<{ slug: string }>("SELECT p.slug FROM featured_products f JOIN products p ON p.id = f.product_id ORDER BY f.position");
+    expect(data.progress).toEqual({
+      approvedStores: 100,
+      activeProducts: 1000,
+      countries: 49,
+      targets: { stores: 100, products: 1000 },
+    });
+    const curated = sql<{ slug: string }>(
+      "SELECT p.slug FROM featured_products f JOIN products p ON p.id = f.product_id ORDER BY f.position",
+    );
     expect(data.featured.map((p) => p.slug)).toEqual(curated.map((c) => c.slug));
     expect(data.topCountries).toHaveLength(12);
     expect(data.topCountries[0]!.productCount).toBeGreaterThanOrEqual(data.topCountries[11]!.productCount);
@@ -67,7 +77,9 @@ describe("stores", () => {
   test("filters by country, ignoring invalid country values", async () => {
     const kenya = await runLoader(storeIndex.loader, "/stores?country=ke");
     expect(kenya.country).toBe("KE");
-    expect(kenya.stores.items.length).toBe(first<{ n: number }>("SELECT count(*) n FROM stores WHERE country_code = 'KE'").n);
+    expect(kenya.stores.items.length).toBe(
+      first<{ n: number }>("SELECT count(*) n FROM stores WHERE country_code = 'KE'").n,
+    );
     expect(kenya.stores.items.every((s) => s.country.code === "KE")).toBe(true);
     for (const bad of ["XX", "<script>", "' OR 1=1 --", ""]) {
       const data = await runLoader(storeIndex.loader, `/stores?country=${encodeURIComponent(bad)}`);
@@ -83,8 +95,15 @@ describe("stores", () => {
   });
 
   test("a store page has its profile and products in the page's language", async () => {
-    const data = await runLoader(store.loader, "/zh/stores/yirga-highlands-coffee", { lang: "zh", slug: "yirga-highlands-coffee" });
-    expect(data.store).toMatchObject({ name: "耶加高地咖啡", city: "耶加雪菲", country: { code: "ET", name: "埃塞俄比亚" } });
+    const data = await runLoader(store.loader, "/zh/stores/yirga-highlands-coffee", {
+      lang: "zh",
+      slug: "yirga-highlands-coffee",
+    });
+    expect(data.store).toMatchObject({
+      name: "耶加高地咖啡",
+      city: "耶加雪菲",
+      country: { code: "ET", name: "埃塞俄比亚" },
+    });
     expect(data.store.story).toContain("耶加高地咖啡");
     expect(data.products.items.length).toBe(data.store.productCount);
     expect(data.products.items.every((p) => p.store.slug === "yirga-highlands-coffee")).toBe(true);
@@ -94,7 +113,10 @@ describe("stores", () => {
     expect((await thrownResponse(runLoader(store.loader, "/stores/nope", { slug: "nope" }))).status).toBe(404);
     getDb().$client.prepare("UPDATE stores SET status = 'suspended' WHERE slug = 'lake-kivu-coffee'").run();
     try {
-      expect((await thrownResponse(runLoader(store.loader, "/stores/lake-kivu-coffee", { slug: "lake-kivu-coffee" }))).status).toBe(404);
+      expect(
+        (await thrownResponse(runLoader(store.loader, "/stores/lake-kivu-coffee", { slug: "lake-kivu-coffee" })))
+          .status,
+      ).toBe(404);
     } finally {
       getDb().$client.prepare("UPDATE stores SET status = 'approved' WHERE slug = 'lake-kivu-coffee'").run();
     }
@@ -102,11 +124,15 @@ describe("stores", () => {
 });
 
 describe("product page", () => {
-  const slug = () => first<{ slug: string }>("SELECT slug FROM products WHERE title_en LIKE '%Yirgacheffe%' LIMIT 1").slug;
+  const slug = () =>
+    first<{ slug: string }>("SELECT slug FROM products WHERE title_en LIKE '%Yirgacheffe%' LIMIT 1").slug;
 
   test("has price, store, origin, category, stock and related products", async () => {
     const data = await runLoader(product.loader, `/products/${slug()}`, { slug: slug() });
-    const row = first<{ price_cents: number; stock: number; sku: string }>("SELECT price_cents, stock, sku FROM products WHERE slug = ?", slug());
+    const row = first<{ price_cents: number; stock: number; sku: string }>(
+      "SELECT price_cents, stock, sku FROM products WHERE slug = ?",
+      slug(),
+    );
     expect(data.product).toMatchObject({
       slug: slug(),
       priceCents: row.price_cents,
@@ -141,7 +167,9 @@ describe("product page", () => {
     const archived = first<{ slug: string }>("SELECT slug FROM products ORDER BY id DESC LIMIT 1").slug;
     getDb().$client.prepare("UPDATE products SET status = 'archived' WHERE slug = ?").run(archived);
     try {
-      expect((await thrownResponse(runLoader(product.loader, `/products/${archived}`, { slug: archived }))).status).toBe(404);
+      expect(
+        (await thrownResponse(runLoader(product.loader, `/products/${archived}`, { slug: archived }))).status,
+      ).toBe(404);
     } finally {
       getDb().$client.prepare("UPDATE products SET status = 'active' WHERE slug = ?").run(archived);
     }
@@ -155,7 +183,9 @@ describe("countries", () => {
     const kenya = data.countries.find((c) => c.code === "KE")!;
     expect(kenya.storeCount).toBe(first<{ n: number }>("SELECT count(*) n FROM stores WHERE country_code = 'KE'").n);
     expect(kenya.productCount).toBe(
-      first<{ n: number }>("SELECT count(*) n FROM products p JOIN stores s ON s.id = p.store_id WHERE s.country_code = 'KE'").n,
+      first<{ n: number }>(
+        "SELECT count(*) n FROM products p JOIN stores s ON s.id = p.store_id WHERE s.country_code = 'KE'",
+      ).n,
     );
     const names = data.countries.map((c) => c.name);
     expect(names).toEqual([...names].sort(new Intl.Collator("en-US").compare));
@@ -177,7 +207,9 @@ describe("countries", () => {
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     const down = await runLoader(country.loader, "/countries/KE?sort=price-desc", { code: "KE" });
     expect(down.products.items[0]!.priceCents).toBe(
-      first<{ m: number }>("SELECT max(price_cents) m FROM products p JOIN stores s ON s.id = p.store_id WHERE s.country_code = 'KE'").m,
+      first<{ m: number }>(
+        "SELECT max(price_cents) m FROM products p JOIN stores s ON s.id = p.store_id WHERE s.country_code = 'KE'",
+      ).m,
     );
   });
 
@@ -191,7 +223,9 @@ describe("countries", () => {
   });
 
   test("lower-case codes redirect to the canonical upper-case URL, keeping language and query", async () => {
-    const response = await thrownResponse(runLoader(country.loader, "/fr/countries/et?sort=price-asc", { lang: "fr", code: "et" }));
+    const response = await thrownResponse(
+      runLoader(country.loader, "/fr/countries/et?sort=price-asc", { lang: "fr", code: "et" }),
+    );
     expect(response.status).toBe(301);
     expect(response.headers.get("Location")).toBe("/fr/countries/ET?sort=price-asc");
   });
@@ -206,7 +240,9 @@ describe("categories", () => {
 
   test("a category pages 24 products, newest first by default", async () => {
     const data = await runLoader(category.loader, "/categories/crafts-home-decor", { slug: "crafts-home-decor" });
-    const total = first<{ n: number }>("SELECT count(*) n FROM products p JOIN categories c ON c.id = p.category_id WHERE c.slug = 'crafts-home-decor'").n;
+    const total = first<{ n: number }>(
+      "SELECT count(*) n FROM products p JOIN categories c ON c.id = p.category_id WHERE c.slug = 'crafts-home-decor'",
+    ).n;
     expect(data.products.pagination).toMatchObject({ page: 1, total, pageCount: Math.ceil(total / 24) });
     expect(data.products.items).toHaveLength(24);
     expect(data.sort).toBe("newest");
@@ -259,7 +295,9 @@ describe("resources", () => {
     expect(art.headers.get("Content-Type")).toBe("image/svg+xml; charset=utf-8");
     expect(art.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
     expect(await art.text()).toMatch(/^<svg/);
-    const logo = await runLoader(storeArt.loader, "/art/stores/bonwire-kente-weavers.svg", { file: "bonwire-kente-weavers.svg" });
+    const logo = await runLoader(storeArt.loader, "/art/stores/bonwire-kente-weavers.svg", {
+      file: "bonwire-kente-weavers.svg",
+    });
     expect(await logo.text()).toContain(">BK<");
     for (const file of ["nope.svg", `${slug}.png`, "../../../etc/passwd", `${slug}`]) {
       expect((await runLoader(productArt.loader, `/art/products/x`, { file })).status, file).toBe(404);
@@ -267,6 +305,9 @@ describe("resources", () => {
   });
 
   test("any other path is a 404", async () => {
-    expect((await thrownResponse(runLoader(catchAll.loader, "/zh/nothing-here", { lang: "zh", "*": "nothing-here" }))).status).toBe(404);
+    expect(
+      (await thrownResponse(runLoader(catchAll.loader, "/zh/nothing-here", { lang: "zh", "*": "nothing-here" })))
+        .status,
+    ).toBe(404);
   });
 });

@@ -25,7 +25,11 @@ type Args = { request: Request; params: Record<string, string>; context: Record<
 type RouteFn = (args: Args) => Promise<unknown>;
 
 /** Status of calling a loader or action: its Response status if it threw or returned one, else 200 (or the data() status). */
-async function statusOf(fn: RouteFn, request: Request, params: Record<string, string> = {}): Promise<{ status: number; location?: string | null }> {
+async function statusOf(
+  fn: RouteFn,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<{ status: number; location?: string | null }> {
   try {
     const result = await fn({ request, params, context: {} });
     const { status, headers } = await unwrap(result);
@@ -61,18 +65,54 @@ describe("authorization matrix over /sell", () => {
   const routes = (): [string, RouteFn, string, Record<string, string>, Record<string, string>?][] => [
     ["dashboard", dashboard.loader as RouteFn, "/sell", {}],
     ["listings", listings.loader as RouteFn, "/sell/products", {}],
-    ["stock edit", listings.action as RouteFn, "/sell/products", {}, { intent: "stock", id: String(ownProductId), stock: "77" }],
+    [
+      "stock edit",
+      listings.action as RouteFn,
+      "/sell/products",
+      {},
+      { intent: "stock", id: String(ownProductId), stock: "77" },
+    ],
     ["archive", listings.action as RouteFn, "/sell/products", {}, { intent: "archive", id: String(ownProductId) }],
     ["new form", create.loader as RouteFn, "/sell/products/new", {}],
-    ["create", create.action as RouteFn, "/sell/products/new", {}, { titleEn: "Matrix Test Beans", categorySlug: "coffee", price: "10", stock: "1", sku: `MATRIX-${Date.now()}` }],
+    [
+      "create",
+      create.action as RouteFn,
+      "/sell/products/new",
+      {},
+      { titleEn: "Matrix Test Beans", categorySlug: "coffee", price: "10", stock: "1", sku: `MATRIX-${Date.now()}` },
+    ],
     ["edit form", edit.loader as RouteFn, `/sell/products/${ownProductId}`, { id: String(ownProductId) }],
-    ["edit", edit.action as RouteFn, `/sell/products/${ownProductId}`, { id: String(ownProductId) }, { titleEn: "Hijacked", categorySlug: "coffee", price: "1", stock: "0", sku: "HIJACK-1" }],
-    ["photo delete", imagesRoute.action as RouteFn, `/sell/products/${ownProductId}/images`, { id: String(ownProductId) }, { intent: "delete", url: "/media/000000000000000000000000-1200.webp" }],
+    [
+      "edit",
+      edit.action as RouteFn,
+      `/sell/products/${ownProductId}`,
+      { id: String(ownProductId) },
+      { titleEn: "Hijacked", categorySlug: "coffee", price: "1", stock: "0", sku: "HIJACK-1" },
+    ],
+    [
+      "photo delete",
+      imagesRoute.action as RouteFn,
+      `/sell/products/${ownProductId}/images`,
+      { id: String(ownProductId) },
+      { intent: "delete", url: "/media/000000000000000000000000-1200.webp" },
+    ],
     ["layout", layout.loader as RouteFn, "/sell", {}],
     ["profile form", profile.loader as RouteFn, "/sell/profile", {}],
-    ["profile", profile.action as RouteFn, "/sell/profile", {}, { nameEn: "Nyeri Hills Coffee", countryCode: "KE", cityEn: "Nyeri" }],
+    [
+      "profile",
+      profile.action as RouteFn,
+      "/sell/profile",
+      {},
+      { nameEn: "Nyeri Hills Coffee", countryCode: "KE", cityEn: "Nyeri" },
+    ],
     ["import form", importRoute.loader as RouteFn, "/sell/import", {}],
-    ["import", importRoute.action as RouteFn, "/sell/import", {}, { intent: "import", csv: "sku,title_en,category,price_usd,stock\nMATRIX-CSV-1,Imported,coffee,5,1\n" }],
+    [
+      "import",
+      importRoute.action as RouteFn,
+      "/sell/import",
+      {},
+      { intent: "import", csv: "sku,title_en,category,price_usd,stock\nMATRIX-CSV-1,Imported,coffee,5,1\n" },
+    ],
     ["export", exportRoute.loader as RouteFn, "/sell/export.csv", {}],
   ];
   // Expected status per visitor; the owner's writes are not run here (they change data; tested below).
@@ -111,7 +151,9 @@ describe("authorization matrix over /sell", () => {
     expect(snapshot(ownProductId)).toEqual(before);
     // The other owner's create and CSV import each added one listing to their own store.
     expect(db().select().from(products).all().length).toBe(productCount + 2);
-    expect(db().select().from(products).where(eq(products.sku, "MATRIX-CSV-1")).get()!.storeId).toBe(ownerOf("nyeri-hills-coffee").store.id);
+    expect(db().select().from(products).where(eq(products.sku, "MATRIX-CSV-1")).get()!.storeId).toBe(
+      ownerOf("nyeri-hills-coffee").store.id,
+    );
     const created = db().select().from(products).where(eq(products.titleEn, "Matrix Test Beans")).get()!;
     expect(created.storeId).toBe(ownerOf("nyeri-hills-coffee").store.id);
   });
@@ -124,27 +166,56 @@ describe("authorization matrix over /sell", () => {
 
   test("ids that are not numbers, or do not exist, are 404", async () => {
     for (const id of ["abc", "-1", "1e3", "999999999"]) {
-      expect((await statusOf(edit.loader as RouteFn, requestAs(visitors.owner, `/sell/products/${id}`), { id })).status).toBe(404);
+      expect(
+        (await statusOf(edit.loader as RouteFn, requestAs(visitors.owner, `/sell/products/${id}`), { id })).status,
+      ).toBe(404);
     }
-    expect((await statusOf(listings.action as RouteFn, requestAs(visitors.owner, "/sell/products", { intent: "stock", id: "abc", stock: "1" }))).status).toBe(404);
+    expect(
+      (
+        await statusOf(
+          listings.action as RouteFn,
+          requestAs(visitors.owner, "/sell/products", { intent: "stock", id: "abc", stock: "1" }),
+        )
+      ).status,
+    ).toBe(404);
   });
 });
 
 describe("the owner's listings", () => {
   test("the dashboard counts by status and lists stock and translation problems", async () => {
-    const data = (await dashboard.loader({ request: requestAs(visitors.owner, "/sell"), params: {}, context: {} })) as Awaited<ReturnType<typeof dashboard.loader>>;
+    const data = (await dashboard.loader({
+      request: requestAs(visitors.owner, "/sell"),
+      params: {},
+      context: {},
+    })) as Awaited<ReturnType<typeof dashboard.loader>>;
     const store = ownerOf("yirga-highlands-coffee").store;
-    const active = db().select().from(products).where(and(eq(products.storeId, store.id), eq(products.status, "active"))).all();
+    const active = db()
+      .select()
+      .from(products)
+      .where(and(eq(products.storeId, store.id), eq(products.status, "active")))
+      .all();
     expect(data.counts.active).toBe(active.length);
     expect(data.store).toMatchObject({ slug: "yirga-highlands-coffee", status: "approved" });
-    expect(data.soldOut.map((p) => p.id).sort()).toEqual(active.filter((p) => p.stock === 0).map((p) => p.id).sort());
+    expect(data.soldOut.map((p) => p.id).sort()).toEqual(
+      active
+        .filter((p) => p.stock === 0)
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 
   test("create with validation errors keeps what was typed and writes nothing", async () => {
     const count = db().select().from(products).all().length;
     const result = await unwrap(
       await create.action({
-        request: requestAs(visitors.owner, "/zh/sell/products/new", { titleEn: "", titleZh: "埃塞俄比亚蜂蜜", categorySlug: "nope!", price: "-3", stock: "many", sku: "bad sku!" }),
+        request: requestAs(visitors.owner, "/zh/sell/products/new", {
+          titleEn: "",
+          titleZh: "埃塞俄比亚蜂蜜",
+          categorySlug: "nope!",
+          price: "-3",
+          stock: "many",
+          sku: "bad sku!",
+        }),
         params: { lang: "zh" },
         context: {},
       }),
@@ -163,47 +234,121 @@ describe("the owner's listings", () => {
 
   test("a duplicate SKU is refused", async () => {
     const existing = db().select().from(products).get()!;
-    const result = await unwrap(await create.action({ request: requestAs(visitors.owner, "/sell/products/new", { titleEn: "Dup", categorySlug: "coffee", price: "5", stock: "1", sku: existing.sku }), params: {}, context: {} }));
+    const result = await unwrap(
+      await create.action({
+        request: requestAs(visitors.owner, "/sell/products/new", {
+          titleEn: "Dup",
+          categorySlug: "coffee",
+          price: "5",
+          stock: "1",
+          sku: existing.sku,
+        }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(replyErrors(result.body)).toEqual({ sku: "form.skuTaken" });
   });
 
   test("create → publish → edit → stock → archive, each reaching the search index through the outbox", async () => {
     const sync = () => drainAll(db(), createClient(connection(), 30_000), connection());
     const sku = `OWN-${Date.now()}`;
-    const created = await statusOf(create.action as RouteFn, requestAs(visitors.owner, "/sell/products/new", {
-      titleEn: "Ethiopian Forest Honey Gift Jar",
-      titleZh: "埃塞俄比亚森林蜂蜜礼盒",
-      titleFr: "",
-      categorySlug: "honey-sweets",
-      tags: "honey, gift，礼品",
-      price: "18.50",
-      stock: "12",
-      sku,
-      intent: "publish",
-    }));
+    const created = await statusOf(
+      create.action as RouteFn,
+      requestAs(visitors.owner, "/sell/products/new", {
+        titleEn: "Ethiopian Forest Honey Gift Jar",
+        titleZh: "埃塞俄比亚森林蜂蜜礼盒",
+        titleFr: "",
+        categorySlug: "honey-sweets",
+        tags: "honey, gift，礼品",
+        price: "18.50",
+        stock: "12",
+        sku,
+        intent: "publish",
+      }),
+    );
     expect(created.status).toBe(302);
     const row = db().select().from(products).where(eq(products.sku, sku)).get()!;
-    expect(row).toMatchObject({ status: "active", priceCents: 1850, stock: 12, titleFr: "", tags: ["honey", "gift", "礼品"] });
+    expect(row).toMatchObject({
+      status: "active",
+      priceCents: 1850,
+      stock: 12,
+      titleFr: "",
+      tags: ["honey", "gift", "礼品"],
+    });
     expect(created.location).toBe(`/sell/products/${row.id}?saved=1`);
-    expect(db().select().from(searchOutbox).where(and(eq(searchOutbox.entityId, row.id), isNull(searchOutbox.doneAt))).all().length).toBe(1);
+    expect(
+      db()
+        .select()
+        .from(searchOutbox)
+        .where(and(eq(searchOutbox.entityId, row.id), isNull(searchOutbox.doneAt)))
+        .all().length,
+    ).toBe(1);
     await sync();
-    const found = await searchCatalog({ q: "森林蜂蜜礼盒", inStock: false, sort: "relevance", page: 1 }, "zh", { record: false });
+    const found = await searchCatalog({ q: "森林蜂蜜礼盒", inStock: false, sort: "relevance", page: 1 }, "zh", {
+      record: false,
+    });
     expect(found.hits.map((h) => h.id)).toContain(row.id);
 
-    const editForm = { titleEn: "Ethiopian Forest Honey Gift Jar, 500 g", titleZh: "埃塞俄比亚森林蜂蜜礼盒 500克", titleFr: "Coffret de miel de forêt d'Éthiopie, 500 g", categorySlug: "honey-sweets", tags: "honey", price: "19", stock: "12", sku };
-    expect((await statusOf(edit.action as RouteFn, requestAs(visitors.owner, `/sell/products/${row.id}`, editForm), { id: String(row.id) })).status).toBe(302);
-    expect((await statusOf(listings.action as RouteFn, requestAs(visitors.owner, "/sell/products", { intent: "stock", id: String(row.id), stock: "0" }))).status).toBe(200);
-    expect(snapshot(row.id)).toMatchObject({ titleFr: "Coffret de miel de forêt d'Éthiopie, 500 g", priceCents: 1900, stock: 0 });
+    const editForm = {
+      titleEn: "Ethiopian Forest Honey Gift Jar, 500 g",
+      titleZh: "埃塞俄比亚森林蜂蜜礼盒 500克",
+      titleFr: "Coffret de miel de forêt d'Éthiopie, 500 g",
+      categorySlug: "honey-sweets",
+      tags: "honey",
+      price: "19",
+      stock: "12",
+      sku,
+    };
+    expect(
+      (
+        await statusOf(edit.action as RouteFn, requestAs(visitors.owner, `/sell/products/${row.id}`, editForm), {
+          id: String(row.id),
+        })
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await statusOf(
+          listings.action as RouteFn,
+          requestAs(visitors.owner, "/sell/products", { intent: "stock", id: String(row.id), stock: "0" }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(snapshot(row.id)).toMatchObject({
+      titleFr: "Coffret de miel de forêt d'Éthiopie, 500 g",
+      priceCents: 1900,
+      stock: 0,
+    });
     await sync();
-    const updated = await searchCatalog({ q: "miel de forêt", inStock: false, sort: "relevance", page: 1 }, "fr", { record: false });
+    const updated = await searchCatalog({ q: "miel de forêt", inStock: false, sort: "relevance", page: 1 }, "fr", {
+      record: false,
+    });
     expect(updated.hits.find((h) => h.id === row.id)).toMatchObject({ priceCents: 1900, inStock: false });
 
     for (const bad of ["-1", "abc", "1.5", ""]) {
-      expect((await statusOf(listings.action as RouteFn, requestAs(visitors.owner, "/sell/products", { intent: "stock", id: String(row.id), stock: bad }))).status, bad).toBe(400);
+      expect(
+        (
+          await statusOf(
+            listings.action as RouteFn,
+            requestAs(visitors.owner, "/sell/products", { intent: "stock", id: String(row.id), stock: bad }),
+          )
+        ).status,
+        bad,
+      ).toBe(400);
     }
-    expect((await statusOf(listings.action as RouteFn, requestAs(visitors.owner, "/sell/products", { intent: "archive", id: String(row.id) }))).status).toBe(200);
+    expect(
+      (
+        await statusOf(
+          listings.action as RouteFn,
+          requestAs(visitors.owner, "/sell/products", { intent: "archive", id: String(row.id) }),
+        )
+      ).status,
+    ).toBe(200);
     await sync();
-    const gone = await searchCatalog({ q: "森林蜂蜜礼盒", inStock: false, sort: "relevance", page: 1 }, "zh", { record: false });
+    const gone = await searchCatalog({ q: "森林蜂蜜礼盒", inStock: false, sort: "relevance", page: 1 }, "zh", {
+      record: false,
+    });
     expect(gone.hits.map((h) => h.id)).not.toContain(row.id);
   });
 });
@@ -212,17 +357,42 @@ describe("applying to open a store", () => {
   test("a shopper applies: the store is pending and they reach their console", async () => {
     const shopper = await newShopper();
     const cookie = await cookieFor(shopper.id);
-    const refused = await unwrap(await apply.action({ request: requestAs(cookie, "/account/apply", { nameEn: "", countryCode: "XX", cityEn: "" }), params: {}, context: {} }));
+    const refused = await unwrap(
+      await apply.action({
+        request: requestAs(cookie, "/account/apply", { nameEn: "", countryCode: "XX", cityEn: "" }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(refused.status).toBe(400);
-    const result = await statusOf(apply.action as RouteFn, requestAs(cookie, "/fr/account/apply", { nameEn: "Lake Malawi Honey Co", nameZh: "马拉维湖蜂蜜", nameFr: "", countryCode: "MW", cityEn: "Mangochi" }), { lang: "fr" });
+    const result = await statusOf(
+      apply.action as RouteFn,
+      requestAs(cookie, "/fr/account/apply", {
+        nameEn: "Lake Malawi Honey Co",
+        nameZh: "马拉维湖蜂蜜",
+        nameFr: "",
+        countryCode: "MW",
+        cityEn: "Mangochi",
+      }),
+      { lang: "fr" },
+    );
     expect(result).toEqual({ status: 302, location: "/fr/sell" });
     const store = db().select().from(stores).where(eq(stores.ownerId, shopper.id)).get()!;
     expect(store).toMatchObject({ status: "pending", countryCode: "MW", slug: "lake-malawi-honey-co" });
     expect(db().select().from(users).where(eq(users.id, shopper.id)).get()!.role).toBe("owner");
-    const page = (await dashboard.loader({ request: requestAs(cookie, "/sell"), params: {}, context: {} })) as Awaited<ReturnType<typeof dashboard.loader>>;
+    const page = (await dashboard.loader({ request: requestAs(cookie, "/sell"), params: {}, context: {} })) as Awaited<
+      ReturnType<typeof dashboard.loader>
+    >;
     expect(page.store.status).toBe("pending");
     // Applying twice is refused: one store per owner.
-    expect((await statusOf(apply.action as RouteFn, requestAs(cookie, "/account/apply", { nameEn: "Second", countryCode: "MW", cityEn: "Zomba" }))).status).toBe(403);
+    expect(
+      (
+        await statusOf(
+          apply.action as RouteFn,
+          requestAs(cookie, "/account/apply", { nameEn: "Second", countryCode: "MW", cityEn: "Zomba" }),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   test("organizers cannot apply", async () => {
@@ -250,21 +420,65 @@ describe("store profile", () => {
     };
     const ok = await statusOf(profile.action as RouteFn, requestAs(visitors.owner, "/sell/profile", fields));
     expect(ok).toEqual({ status: 302, location: "/sell/profile?saved=profile" });
-    expect(db().select().from(stores).where(eq(stores.id, store.id)).get()).toMatchObject({ taglineZh: "来自盖德奥的水洗与日晒咖啡", storyFr: "Torréfacteurs en famille depuis 2014." });
-    expect(db().select().from(searchOutbox).where(and(eq(searchOutbox.entityType, "store"), eq(searchOutbox.entityId, store.id), isNull(searchOutbox.doneAt))).all().length).toBeGreaterThan(0);
+    expect(db().select().from(stores).where(eq(stores.id, store.id)).get()).toMatchObject({
+      taglineZh: "来自盖德奥的水洗与日晒咖啡",
+      storyFr: "Torréfacteurs en famille depuis 2014.",
+    });
+    expect(
+      db()
+        .select()
+        .from(searchOutbox)
+        .where(
+          and(eq(searchOutbox.entityType, "store"), eq(searchOutbox.entityId, store.id), isNull(searchOutbox.doneAt)),
+        )
+        .all().length,
+    ).toBeGreaterThan(0);
 
-    const bad = await unwrap(await profile.action({ request: requestAs(visitors.owner, "/sell/profile", { ...fields, nameEn: "", countryCode: "E1", storyEn: "x".repeat(5000) }), params: {}, context: {} }));
+    const bad = await unwrap(
+      await profile.action({
+        request: requestAs(visitors.owner, "/sell/profile", {
+          ...fields,
+          nameEn: "",
+          countryCode: "E1",
+          storyEn: "x".repeat(5000),
+        }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(bad.status).toBe(400);
-    expect(replyErrors(bad.body)).toEqual({ nameEn: "form.required", countryCode: "form.country", storyEn: "form.tooLong" });
+    expect(replyErrors(bad.body)).toEqual({
+      nameEn: "form.required",
+      countryCode: "form.country",
+      storyEn: "form.tooLong",
+    });
     expect(db().select().from(stores).where(eq(stores.id, store.id)).get()!.nameEn).toBe("Yirga Highlands Coffee");
   });
 
   test("only owners reach the profile, and only their own store changes", async () => {
     const other = ownerOf("nyeri-hills-coffee").store;
-    const before = db().select().from(stores).where(eq(stores.id, ownerOf("yirga-highlands-coffee").store.id)).get();
+    const before = db()
+      .select()
+      .from(stores)
+      .where(eq(stores.id, ownerOf("yirga-highlands-coffee").store.id))
+      .get();
     expect((await statusOf(profile.loader as RouteFn, requestAs(visitors.shopper, "/sell/profile"))).status).toBe(403);
-    expect((await statusOf(profile.action as RouteFn, requestAs(visitors.organizer, "/sell/profile", { nameEn: "Taken over", countryCode: "ET", cityEn: "X" }))).status).toBe(403);
-    await statusOf(profile.action as RouteFn, requestAs(visitors.otherOwner, "/sell/profile", { nameEn: "Nyeri Hills Coffee Co", countryCode: "KE", cityEn: "Nyeri" }));
+    expect(
+      (
+        await statusOf(
+          profile.action as RouteFn,
+          requestAs(visitors.organizer, "/sell/profile", { nameEn: "Taken over", countryCode: "ET", cityEn: "X" }),
+        )
+      ).status,
+    ).toBe(403);
+    await statusOf(
+      profile.action as RouteFn,
+      requestAs(visitors.otherOwner, "/sell/profile", {
+        nameEn: "Nyeri Hills Coffee Co",
+        countryCode: "KE",
+        cityEn: "Nyeri",
+      }),
+    );
     expect(db().select().from(stores).where(eq(stores.id, other.id)).get()!.nameEn).toBe("Nyeri Hills Coffee Co");
     expect(db().select().from(stores).where(eq(stores.id, before!.id)).get()).toEqual(before);
   });

@@ -28,7 +28,7 @@ test("matches are marked, user text is escaped, chips and facets are links witho
   expect(html).toContain('aria-label="Remove filter: Ghana"');
   expect(html).toContain('href="/search?q=shea&amp;inStock=1"');
   expect(html).toContain('aria-label="Remove filter: In stock"');
-  const hostile = await render(`/search?q=${encodeURIComponent('<script>alert(1)</script>')}`);
+  const hostile = await render(`/search?q=${encodeURIComponent("<script>alert(1)</script>")}`);
   expect(hostile).not.toContain("<script>alert(1)</script>");
   expect(hostile).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
 });

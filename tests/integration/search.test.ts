@@ -21,9 +21,18 @@ import { runLoader } from "#tests/support/loaders.ts";
 import { useSearchIndex } from "#tests/support/search.ts";
 
 const connection = useSearchIndex();
-const params = (p: Partial<SearchParams>): SearchParams => ({ q: "", inStock: false, sort: "relevance", page: 1, ...p });
-const englishTitles = (r: SearchResult) => r.hits.map((h) => getDb().select({ t: products.titleEn }).from(products).where(eq(products.id, h.id)).get()!.t);
-async function apiSearch(query: string): Promise<{ status: number; body: SearchResult & { error?: string; details?: string[] } }> {
+const params = (p: Partial<SearchParams>): SearchParams => ({
+  q: "",
+  inStock: false,
+  sort: "relevance",
+  page: 1,
+  ...p,
+});
+const englishTitles = (r: SearchResult) =>
+  r.hits.map((h) => getDb().select({ t: products.titleEn }).from(products).where(eq(products.id, h.id)).get()!.t);
+async function apiSearch(
+  query: string,
+): Promise<{ status: number; body: SearchResult & { error?: string; details?: string[] } }> {
   const response = await runLoader(api.loader, `/api/search?${query}`);
   return { status: response.status, body: await response.json() };
 }
@@ -74,12 +83,26 @@ describe("relevance in three languages", () => {
   test("synonyms cross languages both ways", async () => {
     const db = getDb();
     // The only mention of coffee is in Chinese; the only mention of rooibos is in English.
-    const mugs = createProduct(db, { storeSlug: "kisii-stone-and-sisal", titleEn: "Sunrise Mug Set", titleZh: "日出咖啡杯套装", titleFr: "Service de tasses Soleil levant" });
-    const tin = createProduct(db, { storeSlug: "kisii-stone-and-sisal", titleEn: "Cederberg Rooibos Gift Tin", titleZh: "塞德堡礼品罐", titleFr: "Coffret cadeau du Cederberg" });
+    const mugs = createProduct(db, {
+      storeSlug: "kisii-stone-and-sisal",
+      titleEn: "Sunrise Mug Set",
+      titleZh: "日出咖啡杯套装",
+      titleFr: "Service de tasses Soleil levant",
+    });
+    const tin = createProduct(db, {
+      storeSlug: "kisii-stone-and-sisal",
+      titleEn: "Cederberg Rooibos Gift Tin",
+      titleZh: "塞德堡礼品罐",
+      titleFr: "Coffret cadeau du Cederberg",
+    });
     await sync();
-    const english = await searchCatalog(params({ q: "coffee", store: "kisii-stone-and-sisal" }), "en", { record: false });
+    const english = await searchCatalog(params({ q: "coffee", store: "kisii-stone-and-sisal" }), "en", {
+      record: false,
+    });
     expect(english.hits.map((h) => h.id)).toContain(mugs.id);
-    const chinese = await searchCatalog(params({ q: "路易波士茶", store: "kisii-stone-and-sisal" }), "zh", { record: false });
+    const chinese = await searchCatalog(params({ q: "路易波士茶", store: "kisii-stone-and-sisal" }), "zh", {
+      record: false,
+    });
     expect(chinese.hits.map((h) => h.id)).toContain(tin.id);
   });
 });
@@ -87,8 +110,8 @@ describe("relevance in three languages", () => {
 describe("filters, facets and sorting", () => {
   test("facet counts equal the database's counts for the same filter", async () => {
     const result = await searchCatalog(params({ country: "KE" }), "en", { record: false });
-    const rows = getDb().$client
-      .prepare(
+    const rows = getDb()
+      .$client.prepare(
         `SELECT k.slug, count(*) n FROM products p JOIN stores s ON s.id = p.store_id JOIN categories k ON k.id = p.category_id
          WHERE s.country_code = 'KE' AND p.status = 'active' AND s.status = 'approved' GROUP BY k.slug`,
       )
@@ -97,21 +120,29 @@ describe("filters, facets and sorting", () => {
     expect(result.totalHits).toBe(rows.reduce((n, r) => n + r.n, 0));
     expect(Object.keys(result.facets.country)).toEqual(["KE"]);
     // Narrowed to a country, the store facet is there and exact; over the whole catalog it is not computed.
-    const storeCounts = getDb().$client
-      .prepare("SELECT s.slug, count(*) n FROM products p JOIN stores s ON s.id = p.store_id WHERE s.country_code = 'KE' AND p.status = 'active' AND s.status = 'approved' GROUP BY 1")
+    const storeCounts = getDb()
+      .$client.prepare(
+        "SELECT s.slug, count(*) n FROM products p JOIN stores s ON s.id = p.store_id WHERE s.country_code = 'KE' AND p.status = 'active' AND s.status = 'approved' GROUP BY 1",
+      )
       .all() as { slug: string; n: number }[];
     expect(result.facets.store).toEqual(Object.fromEntries(storeCounts.map((r) => [r.slug, r.n])));
 
     const all = await searchCatalog(params({}), "en", { record: false });
-    const byCountry = getDb().$client
-      .prepare("SELECT s.country_code c, count(*) n FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'approved' GROUP BY 1")
+    const byCountry = getDb()
+      .$client.prepare(
+        "SELECT s.country_code c, count(*) n FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'approved' GROUP BY 1",
+      )
       .all() as { c: string; n: number }[];
     expect(all.facets.country).toEqual(Object.fromEntries(byCountry.map((r) => [r.c, r.n])));
     expect(all.facets.store).toEqual({});
   });
 
   test("price range, stock and sort work together", async () => {
-    const result = await searchCatalog(params({ q: "coffee", minPriceCents: 1000, maxPriceCents: 2499, inStock: true, sort: "price-asc" }), "en", { record: false });
+    const result = await searchCatalog(
+      params({ q: "coffee", minPriceCents: 1000, maxPriceCents: 2499, inStock: true, sort: "price-asc" }),
+      "en",
+      { record: false },
+    );
     expect(result.totalHits).toBeGreaterThan(0);
     const prices = result.hits.map((h) => h.priceCents);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
@@ -135,7 +166,20 @@ describe("/api/search", () => {
     expect(typeof body.processingTimeMs).toBe("number");
     expect(Object.keys(body.facets).sort()).toEqual(["category", "country", "inStock", "price", "store"]);
     expect(Object.keys(body.hits[0]!).sort()).toEqual(
-      ["category", "countryCode", "currency", "highlight", "id", "imageUrl", "inStock", "priceCents", "slug", "storeName", "storeSlug", "title"].sort(),
+      [
+        "category",
+        "countryCode",
+        "currency",
+        "highlight",
+        "id",
+        "imageUrl",
+        "inStock",
+        "priceCents",
+        "slug",
+        "storeName",
+        "storeSlug",
+        "title",
+      ].sort(),
     );
     expect(body.hits.every((h) => h.countryCode === "GH")).toBe(true);
   });
@@ -161,11 +205,16 @@ describe("/api/search", () => {
 
   test("an injected filter value cannot widen the results on the page either", async () => {
     const kenya = await searchCatalog(params({ country: "KE" }), "en", { record: false });
-    const injected = await runLoader(searchPage.loader, `/search?country=${encodeURIComponent('KE" OR country != "X')}`);
+    const injected = await runLoader(
+      searchPage.loader,
+      `/search?country=${encodeURIComponent('KE" OR country != "X')}`,
+    );
     // The bad value is dropped (not passed on): the page shows the catalog, never an error.
     expect(injected.params.country).toBeUndefined();
     expect(injected.result.totalHits).toBeGreaterThanOrEqual(kenya.totalHits);
-    const quoted = await searchCatalog(params({ country: 'KE" OR country != "X' }), "en", { record: false }).catch((e: unknown) => e);
+    const quoted = await searchCatalog(params({ country: 'KE" OR country != "X' }), "en", { record: false }).catch(
+      (e: unknown) => e,
+    );
     // Even an unvalidated value is a quoted literal to Meilisearch: it matches nothing or fails, never more.
     if (!(quoted instanceof Error)) expect((quoted as SearchResult).totalHits).toBe(0);
   });
@@ -201,7 +250,11 @@ describe("sync without loss", () => {
     db.update(searchOutbox).set({ doneAt: new Date() }).run();
     await server.stop();
 
-    const created = createProduct(db, { titleEn: "Handwoven Sisal Coaster Set", titleZh: "手工剑麻杯垫套装", titleFr: "Dessous de verre en sisal" });
+    const created = createProduct(db, {
+      titleEn: "Handwoven Sisal Coaster Set",
+      titleZh: "手工剑麻杯垫套装",
+      titleFr: "Dessous de verre en sisal",
+    });
     const edited = db.select().from(products).where(eq(products.status, "active")).limit(1).get()!;
     updateProduct(db, edited.id, { titleEn: `${edited.titleEn} (renamed)` });
     const archived = db.select().from(products).where(eq(products.status, "active")).limit(1).offset(5).get()!;
@@ -221,10 +274,12 @@ describe("sync without loss", () => {
       const result = await drainAll(db, createClient(own, 30_000), own, new Date(Date.now() + 60_000));
       expect(result.processed).toBe(4);
       expect(outboxBacklog(db)).toBe(0);
-      const { results } = await createClient(own, 30_000).index("loss_products").getDocuments<{ id: number; updatedAt: number; title_en: string }>({
-        limit: 5000,
-        fields: ["id", "updatedAt", "title_en"],
-      });
+      const { results } = await createClient(own, 30_000)
+        .index("loss_products")
+        .getDocuments<{ id: number; updatedAt: number; title_en: string }>({
+          limit: 5000,
+          fields: ["id", "updatedAt", "title_en"],
+        });
       const indexed = new Map(results.map((d) => [d.id, d]));
       const expected = loadProductDocuments(db);
       expect(indexed.size).toBe(expected.length);
@@ -300,7 +355,9 @@ describe("when Meilisearch is unavailable", () => {
     setSearchConnection(null);
     try {
       for (const sort of ["relevance", "price-asc", "price-desc", "newest"] as const) {
-        const result = await searchCatalog(params({ category: "textiles", inStock: true, sort }), "en", { record: false });
+        const result = await searchCatalog(params({ category: "textiles", inStock: true, sort }), "en", {
+          record: false,
+        });
         expect(result.engine).toBe("sqlite");
         expect(result.totalHits).toBeGreaterThan(0);
         expect(result.hits.every((h) => h.category === "textiles" && h.inStock)).toBe(true);

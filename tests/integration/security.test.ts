@@ -26,11 +26,26 @@ const INJECTIONS = [
   "😀".repeat(300),
   "a".repeat(5000),
 ];
-const PARAMS = ["q", "country", "category", "store", "festival", "deals", "minPrice", "maxPrice", "inStock", "sort", "page", "locale"];
+const PARAMS = [
+  "q",
+  "country",
+  "category",
+  "store",
+  "festival",
+  "deals",
+  "minPrice",
+  "maxPrice",
+  "inStock",
+  "sort",
+  "page",
+  "locale",
+];
 
 describe("injection in every search parameter", () => {
   test("/api/search answers 400 or a normal result, never a 5xx, and never widens the results", async () => {
-    const all = (await (await api.loader({ request: new Request("http://localhost:3000/api/search"), params: {}, context: {} })).json()) as { totalHits: number };
+    const all = (await (
+      await api.loader({ request: new Request("http://localhost:3000/api/search"), params: {}, context: {} })
+    ).json()) as { totalHits: number };
     for (const name of PARAMS) {
       for (const value of INJECTIONS) {
         const url = `http://localhost:3000/api/search?${new URLSearchParams({ [name]: value })}`;
@@ -58,14 +73,39 @@ describe("injection in every search parameter", () => {
 
 describe("path traversal on file routes", () => {
   test("media, generated art and sitemap files refuse anything but their own names", async () => {
-    for (const file of ["../../data/market.db", "..%2F..%2Fpackage.json", "....//....//etc/passwd", "%2e%2e%2fsession-secret", "x.svg/../../../etc/passwd", "/etc/passwd", "con.webp", "a".repeat(300)]) {
-      const m = await media.loader({ request: new Request("http://localhost:3000/media/x"), params: { file }, context: {} });
+    for (const file of [
+      "../../data/market.db",
+      "..%2F..%2Fpackage.json",
+      "....//....//etc/passwd",
+      "%2e%2e%2fsession-secret",
+      "x.svg/../../../etc/passwd",
+      "/etc/passwd",
+      "con.webp",
+      "a".repeat(300),
+    ]) {
+      const m = await media.loader({
+        request: new Request("http://localhost:3000/media/x"),
+        params: { file },
+        context: {},
+      });
       expect(m.status, file).toBe(404);
-      const p = await productArt.loader({ request: new Request("http://localhost:3000/art/products/x"), params: { file }, context: {} });
+      const p = await productArt.loader({
+        request: new Request("http://localhost:3000/art/products/x"),
+        params: { file },
+        context: {},
+      });
       expect(p.status, file).toBe(404);
-      const s = await storeArt.loader({ request: new Request("http://localhost:3000/art/stores/x"), params: { file }, context: {} });
+      const s = await storeArt.loader({
+        request: new Request("http://localhost:3000/art/stores/x"),
+        params: { file },
+        context: {},
+      });
       expect(s.status, file).toBe(404);
-      const sm = await sitemapFile.loader({ request: new Request("http://localhost:3000/sitemap/x"), params: { file }, context: {} });
+      const sm = await sitemapFile.loader({
+        request: new Request("http://localhost:3000/sitemap/x"),
+        params: { file },
+        context: {},
+      });
       expect(sm.status, file).toBe(404);
     }
   });
@@ -89,7 +129,21 @@ describe("merchant text in structured data", () => {
   test("cannot close the JSON-LD script element", () => {
     const evil = `</script><script>alert(1)</script><!--`;
     const json = serializeJsonLd(
-      productJsonLd({ origin: "https://m.example", url: "/products/x", title: evil, description: evil, sku: "S", images: ["/a.svg"], category: "c", countryName: "n", storeName: evil, priceCents: 1000, currency: "USD", inStock: true, deal: null }),
+      productJsonLd({
+        origin: "https://m.example",
+        url: "/products/x",
+        title: evil,
+        description: evil,
+        sku: "S",
+        images: ["/a.svg"],
+        category: "c",
+        countryName: "n",
+        storeName: evil,
+        priceCents: 1000,
+        currency: "USD",
+        inStock: true,
+        deal: null,
+      }),
     );
     expect(json).not.toContain("</script");
     expect(json).not.toContain("<");
@@ -115,13 +169,15 @@ describe("server policies", () => {
   });
 
   test("only anonymous catalog pages are publicly cacheable", () => {
-    const get = (path: string, cookie?: string) => new Request(`http://localhost:3000${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+    const get = (path: string, cookie?: string) =>
+      new Request(`http://localhost:3000${path}`, { headers: cookie ? { Cookie: cookie } : {} });
     expect(cacheControlFor(get("/zh/products/abc"), 200)).toMatch(/^public/);
     expect(cacheControlFor(get("/"), 200)).toMatch(/^public/);
     expect(cacheControlFor(get("/festivals/x"), 200)).toMatch(/^public/);
     expect(cacheControlFor(get("/products/abc", "__session=abc"), 200)).toBe("private, no-cache");
     expect(cacheControlFor(get("/products/abc", "theme=1; __cart=abc"), 200)).toBe("private, no-cache");
     expect(cacheControlFor(get("/products/abc"), 404)).toBe("private, no-cache");
-    for (const path of ["/cart", "/checkout", "/account/orders", "/sell", "/admin", "/search?q=x"]) expect(cacheControlFor(get(path), 200), path).toBe("private, no-cache");
+    for (const path of ["/cart", "/checkout", "/account/orders", "/sell", "/admin", "/search?q=x"])
+      expect(cacheControlFor(get(path), 200), path).toBe("private, no-cache");
   });
 });

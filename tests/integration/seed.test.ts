@@ -38,7 +38,10 @@ describe("the default seed", () => {
   });
 
   test("every store has 5 to 15 products", () => {
-    const counts = all<{ n: number }>(db, "SELECT count(p.id) n FROM stores s LEFT JOIN products p ON p.store_id = s.id GROUP BY s.id");
+    const counts = all<{ n: number }>(
+      db,
+      "SELECT count(p.id) n FROM stores s LEFT JOIN products p ON p.store_id = s.id GROUP BY s.id",
+    );
     expect(counts).toHaveLength(100);
     for (const { n } of counts) {
       expect(n).toBeGreaterThanOrEqual(5);
@@ -112,8 +115,14 @@ describe("the default seed", () => {
 
   test("every store and product text exists in English, Chinese and French", () => {
     const cjk = /[\u4e00-\u9fff]/;
-    const stores = all<Record<string, string>>(db, "SELECT name_en, name_zh, name_fr, tagline_en, tagline_zh, tagline_fr, story_en, story_zh, story_fr, city_zh FROM stores");
-    const products = all<Record<string, string>>(db, "SELECT title_en, title_zh, title_fr, description_en, description_zh, description_fr FROM products");
+    const stores = all<Record<string, string>>(
+      db,
+      "SELECT name_en, name_zh, name_fr, tagline_en, tagline_zh, tagline_fr, story_en, story_zh, story_fr, city_zh FROM stores",
+    );
+    const products = all<Record<string, string>>(
+      db,
+      "SELECT title_en, title_zh, title_fr, description_en, description_zh, description_fr FROM products",
+    );
     for (const row of [...stores, ...products]) {
       for (const [column, value] of Object.entries(row)) {
         expect(value.trim().length, column).toBeGreaterThan(0);
@@ -122,7 +131,10 @@ describe("the default seed", () => {
       }
     }
     // French and English differ (the French is written, not copied).
-    const copied = one<{ n: number }>(db, "SELECT count(*) n FROM products WHERE title_fr = title_en OR description_fr = description_en");
+    const copied = one<{ n: number }>(
+      db,
+      "SELECT count(*) n FROM products WHERE title_fr = title_en OR description_fr = description_en",
+    );
     expect(copied.n).toBe(0);
   });
 
@@ -130,7 +142,10 @@ describe("the default seed", () => {
     expect(one(db, "SELECT count(DISTINCT slug) n FROM products")).toEqual({ n: 1000 });
     expect(one(db, "SELECT count(DISTINCT sku) n FROM products")).toEqual({ n: 1000 });
     expect(one(db, "SELECT count(DISTINCT slug) n FROM stores")).toEqual({ n: 100 });
-    const products = all<{ slug: string; images: string; price_cents: number; currency: string }>(db, "SELECT slug, images, price_cents, currency FROM products");
+    const products = all<{ slug: string; images: string; price_cents: number; currency: string }>(
+      db,
+      "SELECT slug, images, price_cents, currency FROM products",
+    );
     for (const p of products) {
       expect(JSON.parse(p.images)).toEqual([`/art/products/${p.slug}.svg`]);
       expect(p.currency).toBe("USD");
@@ -152,12 +167,19 @@ describe("the default seed", () => {
   });
 
   test("demo accounts: one organizer and an owner per store, with the demo password hashed by argon2id", async () => {
-    const organizer = one<{ role: string; password_hash: string }>(db, "SELECT role, password_hash FROM users WHERE email = ?", ORGANIZER_EMAIL);
+    const organizer = one<{ role: string; password_hash: string }>(
+      db,
+      "SELECT role, password_hash FROM users WHERE email = ?",
+      ORGANIZER_EMAIL,
+    );
     expect(organizer.role).toBe("organizer");
     expect(organizer.password_hash).toMatch(/^\$argon2id\$/);
     expect(await verify(organizer.password_hash, DEMO_PASSWORD)).toBe(true);
     expect(await verify(organizer.password_hash, "wrong password")).toBe(false);
-    const owners = all<{ email: string; slug: string }>(db, "SELECT u.email, s.slug FROM stores s JOIN users u ON u.id = s.owner_id WHERE u.role = 'owner'");
+    const owners = all<{ email: string; slug: string }>(
+      db,
+      "SELECT u.email, s.slug FROM stores s JOIN users u ON u.id = s.owner_id WHERE u.role = 'owner'",
+    );
     expect(owners).toHaveLength(100);
     for (const o of owners) expect(o.email).toBe(ownerEmail(o.slug));
   });
@@ -198,13 +220,21 @@ test("re-seeding after clearing gives the same database again", async () => {
 test("scales to other sizes with exact counts and unique slugs", async () => {
   const db = await seededDatabase({ stores: 150, products: 3000 });
   expect(one(db, "SELECT count(*) n FROM stores")).toEqual({ n: 150 });
-  expect(one(db, "SELECT count(*) n, count(DISTINCT slug) s, count(DISTINCT sku) k FROM products")).toEqual({ n: 3000, s: 3000, k: 3000 });
+  expect(one(db, "SELECT count(*) n, count(DISTINCT slug) s, count(DISTINCT sku) k FROM products")).toEqual({
+    n: 3000,
+    s: 3000,
+    k: 3000,
+  });
   // More products per store than a store has distinct items: later ones are numbered lots.
   const dense = await seededDatabase({ stores: 2, products: 200 });
   expect(one(dense, "SELECT count(*) n, count(DISTINCT slug) s FROM products")).toEqual({ n: 200, s: 200 });
-  expect(one<{ n: number }>(dense, "SELECT count(*) n FROM products WHERE title_en LIKE '%(Lot %'").n).toBeGreaterThan(0);
+  expect(one<{ n: number }>(dense, "SELECT count(*) n FROM products WHERE title_en LIKE '%(Lot %'").n).toBeGreaterThan(
+    0,
+  );
 });
 
 test("refuses impossible sizes", async () => {
-  await expect(seededDatabase({ stores: 10, products: 5 })).rejects.toThrow(/at least one store and one product per store/);
+  await expect(seededDatabase({ stores: 10, products: 5 })).rejects.toThrow(
+    /at least one store and one product per store/,
+  );
 });

@@ -11,7 +11,12 @@ process.env.DATABASE_PATH = file;
 process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET ??= "test-session-secret-that-is-long-enough-0123456789";
 
-const globals = globalThis as { __silkRoadDb?: { $client: { close(): void } }; __silkRoadEnv?: unknown; __silkRoadSearch?: unknown; __silkRoadSearchDownUntil?: number };
+const globals = globalThis as {
+  __silkRoadDb?: { $client: { close(): void } };
+  __silkRoadEnv?: unknown;
+  __silkRoadSearch?: unknown;
+  __silkRoadSearchDownUntil?: number;
+};
 delete globals.__silkRoadEnv;
 delete globals.__silkRoadSearch;
 delete globals.__silkRoadSearchDownUntil;
@@ -39,5 +44,6 @@ const HARNESS_WARNINGS = [/useLayoutEffect does nothing on the server/];
 afterEach(() => {
   const calls = errorSpy.mock.calls.filter((c) => !HARNESS_WARNINGS.some((w) => w.test(String(c[0]))));
   errorSpy.mockRestore();
-  if (calls.length > 0) throw new Error(`Unexpected console.error: ${calls.map((c) => c.map(String).join(" ")).join("\n")}`);
+  if (calls.length > 0)
+    throw new Error(`Unexpected console.error: ${calls.map((c) => c.map(String).join(" ")).join("\n")}`);
 });

@@ -13,7 +13,11 @@ export async function cookieFor(userId: number): Promise<string> {
 }
 
 export function ownerOf(storeSlug: string) {
-  const user = getDb().select().from(users).where(eq(users.email, ownerEmail(storeSlug))).get()!;
+  const user = getDb()
+    .select()
+    .from(users)
+    .where(eq(users.email, ownerEmail(storeSlug)))
+    .get()!;
   const store = getDb().select().from(stores).where(eq(stores.slug, storeSlug)).get()!;
   return { user, store };
 }
@@ -25,7 +29,11 @@ export function organizer() {
 let n = 0;
 export async function newShopper() {
   n += 1;
-  const user = await createShopper({ email: `shopper${n}-${process.pid}@example.com`, password: "baobab-sunrise-42", locale: "en" });
+  const user = await createShopper({
+    email: `shopper${n}-${process.pid}@example.com`,
+    password: "baobab-sunrise-42",
+    locale: "en",
+  });
   if (user === "taken") throw new Error("taken");
   return user;
 }
@@ -35,6 +43,9 @@ export function requestAs(cookie: string | null, path: string, form?: Record<str
   return new Request(new URL(path, "http://localhost:3000"), {
     method: form ? "POST" : "GET",
     ...(form ? { body: new URLSearchParams(form) } : {}),
-    headers: { ...(cookie ? { Cookie: cookie } : {}), ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+    headers: {
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+    },
   });
 }

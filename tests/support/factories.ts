@@ -6,7 +6,10 @@ import { enqueueSearchSync } from "#search/outbox.ts";
 let counter = 0;
 
 /** Inserts a product and its outbox row in one transaction, as the model layer's writes do. */
-export function createProduct(db: DB, overrides: Partial<typeof products.$inferInsert> & { storeSlug?: string; categorySlug?: string } = {}) {
+export function createProduct(
+  db: DB,
+  overrides: Partial<typeof products.$inferInsert> & { storeSlug?: string; categorySlug?: string } = {},
+) {
   const { storeSlug = "yirga-highlands-coffee", categorySlug = "crafts-home-decor", ...fields } = overrides;
   const store = db.select().from(stores).where(eq(stores.slug, storeSlug)).get()!;
   const category = db.select().from(categories).where(eq(categories.slug, categorySlug)).get()!;
@@ -38,7 +41,10 @@ export function createProduct(db: DB, overrides: Partial<typeof products.$inferI
 
 export function updateProduct(db: DB, id: number, set: Partial<typeof products.$inferInsert>) {
   db.transaction((tx) => {
-    tx.update(products).set({ ...set, updatedAt: new Date() }).where(eq(products.id, id)).run();
+    tx.update(products)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(products.id, id))
+      .run();
     enqueueSearchSync(tx, "product", [id]);
   });
 }
@@ -58,7 +64,13 @@ export function createFestival(
     endsAt: Date;
     published?: boolean;
     slug?: string;
-    deals?: { productId: number; dealPriceCents?: number | null; discountPercent?: number | null; dealStock?: number | null; soldCount?: number }[];
+    deals?: {
+      productId: number;
+      dealPriceCents?: number | null;
+      discountPercent?: number | null;
+      dealStock?: number | null;
+      soldCount?: number;
+    }[];
   },
 ) {
   counter += 1;
@@ -79,7 +91,17 @@ export function createFestival(
     const deals = options.deals ?? [];
     if (deals.length > 0) {
       tx.insert(festivalDeals)
-        .values(deals.map((d, position) => ({ festivalId: festival!.id, position, dealPriceCents: null, discountPercent: null, dealStock: null, soldCount: 0, ...d })))
+        .values(
+          deals.map((d, position) => ({
+            festivalId: festival!.id,
+            position,
+            dealPriceCents: null,
+            discountPercent: null,
+            dealStock: null,
+            soldCount: 0,
+            ...d,
+          })),
+        )
         .run();
       enqueueSearchSync(
         tx,

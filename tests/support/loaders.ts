@@ -3,7 +3,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 type Loader<T> = (args: LoaderFunctionArgs) => Promise<T>;
 
 /** Runs a route loader as Remix would for `path` (query string included) with the route's params. */
-export function runLoader<T>(loader: Loader<T>, path: string, params: Record<string, string | undefined> = {}): Promise<T> {
+export function runLoader<T>(
+  loader: Loader<T>,
+  path: string,
+  params: Record<string, string | undefined> = {},
+): Promise<T> {
   const request = new Request(new URL(path, "http://localhost:3000"));
   return loader({ request, params: params as LoaderFunctionArgs["params"], context: {} });
 }
@@ -26,7 +30,11 @@ export function runAction<T>(
   action: Action<T>,
   path: string,
   fields: Record<string, string>,
-  { params = {}, cookie, clientIp = "203.0.113.7" }: { params?: Record<string, string | undefined>; cookie?: string; clientIp?: string } = {},
+  {
+    params = {},
+    cookie,
+    clientIp = "203.0.113.7",
+  }: { params?: Record<string, string | undefined>; cookie?: string; clientIp?: string } = {},
 ): Promise<T> {
   const request = new Request(new URL(path, "http://localhost:3000"), {
     method: "POST",
@@ -55,9 +63,16 @@ export async function unwrap(result: unknown): Promise<{ status: number; body: u
 /** A conform submission reply's field errors, first message per field (our messages are i18n keys). */
 export function replyErrors(body: unknown): Record<string, string> {
   const reply = (body as { result?: { error?: Record<string, string[] | null> } }).result;
-  return Object.fromEntries(Object.entries(reply?.error ?? {}).filter(([, v]) => v && v.length > 0).map(([k, v]) => [k, v![0]!]));
+  return Object.fromEntries(
+    Object.entries(reply?.error ?? {})
+      .filter(([, v]) => v && v.length > 0)
+      .map(([k, v]) => [k, v![0]!]),
+  );
 }
 
 export function replyValues(body: unknown): Record<string, unknown> {
-  return ((body as { result?: { initialValue?: Record<string, unknown> } }).result?.initialValue ?? {}) as Record<string, unknown>;
+  return ((body as { result?: { initialValue?: Record<string, unknown> } }).result?.initialValue ?? {}) as Record<
+    string,
+    unknown
+  >;
 }

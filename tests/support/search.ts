@@ -1,6 +1,12 @@
 import { afterAll, beforeAll } from "vitest";
 import { getDb } from "#app/utils/db.server.ts";
-import { clearSearchConnection, createClient, getSearchConnection, setSearchConnection, type SearchConnection } from "#search/client.ts";
+import {
+  clearSearchConnection,
+  createClient,
+  getSearchConnection,
+  setSearchConnection,
+  type SearchConnection,
+} from "#search/client.ts";
 import { reindexAll } from "#search/indexer.ts";
 
 /**
@@ -19,7 +25,8 @@ export function useSearchIndex(): () => SearchConnection {
   afterAll(async () => {
     const client = createClient(connection, 60_000);
     const { results } = await client.getIndexes({ limit: 1000 });
-    for (const index of results.filter((i) => i.uid.startsWith(connection.indexPrefix))) await client.deleteIndex(index.uid).waitTask();
+    for (const index of results.filter((i) => i.uid.startsWith(connection.indexPrefix)))
+      await client.deleteIndex(index.uid).waitTask();
     clearSearchConnection();
   });
   return () => connection;

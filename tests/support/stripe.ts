@@ -18,12 +18,22 @@ export function useStripeInterceptor() {
   const captured: CapturedRequest[] = [];
   const sessionCreated = (request: CapturedRequest) => {
     const id = `cs_test_${captured.length}_${Math.random().toString(36).slice(2, 10)}`;
-    return HttpResponse.json({ id, object: "checkout.session", url: `https://checkout.stripe.com/c/pay/${id}`, client_reference_id: request.params.get("client_reference_id") });
+    return HttpResponse.json({
+      id,
+      object: "checkout.session",
+      url: `https://checkout.stripe.com/c/pay/${id}`,
+      client_reference_id: request.params.get("client_reference_id"),
+    });
   };
   let respond: (request: CapturedRequest) => Response = sessionCreated;
   const server = setupServer(
     http.post("https://api.stripe.com/v1/checkout/sessions", async ({ request }) => {
-      const entry = { url: request.url, method: request.method, headers: request.headers, params: new URLSearchParams(await request.text()) };
+      const entry = {
+        url: request.url,
+        method: request.method,
+        headers: request.headers,
+        params: new URLSearchParams(await request.text()),
+      };
       captured.push(entry);
       return respond(entry);
     }),

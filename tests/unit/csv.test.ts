@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CsvError, MAX_CELL_LENGTH, csvRecords, decodeUtf8, parseCsv, toCsv } from "#app/utils/csv.ts";
+import { type CsvError, MAX_CELL_LENGTH, csvRecords, decodeUtf8, parseCsv, toCsv } from "#app/utils/csv.ts";
 
 const fail = (fn: () => unknown) => {
   try {
@@ -27,7 +27,11 @@ describe("parseCsv", () => {
   });
 
   test("round-trips what toCsv writes", () => {
-    const rows = [["sku", "title_fr"], ["B-2", "Café « moulu », 250 g"], ["B-3", 'a "quoted"\nline']];
+    const rows = [
+      ["sku", "title_fr"],
+      ["B-2", "Café « moulu », 250 g"],
+      ["B-3", 'a "quoted"\nline'],
+    ];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
   });
 });
@@ -44,11 +48,29 @@ describe("decodeUtf8", () => {
 
 describe("csvRecords", () => {
   test("maps known columns by name, in any order, ignoring unknown ones", () => {
-    const [record] = csvRecords([["Stock", "SKU", "extra", "title_en", "category", "price_usd"], ["5", "X-1", "?", "Tea", "tea-infusions", "9.50"]]);
-    expect(record).toMatchObject({ sku: "X-1", stock: "5", title_en: "Tea", category: "tea-infusions", price_usd: "9.50", title_zh: "", status: "" });
+    const [record] = csvRecords([
+      ["Stock", "SKU", "extra", "title_en", "category", "price_usd"],
+      ["5", "X-1", "?", "Tea", "tea-infusions", "9.50"],
+    ]);
+    expect(record).toMatchObject({
+      sku: "X-1",
+      stock: "5",
+      title_en: "Tea",
+      category: "tea-infusions",
+      price_usd: "9.50",
+      title_zh: "",
+      status: "",
+    });
   });
   test("missing required columns and empty files are refused", () => {
-    expect(fail(() => csvRecords([["sku", "title_en"], ["a", "b"]]))).toBe("missingColumns");
+    expect(
+      fail(() =>
+        csvRecords([
+          ["sku", "title_en"],
+          ["a", "b"],
+        ]),
+      ),
+    ).toBe("missingColumns");
     expect(fail(() => csvRecords([["sku", "title_en", "category", "price_usd", "stock"]]))).toBe("empty");
   });
 });

@@ -25,11 +25,15 @@ test.each(["abc", "0", "70000", "3.5"])("PORT=%s is refused with one readable li
 });
 
 test("production without SESSION_SECRET is refused", () => {
-  expect(() => parseEnv({ NODE_ENV: "production", DATABASE_PATH: tmp() })).toThrow(/SESSION_SECRET is required in production/);
+  expect(() => parseEnv({ NODE_ENV: "production", DATABASE_PATH: tmp() })).toThrow(
+    /SESSION_SECRET is required in production/,
+  );
 });
 
 test("a short SESSION_SECRET is refused", () => {
-  expect(() => parseEnv({ SESSION_SECRET: "short", DATABASE_PATH: tmp() })).toThrow(/SESSION_SECRET must be at least 32 characters/);
+  expect(() => parseEnv({ SESSION_SECRET: "short", DATABASE_PATH: tmp() })).toThrow(
+    /SESSION_SECRET must be at least 32 characters/,
+  );
 });
 
 test("outside production a session secret is generated once and kept beside the database", () => {

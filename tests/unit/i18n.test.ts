@@ -50,7 +50,13 @@ describe("messages", () => {
 
   test("Chinese strings are written in Chinese", () => {
     const cjk = /[\u4e00-\u9fff]/;
-    const exempt = new Set(["product.imageAlt", "countries.stats", "home.progressOf", "error.status", "store.location"]);
+    const exempt = new Set([
+      "product.imageAlt",
+      "countries.stats",
+      "home.progressOf",
+      "error.status",
+      "store.location",
+    ]);
     for (const [key, value] of Object.entries(zh)) {
       if (exempt.has(key)) continue;
       expect(cjk.test(typeof value === "string" ? value : value.other), key).toBe(true);

@@ -34,5 +34,7 @@ test("CSRF: only same-origin state changes pass", () => {
   expect(isSameOrigin({ ...base, referer: "https://market.example.evil.example/" })).toBe(false);
   expect(isSameOrigin({ ...base })).toBe(false);
   expect(isSameOrigin({ ...base, method: "GET", origin: "https://evil.example" })).toBe(true);
-  expect(isSameOrigin({ ...base, host: "10.0.0.5:3000", origin: "https://shop.example", publicUrl: "https://shop.example" })).toBe(true);
+  expect(
+    isSameOrigin({ ...base, host: "10.0.0.5:3000", origin: "https://shop.example", publicUrl: "https://shop.example" }),
+  ).toBe(true);
 });

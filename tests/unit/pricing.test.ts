@@ -6,7 +6,17 @@ const END = new Date("2026-12-11T16:00:00.000Z");
 const ms = (date: Date, delta: number) => new Date(date.getTime() + delta);
 
 function deal(overrides: Partial<DealTerms> = {}): DealTerms {
-  return { festivalId: 1, published: true, startsAt: START, endsAt: END, dealPriceCents: 1299, discountPercent: null, dealStock: null, soldCount: 0, ...overrides };
+  return {
+    festivalId: 1,
+    published: true,
+    startsAt: START,
+    endsAt: END,
+    dealPriceCents: 1299,
+    discountPercent: null,
+    dealStock: null,
+    soldCount: 0,
+    ...overrides,
+  };
 }
 
 describe("festival status", () => {
@@ -51,11 +61,20 @@ describe("deal prices", () => {
 
   test("two overlapping live festivals: the lower price wins, whichever order they come in", () => {
     const a = deal({ festivalId: 1, dealPriceCents: 1599 });
-    const b = deal({ festivalId: 2, dealPriceCents: null, discountPercent: 30, startsAt: ms(START, -86_400_000), endsAt: ms(END, 86_400_000) });
+    const b = deal({
+      festivalId: 2,
+      dealPriceCents: null,
+      discountPercent: 30,
+      startsAt: ms(START, -86_400_000),
+      endsAt: ms(END, 86_400_000),
+    });
     expect(bestDeal(1999, [a, b], START)).toMatchObject({ priceCents: 1399, percentOff: 30, deal: { festivalId: 2 } });
     expect(bestDeal(1999, [b, a], START)).toMatchObject({ priceCents: 1399, deal: { festivalId: 2 } });
     // Once the better one is capped out, the other applies.
-    expect(bestDeal(1999, [a, { ...b, dealStock: 1, soldCount: 1 }], START)).toMatchObject({ priceCents: 1599, deal: { festivalId: 1 } });
+    expect(bestDeal(1999, [a, { ...b, dealStock: 1, soldCount: 1 }], START)).toMatchObject({
+      priceCents: 1599,
+      deal: { festivalId: 1 },
+    });
     // After the first festival ends, only the second (still live) applies.
     expect(bestDeal(1999, [a, b], END)).toMatchObject({ deal: { festivalId: 2 } });
   });

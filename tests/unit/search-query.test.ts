@@ -10,7 +10,11 @@ const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
 
 describe("parseSearchParams", () => {
   test("reads every supported parameter", () => {
-    expect(parse("q=%20shea%20%20butter&country=gh&category=oils-butters&store=tamale-shea-collective&festival=3&deals=true&minPrice=10&maxPrice=25.5&inStock=1&sort=price-asc&page=2")).toEqual({
+    expect(
+      parse(
+        "q=%20shea%20%20butter&country=gh&category=oils-butters&store=tamale-shea-collective&festival=3&deals=true&minPrice=10&maxPrice=25.5&inStock=1&sort=price-asc&page=2",
+      ),
+    ).toEqual({
       params: {
         q: "shea butter",
         country: "GH",
@@ -29,7 +33,10 @@ describe("parseSearchParams", () => {
   });
 
   test("defaults", () => {
-    expect(parse("")).toEqual({ params: { q: "", inStock: false, deals: false, sort: "relevance", page: 1 }, errors: [] });
+    expect(parse("")).toEqual({
+      params: { q: "", inStock: false, deals: false, sort: "relevance", page: 1 },
+      errors: [],
+    });
   });
 
   test.each([
@@ -66,7 +73,9 @@ describe("parseSearchParams", () => {
 
 describe("buildFilter", () => {
   test("builds quoted, validated conditions only", () => {
-    const { params } = parse("country=ke&category=coffee&store=nyeri-hills-coffee&festival=7&minPrice=5&maxPrice=20&inStock=true");
+    const { params } = parse(
+      "country=ke&category=coffee&store=nyeri-hills-coffee&festival=7&minPrice=5&maxPrice=20&inStock=true",
+    );
     expect(buildFilter(params)).toEqual([
       'country = "KE"',
       'category = "coffee"',
@@ -79,7 +88,9 @@ describe("buildFilter", () => {
   });
 
   test("quotes defensively even if an unvalidated value slipped through", () => {
-    expect(buildFilter({ q: "", inStock: false, sort: "relevance", page: 1, country: 'KE" OR country = "X' })).toEqual(['country = "KE\\" OR country = \\"X"']);
+    expect(buildFilter({ q: "", inStock: false, sort: "relevance", page: 1, country: 'KE" OR country = "X' })).toEqual([
+      'country = "KE\\" OR country = \\"X"',
+    ]);
   });
 
   test("sorts map to sortable attributes", () => {
@@ -169,7 +180,9 @@ describe("documents", () => {
 
 describe("highlights", () => {
   test("matches are marked and everything else is escaped", () => {
-    expect(highlightHtml(`a <b> ${MARK_START}咖啡${MARK_END} & "x"`)).toBe("a &lt;b&gt; <mark>咖啡</mark> &amp; &quot;x&quot;");
+    expect(highlightHtml(`a <b> ${MARK_START}咖啡${MARK_END} & "x"`)).toBe(
+      "a &lt;b&gt; <mark>咖啡</mark> &amp; &quot;x&quot;",
+    );
     expect(parseHighlight("a &lt;b&gt; <mark>咖啡</mark> &amp; x")).toEqual([
       { text: "a <b> ", match: false },
       { text: "咖啡", match: true },
@@ -182,7 +195,9 @@ describe("highlights", () => {
   });
 
   test("the fallback marks words case-insensitively, regex characters included", () => {
-    expect(highlightHtml(markTerms("Shea Butter (raw)", ["shea", "(raw"]))).toBe("<mark>Shea</mark> Butter <mark>(raw</mark>)");
+    expect(highlightHtml(markTerms("Shea Butter (raw)", ["shea", "(raw"]))).toBe(
+      "<mark>Shea</mark> Butter <mark>(raw</mark>)",
+    );
   });
 });
 

@@ -2,7 +2,8 @@
 export const en = {
   "site.name": "Silk Road Market",
   "site.tagline": "African products for shoppers in China and beyond",
-  "site.description": "The storefront of the Silk Road E-Commerce campaign: 100 African stores and 1,000 products from across the continent.",
+  "site.description":
+    "The storefront of the Silk Road E-Commerce campaign: 100 African stores and 1,000 products from across the continent.",
   "nav.skip": "Skip to content",
   "nav.home": "Home",
   "nav.stores": "Stores",
@@ -28,7 +29,8 @@ export const en = {
   "search.sortRelevance": "Best match",
   "search.removeFilter": "Remove filter: {label}",
   "search.clearAll": "Clear all filters",
-  "search.limited": "Limited search: our main search engine is not answering right now, so results are simpler and some filters are missing.",
+  "search.limited":
+    "Limited search: our main search engine is not answering right now, so results are simpler and some filters are missing.",
   "search.closeMatches": "Close matches",
   "search.popularCategories": "Popular categories",
   "search.allProducts": { one: "{count} product", other: "{count} products" },
@@ -81,7 +83,8 @@ export const en = {
   "status.draft": "Draft",
   "status.active": "On sale",
   "status.archived": "Archived",
-  "sell.pendingNotice": "The campaign organizers have not approved your store yet. You can prepare listings now; shoppers will see them once the store is approved.",
+  "sell.pendingNotice":
+    "The campaign organizers have not approved your store yet. You can prepare listings now; shoppers will see them once the store is approved.",
   "sell.listingCounts": "Listings by status",
   "sell.soldOut": "Sold out",
   "sell.lowStock": "Low stock",
@@ -142,7 +145,8 @@ export const en = {
   "form.invalid": "This value is not valid.",
   "form.country": "Choose a country.",
   "apply.title": "Open a store",
-  "apply.intro": "Tell us about your store. The campaign organizers review every application; you can prepare your listings while you wait.",
+  "apply.intro":
+    "Tell us about your store. The campaign organizers review every application; you can prepare your listings while you wait.",
   "apply.cta": "Sell on Silk Road Market: apply to open a store",
   "apply.nameEn": "Store name in English",
   "apply.nameZh": "Store name in Chinese (optional)",
@@ -152,7 +156,8 @@ export const en = {
   "apply.submit": "Send application",
   "account.sellerConsole": "Go to your seller console",
   "error.forbiddenTitle": "Access denied",
-  "error.forbiddenText": "This page is for store owners. Sign in with your store owner account, or apply to open a store.",
+  "error.forbiddenText":
+    "This page is for store owners. Sign in with your store owner account, or apply to open a store.",
   "sell.photos": "Photos",
   "sell.addPhotos": "Add photos",
   "sell.upload": "Upload",
@@ -168,13 +173,18 @@ export const en = {
   "form.status": "Use draft, active or archived.",
   "form.skuDuplicate": "This SKU appears earlier in the file.",
   "import.title": "Import listings from CSV",
-  "import.intro": "Upload a CSV file saved as UTF-8. Rows are matched by SKU: a known SKU updates that listing, a new SKU creates one. Nothing is saved until you confirm.",
+  "import.intro":
+    "Upload a CSV file saved as UTF-8. Rows are matched by SKU: a known SKU updates that listing, a new SKU creates one. Nothing is saved until you confirm.",
   "import.columns": "Columns",
-  "import.columnsHelp": "Required: sku, title_en, category (a category code such as coffee), price_usd, stock. Optional: title_zh, title_fr, description_en, description_zh, description_fr, tags (separated by |), status (draft, active or archived; draft when empty).",
+  "import.columnsHelp":
+    "Required: sku, title_en, category (a category code such as coffee), price_usd, stock. Optional: title_zh, title_fr, description_en, description_zh, description_fr, tags (separated by |), status (draft, active or archived; draft when empty).",
   "import.file": "CSV file",
   "import.preview": "Check the file",
-  "import.ready": {"one": "{count} row is ready to import.", "other": "{count} rows are ready to import."},
-  "import.withErrors": {"one": "{count} row has problems and will be skipped.", "other": "{count} rows have problems and will be skipped."},
+  "import.ready": { one: "{count} row is ready to import.", other: "{count} rows are ready to import." },
+  "import.withErrors": {
+    one: "{count} row has problems and will be skipped.",
+    other: "{count} rows have problems and will be skipped.",
+  },
   "import.line": "Line",
   "import.problems": "Problems",
   "import.submit": "Import the valid rows",
@@ -191,7 +201,8 @@ export const en = {
   "sell.navImport": "Import / export",
   "sell.navProfile": "Store profile",
   "profile.title": "Store profile",
-  "profile.intro": "How your store appears to shoppers, in each language. English is required; Chinese and French reach many more shoppers.",
+  "profile.intro":
+    "How your store appears to shoppers, in each language. English is required; Chinese and French reach many more shoppers.",
   "profile.nameEn": "Store name in English",
   "profile.nameZh": "Store name in Chinese",
   "profile.nameFr": "Store name in French",
@@ -211,7 +222,8 @@ export const en = {
   "profile.logoSaved": "Logo updated.",
   "home.title": "African products, direct from 100 stores",
   "home.heroKicker": "Silk Road E-Commerce · China–Africa digital cooperation",
-  "home.heroText": "Coffee from the Ethiopian highlands, shea butter from Ghana, vanilla from Madagascar, kente from Bonwire — bought directly from the people who make them.",
+  "home.heroText":
+    "Coffee from the Ethiopian highlands, shea butter from Ghana, vanilla from Madagascar, kente from Bonwire — bought directly from the people who make them.",
   "home.progressTitle": "Campaign progress",
   "home.progressStores": "Approved stores",
   "home.progressProducts": "Active products",
@@ -271,7 +283,8 @@ export const en = {
   "pagination.next": "Next",
   "pagination.page": "Page {page} of {pageCount}",
   "pagination.goTo": "Page {page}",
-  "footer.about": "Silk Road Market is the storefront of the Silk Road E-Commerce programme of the 2025 China–Africa digital cooperation action plan.",
+  "footer.about":
+    "Silk Road Market is the storefront of the Silk Road E-Commerce programme of the 2025 China–Africa digital cooperation action plan.",
   "footer.campaign": "Campaign: 100 African stores, 1,000 products.",
   "footer.prices": "Prices are in US dollars; amounts in other currencies are approximate.",
   "error.notFoundTitle": "Page not found",
@@ -294,7 +307,8 @@ export const en = {
   "search.festivalChip": "Festival: {name}",
   "search.facetDeals": "Deals",
   "festivals.title": "Shopping festivals",
-  "festivals.intro": "Online shopping festivals for African products: a few days of festival prices, featured stores and live showcases.",
+  "festivals.intro":
+    "Online shopping festivals for African products: a few days of festival prices, featured stores and live showcases.",
   "festivals.live": "Live now",
   "festivals.upcoming": "Coming up",
   "festivals.ended": "Past festivals",
@@ -322,7 +336,8 @@ export const en = {
   "festivals.searchResults": { one: "{count} deal matches “{query}”", other: "{count} deals match “{query}”" },
   "festivals.noDeals": "No deals match.",
   "festivals.clearSearch": "Show all deals",
-  "festivals.pastNotice": "This festival has ended. Prices shown are the festival prices it offered; today's prices are on each product page.",
+  "festivals.pastNotice":
+    "This festival has ended. Prices shown are the festival prices it offered; today's prices are on each product page.",
   "festivals.upcomingNotice": "This festival has not started yet. Festival prices apply from the opening.",
   "festivals.previewNotice": "Preview: this festival is not published. Shoppers cannot see it yet.",
   "festivals.products": "Products shown",
@@ -336,7 +351,10 @@ export const en = {
   "admin.navInsights": "Search insights",
   "admin.navAudit": "Audit log",
   "admin.dashboardTitle": "Campaign dashboard",
-  "admin.pendingApplications": { one: "{count} store application is waiting for review", other: "{count} store applications are waiting for review" },
+  "admin.pendingApplications": {
+    one: "{count} store application is waiting for review",
+    other: "{count} store applications are waiting for review",
+  },
   "admin.quality": "Listing quality (what shoppers see)",
   "admin.coverageCountries": "Coverage by country (active products)",
   "admin.coverageCategories": "Coverage by category (active products)",
@@ -465,7 +483,8 @@ export const en = {
   "admin.searches": "Searches",
   "admin.hits": "Results",
   "admin.synonymsTitle": "Synonyms",
-  "admin.synonymsIntro": "Words in a group find each other's products in every language. Changes reach search within seconds.",
+  "admin.synonymsIntro":
+    "Words in a group find each other's products in every language. Changes reach search within seconds.",
   "admin.synonymsNew": "New group (words separated by commas)",
   "admin.synonymsGroup": "Synonym group {id}",
   "admin.synonymsSaved": "Synonyms saved. Search uses them within seconds.",
@@ -507,7 +526,8 @@ export const en = {
   "cart.soldBy": "Sold by {store}",
   "cart.summary": "Summary",
   "cart.items": { one: "{count} item", other: "{count} items" },
-  "cart.pricesNote": "Prices are checked again when you place the order; festival prices apply while the festival is live.",
+  "cart.pricesNote":
+    "Prices are checked again when you place the order; festival prices apply while the festival is live.",
   "cart.checkout": "Check out",
   "cart.fixProblems": "Remove or change the flagged products to check out.",
   "cart.quantity": "Quantity",
@@ -517,7 +537,10 @@ export const en = {
   "cart.checkoutCancelled": "Payment cancelled. Your items are back in your cart and their stock is released.",
   "cart.problem.unavailable": "No longer available: remove it to check out.",
   "cart.problem.soldOut": "Sold out: remove it to check out.",
-  "cart.problem.notEnoughStock": { one: "Only {stock} left: lower the quantity.", other: "Only {stock} left: lower the quantity." },
+  "cart.problem.notEnoughStock": {
+    one: "Only {stock} left: lower the quantity.",
+    other: "Only {stock} left: lower the quantity.",
+  },
   "checkout.title": "Checkout",
   "checkout.shipping": "Shipping details",
   "checkout.name": "Full name",
@@ -530,18 +553,21 @@ export const en = {
   "checkout.pay": "Place order and pay",
   "checkout.placing": "Placing your order…",
   "checkout.reservationNote": "Your items are held for {minutes} minutes while you pay.",
-  "checkout.demoNotice": "Demo mode: no payment provider is configured, so the next page is a local demo payment. No money moves.",
+  "checkout.demoNotice":
+    "Demo mode: no payment provider is configured, so the next page is a local demo payment. No money moves.",
   "checkout.unavailable": "Payments are not available right now.",
   "checkout.soldOut": "Some products sold out while you were checking out. Nothing was charged:",
   "checkout.backToCart": "Back to your cart",
-  "checkout.providerDown": "The payment service did not answer. Nothing was charged and your cart is as it was; please try again.",
+  "checkout.providerDown":
+    "The payment service did not answer. Nothing was charged and your cart is as it was; please try again.",
   "checkout.tooMany": "Too many attempts. Please wait a few minutes.",
   "checkout.errorRequired": "Required.",
   "checkout.errorTooLong": "Too long.",
   "checkout.errorEmail": "Enter a valid email address.",
   "checkout.errorPhone": "Use digits, spaces, +, - and brackets only.",
   "demo.title": "Demo payment",
-  "demo.label": "DEMO PAYMENT — no real money moves. This page stands in for Stripe when no payment provider is configured.",
+  "demo.label":
+    "DEMO PAYMENT — no real money moves. This page stands in for Stripe when no payment provider is configured.",
   "demo.pay": "Pay (demo)",
   "demo.fail": "Fail the payment (demo)",
   "demo.done": "This order is no longer waiting for payment.",
@@ -583,4 +609,6 @@ export const en = {
   "auth.tooManySignups": "Too many new accounts from this address. Please try again later.",
 } satisfies Record<string, string | { one: string; other: string }>;
 
-export type Messages = { [K in keyof typeof en]: (typeof en)[K] extends string ? string : { one: string; other: string } };
+export type Messages = {
+  [K in keyof typeof en]: (typeof en)[K] extends string ? string : { one: string; other: string };
+};
