@@ -21,7 +21,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
+  const nonce = loadContext.cspNonce;
   const waitForAll = BOTS.test(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -6,7 +6,6 @@ import { SiteLayout } from "#app/components/layout.tsx";
 import { LOCALES, LOCALE_INFO, localeFromPath, localizePath, stripLocale } from "#app/i18n/locales.ts";
 import { createTranslator } from "#app/i18n/translate.ts";
 import { publicOrigin } from "#app/utils/origin.server.ts";
-import { cartOwnerFor } from "#app/utils/cart-cookie.server.ts";
 import { cartCount } from "#app/models/cart.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { useNonce } from "#app/utils/nonce.tsx";
@@ -17,12 +16,13 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // Every page's language comes from its URL prefix; "/xx/stores" is not a page of ours.
   requireLocale(params);
   // Absolute URLs for hreflang alternates: the configured public URL, else the request's own origin.
   const origin = publicOrigin(request);
-  const { owner, user } = await cartOwnerFor(request);
-  return { origin, user: user ? { email: user.email, role: user.role } : null, cartCount: cartCount(owner) };
+  const { user, cartOwner } = context;
+  return { origin, user: user ? { email: user.email, role: user.role } : null, cartCount: cartCount(cartOwner) };
 }
 
 export const meta: MetaFunction = ({ location }) => {

@@ -1,17 +1,15 @@
 /**
  * npm start: validate the environment, migrate, seed an empty database, build when the build is
- * missing or older than the sources, then serve on PORT.
+ * missing or older than the sources, then serve on PORT (server/run.ts: search, background jobs,
+ * the Express pipeline, clean shutdown).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { loadEnv } from "#app/utils/env.server.ts";
-import { getDb } from "#app/utils/db.server.ts";
+import { logger } from "#app/utils/logger.server.ts";
 import { prepareDatabase } from "#db/prepare.ts";
-import { connectSearch } from "#search/connect.ts";
-import { startSyncWorker } from "#search/outbox.ts";
-import { startReservationSweeper } from "#app/models/checkout.server.ts";
-import { startServer } from "./server.ts";
+import { runMarketplace } from "../server/run.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 // Validated before NODE_ENV is forced below: the SESSION_SECRET rule applies when the operator
@@ -23,7 +21,7 @@ await prepareDatabase(env.DATABASE_PATH);
 
 const buildDir = path.join(root, "build");
 if (buildIsStale(buildDir)) {
-  console.log("Building the app…");
+  logger.info("Building the app…");
   const result = spawnSync(
     process.execPath,
     [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"],
@@ -34,36 +32,12 @@ if (buildIsStale(buildDir)) {
     },
   );
   if (result.status !== 0) {
-    console.error("Build failed; see the output above.");
+    logger.fatal("Build failed; see the output above.");
     process.exit(1);
   }
 }
 
-const search = await connectSearch({
-  databasePath: env.DATABASE_PATH,
-  meiliHost: env.MEILI_HOST,
-  masterKey: env.MEILI_MASTER_KEY,
-  indexPrefix: env.MEILI_INDEX_PREFIX,
-});
-startSyncWorker(getDb);
-// Unpaid checkouts give their stock back when their reservation runs out.
-startReservationSweeper();
-const stopSearch = () => void search.server?.stop();
-process.once("SIGTERM", stopSearch);
-process.once("SIGINT", stopSearch);
-
-try {
-  await startServer({ port: env.PORT, buildDir });
-} catch (error) {
-  const code = (error as NodeJS.ErrnoException).code;
-  console.error(
-    code === "EADDRINUSE"
-      ? `Port ${env.PORT} is already in use; set PORT to another port.`
-      : `Could not start: ${(error as Error).message}`,
-  );
-  process.exit(1);
-}
-console.log(`Silk Road Market is serving on http://localhost:${env.PORT}`);
+await runMarketplace({ mode: "production", buildDir });
 
 /** True when there is no build, or a source file changed after it was made. */
 function buildIsStale(dir: string): boolean {

@@ -1,3 +1,4 @@
+import { remember } from "@epic-web/remember";
 import { Meilisearch } from "meilisearch";
 import { nodeHttpClient } from "./http.ts";
 
@@ -8,18 +9,18 @@ export interface SearchConnection {
   indexPrefix: string;
 }
 
-// On globalThis: the start script sets the connection before it imports the server build, which
-// bundles its own copy of this module.
-const registry = globalThis as unknown as { __silkRoadSearch?: SearchConnection | null };
+// Process-wide: the server script sets the connection before it loads the app build, which bundles
+// its own copy of this module. `undefined` means "not set: read MEILI_HOST".
+const registry = remember("searchConnection", () => ({ connection: undefined as SearchConnection | null | undefined }));
 
 /** Set by whoever started or found Meilisearch; null means "no server, use the SQLite fallback". */
 export function setSearchConnection(connection: SearchConnection | null) {
-  registry.__silkRoadSearch = connection;
+  registry.connection = connection;
 }
 
 /** The connection in use: the registered one, else MEILI_HOST from the environment, else none. */
 export function getSearchConnection(): SearchConnection | null {
-  if (registry.__silkRoadSearch !== undefined) return registry.__silkRoadSearch;
+  if (registry.connection !== undefined) return registry.connection;
   const host = process.env.MEILI_HOST;
   if (!host) return null;
   return { host, apiKey: process.env.MEILI_MASTER_KEY, indexPrefix: process.env.MEILI_INDEX_PREFIX ?? "" };
@@ -42,5 +43,5 @@ export function createClient(connection: SearchConnection, timeoutMs: number): M
 
 /** Forget any registered connection (back to MEILI_HOST from the environment). */
 export function clearSearchConnection() {
-  delete registry.__silkRoadSearch;
+  registry.connection = undefined;
 }

@@ -5,7 +5,6 @@ import { products, searchOutbox } from "#db/schema/index.ts";
 import { createClient, getSearchConnection, indexNames, type SearchConnection } from "./client.ts";
 import { bumpIndexGeneration } from "./generation.ts";
 import { applySynonymsIfChanged, loadProductDocuments, loadStoreDocuments, setSearchState } from "./indexer.ts";
-import { logger } from "#app/utils/logger.server.ts";
 
 type Tx = Pick<DB, "insert">;
 type EntityType = "product" | "store";
@@ -128,42 +127,21 @@ export async function drainAll(
   }
 }
 
-const workerState = globalThis as unknown as { __silkRoadSyncWorker?: NodeJS.Timeout };
-
 /**
- * Polls the outbox every `intervalMs` while the process runs (one batch in flight at a time).
- * Started once per process; a no-op when no search server is configured.
+ * One pass of the search sync: drain what is due, then apply synonym edits once documents sync
+ * again (a failed drain means the server is away). Returns the error to report, if any; a no-op
+ * when no search server is configured. The background jobs run it every half second.
  */
-export function startSyncWorker(getDb: () => DB, { intervalMs = 500, log = (line: string) => logger.warn(line) } = {}) {
-  if (workerState.__silkRoadSyncWorker) return;
-  let busy = false;
-  let lastError: string | undefined;
-  workerState.__silkRoadSyncWorker = setInterval(async () => {
-    const connection = getSearchConnection();
-    if (busy || !connection) return;
-    busy = true;
-    try {
-      const client = createClient(connection, 10_000);
-      const result = await drainOutbox(getDb(), client, connection);
-      let error = result.error;
-      // Synonym edits follow once documents sync again (a failed drain means the server is away).
-      if (!result.error) {
-        try {
-          await applySynonymsIfChanged(getDb(), client, connection);
-        } catch (e) {
-          error = `synonyms: ${e instanceof Error ? e.message : String(e)}`;
-        }
-      }
-      if (error && error !== lastError) log(`search sync: changes will be retried: ${error}`);
-      lastError = error;
-    } finally {
-      busy = false;
-    }
-  }, intervalMs);
-  workerState.__silkRoadSyncWorker.unref();
-}
-
-export function stopSyncWorker() {
-  clearInterval(workerState.__silkRoadSyncWorker);
-  workerState.__silkRoadSyncWorker = undefined;
+export async function syncSearchOnce(db: DB): Promise<string | undefined> {
+  const connection = getSearchConnection();
+  if (!connection) return undefined;
+  const client = createClient(connection, 10_000);
+  const result = await drainOutbox(db, client, connection);
+  if (result.error) return result.error;
+  try {
+    await applySynonymsIfChanged(db, client, connection);
+  } catch (e) {
+    return `synonyms: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  return undefined;
 }

@@ -1,7 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
-import type { CartOwner } from "#app/utils/cart-cookie.server.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { cartItems, carts, categories, countries, products, stores } from "#db/schema/index.ts";
 import { pick } from "./localize.ts";
@@ -10,6 +9,9 @@ import { quotePrices } from "./pricing.server.ts";
 import { percentOff } from "#db/pricing.ts";
 
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "#app/utils/cart-limits.ts";
+
+/** Whose cart: a signed-in shopper's, or a guest's (by the token in the cart cookie). */
+export type CartOwner = { userId: number } | { token: string };
 
 type Db = ReturnType<typeof getDb>;
 type Reader = Pick<Db, "select">;

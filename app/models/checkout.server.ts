@@ -1,16 +1,14 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
-import type { CartOwner } from "#app/utils/cart-cookie.server.ts";
+import { type CartOwner, clearCart } from "#app/models/cart.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import type { Tx } from "#db/client.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { cartItems, carts, festivalDeals, orderItems, orders, products, stores } from "#db/schema/index.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
-import { clearCart } from "./cart.server.ts";
 import { pick } from "./localize.ts";
 import { quotePrices } from "./pricing.server.ts";
-import { errorMessage, logger } from "#app/utils/logger.server.ts";
 
 export interface ShippingDetails {
   email: string;
@@ -206,21 +204,6 @@ export function expireReservations(at: Date = clockNow()): number {
   for (const { id } of due)
     if (db.transaction((tx) => releaseOrder(tx, id, "expired", at), { behavior: "immediate" })) n++;
   return n;
-}
-
-const expiryState = globalThis as unknown as { __silkRoadExpiryTimer?: NodeJS.Timeout };
-
-/** Checks for expired reservations every minute while the server runs. */
-export function startReservationSweeper(intervalMs = 60_000) {
-  if (expiryState.__silkRoadExpiryTimer) return;
-  expiryState.__silkRoadExpiryTimer = setInterval(() => {
-    try {
-      expireReservations();
-    } catch (error) {
-      logger.error(`checkout: could not expire reservations: ${errorMessage(error)}`);
-    }
-  }, intervalMs);
-  expiryState.__silkRoadExpiryTimer.unref();
 }
 
 export function getOrderLines(orderId: number) {

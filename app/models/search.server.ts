@@ -1,3 +1,4 @@
+import { remember } from "@epic-web/remember";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { searchQueries } from "#db/schema/index.ts";
@@ -6,7 +7,7 @@ import { createClient, getSearchConnection, indexNames } from "#search/client.ts
 import { fallbackSearch } from "#search/fallback.ts";
 import { getSearchState } from "#search/indexer.ts";
 import { meiliSearch } from "#search/meili-search.ts";
-import { outboxBacklog, startSyncWorker } from "#search/outbox.ts";
+import { outboxBacklog } from "#search/outbox.ts";
 import { PRICE_BUCKETS } from "#search/documents.ts";
 import { bucketRange, parseSearchParams, type SearchParams } from "#search/query.ts";
 import type { SearchHit, SearchResult } from "#search/results.ts";
@@ -21,7 +22,13 @@ export const SEARCH_TIMEOUT_MS = 300;
 /** After a failure, go straight to SQLite for this long before trying Meilisearch again. */
 const RETRY_AFTER_MS = 1000;
 
-const breaker = globalThis as unknown as { __silkRoadSearchDownUntil?: number };
+/** After a Meilisearch failure, searches go to SQLite until `downUntil` (one process-wide breaker). */
+const breaker = remember("searchBreaker", () => ({ downUntil: 0 }));
+
+/** Close the breaker so the next search tries Meilisearch at once (tests, after a restored server). */
+export function resetSearchBreaker() {
+  breaker.downUntil = 0;
+}
 
 /**
  * Meilisearch answers for a few seconds, per query and language: a festival crowd repeats the same
@@ -31,29 +38,23 @@ const breaker = globalThis as unknown as { __silkRoadSearchDownUntil?: number };
  */
 const resultCache = new TtlCache<SearchResult>(5_000, 2_000);
 
-function ensureWorker() {
-  // Tests drive the outbox themselves; everywhere else one worker per process drains it.
-  if (process.env.NODE_ENV !== "test") startSyncWorker(getDb);
-}
-
 /** Product search: Meilisearch when it answers in time, the SQLite FTS5 index otherwise. Never throws for input. */
 export async function searchCatalog(
   requested: SearchParams,
   locale: Locale,
   options: { record?: boolean } = {},
 ): Promise<SearchResult> {
-  ensureWorker();
   // Which festivals are live is a fact of the clock and the database, not of the index.
   const params = requested.deals ? { ...requested, liveFestivalIds: liveFestivalIds() } : requested;
   const connection = getSearchConnection();
   const cacheKey = `${indexGeneration()}|${locale}|${JSON.stringify(params)}`;
   let result = resultCache.get(cacheKey);
-  if (!result && connection && Date.now() >= (breaker.__silkRoadSearchDownUntil ?? 0)) {
+  if (!result && connection && Date.now() >= breaker.downUntil) {
     try {
       result = await meiliSearch(createClient(connection, SEARCH_TIMEOUT_MS), connection, params, locale);
       resultCache.set(cacheKey, result);
     } catch {
-      breaker.__silkRoadSearchDownUntil = Date.now() + RETRY_AFTER_MS;
+      breaker.downUntil = Date.now() + RETRY_AFTER_MS;
     }
   }
   result ??= fallbackSearch(getDb(), params, locale);
@@ -79,18 +80,14 @@ function recordSearch(query: string, locale: Locale, result: SearchResult) {
   // Buffered and written in one transaction per second (or per 200 searches): one write per search
   // would be the busiest statement under a festival crowd.
   searchLog.pending.push({ query, locale, hits: result.totalHits, engine: result.engine, at: new Date() });
+  // The background jobs flush every second; a burst of 200 is written at once.
   if (searchLog.pending.length >= 200) flushSearchLog();
-  else searchLog.timer ??= setTimeout(flushSearchLog, 1000).unref();
 }
 
-const searchLog = ((
-  globalThis as { __silkRoadSearchLog?: { pending: (typeof searchQueries.$inferInsert)[]; timer?: NodeJS.Timeout } }
-).__silkRoadSearchLog ??= { pending: [] });
+const searchLog = remember("searchLog", () => ({ pending: [] as (typeof searchQueries.$inferInsert)[] }));
 
 /** Writes the buffered search log now (insights read it; shutdown may call it). */
 export function flushSearchLog() {
-  clearTimeout(searchLog.timer);
-  searchLog.timer = undefined;
   const rows = searchLog.pending.splice(0);
   if (rows.length === 0) return;
   try {

@@ -6,18 +6,17 @@ import { OrderView } from "#app/components/order-view.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-locale.ts";
 import { getOrderForViewer } from "#app/models/orders.server.ts";
-import { getUser } from "#app/utils/auth.server.ts";
-import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 /** An order for its shopper, or for a guest holding the signed link; anyone else: log in, then 404. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { locale } = context;
   const id = /^\d{1,9}$/.test(params.id ?? "") ? Number(params.id) : null;
   if (id === null) notFound();
   const url = new URL(request.url);
   const token = url.searchParams.get("token");
-  const user = await getUser(request);
+  const user = context.user;
   const order = getOrderForViewer(id, { userId: user?.id ?? null, token }, locale);
   if (!order) {
     if (!user && !token)

@@ -7,17 +7,13 @@ import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { changeCart, getCartView, type CartLine } from "#app/models/cart.server.ts";
 import { MAX_LINE_QUANTITY } from "#app/utils/cart-limits.ts";
-import { cartOwnerFor } from "#app/utils/cart-cookie.server.ts";
 import { formInt, formText } from "#app/utils/form-values.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { imageSources } from "#app/utils/images.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { formatMoney } from "#app/utils/money.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const { owner } = await cartOwnerFor(request);
-  return { cart: getCartView(owner, locale) };
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { cart: getCartView(context.cartOwner, context.locale) };
 }
 
 const ERRORS: Record<string, MessageKey> = {
@@ -28,7 +24,7 @@ const ERRORS: Record<string, MessageKey> = {
 };
 
 /** One action for the cart, switched on `intent`: add, update (set a quantity; 0 removes) or remove. */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = formText(form, "intent");
   const productId = formInt(form, "productId");
@@ -36,8 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (productId === null || quantity === null || !["add", "update", "remove"].includes(intent)) {
     return data({ ok: false as const, productId, message: "cart.errorQuantity" as MessageKey }, { status: 400 });
   }
-  const { owner, setCookie } = await cartOwnerFor(request, { create: true });
-  const result = changeCart(owner!, productId, quantity, intent === "add" ? "add" : "set");
+  const { owner, setCookie } = await context.ensureCartOwner();
+  const result = changeCart(owner, productId, quantity, intent === "add" ? "add" : "set");
   const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
   if (!result.ok)
     return data({ ok: false as const, productId, message: ERRORS[result.error]! }, { status: 400, headers });

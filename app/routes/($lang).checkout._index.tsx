@@ -11,19 +11,16 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { getCartView, restoreToCart } from "#app/models/cart.server.ts";
 import { cancelPendingOrder, getOrderLines, placeOrder } from "#app/models/checkout.server.ts";
 import { paymentMode, startPayment } from "#app/models/payments.server.ts";
-import { cartOwnerFor } from "#app/utils/cart-cookie.server.ts";
 import { shippingSchema } from "#app/utils/checkout-form.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { publicOrigin } from "#app/utils/origin.server.ts";
 import { CHECKOUT_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const { owner, user } = await cartOwnerFor(request);
-  const cart = getCartView(owner, locale);
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { locale, user } = context;
+  const cart = getCartView(context.cartOwner, locale);
   if (!cart.canCheckout) throw redirect(localizePath("/cart", locale));
   return {
     cart,
@@ -33,9 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const ip = typeof context.clientIp === "string" ? context.clientIp : "unknown";
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { locale, clientIp: ip, cartOwner: owner, user } = context;
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: shippingSchema });
   const wait = hitRateLimit(`checkout:ip:${ip}`, CHECKOUT_LIMIT);
@@ -53,7 +49,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 503 },
     );
 
-  const { owner, user } = await cartOwnerFor(request);
   if (!owner) throw redirect(localizePath("/cart", locale));
   const placed = placeOrder({ owner, userId: user?.id ?? null, shipping: submission.value, locale, provider: mode });
   if (!placed.ok) {

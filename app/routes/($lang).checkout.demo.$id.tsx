@@ -7,7 +7,7 @@ import { useT } from "#app/i18n/use-locale.ts";
 import { orderAccessToken } from "#app/models/orders.server.ts";
 import { applyPaymentEvent, paymentMode } from "#app/models/payments.server.ts";
 import { formText } from "#app/utils/form-values.ts";
-import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
 import { requireViewableOrder } from "#app/utils/order-access.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
@@ -15,19 +15,19 @@ import { pageMeta } from "#app/utils/meta.ts";
  * The local demo payment page (no STRIPE_SECRET_KEY, never in production): "pay" and "fail" send
  * the same internal payment event the Stripe webhook sends, through the same code.
  */
-async function demoOrder(request: Request, params: { id?: string; lang?: string }) {
-  const locale = requireLocale(params);
+function demoOrder(args: LoaderFunctionArgs | ActionFunctionArgs) {
   if (paymentMode() !== "demo") notFound();
-  return { locale, order: await requireViewableOrder(request, locale, params.id) };
+  return requireViewableOrder(args, args.params.id);
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { order } = await demoOrder(request, params);
-  return { order };
+export async function loader(args: LoaderFunctionArgs) {
+  return { order: demoOrder(args) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, order } = await demoOrder(request, params);
+export async function action(args: ActionFunctionArgs) {
+  const { request, context } = args;
+  const { locale } = context;
+  const order = demoOrder(args);
   const intent = formText(await request.formData(), "intent");
   if (intent !== "pay" && intent !== "fail") throw new Response("Bad Request", { status: 400 });
   applyPaymentEvent({

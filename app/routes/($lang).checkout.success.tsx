@@ -5,8 +5,6 @@ import { PageHeading } from "#app/components/layout.tsx";
 import { OrderView } from "#app/components/order-view.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { orderAccessToken } from "#app/models/orders.server.ts";
-import { getUser } from "#app/utils/auth.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { requireViewableOrder } from "#app/utils/order-access.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
@@ -14,12 +12,14 @@ import { pageMeta } from "#app/utils/meta.ts";
  * After payment: the order as the payment events recorded it. This page marks nothing paid; while
  * the order is pending it looks again every few seconds (a meta refresh without JavaScript).
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const order = await requireViewableOrder(request, locale, new URL(request.url).searchParams.get("order"));
-  const user = await getUser(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const order = requireViewableOrder({ request, context }, new URL(request.url).searchParams.get("order"));
   // The lasting link for guests (signed; opens this order only).
-  return { order, link: `/account/orders/${order.id}?token=${orderAccessToken(order.id)}`, signedIn: user !== null };
+  return {
+    order,
+    link: `/account/orders/${order.id}?token=${orderAccessToken(order.id)}`,
+    signedIn: context.user !== null,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ location, data }) => [

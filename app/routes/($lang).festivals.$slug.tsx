@@ -11,17 +11,16 @@ import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { getCountryNames } from "#app/models/catalog.server.ts";
 import { getFestivalPage } from "#app/models/festivals.server.ts";
 import { parseSearchParams, searchCatalog } from "#app/models/search.server.ts";
-import { getUser } from "#app/utils/auth.server.ts";
-import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { paginate, parsePage } from "#app/utils/params.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { locale } = context;
   const url = new URL(request.url);
   const page = parsePage(url.searchParams.get("page"));
   // Organizers preview unpublished festivals; for everyone else they do not exist.
-  const user = await getUser(request);
+  const user = context.user;
   const data = getFestivalPage(params.slug ?? "", locale, { page, includeUnpublished: user?.role === "organizer" });
   if (!data) notFound();
 

@@ -7,21 +7,20 @@ import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { verifyLogin } from "#app/models/users.server.ts";
-import { getUser, signIn } from "#app/utils/auth.server.ts";
+import { signIn } from "#app/utils/auth.server.ts";
 import { loginSchema } from "#app/utils/auth-forms.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { safeRedirect } from "#app/utils/password.ts";
 import { LOGIN_LIMIT, hitRateLimit, rateLimitWait } from "#app/utils/rate-limit.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  if (await getUser(request)) throw redirect(localizePath("/account", locale));
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  if (context.user) throw redirect(localizePath("/account", locale));
   return null;
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { locale } = context;
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: loginSchema });
   const email = String(form.get("email") ?? "")
@@ -29,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     .toLowerCase()
     .slice(0, 254);
   // Per IP and per account: guessing one account from many addresses, or many from one, both stop.
-  const ip = typeof context.clientIp === "string" ? context.clientIp : "unknown";
+  const ip = context.clientIp;
   // Failed attempts count; a locked address or account is refused even with the right password.
   const keys = [`login:ip:${ip}`, `login:email:${email}`];
   const wait = Math.max(...keys.map((key) => rateLimitWait(key, LOGIN_LIMIT) ?? 0));

@@ -7,24 +7,23 @@ import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { createShopper } from "#app/models/users.server.ts";
-import { getUser, signIn } from "#app/utils/auth.server.ts";
+import { signIn } from "#app/utils/auth.server.ts";
 import { PASSWORD_VARS, signupSchema } from "#app/utils/auth-forms.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { safeRedirect } from "#app/utils/password.ts";
 import { SIGNUP_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  if (await getUser(request)) throw redirect(localizePath("/account", locale));
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  if (context.user) throw redirect(localizePath("/account", locale));
   return null;
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { locale } = context;
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: signupSchema });
-  const ip = typeof context.clientIp === "string" ? context.clientIp : "unknown";
+  const ip = context.clientIp;
   const wait = hitRateLimit(`signup:ip:${ip}`, SIGNUP_LIMIT);
   if (wait)
     return data(

@@ -12,7 +12,7 @@ import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const perMinute = loadEnv().API_SEARCH_RATE_LIMIT;
   if (perMinute > 0) {
-    const ip = typeof context.clientIp === "string" ? context.clientIp : "unknown";
+    const ip = context.clientIp;
     const wait = hitRateLimit(`api-search:ip:${ip}`, { limit: perMinute, windowMs: 60_000 });
     if (wait)
       return Response.json(

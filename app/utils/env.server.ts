@@ -1,3 +1,4 @@
+import { remember } from "@epic-web/remember";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -110,16 +111,21 @@ export function paymentMode(env: Env = loadEnv()): "stripe" | "demo" | "unavaila
   return env.NODE_ENV === "production" ? "unavailable" : "demo";
 }
 
-// Kept on globalThis: scripts/start.ts validates the environment before it imports the server
-// build, which bundles its own copy of this module; both must see the same values.
-const globalForEnv = globalThis as unknown as { __silkRoadEnv?: Env };
+// Process-wide: the server script validates the environment before it loads the app build, which
+// bundles its own copy of this module; both must see the same values.
+const envHolder = remember("env", () => ({ env: undefined as Env | undefined }));
+
+/** Forget the parsed environment so the next loadEnv() reads process.env again (tests). */
+export function resetEnv() {
+  envHolder.env = undefined;
+}
 
 /** The validated environment for the running process; exits with one line on a bad value. */
 export function loadEnv(): Env {
-  if (globalForEnv.__silkRoadEnv) return globalForEnv.__silkRoadEnv;
+  if (envHolder.env) return envHolder.env;
   try {
-    globalForEnv.__silkRoadEnv = parseEnv();
-    return globalForEnv.__silkRoadEnv;
+    envHolder.env = parseEnv();
+    return envHolder.env;
   } catch (error) {
     if (error instanceof EnvError) {
       // Before any logger exists: one plain line for the operator.

@@ -36,8 +36,9 @@ function createLogger(): Logger {
   const level = process.env.LOG_LEVEL ?? (mode === "test" ? "warn" : "info");
   const options = { level, redact: { paths: REDACT_PATHS, censor: "[redacted]" }, base: undefined };
   if (mode === "test") return pino(options, testDestination);
-  // Development reads better as one coloured line per event; production and CI write JSON lines.
-  if (mode === "development" && !process.env.CI) {
+  // A person at a terminal reads one coloured line per event; production, CI and anything piped
+  // (a log collector) get JSON lines.
+  if (mode !== "production" && process.stdout.isTTY && !process.env.CI) {
     return pino({
       ...options,
       transport: { target: "pino-pretty", options: { translateTime: "HH:MM:ss", ignore: "pid,hostname" } },

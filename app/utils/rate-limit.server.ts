@@ -1,3 +1,4 @@
+import { remember } from "@epic-web/remember";
 /**
  * Fixed-window attempt counters in memory (one process serves the site). Keys are e.g.
  * "login:ip:1.2.3.4" and "login:email:a@b.c"; the clock is injectable for tests.
@@ -12,9 +13,7 @@ export const LOGIN_LIMIT: RateLimit = { limit: 10, windowMs: 15 * 60_000 };
 export const SIGNUP_LIMIT: RateLimit = { limit: 10, windowMs: 60 * 60_000 };
 export const CHECKOUT_LIMIT: RateLimit = { limit: 20, windowMs: 10 * 60_000 };
 
-const windows = ((
-  globalThis as { __silkRoadRateLimits?: Map<string, { count: number; resetAt: number }> }
-).__silkRoadRateLimits ??= new Map());
+const windows = remember("rateLimitWindows", () => new Map<string, { count: number; resetAt: number }>());
 
 /** Counts an attempt; returns how many seconds to wait when over the limit, else null. */
 export function hitRateLimit(key: string, rule: RateLimit, now = Date.now()): number | null {

@@ -7,7 +7,7 @@ import * as api from "#app/routes/api.search.ts";
 import * as suggestApi from "#app/routes/api.suggest.ts";
 import * as healthz from "#app/routes/healthz.ts";
 import * as searchPage from "#app/routes/($lang).search.tsx";
-import { flushSearchLog, searchCatalog } from "#app/models/search.server.ts";
+import { flushSearchLog, resetSearchBreaker, searchCatalog } from "#app/models/search.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { products, searchOutbox, searchQueries, stores } from "#db/schema/index.ts";
 import { createClient, setSearchConnection, type SearchConnection } from "#search/client.ts";
@@ -347,7 +347,7 @@ describe("when Meilisearch is unavailable", () => {
       expect(health.search).toMatchObject({ engine: "sqlite", reachable: false });
     } finally {
       setSearchConnection(connection());
-      (globalThis as { __silkRoadSearchDownUntil?: number }).__silkRoadSearchDownUntil = 0;
+      resetSearchBreaker();
     }
   });
 
@@ -389,7 +389,7 @@ describe("when Meilisearch is unavailable", () => {
       for (const socket of sockets) socket.destroy();
       silent.close();
       setSearchConnection(connection());
-      (globalThis as { __silkRoadSearchDownUntil?: number }).__silkRoadSearchDownUntil = 0;
+      resetSearchBreaker();
     }
   });
 

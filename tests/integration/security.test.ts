@@ -10,7 +10,7 @@ import * as media from "#app/routes/media.$file.ts";
 import * as sitemapFile from "#app/routes/sitemap.$file.ts";
 import { cacheControlFor } from "#app/utils/cache-control.ts";
 import { productJsonLd, serializeJsonLd } from "#app/utils/structured-data.ts";
-import { bodyLimitFor, contentSecurityPolicy } from "../../scripts/server.ts";
+import { bodyLimitFor, contentSecurityPolicy } from "#server/index.ts";
 import { runLoader, thrownResponse } from "#tests/support/loaders.ts";
 import { useSearchIndex } from "#tests/support/search.ts";
 

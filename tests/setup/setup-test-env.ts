@@ -1,6 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, vi } from "vitest";
+import { resetSearchBreaker } from "#app/models/search.server.ts";
+import { closeDb } from "#app/utils/db.server.ts";
+import { resetEnv } from "#app/utils/env.server.ts";
+import { clearSearchConnection } from "#search/client.ts";
 import { BASE_DB, TEST_DATA_DIR } from "./paths.ts";
 
 // Each test file gets its own copy of the seeded base database (per worker, per file), so files are
@@ -11,20 +15,14 @@ process.env.DATABASE_PATH = file;
 process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET ??= "test-session-secret-that-is-long-enough-0123456789";
 
-const globals = globalThis as {
-  __silkRoadDb?: { $client: { close(): void } };
-  __silkRoadEnv?: unknown;
-  __silkRoadSearch?: unknown;
-  __silkRoadSearchDownUntil?: number;
-};
-delete globals.__silkRoadEnv;
-delete globals.__silkRoadSearch;
-delete globals.__silkRoadSearchDownUntil;
-globals.__silkRoadDb = undefined;
+// Process-wide state starts fresh for each file, through the functions that own it.
+closeDb();
+resetEnv();
+clearSearchConnection();
+resetSearchBreaker();
 
 afterAll(() => {
-  globals.__silkRoadDb?.$client.close();
-  globals.__silkRoadDb = undefined;
+  closeDb();
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
 });
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { resetStripeClient } from "#app/models/payments.server.ts";
-
-const globals = globalThis as { __silkRoadEnv?: unknown };
+import { resetEnv } from "#app/utils/env.server.ts";
 
 /** Re-reads the environment with these variables set (undefined deletes one); restores afterwards. */
 export function setEnv(overrides: Record<string, string | undefined>) {
@@ -9,7 +8,7 @@ export function setEnv(overrides: Record<string, string | undefined>) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
-  delete globals.__silkRoadEnv;
+  resetEnv();
   resetStripeClient();
 }
 

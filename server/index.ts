@@ -1,15 +1,27 @@
+/**
+ * The one Express pipeline, in development (Vite in middleware mode, hot reload) and production
+ * (the built app): security headers with a per-request CSP nonce, body limits, the CSRF origin
+ * check, compression, a request log line, the anonymous-page micro-cache (production only) and
+ * Remix with a request context worked out once per request. Same headers, limits and checks
+ * everywhere, so what a developer sees is what production does.
+ */
+import crypto from "node:crypto";
+import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
-import { createRequestHandler as createFetchHandler, type ServerBuild } from "@remix-run/node";
-import { isAnonymousCatalogRequest } from "#app/utils/cache-control.ts";
-import { TtlCache } from "#app/utils/ttl-cache.ts";
-import crypto from "node:crypto";
+import { createRequestHandler as createFetchHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { pinoHttp } from "pino-http";
+import type { ViteDevServer } from "vite";
+import { isAnonymousCatalogRequest } from "#app/utils/cache-control.ts";
 import { isSameOrigin } from "#app/utils/csrf.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
+import { logger } from "#app/utils/logger.server.ts";
+import { createRequestContext } from "#app/utils/request-context.server.ts";
+import { TtlCache } from "#app/utils/ttl-cache.ts";
 
 /**
  * Request bodies: forms are small. The exceptions are uploads, each bounded by what the route
@@ -78,7 +90,8 @@ function microCache(build: ServerBuild): express.RequestHandler {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
     const request = new Request(`${req.protocol}://${req.get("host")}${req.originalUrl}`, { headers });
-    render(request, { clientIp: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string })
+    loadContext(req, res, request)
+      .then((context) => render(request, context))
       .then(async (response) => {
         const body = Buffer.from(await response.arrayBuffer());
         const page: CachedPage = {
@@ -107,12 +120,73 @@ function microCache(build: ServerBuild): express.RequestHandler {
   };
 }
 
-/** Serves the production build: hashed assets cached forever, everything else through Remix. */
-export async function startServer({ port, buildDir }: { port: number; buildDir: string }) {
-  const build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
+type Mode = "production" | "development";
+
+export interface ServerOptions {
+  mode: Mode;
+  port: number;
+  /** The production build (build/ by default); ignored in development. */
+  buildDir?: string;
+}
+
+export interface RunningServer {
+  server: http.Server;
+  port: number;
+  /** Stops taking requests, lets those under way finish (up to 10 s), then closes Vite if any. */
+  close: () => Promise<void>;
+}
+
+/** The request context every loader and action receives (see app/utils/request-context.server.ts). */
+function loadContext(req: express.Request, res: express.Response, request?: Request): Promise<AppLoadContext> {
+  const fetchRequest =
+    request ??
+    new Request(`${req.protocol}://${req.get("host")}${req.originalUrl}`, {
+      headers: { cookie: req.get("cookie") ?? "" },
+    });
+  return createRequestContext(fetchRequest, {
+    clientIp: req.ip ?? "unknown",
+    cspNonce: res.locals.cspNonce as string,
+    requestId: String(req.id),
+  });
+}
+
+/** Builds the pipeline and listens on `port` (0 = any free port). */
+export async function startServer({
+  mode,
+  port,
+  buildDir = path.resolve("build"),
+}: ServerOptions): Promise<RunningServer> {
+  const production = mode === "production";
   const app = express();
+  const server = http.createServer(app);
   app.disable("x-powered-by");
-  const production = loadEnv().NODE_ENV === "production";
+  app.set("trust proxy", "loopback");
+
+  // One log line per request (method, path without its query string — order links carry tokens —,
+  // status, duration, request id); cookies and credentials never reach it.
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = crypto.randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => (req.url ?? "").startsWith("/assets/") || (req.url ?? "").startsWith("/@") },
+      quietReqLogger: true,
+      customSuccessMessage: (req, res) => `${req.method} ${pathOnly(req.url)} ${res.statusCode}`,
+      customErrorMessage: (req, res) => `${req.method} ${pathOnly(req.url)} ${res.statusCode}`,
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: pathOnly(req.url),
+        }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+    }),
+  );
+
   app.use((req, res, next) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
@@ -123,7 +197,9 @@ export async function startServer({ port, buildDir }: { port: number; buildDir: 
       "X-Frame-Options": "DENY",
       "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
       "Cross-Origin-Opener-Policy": "same-origin",
-      ...(production ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+      ...(production && loadEnv().NODE_ENV === "production"
+        ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" }
+        : {}),
     });
     next();
   });
@@ -143,7 +219,7 @@ export async function startServer({ port, buildDir }: { port: number; buildDir: 
     }
     next();
   });
-  // CSRF: state-changing requests only from our own pages (signed webhooks will be exempted by path).
+  // CSRF: state-changing requests only from our own pages (signed webhooks are exempt by path).
   app.use((req, res, next) => {
     const origin = req.get("origin");
     const referer = req.get("referer");
@@ -155,32 +231,54 @@ export async function startServer({ port, buildDir }: { port: number; buildDir: 
     res.status(403).type("text/plain").send("Cross-site request refused.");
   });
   app.use(compression());
-  app.use(
-    "/assets",
-    express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }),
-  );
-  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
-  app.set("trust proxy", "loopback");
-  app.use(microCache(build));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: "production",
-      getLoadContext: (req, res) => ({ clientIp: req.ip ?? "unknown", cspNonce: res.locals.cspNonce as string }),
-    }),
-  );
 
-  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
-    const s = app.listen(port, () => resolve(s));
-    s.once("error", reject);
+  let vite: ViteDevServer | undefined;
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (production) {
+    const built = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
+    build = built;
+    app.use(
+      "/assets",
+      express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }),
+    );
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
+    app.use(microCache(built));
+  } else {
+    // Vite serves sources and hot updates; its HMR socket shares this server (no second port).
+    const { createServer } = await import("vite");
+    vite = await createServer({ server: { middlewareMode: true, hmr: { server } }, appType: "custom" });
+    const dev = vite;
+    app.use(dev.middlewares);
+    build = () => dev.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  }
+  app.all("*", createRequestHandler({ build, mode, getLoadContext: (req, res) => loadContext(req, res) }));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, () => resolve());
   });
   // Slow clients cannot hold a connection open forever: whole request 30 s, headers 15 s.
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
   server.keepAliveTimeout = 5_000;
-  const shutdown = () => server.close(() => process.exit(0));
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
-  return server;
+  const address = server.address();
+  return {
+    server,
+    port: typeof address === "object" && address ? address.port : port,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), 10_000).unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      await vite?.close();
+    },
+  };
+}
+
+function pathOnly(url: string | undefined): string {
+  return (url ?? "/").split("?")[0]!;
 }

@@ -1,0 +1,85 @@
+import { remember } from "@epic-web/remember";
+import { expireReservations } from "#app/models/checkout.server.ts";
+import { flushSearchLog } from "#app/models/search.server.ts";
+import { closeDb, getDb } from "#app/utils/db.server.ts";
+import { errorMessage, logger } from "#app/utils/logger.server.ts";
+import { syncSearchOnce } from "#search/outbox.ts";
+
+/** A piece of background work run every `intervalMs`, never twice at once. */
+export interface BackgroundJob {
+  name: string;
+  intervalMs: number;
+  run: () => void | Promise<void>;
+}
+
+/**
+ * The process's background work, in one list: later features add their job here. Each job reports
+ * a failure once per distinct message (an outage of Meilisearch is one line, not one per tick).
+ */
+export function backgroundJobs(): BackgroundJob[] {
+  return [
+    { name: "search-sync", intervalMs: 500, run: () => syncSearchOnce(getDb()).then(throwIfError) },
+    // Unpaid checkouts give their stock back when their reservation runs out.
+    { name: "reservation-expiry", intervalMs: 60_000, run: () => void expireReservations() },
+    // Shoppers' searches are written in batches, at most a second late.
+    { name: "search-log-flush", intervalMs: 1_000, run: flushSearchLog },
+  ];
+}
+
+function throwIfError(error: string | undefined) {
+  if (error) throw new Error(error);
+}
+
+interface RunningJob {
+  timer: NodeJS.Timeout;
+  inFlight: Promise<void> | null;
+  lastError?: string;
+}
+
+const state = remember("backgroundJobs", () => ({ running: new Map<string, RunningJob>() }));
+
+/** Starts every background job once per process (a second call is a no-op). */
+export function startBackgroundJobs(jobs: BackgroundJob[] = backgroundJobs()) {
+  for (const job of jobs) {
+    if (state.running.has(job.name)) continue;
+    const running: RunningJob = { timer: setInterval(() => tick(job, running), job.intervalMs), inFlight: null };
+    running.timer.unref();
+    state.running.set(job.name, running);
+  }
+}
+
+function tick(job: BackgroundJob, running: RunningJob) {
+  if (running.inFlight) return;
+  running.inFlight = (async () => {
+    try {
+      await job.run();
+      if (running.lastError) logger.info({ job: job.name }, "background job recovered");
+      running.lastError = undefined;
+    } catch (error) {
+      const message = errorMessage(error);
+      if (message !== running.lastError)
+        logger.warn({ job: job.name }, `background job failed, will retry: ${message}`);
+      running.lastError = message;
+    } finally {
+      running.inFlight = null;
+    }
+  })();
+}
+
+/**
+ * Stops the timers, waits for work already under way, writes what is buffered, then closes SQLite.
+ * Called on SIGTERM/SIGINT, after the HTTP server has stopped taking requests.
+ */
+export async function stopBackgroundJobs({ closeDatabase = true } = {}) {
+  const running = [...state.running.values()];
+  for (const job of running) clearInterval(job.timer);
+  state.running.clear();
+  await Promise.allSettled(running.map((job) => job.inFlight));
+  try {
+    flushSearchLog();
+  } finally {
+    if (closeDatabase) closeDb();
+  }
+}
+
+export const runningJobNames = () => [...state.running.keys()];

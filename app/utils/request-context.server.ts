@@ -1,0 +1,55 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { localeFromPath, type Locale } from "#app/i18n/locales.ts";
+import type { CartOwner } from "#app/models/cart.server.ts";
+import type { SessionUser } from "#app/models/users.server.ts";
+import { getUser } from "./auth.server.ts";
+import { guestCartToken, newGuestCartToken } from "./cart-cookie.server.ts";
+
+/**
+ * What every loader and action may know about the request, worked out once by the server's
+ * getLoadContext: the page's language, who is asking, and whose cart it is.
+ */
+export interface RequestContext {
+  /** From the URL prefix (none = en, /zh, /fr); the root loader 404s an unknown prefix. */
+  locale: Locale;
+  /** The client's address as the trusted proxy set-up reports it (rate limits key on it). */
+  clientIp: string;
+  /** This response's Content-Security-Policy script nonce. */
+  cspNonce: string;
+  /** Correlates the request's log lines. */
+  requestId: string;
+  /** The signed-in user, or null. */
+  user: SessionUser | null;
+  /** Whose cart the request means: the user's, else the guest token's, else null (no cart yet). */
+  cartOwner: CartOwner | null;
+  /**
+   * The cart owner, giving a guest without one a new token; `setCookie` is then the header the
+   * response must carry.
+   */
+  ensureCartOwner: () => Promise<{ owner: CartOwner; setCookie?: string }>;
+}
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- Remix's context type, filled in here
+  interface AppLoadContext extends RequestContext {}
+}
+
+export async function createRequestContext(
+  request: Request,
+  transport: { clientIp: string; cspNonce: string; requestId: string },
+): Promise<AppLoadContext> {
+  const user = await getUser(request);
+  const token = user ? null : await guestCartToken(request);
+  const cartOwner: CartOwner | null = user ? { userId: user.id } : token ? { token } : null;
+  return {
+    ...transport,
+    locale: localeFromPath(new URL(request.url).pathname),
+    user,
+    cartOwner,
+    ensureCartOwner: async () => {
+      if (cartOwner) return { owner: cartOwner };
+      const fresh = await newGuestCartToken();
+      return { owner: { token: fresh.token }, setCookie: fresh.setCookie };
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * `npm run dev` runs the production pipeline (headers, CSRF, limits, request context, background
+ * jobs) around Vite in middleware mode. This starts the real dev script on a copy of the test
+ * database, checks what production guarantees, then stops it with SIGTERM and checks the shutdown.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { TEST_DATA_DIR } from "#tests/setup/paths.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+let child: ChildProcess;
+let base: string;
+let databasePath: string;
+let output = "";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, deadline: number) {
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`dev server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  base = `http://localhost:${port}`;
+  databasePath = path.join(TEST_DATA_DIR, `dev-server-${process.pid}.db`);
+  fs.copyFileSync(process.env.DATABASE_PATH!, databasePath);
+  // node itself (not the tsx CLI, which answers a signal with its own exit code) runs the script.
+  child = spawn(process.execPath, ["--import", "tsx", "scripts/dev.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "development",
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      // A search server that refuses connections: the dev server must still start (SQLite fallback).
+      MEILI_HOST: "http://127.0.0.1:9",
+      CI: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await waitForHealth(`${base}/healthz`, Date.now() + 90_000);
+}, 120_000);
+
+afterAll(() => {
+  if (child.exitCode === null) child.kill("SIGKILL");
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
+});
+
+describe("the dev server runs the production pipeline", () => {
+  test("a page carries the CSP with a nonce that its inline scripts use, and the other security headers", async () => {
+    const response = await fetch(`${base}/zh`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const html = await response.text();
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(html).toContain('lang="zh-Hans"');
+  }, 60_000);
+
+  test("a cross-site POST is refused with 403 before any route runs; the same POST from our origin is not", async () => {
+    const body = new URLSearchParams({ intent: "add", productId: "1", quantity: "1" });
+    const headers = { "Content-Type": "application/x-www-form-urlencoded" };
+    const crossSite = await fetch(`${base}/cart`, {
+      method: "POST",
+      body,
+      headers: { ...headers, Origin: "https://evil.example" },
+      redirect: "manual",
+    });
+    expect(crossSite.status).toBe(403);
+    const sameSite = await fetch(`${base}/cart`, { method: "POST", body, headers: { ...headers, Origin: base } });
+    expect(sameSite.status).not.toBe(403);
+    expect(sameSite.headers.get("set-cookie")).toMatch(/__cart=/);
+  }, 60_000);
+
+  test("an oversized body is refused with 413", async () => {
+    const response = await fetch(`${base}/cart`, {
+      method: "POST",
+      body: "x".repeat(2 * 1024 * 1024),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+    });
+    expect(response.status).toBe(413);
+  });
+
+  test("SIGTERM: requests under way finish, buffered search-log rows are written, the process exits 0", async () => {
+    // A search is recorded in memory and written by the background flush (or at shutdown).
+    const query = `shutdown-check-${process.pid}`;
+    const search = await fetch(`${base}/api/search?q=${query}`);
+    expect(search.status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    const db = new Database(databasePath, { readonly: true });
+    try {
+      const row = db.prepare("SELECT count(*) AS n FROM search_queries WHERE query = ?").get(query) as { n: number };
+      expect(row.n).toBe(1);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+});
