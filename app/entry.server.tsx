@@ -52,7 +52,11 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Logged once, without the stack outside development; the page shows the error boundary.
-          if (shellRendered) logger.error({ path: new URL(request.url).pathname }, `render: ${errorMessage(error)}`);
+          if (shellRendered)
+            logger.error(
+              { reqId: loadContext.requestId, path: new URL(request.url).pathname },
+              `render: ${errorMessage(error)}`,
+            );
         },
       },
     );
@@ -64,7 +68,7 @@ export default function handleRequest(
  * Errors thrown by loaders and actions: one line, the path without its query string (order links
  * carry tokens), the message — never cookies or headers, and the stack only in development.
  */
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
   const path = new URL(request.url).pathname;
   const detail =
@@ -73,5 +77,5 @@ export function handleError(error: unknown, { request }: { request: Request }) {
         ? (error.stack ?? error.message)
         : error.message
       : String(error);
-  logger.error({ method: request.method, path }, detail);
+  logger.error({ reqId: context?.requestId, method: request.method, path }, detail);
 }
