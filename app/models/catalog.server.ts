@@ -292,3 +292,23 @@ export function getCategoryNames(locale: Locale): Record<string, string> {
       .map((c) => [c.slug, pick(c, "name", locale)]),
   );
 }
+
+/** Category choices for forms (product editor), in the console's language. */
+export function listCategoryOptions(locale: Locale) {
+  return getDb()
+    .select()
+    .from(categories)
+    .orderBy(asc(categories.position))
+    .all()
+    .map((c) => ({ slug: c.slug, name: pick(c, "name", locale) }));
+}
+
+/** Country choices for forms (store application, store profile), sorted by name in the console's language. */
+export function listCountryOptions(locale: Locale) {
+  return getDb()
+    .select()
+    .from(countries)
+    .all()
+    .map((c) => ({ code: c.code, name: pick(c, "name", locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+}

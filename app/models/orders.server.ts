@@ -6,9 +6,8 @@ import { loadEnv } from "#app/utils/env.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { countries, festivals, orderItems, orders, stores, type OrderStatus } from "#db/schema/index.ts";
-import { assertOrganizer } from "./admin.server.ts";
+import { assertOrganizer, type Actor, type OwnStore } from "./access.server.ts";
 import { pick } from "./localize.ts";
-import { getOwnStore, type Actor } from "./owner.server.ts";
 
 /** Orders that count as sales (money received). */
 export const SOLD_STATUSES: OrderStatus[] = ["paid", "partly_fulfilled", "fulfilled"];
@@ -170,11 +169,9 @@ export interface StoreOrderLine {
 }
 
 export function listStoreOrderLines(
-  actor: Actor,
+  store: OwnStore,
   filter: { show: "to-ship" | "shipped" | "all"; page: number },
-): { items: StoreOrderLine[]; pagination: Pagination; toShip: number } | null {
-  const store = getOwnStore(actor);
-  if (!store) return null;
+): { items: StoreOrderLine[]; pagination: Pagination; toShip: number } {
   const db = getDb();
   const base = and(eq(orderItems.storeId, store.id), inArray(orders.status, SOLD_STATUSES));
   const where =
@@ -237,12 +234,10 @@ export type ShipResult =
  * partly fulfilled or fulfilled. Another store's line is "not found", whatever its id.
  */
 export function markLineShipped(
-  actor: Actor,
+  store: OwnStore,
   lineId: number,
   input: { carrier: string; trackingNumber: string },
 ): ShipResult {
-  const store = getOwnStore(actor);
-  if (!store) return { ok: false, error: "notFound" };
   const carrier = input.carrier.trim().slice(0, 60);
   const tracking = input.trackingNumber.trim().slice(0, 80);
   if (!carrier || !/^[A-Za-z0-9-]{4,80}$/.test(tracking)) return { ok: false, error: "badInput" };

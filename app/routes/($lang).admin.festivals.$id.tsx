@@ -8,22 +8,18 @@ import { Price } from "#app/components/price.tsx";
 import { ProductPicker } from "#app/components/product-picker.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
+import { requireOrganizer } from "#app/models/access.server.ts";
 import {
   addDeal,
-  addSession,
   bulkAddDeals,
-  getFestivalForEdit,
   moveDeal,
   removeDeal,
-  removeSession,
-  setFestivalPublished,
-  setFestivalStores,
   updateDeal,
-  updateFestival,
   type DealTermsInput,
-} from "#app/models/admin-festivals.server.ts";
+} from "#app/models/admin/festival-deals.server.ts";
+import { addSession, removeSession, setFestivalStores } from "#app/models/admin/festival-showcase.server.ts";
+import { getFestivalForEdit, setFestivalPublished, updateFestival } from "#app/models/admin/festivals.server.ts";
 import { parseSearchParams, searchCatalog } from "#app/models/search.server.ts";
-import { requireOrganizer } from "#app/utils/auth.server.ts";
 import { festivalInputSchema, sessionInputSchema } from "#app/utils/festival-form.ts";
 import { dollarsToCents, formInt, formText } from "#app/utils/form-values.ts";
 import { notFound, requireLocale } from "#app/utils/http.server.ts";
