@@ -5,7 +5,8 @@ import { categories, countries, products, stores } from "#db/schema/index.ts";
 import { assertOrganizer, type Actor } from "../access.server.ts";
 import { CAMPAIGN_TARGETS, getCampaignProgress } from "../catalog.server.ts";
 import { pick } from "../localize.ts";
-import { shopperVisible } from "../products.server.ts";
+import { localizedColumns } from "#db/columns.ts";
+import { productIsVisible, ruleSql } from "#db/rules.ts";
 
 /** The campaign dashboard: progress against the 100 / 1,000 targets, coverage, listing quality. */
 export interface CoverageRow {
@@ -21,11 +22,9 @@ export function getCampaignDashboard(actor: Actor, locale: Locale) {
   const byCountry = db
     .select({
       code: countries.code,
-      nameEn: countries.nameEn,
-      nameZh: countries.nameZh,
-      nameFr: countries.nameFr,
-      stores: sql<number>`(SELECT count(*) FROM ${stores} s WHERE s.country_code = ${countries.code} AND s.status = 'approved')`,
-      products: sql<number>`(SELECT count(*) FROM ${products} p JOIN ${stores} s ON s.id = p.store_id WHERE s.country_code = ${countries.code} AND s.status = 'approved' AND p.status = 'active')`,
+      ...localizedColumns(countries, "name"),
+      stores: sql<number>`(SELECT count(*) FROM ${stores} s WHERE s.country_code = ${countries.code} AND ${sql.raw(ruleSql.storeIsOpen("s"))})`,
+      products: sql<number>`(SELECT count(*) FROM ${products} p JOIN ${stores} s ON s.id = p.store_id WHERE s.country_code = ${countries.code} AND ${sql.raw(ruleSql.productIsVisible("p", "s"))})`,
     })
     .from(countries)
     .all()
@@ -34,15 +33,13 @@ export function getCampaignDashboard(actor: Actor, locale: Locale) {
   const byCategory = db
     .select({
       slug: categories.slug,
-      nameEn: categories.nameEn,
-      nameZh: categories.nameZh,
-      nameFr: categories.nameFr,
+      ...localizedColumns(categories, "name"),
       products: count(products.id),
     })
     .from(categories)
     .leftJoin(products, eq(products.categoryId, categories.id))
     .leftJoin(stores, eq(stores.id, products.storeId))
-    .where(sql`${products.id} IS NULL OR (${products.status} = 'active' AND ${stores.status} = 'approved')`)
+    .where(sql`${products.id} IS NULL OR ${productIsVisible}`)
     .groupBy(categories.id)
     .all()
     .map((r) => ({ key: r.slug, name: pick(r, "name", locale), stores: 0, products: r.products }))
@@ -57,7 +54,7 @@ export function getCampaignDashboard(actor: Actor, locale: Locale) {
     })
     .from(products)
     .innerJoin(stores, eq(stores.id, products.storeId))
-    .where(shopperVisible)
+    .where(productIsVisible)
     .get();
   const pendingStores = db.select({ n: count() }).from(stores).where(eq(stores.status, "pending")).get()?.n ?? 0;
   return {

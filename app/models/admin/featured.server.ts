@@ -6,7 +6,8 @@ import { featuredProducts, products, stores } from "#db/schema/index.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import { assertOrganizer, type Actor } from "../access.server.ts";
 import { recordAudit } from "../audit.server.ts";
-import { listProductCardsByIds, shopperVisible, type ProductCard } from "../products.server.ts";
+import { listProductCardsByIds, type ProductCard } from "../products.server.ts";
+import { productIsVisible } from "#db/rules.ts";
 
 /** Featured products, curated by organizers in a total order (positions 1..n). */
 export function listFeaturedForCuration(
@@ -41,7 +42,7 @@ export function addFeaturedProduct(actor: Actor, productId: number): CurationRes
       .select({ id: products.id })
       .from(products)
       .innerJoin(stores, eq(stores.id, products.storeId))
-      .where(and(eq(products.id, productId), shopperVisible))
+      .where(and(eq(products.id, productId), productIsVisible))
       .get();
     if (!product) return { ok: false, error: "notFound" } as const;
     if (tx.select().from(featuredProducts).where(eq(featuredProducts.productId, productId)).get())

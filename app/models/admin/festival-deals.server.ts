@@ -4,7 +4,7 @@ import { categories, festivalDeals, festivals, products, stores } from "#db/sche
 import { enqueueSearchSync } from "#search/outbox.ts";
 import { assertOrganizer, type Actor } from "../access.server.ts";
 import { recordAudit } from "../audit.server.ts";
-import { shopperVisible } from "../products.server.ts";
+import { productIsVisible } from "#db/rules.ts";
 
 /**
  * A festival's deals: a percentage off or a fixed festival price per product, an optional stock cap,
@@ -60,7 +60,7 @@ export function addDeal(
       .select({ id: products.id, priceCents: products.priceCents })
       .from(products)
       .innerJoin(stores, eq(stores.id, products.storeId))
-      .where(and(eq(products.id, productId), shopperVisible))
+      .where(and(eq(products.id, productId), productIsVisible))
       .get();
     if (!product) return { ok: false, error: "notFound" } as const;
     const invalid = checkTerms(product.priceCents, terms);
@@ -121,7 +121,7 @@ export function bulkAddDeals(
       .from(products)
       .innerJoin(stores, eq(stores.id, products.storeId))
       .innerJoin(categories, eq(categories.id, products.categoryId))
-      .where(and(shopperVisible, scopeCondition, existing.length > 0 ? notInArray(products.id, existing) : undefined))
+      .where(and(productIsVisible, scopeCondition, existing.length > 0 ? notInArray(products.id, existing) : undefined))
       .orderBy(asc(products.id))
       .all()
       .map((r) => r.id);

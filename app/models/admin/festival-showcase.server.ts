@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "#app/utils/db.server.ts";
+import { storeIsOpen } from "#db/rules.ts";
 import type { SessionInput } from "#app/utils/festival-form.ts";
 import { festivalSessions, festivalStores, festivals, products, stores } from "#db/schema/index.ts";
 import { assertOrganizer, type Actor } from "../access.server.ts";
@@ -23,7 +24,7 @@ export function setFestivalStores(
         : tx
             .select({ id: stores.id, slug: stores.slug })
             .from(stores)
-            .where(and(inArray(stores.slug, wanted), eq(stores.status, "approved")))
+            .where(and(inArray(stores.slug, wanted), storeIsOpen))
             .all();
     const unknown = wanted.filter((s) => !found.some((f) => f.slug === s));
     if (unknown.length > 0) return { ok: false, error: "notFound", unknown } as const;
@@ -63,7 +64,7 @@ export function addSession(
     const store = tx
       .select({ id: stores.id })
       .from(stores)
-      .where(and(eq(stores.slug, input.storeSlug), eq(stores.status, "approved")))
+      .where(and(eq(stores.slug, input.storeSlug), storeIsOpen))
       .get();
     if (!store) return { ok: false, error: "storeNotFound" } as const;
     if (input.productIds.length > 0) {

@@ -4,6 +4,7 @@ import { getDb } from "#app/utils/db.server.ts";
 import { toBeijingLocal, type FestivalInput } from "#app/utils/festival-form.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { dealPriceFor, percentOff } from "#db/pricing.ts";
+import { isVisibleProduct } from "#db/rules.ts";
 import { festivalDeals, festivalSessions, festivalStores, festivals, products, stores } from "#db/schema/index.ts";
 import { slugify, uniqueSlug } from "#db/text.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
@@ -158,7 +159,7 @@ export function getFestivalForEdit(actor: Actor, id: number, locale: Locale) {
         percent: deal.discountPercent,
         dealStock: deal.dealStock,
         soldCount: deal.soldCount,
-        visible: product.status === "active" && store.status === "approved",
+        visible: isVisibleProduct(product, store),
       };
     });
   const featuredStores = db

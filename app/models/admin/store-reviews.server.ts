@@ -4,6 +4,8 @@ import { STORE_FILTERS, type StoreFilter } from "#app/utils/admin-constants.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
 import { now as clockNow } from "#db/clock.ts";
+import { productIsListed, type StoreStatus } from "#db/rules.ts";
+import { localizedColumns } from "#db/columns.ts";
 import { countries, products, stores, users } from "#db/schema/index.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import { assertOrganizer, type Actor } from "../access.server.ts";
@@ -43,9 +45,7 @@ export function listStoresForReview(
     .select({
       store: stores,
       ownerEmail: users.email,
-      countryEn: countries.nameEn,
-      countryZh: countries.nameZh,
-      countryFr: countries.nameFr,
+      ...localizedColumns(countries, "name", "country"),
     })
     .from(stores)
     .innerJoin(users, eq(users.id, stores.ownerId))
@@ -67,7 +67,7 @@ export function listStoresForReview(
                 products.storeId,
                 items.map((i) => i.store.id),
               ),
-              eq(products.status, "active"),
+              productIsListed,
             ),
           )
           .groupBy(products.storeId)
@@ -97,12 +97,12 @@ export type StoreDecision = "approve" | "reject" | "suspend";
 export type ReviewResult = { ok: true } | { ok: false; error: "notFound" | "reasonRequired" | "notAllowed" };
 
 /** Which status a decision may start from: approve pending, rejected or suspended stores; reject pending ones; suspend approved ones. */
-const ALLOWED_FROM: Record<StoreDecision, readonly StoreFilter[]> = {
+const ALLOWED_FROM: Record<StoreDecision, readonly StoreStatus[]> = {
   approve: ["pending", "rejected", "suspended"],
   reject: ["pending"],
   suspend: ["approved"],
 };
-const RESULT_STATUS: Record<StoreDecision, StoreFilter> = {
+const RESULT_STATUS: Record<StoreDecision, StoreStatus> = {
   approve: "approved",
   reject: "rejected",
   suspend: "suspended",

@@ -1,6 +1,8 @@
 import { and, asc, count, eq, or, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
+import type { ProductStatus } from "#db/rules.ts";
+import { localizedColumns } from "#db/columns.ts";
 import { products } from "#db/schema/index.ts";
 import type { OwnStore } from "../access.server.ts";
 import { pick } from "../localize.ts";
@@ -24,7 +26,7 @@ export function getOwnerDashboard(store: OwnStore, locale: Locale) {
       .groupBy(products.status)
       .all()
       .map((r) => [r.status, r.n]),
-  ) as Partial<Record<"draft" | "active" | "archived", number>>;
+  ) as Partial<Record<ProductStatus, number>>;
   const item = (r: {
     id: number;
     titleEn: string;
@@ -35,9 +37,7 @@ export function getOwnerDashboard(store: OwnStore, locale: Locale) {
   const listed = and(eq(products.storeId, store.id), sql`${products.status} != 'archived'`);
   const base = {
     id: products.id,
-    titleEn: products.titleEn,
-    titleZh: products.titleZh,
-    titleFr: products.titleFr,
+    ...localizedColumns(products, "title"),
     stock: products.stock,
   };
   return {

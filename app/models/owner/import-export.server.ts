@@ -3,13 +3,17 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { CSV_COLUMNS, type CsvColumn } from "#app/utils/csv.ts";
 import { productInputSchema, type ProductInput } from "#app/utils/product-form.ts";
-import { categories, products } from "#db/schema/index.ts";
+import type { ProductStatus } from "#db/rules.ts";
+import { PRODUCT_STATUSES, categories, products } from "#db/schema/index.ts";
 import { slugify, uniqueSlug } from "#db/text.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import type { OwnStore } from "../access.server.ts";
 import { ownProductCondition, productColumns } from "./listings.server.ts";
 
 /** CSV import and export of the owner's listings, in one format so export → edit → import round-trips. */
+const isProductStatus = (value: string): value is ProductStatus =>
+  (PRODUCT_STATUSES as readonly string[]).includes(value);
+
 const CSV_TO_FIELD: Record<string, CsvColumn> = {
   titleEn: "title_en",
   titleZh: "title_zh",
@@ -28,7 +32,7 @@ export interface ImportRow {
   line: number;
   sku: string;
   errors: { column: CsvColumn; key: MessageKey }[];
-  input?: ProductInput & { status: "draft" | "active" | "archived" };
+  input?: ProductInput & { status: ProductStatus };
 }
 
 /** Checks every row against the same schema as the product form, plus file-level rules (unique SKUs, own SKUs only). */
@@ -70,8 +74,8 @@ export function validateImport(store: OwnStore, records: Record<CsvColumn, strin
       }
     }
     const status = record.status === "" ? "draft" : record.status;
-    if (status !== "draft" && status !== "active" && status !== "archived")
-      errors.push({ column: "status", key: "form.status" });
+    const knownStatus = isProductStatus(status);
+    if (!knownStatus) errors.push({ column: "status", key: "form.status" });
     if (parsed.success && !categorySlugs.has(parsed.data.categorySlug))
       errors.push({ column: "category", key: "form.chooseCategory" });
     const sku = record.sku.trim();
@@ -79,8 +83,8 @@ export function validateImport(store: OwnStore, records: Record<CsvColumn, strin
     else if (sku && skuOwners.has(sku) && skuOwners.get(sku) !== store.id)
       errors.push({ column: "sku", key: "form.skuTaken" });
     seen.add(sku);
-    return errors.length === 0 && parsed.success
-      ? { line, sku, errors, input: { ...parsed.data, status: status as "draft" | "active" | "archived" } }
+    return errors.length === 0 && parsed.success && knownStatus
+      ? { line, sku, errors, input: { ...parsed.data, status } }
       : { line, sku, errors };
   });
 }

@@ -3,7 +3,8 @@ import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
 import type { ProductInput } from "#app/utils/product-form.ts";
-import { categories, products } from "#db/schema/index.ts";
+import type { ProductStatus } from "#db/rules.ts";
+import { PRODUCT_STATUSES, categories, products } from "#db/schema/index.ts";
 import { likePattern, slugify, uniqueSlug } from "#db/text.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import type { OwnStore } from "../access.server.ts";
@@ -30,7 +31,7 @@ export function getOwnProduct(store: OwnStore, productId: number) {
 }
 
 export const OWNER_SORTS = ["updated", "title", "price", "stock"] as const;
-export const OWNER_STATUS_FILTERS = ["all", "draft", "active", "archived"] as const;
+export const OWNER_STATUS_FILTERS = ["all", ...PRODUCT_STATUSES] as const;
 
 export function listOwnProducts(
   store: OwnStore,
@@ -151,7 +152,7 @@ export function saveOwnProduct(store: OwnStore, id: number | null, input: Produc
   });
 }
 
-export function setOwnProductStatus(store: OwnStore, id: number, status: "draft" | "active" | "archived"): boolean {
+export function setOwnProductStatus(store: OwnStore, id: number, status: ProductStatus): boolean {
   return getDb().transaction((tx) => {
     const result = tx
       .update(products)
