@@ -7,7 +7,7 @@ import * as storesRoute from "#app/routes/($lang).admin.stores.tsx";
 import * as featuredRoute from "#app/routes/($lang).admin.featured.tsx";
 import * as festivalsRoute from "#app/routes/($lang).admin.festivals._index.tsx";
 import * as newFestival from "#app/routes/($lang).admin.festivals.new.tsx";
-import * as editFestival from "#app/routes/($lang).admin.festivals.$id.tsx";
+import * as editFestival from "#app/routes/($lang).admin.festivals.$id/route.tsx";
 import * as insightsRoute from "#app/routes/($lang).admin.insights.tsx";
 import * as auditRoute from "#app/routes/($lang).admin.audit.tsx";
 import * as productPage from "#app/routes/($lang).products.$slug.tsx";
