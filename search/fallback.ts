@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
 import { now } from "#db/clock.ts";
+import { ruleSql } from "#db/rules.ts";
 import { likePattern } from "#db/text.ts";
 import { PRICE_BUCKETS, priceBucket } from "./documents.ts";
 import { HITS_PER_PAGE, type SearchParams } from "./query.ts";
@@ -51,7 +52,7 @@ interface Conditions {
 }
 
 function conditions(params: SearchParams, synonyms: string[][]): Conditions {
-  const where: SQL[] = [sql`p.status = 'active'`, sql`s.status = 'approved'`];
+  const where: SQL[] = [sql.raw(ruleSql.productIsVisible("p", "s"))];
   const groups = params.q ? expandTerms(params.q, synonyms) : [];
   const allLong = groups.every((alternatives) => alternatives.every((a) => a.length >= MIN_MATCH_LENGTH));
   const titleHits: SQL[] = [];

@@ -3,6 +3,8 @@ import type { Meilisearch } from "meilisearch";
 import type { DB } from "#db/client.ts";
 import { now } from "#db/clock.ts";
 import { dealPriceFor, percentOff } from "#db/pricing.ts";
+import { localizedColumns } from "#db/columns.ts";
+import { productIsVisible, ruleSql, storeIsOpen } from "#db/rules.ts";
 import {
   categories,
   countries,
@@ -24,17 +26,12 @@ const TASK_WAIT = { timeout: 120_000, interval: 50 };
 
 /** Documents for the given product ids (all when omitted) that shoppers may see. */
 export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] {
-  const visible = and(eq(products.status, "active"), eq(stores.status, "approved"));
   const rows = db
     .select({
       id: products.id,
       slug: products.slug,
-      titleEn: products.titleEn,
-      titleZh: products.titleZh,
-      titleFr: products.titleFr,
-      descriptionEn: products.descriptionEn,
-      descriptionZh: products.descriptionZh,
-      descriptionFr: products.descriptionFr,
+      ...localizedColumns(products, "title"),
+      ...localizedColumns(products, "description"),
       tags: products.tags,
       priceCents: products.priceCents,
       currency: products.currency,
@@ -43,26 +40,20 @@ export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] 
       createdAt: products.createdAt,
       updatedAt: products.updatedAt,
       storeSlug: stores.slug,
-      storeNameEn: stores.nameEn,
-      storeNameZh: stores.nameZh,
-      storeNameFr: stores.nameFr,
+      ...localizedColumns(stores, "name", "storeName"),
       countryCode: stores.countryCode,
-      countryNameEn: countries.nameEn,
-      countryNameZh: countries.nameZh,
-      countryNameFr: countries.nameFr,
+      ...localizedColumns(countries, "name", "countryName"),
       categorySlug: categories.slug,
-      categoryNameEn: categories.nameEn,
-      categoryNameZh: categories.nameZh,
-      categoryNameFr: categories.nameFr,
+      ...localizedColumns(categories, "name", "categoryName"),
       featured: sql<number>`${featuredProducts.productId} IS NOT NULL`,
-      unitsSold: sql<number>`(SELECT coalesce(sum(oi.quantity), 0) FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.product_id = ${products.id} AND o.status IN ('paid', 'partly_fulfilled', 'fulfilled'))`,
+      unitsSold: sql<number>`(SELECT coalesce(sum(oi.quantity), 0) FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.product_id = ${products.id} AND ${sql.raw(ruleSql.orderIsSold("o"))})`,
     })
     .from(products)
     .innerJoin(stores, eq(products.storeId, stores.id))
     .innerJoin(countries, eq(stores.countryCode, countries.code))
     .innerJoin(categories, eq(products.categoryId, categories.id))
     .leftJoin(featuredProducts, eq(featuredProducts.productId, products.id))
-    .where(ids ? and(visible, inArray(products.id, ids)) : visible)
+    .where(ids ? and(productIsVisible, inArray(products.id, ids)) : productIsVisible)
     .all();
   const deals = loadDealFacts(db, ids);
   return rows.map((row) =>
@@ -105,7 +96,6 @@ function loadDealFacts(db: DB, ids?: number[]): Map<number, { festivalIds: numbe
 }
 
 export function loadStoreDocuments(db: DB, ids?: number[]): StoreDocument[] {
-  const visible = eq(stores.status, "approved");
   return db
     .select({
       id: stores.id,
@@ -120,13 +110,13 @@ export function loadStoreDocuments(db: DB, ids?: number[]): StoreDocument[] {
       logoUrl: stores.logoUrl,
     })
     .from(stores)
-    .where(ids ? and(visible, inArray(stores.id, ids)) : visible)
+    .where(ids ? and(storeIsOpen, inArray(stores.id, ids)) : storeIsOpen)
     .all();
 }
 
 export function countVisibleProducts(db: DB): number {
   const [row] = db.all<{ n: number }>(
-    sql`SELECT count(*) AS n FROM products p JOIN stores s ON s.id = p.store_id WHERE p.status = 'active' AND s.status = 'approved'`,
+    sql`SELECT count(*) AS n FROM products p JOIN stores s ON s.id = p.store_id WHERE ${sql.raw(ruleSql.productIsVisible("p", "s"))}`,
   );
   return row?.n ?? 0;
 }

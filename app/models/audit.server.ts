@@ -4,7 +4,7 @@ import { paginate, type Pagination } from "#app/utils/params.ts";
 import type { DB } from "#db/client.ts";
 import { auditLog, users } from "#db/schema/index.ts";
 import { AUDIT_ACTIONS, type AuditAction } from "#app/utils/admin-constants.ts";
-import type { Actor } from "./owner.server.ts";
+import type { Actor } from "./access.server.ts";
 
 type Tx = Pick<DB, "insert">;
 

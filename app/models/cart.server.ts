@@ -7,6 +7,7 @@ import { pick } from "./localize.ts";
 import { placeholderArt } from "./products.server.ts";
 import { quotePrices } from "./pricing.server.ts";
 import { percentOff } from "#db/pricing.ts";
+import { isVisibleProduct, productIsVisible } from "#db/rules.ts";
 
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "#app/utils/cart-limits.ts";
 
@@ -38,13 +39,13 @@ export type CartChange =
   | { ok: true; quantity: number; limited?: boolean }
   | { ok: false; error: "notFound" | "soldOut" | "cartFull" | "badQuantity" };
 
-/** What shoppers may buy: active listings of approved stores. */
+/** What shoppers may buy: what they can see. */
 function buyable(db: Reader, productId: number) {
   return db
     .select({ id: products.id, stock: products.stock })
     .from(products)
     .innerJoin(stores, eq(stores.id, products.storeId))
-    .where(and(eq(products.id, productId), eq(products.status, "active"), eq(stores.status, "approved")))
+    .where(and(eq(products.id, productId), productIsVisible))
     .get();
 }
 
@@ -188,7 +189,7 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
     { at },
   );
   const lines: CartLine[] = rows.map(({ line, product, store, country }) => {
-    const visible = product.status === "active" && store.status === "approved";
+    const visible = isVisibleProduct(product, store);
     const problem: LineProblem | null = !visible
       ? "unavailable"
       : product.stock <= 0

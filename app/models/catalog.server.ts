@@ -6,7 +6,8 @@ import { categories, countries, products, stores } from "#db/schema/index.ts";
 import { TtlCache } from "#app/utils/ttl-cache.ts";
 import { pick } from "./localize.ts";
 import type { RowOf } from "./row-type.ts";
-import { shopperVisible } from "./products.server.ts";
+import { localizedColumns } from "#db/columns.ts";
+import { productIsListed, productIsVisible, storeIsOpen } from "#db/rules.ts";
 
 /** The campaign's published targets. */
 export const CAMPAIGN_TARGETS = { stores: 100, products: 1000 } as const;
@@ -23,13 +24,13 @@ export function getCampaignProgress(): CampaignProgress {
   const [storeRow] = db
     .select({ n: count(), countries: countDistinct(stores.countryCode) })
     .from(stores)
-    .where(eq(stores.status, "approved"))
+    .where(storeIsOpen)
     .all();
   const [productRow] = db
     .select({ n: count() })
     .from(products)
     .innerJoin(stores, eq(products.storeId, stores.id))
-    .where(shopperVisible)
+    .where(productIsVisible)
     .all();
   return {
     approvedStores: storeRow?.n ?? 0,
@@ -51,16 +52,14 @@ export function listCategories(locale: Locale): CategorySummary[] {
     .select({ categoryId: products.categoryId, n: count().as("n") })
     .from(products)
     .innerJoin(stores, eq(products.storeId, stores.id))
-    .where(shopperVisible)
+    .where(productIsVisible)
     .groupBy(products.categoryId)
     .as("visible_counts");
   return getDb()
     .select({
       id: categories.id,
       slug: categories.slug,
-      nameEn: categories.nameEn,
-      nameZh: categories.nameZh,
-      nameFr: categories.nameFr,
+      ...localizedColumns(categories, "name"),
       productCount: sql<number>`coalesce(${visibleCounts.n}, 0)`,
     })
     .from(categories)
@@ -103,9 +102,7 @@ export interface CountrySummary {
 function countryRow(_locale: Locale) {
   return {
     code: countries.code,
-    nameEn: countries.nameEn,
-    nameZh: countries.nameZh,
-    nameFr: countries.nameFr,
+    ...localizedColumns(countries, "name"),
     region: countries.region,
     colors: countries.colors,
   };
@@ -118,7 +115,7 @@ export function listRepresentedCountries(locale: Locale): CountrySummary[] {
     .select({ countryCode: stores.countryCode, n: count().as("product_n") })
     .from(products)
     .innerJoin(stores, eq(products.storeId, stores.id))
-    .where(shopperVisible)
+    .where(productIsVisible)
     .groupBy(stores.countryCode)
     .as("product_counts");
   const rows = db
@@ -128,7 +125,7 @@ export function listRepresentedCountries(locale: Locale): CountrySummary[] {
       productCount: sql<number>`coalesce(max(${productCounts.n}), 0)`,
     })
     .from(countries)
-    .innerJoin(stores, and(eq(stores.countryCode, countries.code), eq(stores.status, "approved")))
+    .innerJoin(stores, and(eq(stores.countryCode, countries.code), storeIsOpen))
     .leftJoin(productCounts, eq(productCounts.countryCode, countries.code))
     .groupBy(countries.code)
     .all();
@@ -164,20 +161,12 @@ export interface StoreCard {
 const storeCardColumns = {
   id: stores.id,
   slug: stores.slug,
-  nameEn: stores.nameEn,
-  nameZh: stores.nameZh,
-  nameFr: stores.nameFr,
-  taglineEn: stores.taglineEn,
-  taglineZh: stores.taglineZh,
-  taglineFr: stores.taglineFr,
-  cityEn: stores.cityEn,
-  cityZh: stores.cityZh,
-  cityFr: stores.cityFr,
+  ...localizedColumns(stores, "name"),
+  ...localizedColumns(stores, "tagline"),
+  ...localizedColumns(stores, "city"),
   logoUrl: stores.logoUrl,
   countryCode: stores.countryCode,
-  countryNameEn: countries.nameEn,
-  countryNameZh: countries.nameZh,
-  countryNameFr: countries.nameFr,
+  ...localizedColumns(countries, "name", "countryName"),
 };
 type StoreCardRow = RowOf<typeof storeCardColumns> & { productCount: number };
 
@@ -200,16 +189,13 @@ export function listStores(args: { locale: Locale; countryCode?: string; page: n
   pagination: Pagination;
 } {
   const db = getDb();
-  const where = and(
-    eq(stores.status, "approved"),
-    args.countryCode ? eq(stores.countryCode, args.countryCode) : undefined,
-  );
+  const where = and(storeIsOpen, args.countryCode ? eq(stores.countryCode, args.countryCode) : undefined);
   const [total] = db.select({ n: count() }).from(stores).where(where).all();
   const pagination = paginate(args.page, total?.n ?? 0, args.pageSize);
   const rows = db
     .select({
       ...storeCardColumns,
-      productCount: sql<number>`(SELECT count(*) FROM ${products} WHERE ${products.storeId} = ${stores.id} AND ${products.status} = 'active')`,
+      productCount: sql<number>`(SELECT count(*) FROM ${products} WHERE ${products.storeId} = ${stores.id} AND ${productIsListed})`,
     })
     .from(stores)
     .innerJoin(countries, eq(stores.countryCode, countries.code))
@@ -227,11 +213,11 @@ export function listStoresByIds(ids: number[], locale: Locale): StoreCard[] {
   const rows = getDb()
     .select({
       ...storeCardColumns,
-      productCount: sql<number>`(SELECT count(*) FROM ${products} WHERE ${products.storeId} = ${stores.id} AND ${products.status} = 'active')`,
+      productCount: sql<number>`(SELECT count(*) FROM ${products} WHERE ${products.storeId} = ${stores.id} AND ${productIsListed})`,
     })
     .from(stores)
     .innerJoin(countries, eq(stores.countryCode, countries.code))
-    .where(and(eq(stores.status, "approved"), inArray(stores.id, ids)))
+    .where(and(storeIsOpen, inArray(stores.id, ids)))
     .all();
   const byId = new Map(rows.map((r) => [r.id, toStoreCard(r, locale)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -246,15 +232,13 @@ export function getStoreBySlug(slug: string, locale: Locale): StoreDetail | null
   const [row] = getDb()
     .select({
       ...storeCardColumns,
-      storyEn: stores.storyEn,
-      storyZh: stores.storyZh,
-      storyFr: stores.storyFr,
+      ...localizedColumns(stores, "story"),
       approvedAt: stores.approvedAt,
-      productCount: sql<number>`(SELECT count(*) FROM ${products} WHERE ${products.storeId} = ${stores.id} AND ${products.status} = 'active')`,
+      productCount: sql<number>`(SELECT count(*) FROM ${products} WHERE ${products.storeId} = ${stores.id} AND ${productIsListed})`,
     })
     .from(stores)
     .innerJoin(countries, eq(stores.countryCode, countries.code))
-    .where(and(eq(stores.slug, slug), eq(stores.status, "approved")))
+    .where(and(eq(stores.slug, slug), storeIsOpen))
     .limit(1)
     .all();
   if (!row) return null;
@@ -265,7 +249,7 @@ export function getStoreBySlug(slug: string, locale: Locale): StoreDetail | null
 export function getStoreNames(slugs: string[], locale: Locale): Record<string, string> {
   if (slugs.length === 0) return {};
   const rows = getDb()
-    .select({ slug: stores.slug, nameEn: stores.nameEn, nameZh: stores.nameZh, nameFr: stores.nameFr })
+    .select({ slug: stores.slug, ...localizedColumns(stores, "name") })
     .from(stores)
     .where(inArray(stores.slug, slugs.slice(0, 200)))
     .all();
@@ -291,4 +275,24 @@ export function getCategoryNames(locale: Locale): Record<string, string> {
       .all()
       .map((c) => [c.slug, pick(c, "name", locale)]),
   );
+}
+
+/** Category choices for forms (product editor), in the console's language. */
+export function listCategoryOptions(locale: Locale) {
+  return getDb()
+    .select()
+    .from(categories)
+    .orderBy(asc(categories.position))
+    .all()
+    .map((c) => ({ slug: c.slug, name: pick(c, "name", locale) }));
+}
+
+/** Country choices for forms (store application, store profile), sorted by name in the console's language. */
+export function listCountryOptions(locale: Locale) {
+  return getDb()
+    .select()
+    .from(countries)
+    .all()
+    .map((c) => ({ code: c.code, name: pick(c, "name", locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
 }

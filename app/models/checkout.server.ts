@@ -5,6 +5,7 @@ import { getDb } from "#app/utils/db.server.ts";
 import type { Tx } from "#db/client.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { now as clockNow } from "#db/clock.ts";
+import { isVisibleProduct, productIsListed } from "#db/rules.ts";
 import { cartItems, carts, festivalDeals, orderItems, orders, products, stores } from "#db/schema/index.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import { pick } from "./localize.ts";
@@ -68,9 +69,7 @@ export function placeOrder(args: {
           : [];
         if (rows.length === 0) return { ok: false, error: "empty" } as const;
         const unavailable = rows
-          .filter(
-            (r) => r.product.status !== "active" || r.store.status !== "approved" || r.line.quantity > r.product.stock,
-          )
+          .filter((r) => !isVisibleProduct(r.product, r.store) || r.line.quantity > r.product.stock)
           .map((r) => r.product.id);
         if (unavailable.length > 0) throw new Unavailable(unavailable);
 
@@ -82,13 +81,7 @@ export function placeOrder(args: {
           const reserved = tx
             .update(products)
             .set({ stock: sql`${products.stock} - ${line.quantity}` })
-            .where(
-              and(
-                eq(products.id, product.id),
-                eq(products.status, "active"),
-                sql`${products.stock} >= ${line.quantity}`,
-              ),
-            )
+            .where(and(eq(products.id, product.id), productIsListed, sql`${products.stock} >= ${line.quantity}`))
             .run();
           if (reserved.changes !== 1) throw new Unavailable([product.id]);
           const quote = quotes.get(product.id)!;

@@ -7,7 +7,9 @@ import { dealPriceFor, dealUnitsLeft, festivalStatus, percentOff, type FestivalS
 import { festivalDeals, festivalSessions, festivalStores, festivals, products, stores } from "#db/schema/index.ts";
 import { listStoresByIds, type StoreCard } from "./catalog.server.ts";
 import { pick } from "./localize.ts";
-import { listProductCardsByIds, shopperVisible, type ProductCard } from "./products.server.ts";
+import { listProductCardsByIds, type ProductCard } from "./products.server.ts";
+import { localizedColumns } from "#db/columns.ts";
+import { productIsVisible, storeIsOpen } from "#db/rules.ts";
 
 type FestivalRow = typeof festivals.$inferSelect;
 
@@ -49,7 +51,7 @@ function visibleDealCounts(festivalIds: number[]): Map<number, number> {
     .from(festivalDeals)
     .innerJoin(products, eq(products.id, festivalDeals.productId))
     .innerJoin(stores, eq(stores.id, products.storeId))
-    .where(and(inArray(festivalDeals.festivalId, festivalIds), shopperVisible))
+    .where(and(inArray(festivalDeals.festivalId, festivalIds), productIsVisible))
     .groupBy(festivalDeals.festivalId)
     .all();
   return new Map(rows.map((r) => [r.festivalId, r.n]));
@@ -84,7 +86,7 @@ export function getLiveFestival(locale: Locale, dealLimit = 8): (FestivalSummary
     .from(festivalDeals)
     .innerJoin(products, eq(products.id, festivalDeals.productId))
     .innerJoin(stores, eq(stores.id, products.storeId))
-    .where(and(eq(festivalDeals.festivalId, live.id), shopperVisible))
+    .where(and(eq(festivalDeals.festivalId, live.id), productIsVisible))
     .orderBy(asc(festivalDeals.position), asc(festivalDeals.id))
     .limit(dealLimit)
     .all()
@@ -130,7 +132,7 @@ export function getFestivalPage(
   const row = db.select().from(festivals).where(eq(festivals.slug, slug)).get();
   if (!row || (!row.published && !options.includeUnpublished)) return null;
 
-  const visibleDeals = and(eq(festivalDeals.festivalId, row.id), shopperVisible);
+  const visibleDeals = and(eq(festivalDeals.festivalId, row.id), productIsVisible);
   const total =
     db
       .select({ n: count() })
@@ -186,13 +188,11 @@ export function getFestivalPage(
     .select({
       session: festivalSessions,
       storeSlug: stores.slug,
-      storeNameEn: stores.nameEn,
-      storeNameZh: stores.nameZh,
-      storeNameFr: stores.nameFr,
+      ...localizedColumns(stores, "name", "storeName"),
     })
     .from(festivalSessions)
     .innerJoin(stores, eq(stores.id, festivalSessions.storeId))
-    .where(and(eq(festivalSessions.festivalId, row.id), eq(stores.status, "approved")))
+    .where(and(eq(festivalSessions.festivalId, row.id), storeIsOpen))
     .orderBy(asc(festivalSessions.startsAt), asc(festivalSessions.id))
     .all();
   const sessionCards = new Map(

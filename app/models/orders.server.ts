@@ -1,17 +1,15 @@
 import crypto from "node:crypto";
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
 import { now as clockNow } from "#db/clock.ts";
+import { isSoldOrder, orderIsSold } from "#db/rules.ts";
+import { localizedColumns } from "#db/columns.ts";
 import { countries, festivals, orderItems, orders, stores, type OrderStatus } from "#db/schema/index.ts";
-import { assertOrganizer } from "./admin.server.ts";
+import { assertOrganizer, type Actor, type OwnStore } from "./access.server.ts";
 import { pick } from "./localize.ts";
-import { getOwnStore, type Actor } from "./owner.server.ts";
-
-/** Orders that count as sales (money received). */
-export const SOLD_STATUSES: OrderStatus[] = ["paid", "partly_fulfilled", "fulfilled"];
 
 /**
  * The guest's key to their order: an HMAC of the order id under SESSION_SECRET, so a link to
@@ -170,13 +168,11 @@ export interface StoreOrderLine {
 }
 
 export function listStoreOrderLines(
-  actor: Actor,
+  store: OwnStore,
   filter: { show: "to-ship" | "shipped" | "all"; page: number },
-): { items: StoreOrderLine[]; pagination: Pagination; toShip: number } | null {
-  const store = getOwnStore(actor);
-  if (!store) return null;
+): { items: StoreOrderLine[]; pagination: Pagination; toShip: number } {
   const db = getDb();
-  const base = and(eq(orderItems.storeId, store.id), inArray(orders.status, SOLD_STATUSES));
+  const base = and(eq(orderItems.storeId, store.id), orderIsSold);
   const where =
     filter.show === "to-ship"
       ? and(base, isNull(orderItems.shippedAt))
@@ -237,12 +233,10 @@ export type ShipResult =
  * partly fulfilled or fulfilled. Another store's line is "not found", whatever its id.
  */
 export function markLineShipped(
-  actor: Actor,
+  store: OwnStore,
   lineId: number,
   input: { carrier: string; trackingNumber: string },
 ): ShipResult {
-  const store = getOwnStore(actor);
-  if (!store) return { ok: false, error: "notFound" };
   const carrier = input.carrier.trim().slice(0, 60);
   const tracking = input.trackingNumber.trim().slice(0, 80);
   if (!carrier || !/^[A-Za-z0-9-]{4,80}$/.test(tracking)) return { ok: false, error: "badInput" };
@@ -254,7 +248,7 @@ export function markLineShipped(
       .where(and(eq(orderItems.id, lineId), eq(orderItems.storeId, store.id)))
       .get();
     if (!row) return { ok: false, error: "notFound" } as const;
-    if (!SOLD_STATUSES.includes(row.order.status)) return { ok: false, error: "notPaid" } as const;
+    if (!isSoldOrder(row.order)) return { ok: false, error: "notPaid" } as const;
     const at = clockNow();
     tx.update(orderItems)
       .set({ shippedAt: row.line.shippedAt ?? at, carrier, trackingNumber: tracking })
@@ -288,7 +282,6 @@ export function getSales(
 ): { byFestival: SalesRow[]; byStore: SalesRow[]; byCountry: SalesRow[]; totalCents: number; orders: number } {
   assertOrganizer(actor);
   const db = getDb();
-  const sold = inArray(orders.status, SOLD_STATUSES);
   const measures = {
     orders: sql<number>`count(DISTINCT ${orderItems.orderId})`,
     units: sql<number>`sum(${orderItems.quantity})`,
@@ -297,15 +290,13 @@ export function getSales(
   const byFestival = db
     .select({
       id: festivals.id,
-      nameEn: festivals.nameEn,
-      nameZh: festivals.nameZh,
-      nameFr: festivals.nameFr,
+      ...localizedColumns(festivals, "name"),
       ...measures,
     })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .leftJoin(festivals, eq(festivals.id, orderItems.festivalId))
-    .where(sold)
+    .where(orderIsSold)
     .groupBy(festivals.id)
     .all()
     .map((r) => ({
@@ -316,11 +307,11 @@ export function getSales(
       revenueCents: r.revenueCents,
     }));
   const byStore = db
-    .select({ slug: stores.slug, nameEn: stores.nameEn, nameZh: stores.nameZh, nameFr: stores.nameFr, ...measures })
+    .select({ slug: stores.slug, ...localizedColumns(stores, "name"), ...measures })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .innerJoin(stores, eq(stores.id, orderItems.storeId))
-    .where(sold)
+    .where(orderIsSold)
     .groupBy(stores.id)
     .all()
     .map((r) => ({
@@ -333,16 +324,14 @@ export function getSales(
   const byCountry = db
     .select({
       code: countries.code,
-      nameEn: countries.nameEn,
-      nameZh: countries.nameZh,
-      nameFr: countries.nameFr,
+      ...localizedColumns(countries, "name"),
       ...measures,
     })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .innerJoin(stores, eq(stores.id, orderItems.storeId))
     .innerJoin(countries, eq(countries.code, stores.countryCode))
-    .where(sold)
+    .where(orderIsSold)
     .groupBy(countries.code)
     .all()
     .map((r) => ({
@@ -356,7 +345,7 @@ export function getSales(
   const totals = db
     .select({ n: count(), total: sql<number>`coalesce(sum(${orders.totalCents}), 0)` })
     .from(orders)
-    .where(sold)
+    .where(orderIsSold)
     .get();
   return {
     byFestival: byFestival.sort(byRevenue),

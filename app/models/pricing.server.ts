@@ -4,6 +4,7 @@ import { getDb } from "#app/utils/db.server.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { bestDeal, type DealTerms } from "#db/pricing.ts";
 import { festivalDeals, festivals } from "#db/schema/index.ts";
+import { localizedColumns } from "#db/columns.ts";
 import type { DB } from "#db/client.ts";
 import { pick } from "./localize.ts";
 
@@ -49,9 +50,7 @@ export function liveDealRows(
       startsAt: festivals.startsAt,
       endsAt: festivals.endsAt,
       slug: festivals.slug,
-      nameEn: festivals.nameEn,
-      nameZh: festivals.nameZh,
-      nameFr: festivals.nameFr,
+      ...localizedColumns(festivals, "name"),
       themeColor: festivals.themeColor,
     })
     .from(festivalDeals)

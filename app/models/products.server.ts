@@ -2,6 +2,8 @@ import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-o
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
+import { productIsVisible } from "#db/rules.ts";
+import { localizedColumns } from "#db/columns.ts";
 import { categories, countries, featuredProducts, products, stores } from "#db/schema/index.ts";
 import { pick } from "./localize.ts";
 import { withDeals, type CardDeal } from "./pricing.server.ts";
@@ -13,31 +15,20 @@ export type ProductSort = (typeof PRODUCT_SORTS)[number];
 /** Listings without a photo yet show the generated art for their category and origin. */
 export const placeholderArt = (slug: string) => `/art/products/${slug}.svg`;
 
-/** What shoppers may see: active listings of approved stores. */
-export const shopperVisible = and(eq(products.status, "active"), eq(stores.status, "approved"))!;
-
 const cardColumns = {
   id: products.id,
   slug: products.slug,
-  titleEn: products.titleEn,
-  titleZh: products.titleZh,
-  titleFr: products.titleFr,
+  ...localizedColumns(products, "title"),
   priceCents: products.priceCents,
   currency: products.currency,
   stock: products.stock,
   images: products.images,
   storeSlug: stores.slug,
-  storeNameEn: stores.nameEn,
-  storeNameZh: stores.nameZh,
-  storeNameFr: stores.nameFr,
+  ...localizedColumns(stores, "name", "storeName"),
   countryCode: stores.countryCode,
-  countryNameEn: countries.nameEn,
-  countryNameZh: countries.nameZh,
-  countryNameFr: countries.nameFr,
+  ...localizedColumns(countries, "name", "countryName"),
   categorySlug: categories.slug,
-  categoryNameEn: categories.nameEn,
-  categoryNameZh: categories.nameZh,
-  categoryNameFr: categories.nameFr,
+  ...localizedColumns(categories, "name", "categoryName"),
 };
 type CardRow = RowOf<typeof cardColumns>;
 
@@ -101,7 +92,7 @@ export interface ProductFilter {
 }
 
 function filterCondition(filter: ProductFilter): SQL {
-  const parts: SQL[] = [shopperVisible];
+  const parts: SQL[] = [productIsVisible];
   if (filter.categoryId !== undefined) parts.push(eq(products.categoryId, filter.categoryId));
   if (filter.countryCode !== undefined) parts.push(eq(stores.countryCode, filter.countryCode));
   if (filter.storeId !== undefined) parts.push(eq(products.storeId, filter.storeId));
@@ -143,7 +134,7 @@ export function listProducts(args: { locale: Locale; filter: ProductFilter; sort
 export function listProductCardsByIds(ids: readonly number[], locale: Locale): ProductCard[] {
   if (ids.length === 0) return [];
   const rows = cardQuery()
-    .where(and(shopperVisible, inArray(products.id, [...ids])))
+    .where(and(productIsVisible, inArray(products.id, [...ids])))
     .all();
   const byId = new Map(rows.map((r) => [r.id, toProductCard(r, locale)]));
   return withDeals(
@@ -160,7 +151,7 @@ export function listFeaturedProducts(locale: Locale, limit = 12): ProductCard[] 
     .innerJoin(stores, eq(products.storeId, stores.id))
     .innerJoin(countries, eq(stores.countryCode, countries.code))
     .innerJoin(categories, eq(products.categoryId, categories.id))
-    .where(shopperVisible)
+    .where(productIsVisible)
     .orderBy(asc(featuredProducts.position))
     .limit(limit)
     .all()
@@ -183,18 +174,14 @@ export function getProductBySlug(slug: string, locale: Locale): ProductDetail | 
       sku: products.sku,
       tags: products.tags,
       categoryId: products.categoryId,
-      descriptionEn: products.descriptionEn,
-      descriptionZh: products.descriptionZh,
-      descriptionFr: products.descriptionFr,
-      cityEn: stores.cityEn,
-      cityZh: stores.cityZh,
-      cityFr: stores.cityFr,
+      ...localizedColumns(products, "description"),
+      ...localizedColumns(stores, "city"),
     })
     .from(products)
     .innerJoin(stores, eq(products.storeId, stores.id))
     .innerJoin(countries, eq(stores.countryCode, countries.code))
     .innerJoin(categories, eq(products.categoryId, categories.id))
-    .where(and(eq(products.slug, slug), shopperVisible))
+    .where(and(eq(products.slug, slug), productIsVisible))
     .limit(1)
     .all();
   if (!row) return null;
@@ -220,7 +207,7 @@ export function listRelatedProducts(
   locale: Locale,
   limit = 8,
 ): ProductCard[] {
-  const inCategory = and(shopperVisible, eq(categories.slug, product.category.slug), ne(products.id, product.id))!;
+  const inCategory = and(productIsVisible, eq(categories.slug, product.category.slug), ne(products.id, product.id))!;
   const distance = asc(sql`abs(${products.priceCents} - ${product.priceCents})`);
   const sameCountry = cardQuery()
     .where(and(inCategory, eq(stores.countryCode, product.country.code)))

@@ -1,6 +1,7 @@
 import { remember } from "@epic-web/remember";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
+import { ruleSql } from "#db/rules.ts";
 import { searchQueries } from "#db/schema/index.ts";
 import { likePattern } from "#db/text.ts";
 import { createClient, getSearchConnection, indexNames } from "#search/client.ts";
@@ -154,7 +155,7 @@ export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
   const pattern = likePattern(query);
   stores ??= db.$client
     .prepare(
-      `SELECT slug, name_en, name_zh, name_fr FROM stores WHERE status = 'approved'
+      `SELECT slug, name_en, name_zh, name_fr FROM stores WHERE ${ruleSql.storeIsOpen("stores")}
        AND (name_en LIKE ? ESCAPE '\\' OR name_zh LIKE ? ESCAPE '\\' OR name_fr LIKE ? ESCAPE '\\') ORDER BY name_en LIMIT 3`,
     )
     .all(pattern, pattern, pattern)
@@ -164,7 +165,7 @@ export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
     });
   const countries = db.$client
     .prepare(
-      `SELECT c.code, c.name_en, c.name_zh, c.name_fr FROM countries c WHERE EXISTS (SELECT 1 FROM stores s WHERE s.country_code = c.code AND s.status = 'approved')
+      `SELECT c.code, c.name_en, c.name_zh, c.name_fr FROM countries c WHERE EXISTS (SELECT 1 FROM stores s WHERE s.country_code = c.code AND ${ruleSql.storeIsOpen("s")})
        AND (c.name_en LIKE ? ESCAPE '\\' OR c.name_zh LIKE ? ESCAPE '\\' OR c.name_fr LIKE ? ESCAPE '\\') ORDER BY c.name_en LIMIT 3`,
     )
     .all(pattern, pattern, pattern)

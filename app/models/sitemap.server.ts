@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt } from "drizzle-orm";
 import { LOCALES, LOCALE_INFO, localizePath } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { categories, festivals, products, stores } from "#db/schema/index.ts";
-import { shopperVisible } from "./products.server.ts";
+import { productIsVisible, storeIsOpen } from "#db/rules.ts";
 
 /** Products per sitemap file: three languages each, under the protocol's 50,000 URLs per file. */
 export const PRODUCTS_PER_SITEMAP = 15_000;
@@ -13,16 +13,11 @@ export function catalogPaths(): string[] {
   const countryCodes = db
     .selectDistinct({ code: stores.countryCode })
     .from(stores)
-    .where(eq(stores.status, "approved"))
+    .where(storeIsOpen)
     .orderBy(asc(stores.countryCode))
     .all();
   const categorySlugs = db.select({ slug: categories.slug }).from(categories).orderBy(asc(categories.position)).all();
-  const storeSlugs = db
-    .select({ slug: stores.slug })
-    .from(stores)
-    .where(eq(stores.status, "approved"))
-    .orderBy(asc(stores.id))
-    .all();
+  const storeSlugs = db.select({ slug: stores.slug }).from(stores).where(storeIsOpen).orderBy(asc(stores.id)).all();
   const festivalSlugs = db
     .select({ slug: festivals.slug })
     .from(festivals)
@@ -48,7 +43,7 @@ export function productSitemapCount(): number {
       .select({ n: count() })
       .from(products)
       .innerJoin(stores, eq(stores.id, products.storeId))
-      .where(shopperVisible)
+      .where(productIsVisible)
       .get()?.n ?? 0;
   return Math.max(1, Math.ceil(n / PRODUCTS_PER_SITEMAP));
 }
@@ -63,7 +58,7 @@ export function productPaths(chunk: number): string[] {
       .select({ id: products.id })
       .from(products)
       .innerJoin(stores, eq(stores.id, products.storeId))
-      .where(shopperVisible)
+      .where(productIsVisible)
       .orderBy(asc(products.id))
       .limit(1)
       .offset((chunk - 1) * PRODUCTS_PER_SITEMAP - 1)
@@ -75,7 +70,7 @@ export function productPaths(chunk: number): string[] {
     .select({ slug: products.slug })
     .from(products)
     .innerJoin(stores, eq(stores.id, products.storeId))
-    .where(and(shopperVisible, gt(products.id, after)))
+    .where(and(productIsVisible, gt(products.id, after)))
     .orderBy(asc(products.id))
     .limit(PRODUCTS_PER_SITEMAP)
     .all()

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { useHref, useT, useLocale } from "#app/i18n/use-locale.ts";
-import { getCampaignDashboard, type CoverageRow } from "#app/models/admin.server.ts";
+import { getCampaignDashboard, type CoverageRow } from "#app/models/admin/dashboard.server.ts";
 import { getSales, type SalesRow } from "#app/models/orders.server.ts";
 import { formatMoney } from "#app/utils/money.ts";
-import { requireOrganizer } from "#app/utils/auth.server.ts";
+import { requireOrganizer } from "#app/models/access.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 

@@ -9,9 +9,9 @@ import {
   listFeaturedForCuration,
   moveFeaturedProduct,
   removeFeaturedProduct,
-} from "#app/models/admin.server.ts";
+} from "#app/models/admin/featured.server.ts";
 import { parseSearchParams, searchCatalog } from "#app/models/search.server.ts";
-import { requireOrganizer } from "#app/utils/auth.server.ts";
+import { requireOrganizer } from "#app/models/access.server.ts";
 import { formInt, formText } from "#app/utils/form-values.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";

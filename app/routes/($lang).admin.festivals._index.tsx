@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { FestivalTime } from "#app/components/festival-time.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
-import { listFestivalsForAdmin } from "#app/models/admin-festivals.server.ts";
-import { requireOrganizer } from "#app/utils/auth.server.ts";
+import { listFestivalsForAdmin } from "#app/models/admin/festivals.server.ts";
+import { requireOrganizer } from "#app/models/access.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 

@@ -4,14 +4,9 @@ import { PageHeading } from "#app/components/layout.tsx";
 import { LOCALE_INFO, LOCALES } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import {
-  deleteSynonymGroup,
-  getSearchInsights,
-  listSynonyms,
-  saveSynonymGroup,
-  type QueryStat,
-} from "#app/models/admin.server.ts";
-import { requireOrganizer } from "#app/utils/auth.server.ts";
+import { requireOrganizer } from "#app/models/access.server.ts";
+import { getSearchInsights, type QueryStat } from "#app/models/admin/search-insights.server.ts";
+import { deleteSynonymGroup, listSynonyms, saveSynonymGroup } from "#app/models/admin/synonyms.server.ts";
 import { formInt, formText } from "#app/utils/form-values.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";

@@ -3,7 +3,7 @@ import { Outlet } from "@remix-run/react";
 import { ConsoleNav } from "#app/components/console-nav.tsx";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { useT } from "#app/i18n/use-locale.ts";
-import { requireOrganizer } from "#app/utils/auth.server.ts";
+import { requireOrganizer } from "#app/models/access.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

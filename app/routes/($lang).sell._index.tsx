@@ -3,15 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { getOwnerDashboard, type DashboardItem } from "#app/models/owner.server.ts";
-import { requireOwner } from "#app/utils/auth.server.ts";
+import { getOwnerDashboard, type DashboardItem } from "#app/models/owner/dashboard.server.ts";
+import { requireOwner } from "#app/models/access.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const user = await requireOwner(request, locale);
-  return getOwnerDashboard(user, locale)!;
+  const { store } = await requireOwner(request, locale);
+  return getOwnerDashboard(store, locale);
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("sell.title"));

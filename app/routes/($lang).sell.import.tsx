@@ -11,8 +11,8 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { importListings, validateImport } from "#app/models/owner.server.ts";
-import { requireOwner } from "#app/utils/auth.server.ts";
+import { importListings, validateImport } from "#app/models/owner/import-export.server.ts";
+import { requireOwner } from "#app/models/access.server.ts";
 import { CsvError, MAX_CSV_BYTES, csvRecords, decodeUtf8, parseCsv } from "#app/utils/csv.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -39,7 +39,7 @@ const failure = (error: CsvError | "noFile") =>
 /** Two steps: a multipart upload is checked and previewed; the confirmed text is imported in one transaction. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const user = await requireOwner(request, locale);
+  const { store } = await requireOwner(request, locale);
   let text: string;
   let confirm = false;
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
@@ -75,10 +75,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   if (confirm) {
-    const counts = importListings(user, records)!;
+    const counts = importListings(store, records);
     return { step: "done" as const, counts };
   }
-  const rows = validateImport(user, records)!;
+  const rows = validateImport(store, records);
   const invalid = rows.filter((r) => !r.input);
   return {
     step: "preview" as const,

@@ -5,10 +5,10 @@ import { Pagination } from "#app/components/pagination.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { listStoreOrderLines, markLineShipped } from "#app/models/orders.server.ts";
-import { requireOwner } from "#app/utils/auth.server.ts";
+import { requireOwner } from "#app/models/access.server.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { formInt, formText } from "#app/utils/form-values.ts";
-import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { formatMoney } from "#app/utils/money.ts";
 import { parseEnum, parsePage } from "#app/utils/params.ts";
@@ -17,21 +17,19 @@ const SHOW = ["to-ship", "shipped", "all"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const user = await requireOwner(request, locale);
+  const { store } = await requireOwner(request, locale);
   const url = new URL(request.url);
   const show = parseEnum(url.searchParams.get("show"), SHOW, "to-ship");
-  const lines = listStoreOrderLines(user, { show, page: parsePage(url.searchParams.get("page")) });
-  if (!lines) notFound();
-  return { show, ...lines };
+  return { show, ...listStoreOrderLines(store, { show, page: parsePage(url.searchParams.get("page")) }) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const user = await requireOwner(request, locale);
+  const { store } = await requireOwner(request, locale);
   const form = await request.formData();
   const lineId = formInt(form, "lineId");
   if (lineId === null) return data({ ok: false, lineId, message: "admin.errorBadRequest" }, { status: 400 });
-  const result = markLineShipped(user, lineId, {
+  const result = markLineShipped(store, lineId, {
     carrier: formText(form, "carrier"),
     trackingNumber: formText(form, "tracking"),
   });

@@ -6,8 +6,9 @@ import {
   type ActionFunctionArgs,
 } from "@remix-run/node";
 import { localizePath } from "#app/i18n/locales.ts";
-import { addOwnProductImages, deleteOwnProductImage, getOwnProduct } from "#app/models/owner.server.ts";
-import { requireOwner } from "#app/utils/auth.server.ts";
+import { requireOwner } from "#app/models/access.server.ts";
+import { addOwnProductImages, deleteOwnProductImage } from "#app/models/owner/images.server.ts";
+import { getOwnProduct } from "#app/models/owner/listings.server.ts";
 import { notFound, requireLocale } from "#app/utils/http.server.ts";
 import { MAX_IMAGES_PER_PRODUCT, MAX_IMAGE_BYTES } from "#app/utils/images.ts";
 
@@ -21,10 +22,10 @@ export async function loader() {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const user = await requireOwner(request, locale);
+  const { store } = await requireOwner(request, locale);
   if (!params.id || !/^\d{1,12}$/.test(params.id)) notFound();
   const id = Number(params.id);
-  if (!getOwnProduct(user, id)) notFound();
+  if (!getOwnProduct(store, id)) notFound();
   const back = (query: string) => redirect(`${localizePath(`/sell/products/${id}`, locale)}?${query}`);
 
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && f.size > 0);
     if (files.length > MAX_IMAGES_PER_PRODUCT) return back("imageError=tooMany");
     const result = await addOwnProductImages(
-      user,
+      store,
       id,
       await Promise.all(files.map(async (f) => Buffer.from(await f.arrayBuffer()))),
     );
@@ -54,6 +55,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return back("images=added");
   }
   const form = await request.formData();
-  if (form.get("intent") !== "delete" || !deleteOwnProductImage(user, id, String(form.get("url") ?? ""))) notFound();
+  if (form.get("intent") !== "delete" || !deleteOwnProductImage(store, id, String(form.get("url") ?? ""))) notFound();
   return back("images=deleted");
 }

@@ -6,8 +6,9 @@ import { ProductForm } from "#app/components/product-form.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { imageSources, isUploadedImage } from "#app/utils/images.ts";
-import { getOwnProduct, listCategoryOptions, saveOwnProduct } from "#app/models/owner.server.ts";
-import { requireOwner } from "#app/utils/auth.server.ts";
+import { requireOwner } from "#app/models/access.server.ts";
+import { listCategoryOptions } from "#app/models/catalog.server.ts";
+import { getOwnProduct, saveOwnProduct } from "#app/models/owner/listings.server.ts";
 import { notFound, requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -20,9 +21,9 @@ function productId(raw: string | undefined): number {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const user = await requireOwner(request, locale);
+  const { store } = await requireOwner(request, locale);
   // Another store's product is "not found", exactly like one that does not exist.
-  const product = getOwnProduct(user, productId(params.id));
+  const product = getOwnProduct(store, productId(params.id));
   if (!product) notFound();
   return {
     categories: listCategoryOptions(locale),
@@ -49,13 +50,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const user = await requireOwner(request, locale);
+  const { store } = await requireOwner(request, locale);
   const id = productId(params.id);
-  if (!getOwnProduct(user, id)) notFound();
+  if (!getOwnProduct(store, id)) notFound();
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: productInputSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = saveOwnProduct(user, id, submission.value);
+  const result = saveOwnProduct(store, id, submission.value);
   if (!result.ok) {
     if (result.error === "notFound") notFound();
     const fieldErrors: Record<string, string[]> =

@@ -9,8 +9,8 @@ import {
   listOwnProducts,
   setOwnProductStatus,
   setOwnProductStock,
-} from "#app/models/owner.server.ts";
-import { requireOwner } from "#app/utils/auth.server.ts";
+} from "#app/models/owner/listings.server.ts";
+import { requireOwner } from "#app/models/access.server.ts";
 import { notFound, requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { formatMoney } from "#app/utils/money.ts";
@@ -18,19 +18,19 @@ import { parseEnum, parsePage } from "#app/utils/params.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const user = await requireOwner(request, locale);
+  const { store } = await requireOwner(request, locale);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const status = parseEnum(url.searchParams.get("status"), OWNER_STATUS_FILTERS, "all");
   const sort = parseEnum(url.searchParams.get("sort"), OWNER_SORTS, "updated");
-  const listing = listOwnProducts(user, { q, status, sort, page: parsePage(url.searchParams.get("page")), locale })!;
+  const listing = listOwnProducts(store, { q, status, sort, page: parsePage(url.searchParams.get("page")), locale });
   return { listing, q, status, sort };
 }
 
 /** One action, switched on `intent`: inline stock edits and status changes from the table. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const user = await requireOwner(request, locale);
+  const { store } = await requireOwner(request, locale);
   const form = await request.formData();
   const id = Number(form.get("id"));
   const intent = form.get("intent");
@@ -38,12 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "stock") {
     const raw = String(form.get("stock") ?? "").trim();
     if (!/^\d{1,6}$/.test(raw)) return data({ ok: false, id, error: "form.stock" as const }, { status: 400 });
-    if (!setOwnProductStock(user, id, Number(raw))) notFound();
+    if (!setOwnProductStock(store, id, Number(raw))) notFound();
     return { ok: true, id, error: null };
   }
   if (intent === "archive" || intent === "publish" || intent === "draft") {
     const status = intent === "archive" ? "archived" : intent === "publish" ? "active" : "draft";
-    if (!setOwnProductStatus(user, id, status)) notFound();
+    if (!setOwnProductStatus(store, id, status)) notFound();
     return { ok: true, id, error: null };
   }
   return data({ ok: false, id, error: "form.invalid" as const }, { status: 400 });

@@ -4,8 +4,9 @@ import { PageHeading } from "#app/components/layout.tsx";
 import { ProductForm } from "#app/components/product-form.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-locale.ts";
-import { listCategoryOptions, saveOwnProduct } from "#app/models/owner.server.ts";
-import { requireOwner } from "#app/utils/auth.server.ts";
+import { requireOwner } from "#app/models/access.server.ts";
+import { listCategoryOptions } from "#app/models/catalog.server.ts";
+import { saveOwnProduct } from "#app/models/owner/listings.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -19,11 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const user = await requireOwner(request, locale);
+  const { store } = await requireOwner(request, locale);
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: productInputSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = saveOwnProduct(user, null, submission.value, form.get("intent") === "publish");
+  const result = saveOwnProduct(store, null, submission.value, form.get("intent") === "publish");
   if (!result.ok) {
     const fieldErrors: Record<string, string[]> =
       result.error === "skuTaken" ? { sku: ["form.skuTaken"] } : { categorySlug: ["form.chooseCategory"] };

@@ -17,8 +17,9 @@ import { PageHeading } from "#app/components/layout.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { getOwnStore, listCountryOptions, setOwnStoreLogo, updateOwnStore } from "#app/models/owner.server.ts";
-import { requireOwner } from "#app/utils/auth.server.ts";
+import { requireOwner } from "#app/models/access.server.ts";
+import { listCountryOptions } from "#app/models/catalog.server.ts";
+import { setOwnStoreLogo, updateOwnStore } from "#app/models/owner/store-profile.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { MAX_IMAGE_BYTES, imageSources } from "#app/utils/images.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -52,8 +53,7 @@ type LogoError = MessageKey;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const user = await requireOwner(request, locale);
-  const store = getOwnStore(user)!;
+  const { store } = await requireOwner(request, locale);
   return {
     values: Object.fromEntries(FIELDS.map((f) => [f, String(store[f] ?? "")])) as Record<string, string>,
     logoUrl: store.logoUrl,
@@ -63,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const user = await requireOwner(request, locale);
+  const { store } = await requireOwner(request, locale);
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     let form: FormData;
     try {
@@ -78,17 +78,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const file = form.get("logo");
     const bytes = file && typeof file !== "string" ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
-    const result = await setOwnStoreLogo(user, bytes);
-    if (!result.ok)
-      return data(
-        { logoError: `image.${result.error === "notFound" ? "empty" : result.error}` as LogoError, result: null },
-        { status: 400 },
-      );
+    const result = await setOwnStoreLogo(store, bytes);
+    if (!result.ok) return data({ logoError: `image.${result.error}` as LogoError, result: null }, { status: 400 });
     return redirect(`${localizePath("/sell/profile", locale)}?saved=logo`);
   }
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return data({ logoError: null, result: submission.reply() }, { status: 400 });
-  const outcome = updateOwnStore(user, submission.value);
+  const outcome = updateOwnStore(store, submission.value);
   if (outcome === "country")
     return data(
       { logoError: null, result: submission.reply({ fieldErrors: { countryCode: ["form.country"] } }) },

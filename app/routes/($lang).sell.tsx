@@ -3,15 +3,13 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { ConsoleNav } from "#app/components/console-nav.tsx";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { useT } from "#app/i18n/use-locale.ts";
-import { getOwnStore } from "#app/models/owner.server.ts";
 import { pick } from "#app/models/localize.ts";
-import { requireOwner } from "#app/utils/auth.server.ts";
+import { requireOwner } from "#app/models/access.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const user = await requireOwner(request, locale);
-  const store = getOwnStore(user)!;
+  const { store } = await requireOwner(request, locale);
   return {
     store: { name: pick(store, "name", locale), status: store.status, slug: store.slug, reviewNote: store.reviewNote },
   };

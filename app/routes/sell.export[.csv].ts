@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportListings } from "#app/models/owner.server.ts";
-import { requireOwner } from "#app/utils/auth.server.ts";
+import { requireOwner } from "#app/models/access.server.ts";
+import { exportListings } from "#app/models/owner/import-export.server.ts";
 import { toCsv } from "#app/utils/csv.ts";
 
 /** GET /sell/export.csv — the owner's listings in the import format (UTF-8 with BOM, so spreadsheets read Chinese). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireOwner(request, "en");
-  const rows = exportListings(user)!;
+  const { store } = await requireOwner(request, "en");
+  const rows = exportListings(store);
   return new Response(toCsv(rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,6 +1,12 @@
+import type { StoreStatus } from "#db/rules.ts";
+
 /** Values the organizer console's pages and its server models share (pages cannot import .server modules). */
-export const STORE_FILTERS = ["pending", "approved", "rejected", "suspended"] as const;
+
+/** The store statuses (db/schema's STORE_STATUSES, which pages cannot import), one review tab each. */
+export const STORE_FILTERS = ["pending", "approved", "rejected", "suspended"] as const satisfies readonly StoreStatus[];
 export type StoreFilter = (typeof STORE_FILTERS)[number];
+// Fails to compile if a store status is added without a tab.
+const _everyStatusHasATab: [Exclude<StoreStatus, StoreFilter>] extends [never] ? true : never = true;
 
 export const AUDIT_ACTIONS = [
   "store.approve",

@@ -7,12 +7,12 @@ import * as storesRoute from "#app/routes/($lang).admin.stores.tsx";
 import * as featuredRoute from "#app/routes/($lang).admin.featured.tsx";
 import * as festivalsRoute from "#app/routes/($lang).admin.festivals._index.tsx";
 import * as newFestival from "#app/routes/($lang).admin.festivals.new.tsx";
-import * as editFestival from "#app/routes/($lang).admin.festivals.$id.tsx";
+import * as editFestival from "#app/routes/($lang).admin.festivals.$id/route.tsx";
 import * as insightsRoute from "#app/routes/($lang).admin.insights.tsx";
 import * as auditRoute from "#app/routes/($lang).admin.audit.tsx";
 import * as productPage from "#app/routes/($lang).products.$slug.tsx";
 import * as storePage from "#app/routes/($lang).stores.$slug.tsx";
-import { applyForStore } from "#app/models/owner.server.ts";
+import { applyForStore } from "#app/models/owner/store-applications.server.ts";
 import { searchCatalog } from "#app/models/search.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import {

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { FestivalForm } from "#app/components/festival-form.tsx";
@@ -7,27 +7,26 @@ import { PageHeading } from "#app/components/layout.tsx";
 import { Price } from "#app/components/price.tsx";
 import { ProductPicker } from "#app/components/product-picker.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
-import type { MessageKey } from "#app/i18n/translate.ts";
-import {
-  addDeal,
-  addSession,
-  bulkAddDeals,
-  getFestivalForEdit,
-  moveDeal,
-  removeDeal,
-  removeSession,
-  setFestivalPublished,
-  setFestivalStores,
-  updateDeal,
-  updateFestival,
-  type DealTermsInput,
-} from "#app/models/admin-festivals.server.ts";
+import { requireOrganizer } from "#app/models/access.server.ts";
+import { getFestivalForEdit } from "#app/models/admin/festivals.server.ts";
 import { parseSearchParams, searchCatalog } from "#app/models/search.server.ts";
-import { requireOrganizer } from "#app/utils/auth.server.ts";
-import { festivalInputSchema, sessionInputSchema } from "#app/utils/festival-form.ts";
-import { dollarsToCents, formInt, formText } from "#app/utils/form-values.ts";
 import { notFound, requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
+import {
+  addFestivalDeal,
+  addShowcaseSession,
+  bulkAddFestivalDeals,
+  moveFestivalDeal,
+  refused,
+  removeFestivalDeal,
+  removeShowcaseSession,
+  saveDetails,
+  setFeaturedStores,
+  setPublished,
+  updateFestivalDeal,
+} from "./actions.server.ts";
+import { DealTermsFields } from "./deal-terms-fields.tsx";
+import { INTENT, festivalEditorSchema } from "./intents.ts";
 
 function festivalId(params: { id?: string }): number {
   const id = params.id ?? "";
@@ -50,145 +49,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** The deal terms a form sends: `mode` percent with `percent`, or price with `price` in dollars. */
-function termsFrom(form: FormData): DealTermsInput | null {
-  if (formText(form, "mode") === "price") {
-    const priceCents = dollarsToCents(formText(form, "price"));
-    return priceCents === null ? null : { mode: "price", priceCents };
-  }
-  const percent = formInt(form, "percent");
-  return percent === null ? null : { mode: "percent", percent };
-}
-
-function capFrom(form: FormData): number | null | "invalid" {
-  const raw = formText(form, "dealStock").trim();
-  if (raw === "") return null;
-  return /^\d{1,7}$/.test(raw) ? Number(raw) : "invalid";
-}
-
-const DEAL_ERRORS: Record<string, MessageKey> = {
-  notFound: "admin.errorNotFound",
-  duplicate: "admin.errorDuplicateDeal",
-  priceNotBelow: "admin.errorPriceNotBelow",
-  priceNotPositive: "admin.errorPriceNotPositive",
-  percentRange: "admin.errorPercentRange",
-  nothingToAdd: "admin.errorNothingToAdd",
-  capRange: "admin.errorCapRange",
-};
-
+/** Every form on the page posts here with an `intent`; each intent has one schema and one function. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const user = await requireOrganizer(request, locale);
-  const id = festivalId(params);
-  const form = await request.formData();
-  const intent = formText(form, "intent");
-  const fail = (message: MessageKey, extra: Record<string, unknown> = {}) =>
-    data({ ok: false as const, intent, message, ...extra }, { status: 400 });
-  const done = (message: MessageKey, extra: Record<string, unknown> = {}) => ({
-    ok: true as const,
-    intent,
-    message,
-    ...extra,
-  });
-
-  switch (intent) {
-    case "details": {
-      const submission = parseWithZod(form, { schema: festivalInputSchema });
-      if (submission.status !== "success")
-        return data(
-          { ok: false as const, intent, message: "admin.errorForm" as MessageKey, result: submission.reply() },
-          { status: 400 },
-        );
-      const result = updateFestival(user, id, submission.value);
-      if (!result.ok) {
-        if (result.error === "notFound") notFound();
-        return data(
-          {
-            ok: false as const,
-            intent,
-            message: "admin.errorForm" as MessageKey,
-            result: submission.reply({ fieldErrors: { slug: ["admin.errorSlugTaken"] } }),
-          },
-          { status: 400 },
-        );
-      }
-      return done("admin.saved");
-    }
-    case "publish":
-    case "unpublish":
-      if (!setFestivalPublished(user, id, intent === "publish").ok) notFound();
-      return done(intent === "publish" ? "admin.published" : "admin.unpublished");
-    case "add-deal":
-    case "update-deal": {
-      const terms = termsFrom(form);
-      const cap = capFrom(form);
-      if (!terms) return fail("admin.errorDealTerms");
-      if (cap === "invalid") return fail("admin.errorCapRange");
-      const productId = formInt(form, "productId");
-      const dealId = formInt(form, "dealId");
-      const result =
-        intent === "add-deal"
-          ? productId === null
-            ? null
-            : addDeal(user, id, productId, terms, cap)
-          : dealId === null
-            ? null
-            : updateDeal(user, id, dealId, terms, cap);
-      if (!result) return fail("admin.errorBadRequest");
-      return result.ok
-        ? done(intent === "add-deal" ? "admin.dealAdded" : "admin.saved")
-        : fail(DEAL_ERRORS[result.error]!, { productId, dealId });
-    }
-    case "bulk-add": {
-      const percent = formInt(form, "percent");
-      const scope = formText(form, "scope");
-      const slug = formText(form, "slug").trim();
-      if (percent === null || !/^[a-z0-9-]{1,100}$/.test(slug) || (scope !== "store" && scope !== "category"))
-        return fail("admin.errorBadRequest");
-      const result = bulkAddDeals(user, id, scope === "store" ? { store: slug } : { category: slug }, percent);
-      return result.ok ? done("admin.bulkAdded", { added: result.added }) : fail(DEAL_ERRORS[result.error]!);
-    }
-    case "remove-deal":
-    case "move-deal": {
-      const dealId = formInt(form, "dealId");
-      if (dealId === null) return fail("admin.errorBadRequest");
-      const direction = formText(form, "direction") === "down" ? "down" : "up";
-      const result = intent === "remove-deal" ? removeDeal(user, id, dealId) : moveDeal(user, id, dealId, direction);
-      return result.ok
-        ? done(intent === "remove-deal" ? "admin.dealRemoved" : "admin.saved")
-        : fail(DEAL_ERRORS[result.error]!);
-    }
-    case "set-stores": {
-      const slugs = formText(form, "stores")
-        .split(/[\s,，]+/)
-        .filter(Boolean);
-      if (slugs.some((s) => !/^[a-z0-9-]{1,100}$/.test(s)) || slugs.length > 24) return fail("admin.errorStore");
-      const result = setFestivalStores(user, id, slugs);
-      if (!result.ok)
-        return result.unknown ? fail("admin.errorUnknownStores", { unknown: result.unknown.join(", ") }) : notFound();
-      return done("admin.saved");
-    }
-    case "add-session": {
-      const submission = parseWithZod(form, { schema: sessionInputSchema });
-      if (submission.status !== "success") return fail("admin.errorSession");
-      const result = addSession(user, id, submission.value);
-      if (!result.ok)
-        return fail(
-          result.error === "storeNotFound"
-            ? "admin.errorStore"
-            : result.error === "productsNotOfStore"
-              ? "admin.errorProductsNotOfStore"
-              : "admin.errorNotFound",
-        );
-      return done("admin.sessionAdded");
-    }
-    case "remove-session": {
-      const sessionId = formInt(form, "sessionId");
-      if (sessionId === null || !removeSession(user, id, sessionId).ok) return fail("admin.errorNotFound");
-      return done("admin.saved");
-    }
-    default:
-      return fail("admin.errorBadRequest");
+  const context = { user, festivalId: festivalId(params) };
+  const submission = parseWithZod(await request.formData(), { schema: festivalEditorSchema });
+  if (submission.status !== "success") return refused(submission);
+  const input = submission.value;
+  switch (input.intent) {
+    case INTENT.details:
+      return saveDetails(context, input, submission);
+    case INTENT.publish:
+    case INTENT.unpublish:
+      return setPublished(context, input);
+    case INTENT.addDeal:
+      return addFestivalDeal(context, input);
+    case INTENT.updateDeal:
+      return updateFestivalDeal(context, input);
+    case INTENT.bulkAdd:
+      return bulkAddFestivalDeals(context, input);
+    case INTENT.removeDeal:
+      return removeFestivalDeal(context, input);
+    case INTENT.moveDeal:
+      return moveFestivalDeal(context, input);
+    case INTENT.setStores:
+      return setFeaturedStores(context, input);
+    case INTENT.addSession:
+      return addShowcaseSession(context, input);
+    case INTENT.removeSession:
+      return removeShowcaseSession(context, input);
   }
 }
 
@@ -235,7 +125,7 @@ export default function EditFestival() {
             <button
               type="submit"
               name="intent"
-              value={festival.published ? "unpublish" : "publish"}
+              value={festival.published ? INTENT.unpublish : INTENT.publish}
               disabled={busy}
               className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
             >
@@ -322,7 +212,7 @@ export default function EditFestival() {
                         <button
                           type="submit"
                           name="intent"
-                          value="update-deal"
+                          value={INTENT.updateDeal}
                           className="rounded border border-stone-400 px-2 py-1 text-xs"
                         >
                           {t("admin.save")}
@@ -332,7 +222,7 @@ export default function EditFestival() {
                     <td className="py-2">
                       <Form method="post" className="flex gap-1" preventScrollReset>
                         <input type="hidden" name="dealId" value={d.id} />
-                        <input type="hidden" name="intent" value="move-deal" />
+                        <input type="hidden" name="intent" value={INTENT.moveDeal} />
                         <button
                           type="submit"
                           name="direction"
@@ -359,7 +249,7 @@ export default function EditFestival() {
                         <button
                           type="submit"
                           name="intent"
-                          value="remove-deal"
+                          value={INTENT.removeDeal}
                           aria-label={t("admin.removeNamed", { title: d.title })}
                           className="rounded border border-red-700 px-2 py-1 text-xs text-red-800"
                         >
@@ -396,7 +286,7 @@ export default function EditFestival() {
                 <button
                   type="submit"
                   name="intent"
-                  value="add-deal"
+                  value={INTENT.addDeal}
                   aria-label={t("admin.addNamed", { title: hit.title })}
                   className="rounded bg-clay-700 px-3 py-1 text-xs font-semibold text-white hover:bg-clay-900"
                 >
@@ -452,7 +342,7 @@ export default function EditFestival() {
           <button
             type="submit"
             name="intent"
-            value="bulk-add"
+            value={INTENT.bulkAdd}
             className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-clay-900"
           >
             {t("admin.bulkAdd")}
@@ -481,7 +371,7 @@ export default function EditFestival() {
           <button
             type="submit"
             name="intent"
-            value="set-stores"
+            value={INTENT.setStores}
             className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
           >
             {t("admin.save")}
@@ -505,7 +395,7 @@ export default function EditFestival() {
                   <button
                     type="submit"
                     name="intent"
-                    value="remove-session"
+                    value={INTENT.removeSession}
                     className="rounded border border-red-700 px-2 py-1 text-xs text-red-800"
                   >
                     {t("admin.remove")}
@@ -551,7 +441,7 @@ export default function EditFestival() {
             <button
               type="submit"
               name="intent"
-              value="add-session"
+              value={INTENT.addSession}
               className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
             >
               {t("admin.addSession")}
@@ -560,73 +450,5 @@ export default function EditFestival() {
         </Form>
       </section>
     </div>
-  );
-}
-
-/** Percentage off or a fixed festival price (US dollars), and an optional deal stock cap. */
-function DealTermsFields({
-  idPrefix,
-  mode,
-  percent,
-  priceCents,
-  dealStock,
-}: {
-  idPrefix: string;
-  mode: "percent" | "price";
-  percent: number | null;
-  priceCents: number | null;
-  dealStock: number | null;
-}) {
-  const t = useT();
-  return (
-    <>
-      <label htmlFor={`${idPrefix}-mode`} className="sr-only">
-        {t("admin.terms")}
-      </label>
-      <select
-        id={`${idPrefix}-mode`}
-        name="mode"
-        defaultValue={mode}
-        className="rounded border border-stone-300 px-1 py-1 text-xs"
-      >
-        <option value="percent">{t("admin.percentOff")}</option>
-        <option value="price">{t("admin.fixedPrice")}</option>
-      </select>
-      <label htmlFor={`${idPrefix}-percent`} className="sr-only">
-        {t("admin.percentOff")}
-      </label>
-      <input
-        id={`${idPrefix}-percent`}
-        name="percent"
-        type="number"
-        min={1}
-        max={90}
-        defaultValue={percent ?? ""}
-        className="w-14 rounded border border-stone-300 px-1 py-1 text-xs"
-        placeholder="%"
-      />
-      <label htmlFor={`${idPrefix}-price`} className="sr-only">
-        {t("admin.fixedPrice")}
-      </label>
-      <input
-        id={`${idPrefix}-price`}
-        name="price"
-        inputMode="decimal"
-        defaultValue={priceCents !== null ? (priceCents / 100).toFixed(2) : ""}
-        className="w-20 rounded border border-stone-300 px-1 py-1 text-xs"
-        placeholder="$"
-      />
-      <label htmlFor={`${idPrefix}-cap`} className="sr-only">
-        {t("admin.dealStock")}
-      </label>
-      <input
-        id={`${idPrefix}-cap`}
-        name="dealStock"
-        inputMode="numeric"
-        defaultValue={dealStock ?? ""}
-        className="w-16 rounded border border-stone-300 px-1 py-1 text-xs"
-        placeholder={t("admin.capPlaceholder")}
-      />
-    </>
   );
 }

@@ -1,0 +1,61 @@
+import { eq } from "drizzle-orm";
+import type { Locale } from "#app/i18n/locales.ts";
+import { requireUser } from "#app/utils/auth.server.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { stores } from "#db/schema/index.ts";
+import type { SessionUser } from "./users.server.ts";
+
+/**
+ * Who may do what, in one place. Routes call the gates (`requireOwner`, `requireOrganizer`) first;
+ * model functions check again: organizer functions call `assertOrganizer`, seller-console functions
+ * take an `OwnStore` (which only this module hands out) and match every row they touch against it.
+ */
+
+/** The signed-in user as model functions need it. */
+export type Actor = Pick<SessionUser, "id" | "role">;
+
+declare const ownedBrand: unique symbol;
+/**
+ * A store row this module looked up by its owner's id. The brand keeps a store read some other
+ * way (a slug from a form, another store) from being passed where an owned store is required.
+ */
+export type OwnStore = typeof stores.$inferSelect & { readonly [ownedBrand]: true };
+
+/** What the seller console works with: the signed-in owner and their store, looked up once per request. */
+export interface OwnerContext {
+  user: SessionUser;
+  store: OwnStore;
+}
+
+export function forbidden(): never {
+  throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+}
+
+/** The organizer console's model-level wall: anyone who is not an organizer gets a 403, whatever the route did. */
+export function assertOrganizer(actor: Actor): void {
+  if (actor.role !== "organizer") forbidden();
+}
+
+/** The store the actor owns (one per owner), or null for anyone else. */
+export function findOwnStore(actor: Actor): OwnStore | null {
+  if (actor.role !== "owner") return null;
+  return (getDb().select().from(stores).where(eq(stores.ownerId, actor.id)).get() as OwnStore | undefined) ?? null;
+}
+
+/**
+ * The seller console's gate: anonymous → log in; signed in without a store of their own → 403.
+ * Model functions check ownership again on every row, so this is the first wall, not the only one.
+ */
+export async function requireOwner(request: Request, locale: Locale): Promise<OwnerContext> {
+  const user = await requireUser(request, locale);
+  const store = findOwnStore(user);
+  if (!store) forbidden();
+  return { user, store };
+}
+
+/** The organizer console's gate: anonymous → log in; any other role → 403. Model functions check again. */
+export async function requireOrganizer(request: Request, locale: Locale): Promise<SessionUser> {
+  const user = await requireUser(request, locale);
+  assertOrganizer(user);
+  return user;
+}

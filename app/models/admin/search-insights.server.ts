@@ -1,0 +1,45 @@
+import { and, asc, count, desc, eq, gte, sql } from "drizzle-orm";
+import type { Locale } from "#app/i18n/locales.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { now as clockNow } from "#db/clock.ts";
+import { searchQueries } from "#db/schema/index.ts";
+import { assertOrganizer, type Actor } from "../access.server.ts";
+import { flushSearchLog } from "../search.server.ts";
+
+export interface QueryStat {
+  query: string;
+  searches: number;
+  lastHits: number;
+}
+
+/** Top and zero-result queries in a locale over the last `days` days (lower-cased, trimmed, empty queries left out). */
+export function getSearchInsights(actor: Actor, args: { locale: Locale | "all"; days: number; limit?: number }) {
+  assertOrganizer(actor);
+  flushSearchLog();
+  const db = getDb();
+  const since = new Date(clockNow().getTime() - args.days * 86_400_000);
+  const where = and(
+    gte(searchQueries.at, since),
+    sql`trim(${searchQueries.query}) <> ''`,
+    args.locale === "all" ? undefined : eq(searchQueries.locale, args.locale),
+  );
+  const normalized = sql<string>`lower(trim(${searchQueries.query}))`;
+  const top = db
+    .select({ query: normalized, searches: count(), lastHits: sql<number>`max(${searchQueries.hits})` })
+    .from(searchQueries)
+    .where(where)
+    .groupBy(normalized)
+    .orderBy(desc(count()), asc(normalized))
+    .limit(args.limit ?? 25)
+    .all();
+  const zero = db
+    .select({ query: normalized, searches: count(), lastHits: sql<number>`0` })
+    .from(searchQueries)
+    .where(and(where, eq(searchQueries.hits, 0)))
+    .groupBy(normalized)
+    .orderBy(desc(count()), asc(normalized))
+    .limit(args.limit ?? 25)
+    .all();
+  const total = db.select({ n: count() }).from(searchQueries).where(where).get()?.n ?? 0;
+  return { top, zero, total };
+}

@@ -1,0 +1,144 @@
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import type { Locale } from "#app/i18n/locales.ts";
+import { STORE_FILTERS, type StoreFilter } from "#app/utils/admin-constants.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { paginate, type Pagination } from "#app/utils/params.ts";
+import { now as clockNow } from "#db/clock.ts";
+import { productIsListed, type StoreStatus } from "#db/rules.ts";
+import { localizedColumns } from "#db/columns.ts";
+import { countries, products, stores, users } from "#db/schema/index.ts";
+import { enqueueSearchSync } from "#search/outbox.ts";
+import { assertOrganizer, type Actor } from "../access.server.ts";
+import { recordAudit } from "../audit.server.ts";
+import { pick } from "../localize.ts";
+
+/**
+ * Store applications and reviews. Every change writes its audit row and its search outbox row in
+ * the same transaction.
+ */
+export interface ReviewStoreRow {
+  id: number;
+  slug: string;
+  name: string;
+  ownerEmail: string;
+  country: string;
+  city: string;
+  tagline: string;
+  status: StoreFilter;
+  reviewNote: string;
+  createdAt: string;
+  products: number;
+}
+
+export function listStoresForReview(
+  actor: Actor,
+  locale: Locale,
+  filter: { status: StoreFilter; page: number },
+): { items: ReviewStoreRow[]; pagination: Pagination; counts: Record<StoreFilter, number> } {
+  assertOrganizer(actor);
+  const db = getDb();
+  const counts = Object.fromEntries(STORE_FILTERS.map((s) => [s, 0])) as Record<StoreFilter, number>;
+  for (const row of db.select({ status: stores.status, n: count() }).from(stores).groupBy(stores.status).all())
+    counts[row.status] = row.n;
+  const pagination = paginate(filter.page, counts[filter.status], 25);
+  const items = db
+    .select({
+      store: stores,
+      ownerEmail: users.email,
+      ...localizedColumns(countries, "name", "country"),
+    })
+    .from(stores)
+    .innerJoin(users, eq(users.id, stores.ownerId))
+    .innerJoin(countries, eq(countries.code, stores.countryCode))
+    .where(eq(stores.status, filter.status))
+    .orderBy(filter.status === "pending" ? asc(stores.createdAt) : asc(stores.nameEn), asc(stores.id))
+    .limit(pagination.pageSize)
+    .offset(pagination.offset)
+    .all();
+  const productCounts = new Map(
+    items.length === 0
+      ? []
+      : db
+          .select({ storeId: products.storeId, n: count() })
+          .from(products)
+          .where(
+            and(
+              inArray(
+                products.storeId,
+                items.map((i) => i.store.id),
+              ),
+              productIsListed,
+            ),
+          )
+          .groupBy(products.storeId)
+          .all()
+          .map((r) => [r.storeId, r.n]),
+  );
+  return {
+    counts,
+    pagination,
+    items: items.map(({ store, ownerEmail, ...country }) => ({
+      id: store.id,
+      slug: store.slug,
+      name: pick(store, "name", locale),
+      ownerEmail,
+      country: pick(country, "country", locale),
+      city: pick(store, "city", locale),
+      tagline: pick(store, "tagline", locale),
+      status: store.status,
+      reviewNote: store.reviewNote,
+      createdAt: store.createdAt.toISOString(),
+      products: productCounts.get(store.id) ?? 0,
+    })),
+  };
+}
+
+export type StoreDecision = "approve" | "reject" | "suspend";
+export type ReviewResult = { ok: true } | { ok: false; error: "notFound" | "reasonRequired" | "notAllowed" };
+
+/** Which status a decision may start from: approve pending, rejected or suspended stores; reject pending ones; suspend approved ones. */
+const ALLOWED_FROM: Record<StoreDecision, readonly StoreStatus[]> = {
+  approve: ["pending", "rejected", "suspended"],
+  reject: ["pending"],
+  suspend: ["approved"],
+};
+const RESULT_STATUS: Record<StoreDecision, StoreStatus> = {
+  approve: "approved",
+  reject: "rejected",
+  suspend: "suspended",
+};
+
+/**
+ * Approves, rejects or suspends a store. Its products join or leave search and listings at once:
+ * listings read the store's status, and the store's outbox row re-indexes every product of it.
+ */
+export function reviewStore(
+  actor: Actor,
+  args: { storeId: number; decision: StoreDecision; reason: string },
+): ReviewResult {
+  assertOrganizer(actor);
+  const reason = args.reason.trim().slice(0, 1000);
+  if (args.decision !== "approve" && reason === "") return { ok: false, error: "reasonRequired" };
+  return getDb().transaction((tx) => {
+    const store = tx.select().from(stores).where(eq(stores.id, args.storeId)).get();
+    if (!store) return { ok: false, error: "notFound" } as const;
+    if (!ALLOWED_FROM[args.decision].includes(store.status)) return { ok: false, error: "notAllowed" } as const;
+    const status = RESULT_STATUS[args.decision];
+    const set = {
+      status,
+      reviewNote: args.decision === "approve" ? "" : reason,
+      ...(args.decision === "approve" && !store.approvedAt ? { approvedAt: clockNow() } : {}),
+    };
+    tx.update(stores).set(set).where(eq(stores.id, store.id)).run();
+    enqueueSearchSync(tx, "store", [store.id]);
+    recordAudit(
+      tx,
+      actor,
+      `store.${args.decision}`,
+      { type: "store", id: store.id },
+      { status: store.status, reviewNote: store.reviewNote },
+      { status, reviewNote: set.reviewNote },
+    );
+    return { ok: true } as const;
+  });
+}

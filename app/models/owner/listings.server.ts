@@ -1,0 +1,180 @@
+import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { Locale } from "#app/i18n/locales.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { paginate, type Pagination } from "#app/utils/params.ts";
+import type { ProductInput } from "#app/utils/product-form.ts";
+import type { ProductStatus } from "#db/rules.ts";
+import { PRODUCT_STATUSES, categories, products } from "#db/schema/index.ts";
+import { likePattern, slugify, uniqueSlug } from "#db/text.ts";
+import { enqueueSearchSync } from "#search/outbox.ts";
+import type { OwnStore } from "../access.server.ts";
+import { pick } from "../localize.ts";
+
+/**
+ * The owner's listings. Every function takes the owner's store and reaches only its rows: another
+ * store's product id is simply "not found", so routes cannot leak or change what is not theirs
+ * even if they forget to check.
+ */
+export function ownProductCondition(store: OwnStore, productId: number): SQL {
+  return and(eq(products.id, productId), eq(products.storeId, store.id))!;
+}
+
+export function getOwnProduct(store: OwnStore, productId: number) {
+  if (!Number.isSafeInteger(productId)) return null;
+  const row = getDb()
+    .select({ product: products, categorySlug: categories.slug })
+    .from(products)
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .where(ownProductCondition(store, productId))
+    .get();
+  return row ? { ...row.product, categorySlug: row.categorySlug } : null;
+}
+
+export const OWNER_SORTS = ["updated", "title", "price", "stock"] as const;
+export const OWNER_STATUS_FILTERS = ["all", ...PRODUCT_STATUSES] as const;
+
+export function listOwnProducts(
+  store: OwnStore,
+  args: {
+    q: string;
+    status: (typeof OWNER_STATUS_FILTERS)[number];
+    sort: (typeof OWNER_SORTS)[number];
+    page: number;
+    locale: Locale;
+  },
+): {
+  items: {
+    id: number;
+    sku: string;
+    title: string;
+    status: string;
+    priceCents: number;
+    currency: string;
+    stock: number;
+    slug: string;
+  }[];
+  pagination: Pagination;
+} {
+  const db = getDb();
+  const parts: SQL[] = [eq(products.storeId, store.id)];
+  if (args.status !== "all") parts.push(eq(products.status, args.status));
+  const q = args.q.trim().slice(0, 100);
+  if (q) {
+    const pattern = likePattern(q);
+    parts.push(
+      sql`(${products.titleEn} LIKE ${pattern} ESCAPE '\\' OR ${products.titleZh} LIKE ${pattern} ESCAPE '\\' OR ${products.titleFr} LIKE ${pattern} ESCAPE '\\' OR ${products.sku} LIKE ${pattern} ESCAPE '\\')`,
+    );
+  }
+  const where = and(...parts);
+  const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;
+  const pagination = paginate(args.page, total);
+  const order = {
+    updated: [desc(products.updatedAt), desc(products.id)],
+    title: [asc(products.titleEn), asc(products.id)],
+    price: [asc(products.priceCents), asc(products.id)],
+    stock: [asc(products.stock), asc(products.id)],
+  }[args.sort];
+  const rows = db
+    .select()
+    .from(products)
+    .where(where)
+    .orderBy(...order)
+    .limit(pagination.pageSize)
+    .offset(pagination.offset)
+    .all();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      sku: r.sku,
+      slug: r.slug,
+      title: pick(r, "title", args.locale),
+      status: r.status,
+      priceCents: r.priceCents,
+      currency: r.currency,
+      stock: r.stock,
+    })),
+    pagination,
+  };
+}
+
+/** The form/CSV input as product columns (the one place that maps one to the other). */
+export function productColumns(input: ProductInput, categoryId: number) {
+  return {
+    titleEn: input.titleEn,
+    titleZh: input.titleZh,
+    titleFr: input.titleFr,
+    descriptionEn: input.descriptionEn,
+    descriptionZh: input.descriptionZh,
+    descriptionFr: input.descriptionFr,
+    categoryId,
+    tags: input.tags,
+    priceCents: input.price,
+    stock: input.stock,
+  };
+}
+
+export type SaveResult = { ok: true; id: number } | { ok: false; error: "notFound" | "skuTaken" | "category" };
+
+/** Creates (id null) or updates one of the store's listings, with its search-sync row, in one transaction. */
+export function saveOwnProduct(store: OwnStore, id: number | null, input: ProductInput, publish?: boolean): SaveResult {
+  const db = getDb();
+  const category = db.select().from(categories).where(eq(categories.slug, input.categorySlug)).get();
+  if (!category) return { ok: false, error: "category" };
+  return db.transaction((tx) => {
+    const clash = tx.select({ id: products.id }).from(products).where(eq(products.sku, input.sku)).get();
+    if (clash && clash.id !== id) return { ok: false as const, error: "skuTaken" as const };
+    const fields = { ...productColumns(input, category.id), sku: input.sku, updatedAt: new Date() };
+    let productId: number;
+    if (id === null) {
+      const slug = uniqueSlug(slugify(input.titleEn) || "product", (s) =>
+        Boolean(tx.select({ id: products.id }).from(products).where(eq(products.slug, s)).get()),
+      );
+      const [row] = tx
+        .insert(products)
+        .values({
+          ...fields,
+          storeId: store.id,
+          slug,
+          status: publish ? "active" : "draft",
+          images: [],
+          createdAt: new Date(),
+        })
+        .returning({ id: products.id })
+        .all();
+      productId = row!.id;
+    } else {
+      const updated = tx.update(products).set(fields).where(ownProductCondition(store, id)).run();
+      if (updated.changes === 0) return { ok: false as const, error: "notFound" as const };
+      productId = id;
+    }
+    enqueueSearchSync(tx, "product", [productId]);
+    return { ok: true as const, id: productId };
+  });
+}
+
+export function setOwnProductStatus(store: OwnStore, id: number, status: ProductStatus): boolean {
+  return getDb().transaction((tx) => {
+    const result = tx
+      .update(products)
+      .set({ status, updatedAt: new Date() })
+      .where(ownProductCondition(store, id))
+      .run();
+    if (result.changes === 0) return false;
+    enqueueSearchSync(tx, "product", [id]);
+    return true;
+  });
+}
+
+export function setOwnProductStock(store: OwnStore, id: number, stock: number): boolean {
+  if (!Number.isInteger(stock) || stock < 0 || stock > 999_999) return false;
+  return getDb().transaction((tx) => {
+    const result = tx
+      .update(products)
+      .set({ stock, updatedAt: new Date() })
+      .where(ownProductCondition(store, id))
+      .run();
+    if (result.changes === 0) return false;
+    enqueueSearchSync(tx, "product", [id]);
+    return true;
+  });
+}
