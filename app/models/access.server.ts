@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Locale } from "#app/i18n/locales.ts";
-import { requireUser } from "#app/utils/auth.server.ts";
+import { requireUser, type RequestArgs } from "#app/utils/auth.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { stores } from "#db/schema/index.ts";
 import type { SessionUser } from "./users.server.ts";
@@ -46,16 +45,16 @@ export function findOwnStore(actor: Actor): OwnStore | null {
  * The seller console's gate: anonymous → log in; signed in without a store of their own → 403.
  * Model functions check ownership again on every row, so this is the first wall, not the only one.
  */
-export async function requireOwner(request: Request, locale: Locale): Promise<OwnerContext> {
-  const user = await requireUser(request, locale);
+export function requireOwner(args: RequestArgs): OwnerContext {
+  const user = requireUser(args);
   const store = findOwnStore(user);
   if (!store) forbidden();
   return { user, store };
 }
 
 /** The organizer console's gate: anonymous → log in; any other role → 403. Model functions check again. */
-export async function requireOrganizer(request: Request, locale: Locale): Promise<SessionUser> {
-  const user = await requireUser(request, locale);
+export function requireOrganizer(args: RequestArgs): SessionUser {
+  const user = requireUser(args);
   assertOrganizer(user);
   return user;
 }

@@ -10,10 +10,9 @@ import { getCampaignProgress, listCategories, listRepresentedCountries } from "#
 import { listFeaturedProducts } from "#app/models/products.server.ts";
 import { getLiveFestival } from "#app/models/festivals.server.ts";
 import { Countdown, SentenceWithTime } from "#app/components/festival-time.tsx";
-import { requireLocale } from "#app/utils/http.server.ts";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { locale } = context;
   const countries = listRepresentedCountries(locale);
   return {
     festival: getLiveFestival(locale),

@@ -3,12 +3,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { requireUser } from "#app/utils/auth.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireUser(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser({ request, context });
   return { user: { email: user.email, role: user.role } };
 }
 

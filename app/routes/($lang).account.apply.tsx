@@ -11,7 +11,6 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { listCountryOptions } from "#app/models/catalog.server.ts";
 import { applyForStore } from "#app/models/owner/store-applications.server.ts";
 import { requireUser } from "#app/utils/auth.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 const schema = z.object({
@@ -30,18 +29,18 @@ const schema = z.object({
     .max(80, { error: "form.tooLong" }),
 });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireUser(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  const user = requireUser({ request, context });
   if (user.role === "owner") throw redirect(localizePath("/sell", locale));
   if (user.role !== "shopper") throw new Response("Forbidden", { status: 403 });
   return { countries: listCountryOptions(locale) };
 }
 
 /** A shopper applies; the store starts `pending` and the shopper becomes its owner. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireUser(request, locale);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { locale } = context;
+  const user = requireUser({ request, context });
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = applyForStore(user, submission.value);

@@ -7,14 +7,12 @@ import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import { listOrdersForUser } from "#app/models/orders.server.ts";
 import { requireUser } from "#app/utils/auth.server.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { formatMoney } from "#app/utils/money.ts";
 import { parsePage } from "#app/utils/params.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireUser(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser({ request, context });
   return listOrdersForUser(user.id, parsePage(new URL(request.url).searchParams.get("page")));
 }
 

@@ -6,12 +6,11 @@ import { getCampaignDashboard, type CoverageRow } from "#app/models/admin/dashbo
 import { getSales, type SalesRow } from "#app/models/orders.server.ts";
 import { formatMoney } from "#app/utils/money.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireOrganizer(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  const user = requireOrganizer({ request, context });
   return { ...getCampaignDashboard(user, locale), sales: getSales(user, locale) };
 }
 

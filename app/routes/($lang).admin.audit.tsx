@@ -7,15 +7,13 @@ import { listAudit } from "#app/models/audit.server.ts";
 import { AUDIT_ACTIONS } from "#app/utils/admin-constants.ts";
 import { assertOrganizer, requireOrganizer } from "#app/models/access.server.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseEnum, parsePage } from "#app/utils/params.ts";
 
 const ENTITY_TYPES = ["store", "product", "festival", "synonyms"] as const;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireOrganizer(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireOrganizer({ request, context });
   assertOrganizer(user);
   const url = new URL(request.url);
   const action = parseEnum(url.searchParams.get("action"), ["", ...AUDIT_ACTIONS] as const, "");

@@ -13,12 +13,11 @@ import {
 import { parseSearchParams, searchCatalog } from "#app/models/search.server.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
 import { formInt, formText } from "#app/utils/form-values.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireOrganizer(request, locale);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  const user = requireOrganizer({ request, context });
   const { params: search } = parseSearchParams(
     new URLSearchParams({ q: new URL(request.url).searchParams.get("q") ?? "" }),
   );
@@ -29,9 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireOrganizer(request, locale);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireOrganizer({ request, context });
   const form = await request.formData();
   const productId = formInt(form, "productId");
   const intent = formText(form, "intent");

@@ -5,12 +5,11 @@ import { FestivalTime } from "#app/components/festival-time.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { listFestivalsForAdmin } from "#app/models/admin/festivals.server.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireOrganizer(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  const user = requireOrganizer({ request, context });
   return { festivals: listFestivalsForAdmin(user, locale) };
 }
 

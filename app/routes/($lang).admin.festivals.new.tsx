@@ -8,17 +8,16 @@ import { useT } from "#app/i18n/use-locale.ts";
 import { createFestival } from "#app/models/admin/festivals.server.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
 import { festivalInputSchema } from "#app/utils/festival-form.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganizer(request, requireLocale(params));
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireOrganizer({ request, context });
   return null;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireOrganizer(request, locale);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { locale } = context;
+  const user = requireOrganizer({ request, context });
   const submission = parseWithZod(await request.formData(), { schema: festivalInputSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = createFestival(user, submission.value);

@@ -8,16 +8,14 @@ import { requireOrganizer } from "#app/models/access.server.ts";
 import { getSearchInsights, type QueryStat } from "#app/models/admin/search-insights.server.ts";
 import { deleteSynonymGroup, listSynonyms, saveSynonymGroup } from "#app/models/admin/synonyms.server.ts";
 import { formInt, formText } from "#app/utils/form-values.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseEnum } from "#app/utils/params.ts";
 
 const PERIODS = ["1", "7", "30", "90"] as const;
 const LOCALE_FILTERS = ["all", ...LOCALES] as const;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireOrganizer(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireOrganizer({ request, context });
   const url = new URL(request.url);
   const days = parseEnum(url.searchParams.get("days"), PERIODS, "30");
   const queryLocale = parseEnum(url.searchParams.get("locale"), LOCALE_FILTERS, "all");
@@ -29,9 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireOrganizer(request, locale);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireOrganizer({ request, context });
   const form = await request.formData();
   const intent = formText(form, "intent");
   const id = formInt(form, "id");

@@ -9,21 +9,19 @@ import { STORE_FILTERS } from "#app/utils/admin-constants.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
 import { formatDate } from "#app/utils/datetime.ts";
 import { formInt, formText } from "#app/utils/form-values.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseEnum, parsePage } from "#app/utils/params.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireOrganizer(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  const user = requireOrganizer({ request, context });
   const url = new URL(request.url);
   const status = parseEnum(url.searchParams.get("status"), STORE_FILTERS, "pending");
   return { status, ...listStoresForReview(user, locale, { status, page: parsePage(url.searchParams.get("page")) }) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireOrganizer(request, locale);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireOrganizer({ request, context });
   const form = await request.formData();
   const decision = parseEnum(
     formText(form, "intent"),

@@ -4,11 +4,9 @@ import { ConsoleNav } from "#app/components/console-nav.tsx";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { useT } from "#app/i18n/use-locale.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  await requireOrganizer(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireOrganizer({ request, context });
   return null;
 }
 

@@ -8,12 +8,12 @@ import { SortForm } from "#app/components/sort-form.tsx";
 import { useT } from "#app/i18n/use-locale.ts";
 import { getCategoryBySlug } from "#app/models/catalog.server.ts";
 import { PRODUCT_SORTS, listProducts } from "#app/models/products.server.ts";
-import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseEnum, parsePage } from "#app/utils/params.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { locale } = context;
   const category = getCategoryBySlug(params.slug ?? "", locale);
   if (!category) notFound();
   const url = new URL(request.url);

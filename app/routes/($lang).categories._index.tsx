@@ -3,11 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { listCategories } from "#app/models/catalog.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { locale } = context;
   return { categories: listCategories(locale) };
 }
 

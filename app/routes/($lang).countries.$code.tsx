@@ -11,14 +11,14 @@ import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { getCountry, listStores } from "#app/models/catalog.server.ts";
 import { PRODUCT_SORTS, listProducts } from "#app/models/products.server.ts";
-import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseEnum, parsePage } from "#app/utils/params.ts";
 
 const STORES_SHOWN = 12;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { locale } = context;
   const code = params.code ?? "";
   if (!/^[A-Za-z]{2}$/.test(code)) notFound();
   // ISO codes are upper case; /countries/et is sent to its canonical /countries/ET.

@@ -4,11 +4,10 @@ import { FlagStripes } from "#app/components/flag-stripes.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { listRepresentedCountries } from "#app/models/catalog.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { locale } = context;
   return { countries: listRepresentedCountries(locale) };
 }
 

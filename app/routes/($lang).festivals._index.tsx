@@ -4,11 +4,10 @@ import { SentenceWithTime } from "#app/components/festival-time.tsx";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { listFestivals, type FestivalSummary } from "#app/models/festivals.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { locale } = context;
   return { festivals: listFestivals(locale) };
 }
 

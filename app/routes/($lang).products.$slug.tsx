@@ -11,11 +11,11 @@ import { StockBadge } from "#app/components/stock-badge.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { imageSources } from "#app/utils/images.ts";
 import { getProductBySlug, listRelatedProducts } from "#app/models/products.server.ts";
-import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const { locale } = context;
   const product = getProductBySlug(params.slug ?? "", locale);
   if (!product) notFound();
   return { product, related: listRelatedProducts(product, locale) };

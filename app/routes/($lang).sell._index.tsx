@@ -5,12 +5,11 @@ import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { getOwnerDashboard, type DashboardItem } from "#app/models/owner/dashboard.server.ts";
 import { requireOwner } from "#app/models/access.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const { store } = await requireOwner(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  const { store } = requireOwner({ request, context });
   return getOwnerDashboard(store, locale);
 }
 

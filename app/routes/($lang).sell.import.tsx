@@ -14,12 +14,10 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { importListings, validateImport } from "#app/models/owner/import-export.server.ts";
 import { requireOwner } from "#app/models/access.server.ts";
 import { CsvError, MAX_CSV_BYTES, csvRecords, decodeUtf8, parseCsv } from "#app/utils/csv.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  await requireOwner(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireOwner({ request, context });
   return null;
 }
 
@@ -37,9 +35,8 @@ const failure = (error: CsvError | "noFile") =>
   );
 
 /** Two steps: a multipart upload is checked and previewed; the confirmed text is imported in one transaction. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const { store } = await requireOwner(request, locale);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { store } = requireOwner({ request, context });
   let text: string;
   let confirm = false;
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {

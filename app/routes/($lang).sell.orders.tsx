@@ -8,24 +8,21 @@ import { listStoreOrderLines, markLineShipped } from "#app/models/orders.server.
 import { requireOwner } from "#app/models/access.server.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { formInt, formText } from "#app/utils/form-values.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { formatMoney } from "#app/utils/money.ts";
 import { parseEnum, parsePage } from "#app/utils/params.ts";
 
 const SHOW = ["to-ship", "shipped", "all"] as const;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const { store } = await requireOwner(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { store } = requireOwner({ request, context });
   const url = new URL(request.url);
   const show = parseEnum(url.searchParams.get("show"), SHOW, "to-ship");
   return { show, ...listStoreOrderLines(store, { show, page: parsePage(url.searchParams.get("page")) }) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const { store } = await requireOwner(request, locale);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { store } = requireOwner({ request, context });
   const form = await request.formData();
   const lineId = formInt(form, "lineId");
   if (lineId === null) return data({ ok: false, lineId, message: "admin.errorBadRequest" }, { status: 400 });

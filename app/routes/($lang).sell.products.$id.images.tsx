@@ -9,7 +9,7 @@ import { localizePath } from "#app/i18n/locales.ts";
 import { requireOwner } from "#app/models/access.server.ts";
 import { addOwnProductImages, deleteOwnProductImage } from "#app/models/owner/images.server.ts";
 import { getOwnProduct } from "#app/models/owner/listings.server.ts";
-import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
 import { MAX_IMAGES_PER_PRODUCT, MAX_IMAGE_BYTES } from "#app/utils/images.ts";
 
 /**
@@ -20,9 +20,9 @@ export async function loader() {
   notFound();
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const { store } = await requireOwner(request, locale);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { locale } = context;
+  const { store } = requireOwner({ request, context });
   if (!params.id || !/^\d{1,12}$/.test(params.id)) notFound();
   const id = Number(params.id);
   if (!getOwnProduct(store, id)) notFound();

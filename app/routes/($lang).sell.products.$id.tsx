@@ -9,7 +9,7 @@ import { imageSources, isUploadedImage } from "#app/utils/images.ts";
 import { requireOwner } from "#app/models/access.server.ts";
 import { listCategoryOptions } from "#app/models/catalog.server.ts";
 import { getOwnProduct, saveOwnProduct } from "#app/models/owner/listings.server.ts";
-import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { productInputSchema } from "#app/utils/product-form.ts";
@@ -19,9 +19,9 @@ function productId(raw: string | undefined): number {
   return Number(raw);
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const { store } = await requireOwner(request, locale);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  const { store } = requireOwner({ request, context });
   // Another store's product is "not found", exactly like one that does not exist.
   const product = getOwnProduct(store, productId(params.id));
   if (!product) notFound();
@@ -48,9 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const { store } = await requireOwner(request, locale);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { locale } = context;
+  const { store } = requireOwner({ request, context });
   const id = productId(params.id);
   if (!getOwnProduct(store, id)) notFound();
   const form = await request.formData();

@@ -11,14 +11,14 @@ import {
   setOwnProductStock,
 } from "#app/models/owner/listings.server.ts";
 import { requireOwner } from "#app/models/access.server.ts";
-import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { formatMoney } from "#app/utils/money.ts";
 import { parseEnum, parsePage } from "#app/utils/params.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const { store } = await requireOwner(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  const { store } = requireOwner({ request, context });
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const status = parseEnum(url.searchParams.get("status"), OWNER_STATUS_FILTERS, "all");
@@ -28,9 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** One action, switched on `intent`: inline stock edits and status changes from the table. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const { store } = await requireOwner(request, locale);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { store } = requireOwner({ request, context });
   const form = await request.formData();
   const id = Number(form.get("id"));
   const intent = form.get("intent");

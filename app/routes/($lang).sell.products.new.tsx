@@ -7,20 +7,19 @@ import { useT } from "#app/i18n/use-locale.ts";
 import { requireOwner } from "#app/models/access.server.ts";
 import { listCategoryOptions } from "#app/models/catalog.server.ts";
 import { saveOwnProduct } from "#app/models/owner/listings.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { productInputSchema } from "#app/utils/product-form.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  await requireOwner(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  requireOwner({ request, context });
   return { categories: listCategoryOptions(locale) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const { store } = await requireOwner(request, locale);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { locale } = context;
+  const { store } = requireOwner({ request, context });
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: productInputSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });

@@ -20,7 +20,6 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { requireOwner } from "#app/models/access.server.ts";
 import { listCountryOptions } from "#app/models/catalog.server.ts";
 import { setOwnStoreLogo, updateOwnStore } from "#app/models/owner/store-profile.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { MAX_IMAGE_BYTES, imageSources } from "#app/utils/images.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
@@ -51,9 +50,9 @@ const schema = z.object({
 const FIELDS = Object.keys(schema.shape) as (keyof z.infer<typeof schema>)[];
 type LogoError = MessageKey;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const { store } = await requireOwner(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  const { store } = requireOwner({ request, context });
   return {
     values: Object.fromEntries(FIELDS.map((f) => [f, String(store[f] ?? "")])) as Record<string, string>,
     logoUrl: store.logoUrl,
@@ -61,9 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const { store } = await requireOwner(request, locale);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { locale } = context;
+  const { store } = requireOwner({ request, context });
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     let form: FormData;
     try {

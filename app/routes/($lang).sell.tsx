@@ -5,11 +5,10 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { useT } from "#app/i18n/use-locale.ts";
 import { pick } from "#app/models/localize.ts";
 import { requireOwner } from "#app/models/access.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const { store } = await requireOwner(request, locale);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  const { store } = requireOwner({ request, context });
   return {
     store: { name: pick(store, "name", locale), status: store.status, slug: store.slug, reviewNote: store.reviewNote },
   };

@@ -8,13 +8,13 @@ import { LOCALE_INFO } from "#app/i18n/locales.ts";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import { getStoreBySlug } from "#app/models/catalog.server.ts";
 import { listProducts } from "#app/models/products.server.ts";
-import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
 import { imageSources } from "#app/utils/images.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parsePage } from "#app/utils/params.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { locale } = context;
   const store = getStoreBySlug(params.slug ?? "", locale);
   if (!store) notFound();
   const page = parsePage(new URL(request.url).searchParams.get("page"));

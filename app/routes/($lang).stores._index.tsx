@@ -5,12 +5,11 @@ import { Pagination } from "#app/components/pagination.tsx";
 import { StoreGrid } from "#app/components/store-card.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { listRepresentedCountries, listStores } from "#app/models/catalog.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parsePage } from "#app/utils/params.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { locale } = context;
   const url = new URL(request.url);
   const countries = listRepresentedCountries(locale);
   // Only a represented country code filters; anything else (typos, injection attempts) is ignored.

@@ -4,8 +4,8 @@ import { exportListings } from "#app/models/owner/import-export.server.ts";
 import { toCsv } from "#app/utils/csv.ts";
 
 /** GET /sell/export.csv — the owner's listings in the import format (UTF-8 with BOM, so spreadsheets read Chinese). */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { store } = await requireOwner(request, "en");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { store } = requireOwner({ request, context });
   const rows = exportListings(store);
   return new Response(toCsv(rows), {
     headers: {

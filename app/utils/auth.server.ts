@@ -1,5 +1,5 @@
-import { redirect } from "@remix-run/node";
-import { localizePath, type Locale } from "#app/i18n/locales.ts";
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { localizePath } from "#app/i18n/locales.ts";
 import { getUserById, type SessionUser } from "#app/models/users.server.ts";
 import { mergeGuestCart } from "#app/models/cart.server.ts";
 import { guestCartToken } from "./cart-cookie.server.ts";
@@ -10,13 +10,18 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   return id === null ? null : getUserById(id);
 }
 
-/** The signed-in user, or a redirect to the login page that comes back here afterwards. */
-export async function requireUser(request: Request, locale: Locale): Promise<SessionUser> {
-  const user = await getUser(request);
-  if (user) return user;
+/** What the gates need of a loader's or action's arguments. */
+export interface RequestArgs {
+  request: Request;
+  context: AppLoadContext;
+}
+
+/** The signed-in user (from the request context), or a redirect to the login page that comes back here. */
+export function requireUser({ request, context }: RequestArgs): SessionUser {
+  if (context.user) return context.user;
   const url = new URL(request.url);
   throw redirect(
-    `${localizePath("/login", locale)}?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })}`,
+    `${localizePath("/login", context.locale)}?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })}`,
   );
 }
 

@@ -10,7 +10,7 @@ import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
 import { getFestivalForEdit } from "#app/models/admin/festivals.server.ts";
 import { parseSearchParams, searchCatalog } from "#app/models/search.server.ts";
-import { notFound, requireLocale } from "#app/utils/http.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import {
   addFestivalDeal,
@@ -34,9 +34,9 @@ function festivalId(params: { id?: string }): number {
   return Number(id);
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireOrganizer(request, locale);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { locale } = context;
+  const user = requireOrganizer({ request, context });
   const edit = getFestivalForEdit(user, festivalId(params), locale);
   if (!edit) notFound();
   const url = new URL(request.url);
@@ -50,35 +50,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Every form on the page posts here with an `intent`; each intent has one schema and one function. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params);
-  const user = await requireOrganizer(request, locale);
-  const context = { user, festivalId: festivalId(params) };
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = requireOrganizer({ request, context });
+  const editor = { user, festivalId: festivalId(params) };
   const submission = parseWithZod(await request.formData(), { schema: festivalEditorSchema });
   if (submission.status !== "success") return refused(submission);
   const input = submission.value;
   switch (input.intent) {
     case INTENT.details:
-      return saveDetails(context, input, submission);
+      return saveDetails(editor, input, submission);
     case INTENT.publish:
     case INTENT.unpublish:
-      return setPublished(context, input);
+      return setPublished(editor, input);
     case INTENT.addDeal:
-      return addFestivalDeal(context, input);
+      return addFestivalDeal(editor, input);
     case INTENT.updateDeal:
-      return updateFestivalDeal(context, input);
+      return updateFestivalDeal(editor, input);
     case INTENT.bulkAdd:
-      return bulkAddFestivalDeals(context, input);
+      return bulkAddFestivalDeals(editor, input);
     case INTENT.removeDeal:
-      return removeFestivalDeal(context, input);
+      return removeFestivalDeal(editor, input);
     case INTENT.moveDeal:
-      return moveFestivalDeal(context, input);
+      return moveFestivalDeal(editor, input);
     case INTENT.setStores:
-      return setFeaturedStores(context, input);
+      return setFeaturedStores(editor, input);
     case INTENT.addSession:
-      return addShowcaseSession(context, input);
+      return addShowcaseSession(editor, input);
     case INTENT.removeSession:
-      return removeShowcaseSession(context, input);
+      return removeShowcaseSession(editor, input);
   }
 }
 
