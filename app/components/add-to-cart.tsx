@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
+import { CART_INTENT } from "#app/utils/cart-form.ts";
 
 /**
  * Add to cart: a plain POST to /cart without JavaScript (the cart page opens), in place with it
@@ -37,7 +38,7 @@ export function AddToCart({ productId, stock }: { productId: number; stock: numb
       <button
         type="submit"
         name="intent"
-        value="add"
+        value={CART_INTENT.add}
         disabled={busy}
         className="rounded bg-clay-700 px-5 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60"
       >

@@ -5,14 +5,21 @@ import type { OrderDetail } from "#app/models/orders.server.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { formatMoney } from "#app/utils/money.ts";
 
-export function OrderStatusBadge({ status, flagged }: { status: OrderDetail["status"]; flagged?: boolean }) {
+export function OrderStatusBadge({
+  status,
+  sold,
+  flagged,
+}: {
+  status: OrderDetail["status"];
+  sold: boolean;
+  flagged?: boolean;
+}) {
   const t = useT();
-  const tone =
-    status === "paid" || status === "fulfilled" || status === "partly_fulfilled"
-      ? "bg-green-100 text-green-900"
-      : status === "pending"
-        ? "bg-amber-100 text-amber-900"
-        : "bg-stone-200 text-stone-800";
+  const tone = sold
+    ? "bg-green-100 text-green-900"
+    : status === "pending"
+      ? "bg-amber-100 text-amber-900"
+      : "bg-stone-200 text-stone-800";
   return (
     <span className={`rounded px-2 py-0.5 text-xs font-semibold ${tone}`} data-testid="order-status">
       {t(`order.status.${status}` as MessageKey)}
@@ -30,7 +37,7 @@ export function OrderView({ order }: { order: OrderDetail }) {
     <div className="space-y-4">
       <p className="flex flex-wrap items-center gap-3 text-sm text-stone-700">
         <span>{t("order.number", { id: order.id })}</span>
-        <OrderStatusBadge status={order.status} flagged={order.flagged} />
+        <OrderStatusBadge status={order.status} sold={order.sold} flagged={order.flagged} />
         <time dateTime={order.createdAt}>{formatDateTime(order.createdAt, locale, CHINA_TIME_ZONE)}</time>
       </p>
       <table className="w-full text-left text-sm" data-testid="order-lines">

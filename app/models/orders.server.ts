@@ -33,6 +33,8 @@ export function isValidOrderToken(orderId: number, token: string | null): boolea
 export interface OrderSummary {
   id: number;
   status: OrderStatus;
+  /** The order counts as a sale (money received). */
+  sold: boolean;
   flagged: boolean;
   totalCents: number;
   currency: string;
@@ -60,6 +62,7 @@ export function listOrdersForUser(userId: number, page: number): { items: OrderS
     items: rows.map(({ order, itemCount }) => ({
       id: order.id,
       status: order.status,
+      sold: isSoldOrder(order),
       flagged: order.flag !== null,
       totalCents: order.totalCents,
       currency: order.currency,
@@ -116,6 +119,7 @@ export function getOrderForViewer(
   return {
     id: order.id,
     status: order.status,
+    sold: isSoldOrder(order),
     flagged: order.flag !== null,
     totalCents: order.totalCents,
     currency: order.currency,

@@ -57,7 +57,7 @@ export default function MyOrders() {
                   <time dateTime={o.createdAt}>{formatDateTime(o.createdAt, locale, CHINA_TIME_ZONE)}</time>
                 </td>
                 <td>
-                  <OrderStatusBadge status={o.status} flagged={o.flagged} />
+                  <OrderStatusBadge status={o.status} sold={o.sold} flagged={o.flagged} />
                 </td>
                 <td>{formatMoney(o.totalCents, o.currency, locale)}</td>
               </tr>

@@ -1,5 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { ProductPicker } from "#app/components/product-picker.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
@@ -9,13 +11,14 @@ import {
   listFeaturedForCuration,
   moveFeaturedProduct,
   removeFeaturedProduct,
+  type CurationResult,
 } from "#app/models/admin/featured.server.ts";
 import { parseSearchParams, searchCatalog } from "#app/models/search.server.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
-import { formInt, formText } from "#app/utils/form-values.ts";
+import { formId } from "#app/utils/intent.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale } = context;
   const user = requireOrganizer({ request, context });
   const { params: search } = parseSearchParams(
@@ -28,30 +31,47 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+const INTENT = { add: "add", remove: "remove", up: "up", down: "down" } as const;
+
+const productId = formId("admin.errorBadRequest");
+const curationActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal(INTENT.add), productId }),
+    z.object({ intent: z.literal(INTENT.remove), productId }),
+    z.object({ intent: z.enum([INTENT.up, INTENT.down]), productId }),
+  ],
+  { error: "admin.errorBadRequest" },
+);
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireOrganizer({ request, context });
-  const form = await request.formData();
-  const productId = formInt(form, "productId");
-  const intent = formText(form, "intent");
-  if (productId === null) return data({ ok: false, message: "admin.errorBadRequest" }, { status: 400 });
-  const result =
-    intent === "add"
-      ? addFeaturedProduct(user, productId)
-      : intent === "remove"
-        ? removeFeaturedProduct(user, productId)
-        : intent === "up" || intent === "down"
-          ? moveFeaturedProduct(user, productId, intent)
-          : null;
-  if (!result) return data({ ok: false, message: "admin.errorBadRequest" }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: curationActionSchema });
+  if (submission.status !== "success") return data({ ok: false, message: "admin.errorBadRequest" }, { status: 400 });
+  const input = submission.value;
+  let result: CurationResult;
+  let done: MessageKey;
+  switch (input.intent) {
+    case INTENT.add:
+      result = addFeaturedProduct(user, input.productId);
+      done = "admin.featuredAdded";
+      break;
+    case INTENT.remove:
+      result = removeFeaturedProduct(user, input.productId);
+      done = "admin.featuredRemoved";
+      break;
+    case INTENT.up:
+    case INTENT.down:
+      result = moveFeaturedProduct(user, input.productId, input.intent);
+      done = "admin.saved";
+      break;
+  }
   if (!result.ok)
     return data(
       { ok: false, message: result.error === "duplicate" ? "admin.errorAlreadyFeatured" : "admin.errorNotFound" },
       { status: 400 },
     );
-  return {
-    ok: true,
-    message: intent === "add" ? "admin.featuredAdded" : intent === "remove" ? "admin.featuredRemoved" : "admin.saved",
-  };
+  return { ok: true, message: done };
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("admin.featuredTitle"));
@@ -100,7 +120,7 @@ export default function FeaturedCuration() {
                 <button
                   type="submit"
                   name="intent"
-                  value="up"
+                  value={INTENT.up}
                   disabled={i === 0}
                   aria-label={t("admin.moveUp", { title: p.title })}
                   className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40"
@@ -110,7 +130,7 @@ export default function FeaturedCuration() {
                 <button
                   type="submit"
                   name="intent"
-                  value="down"
+                  value={INTENT.down}
                   disabled={i === featured.length - 1}
                   aria-label={t("admin.moveDown", { title: p.title })}
                   className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40"
@@ -120,7 +140,7 @@ export default function FeaturedCuration() {
                 <button
                   type="submit"
                   name="intent"
-                  value="remove"
+                  value={INTENT.remove}
                   className="rounded border border-red-700 px-2 py-1 text-red-800"
                 >
                   {t("admin.remove")}
@@ -143,7 +163,7 @@ export default function FeaturedCuration() {
               <button
                 type="submit"
                 name="intent"
-                value="add"
+                value={INTENT.add}
                 aria-label={t("admin.addNamed", { title: hit.title })}
                 className="rounded bg-clay-700 px-3 py-1 text-sm font-semibold text-white hover:bg-clay-900"
               >

@@ -1,13 +1,20 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
 import { PageHeading } from "#app/components/layout.tsx";
 import { LOCALE_INFO, LOCALES } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
 import { getSearchInsights, type QueryStat } from "#app/models/admin/search-insights.server.ts";
-import { deleteSynonymGroup, listSynonyms, saveSynonymGroup } from "#app/models/admin/synonyms.server.ts";
-import { formInt, formText } from "#app/utils/form-values.ts";
+import {
+  deleteSynonymGroup,
+  listSynonyms,
+  saveSynonymGroup,
+  type SynonymResult,
+} from "#app/models/admin/synonyms.server.ts";
+import { formId } from "#app/utils/intent.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseEnum } from "#app/utils/params.ts";
 
@@ -27,26 +34,51 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+const INTENT = { add: "add", update: "update", delete: "delete" } as const;
+
+const id = formId("admin.errorBadRequest");
+const words = z.string().optional().default("");
+const synonymActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal(INTENT.add), words }),
+    z.object({ intent: z.literal(INTENT.update), id, words }),
+    z.object({ intent: z.literal(INTENT.delete), id }),
+  ],
+  { error: "admin.errorBadRequest" },
+);
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireOrganizer({ request, context });
-  const form = await request.formData();
-  const intent = formText(form, "intent");
-  const id = formInt(form, "id");
-  const result =
-    intent === "add"
-      ? saveSynonymGroup(user, { text: formText(form, "words") })
-      : intent === "update" && id !== null
-        ? saveSynonymGroup(user, { id, text: formText(form, "words") })
-        : intent === "delete" && id !== null
-          ? deleteSynonymGroup(user, id)
-          : null;
-  if (!result) return data({ ok: false, id, message: "admin.errorBadRequest" }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: synonymActionSchema });
+  if (submission.status !== "success") {
+    const refusedId = id.safeParse(submission.payload.id).data ?? null;
+    return data({ ok: false, id: refusedId, message: "admin.errorBadRequest" }, { status: 400 });
+  }
+  const input = submission.value;
+  let result: SynonymResult;
+  switch (input.intent) {
+    case INTENT.add:
+      result = saveSynonymGroup(user, { text: input.words });
+      break;
+    case INTENT.update:
+      result = saveSynonymGroup(user, { id: input.id, text: input.words });
+      break;
+    case INTENT.delete:
+      result = deleteSynonymGroup(user, input.id);
+      break;
+  }
+  const groupId = "id" in input ? input.id : null;
   if (!result.ok)
     return data(
-      { ok: false, id, message: result.error === "tooFew" ? "admin.errorSynonymsTooFew" : "admin.errorNotFound" },
+      {
+        ok: false,
+        id: groupId,
+        message: result.error === "tooFew" ? "admin.errorSynonymsTooFew" : "admin.errorNotFound",
+      },
       { status: 400 },
     );
-  return { ok: true, id, message: "admin.synonymsSaved" };
+  return { ok: true, id: groupId, message: "admin.synonymsSaved" };
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("admin.insightsTitle"));
@@ -140,7 +172,7 @@ export default function SearchInsights() {
           <button
             type="submit"
             name="intent"
-            value="add"
+            value={INTENT.add}
             className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
           >
             {t("admin.add")}
@@ -167,7 +199,7 @@ export default function SearchInsights() {
                 <button
                   type="submit"
                   name="intent"
-                  value="update"
+                  value={INTENT.update}
                   className="rounded border border-stone-400 px-2 py-1 text-xs"
                 >
                   {t("admin.save")}
@@ -175,7 +207,7 @@ export default function SearchInsights() {
                 <button
                   type="submit"
                   name="intent"
-                  value="delete"
+                  value={INTENT.delete}
                   className="rounded border border-red-700 px-2 py-1 text-xs text-red-800"
                 >
                   {t("admin.remove")}

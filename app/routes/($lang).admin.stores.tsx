@@ -1,5 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
@@ -8,7 +10,7 @@ import { listStoresForReview, reviewStore, type StoreDecision } from "#app/model
 import { STORE_FILTERS } from "#app/utils/admin-constants.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
 import { formatDate } from "#app/utils/datetime.ts";
-import { formInt, formText } from "#app/utils/form-values.ts";
+import { formId } from "#app/utils/intent.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseEnum, parsePage } from "#app/utils/params.ts";
 
@@ -20,18 +22,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { status, ...listStoresForReview(user, locale, { status, page: parsePage(url.searchParams.get("page")) }) };
 }
 
+/** The review decisions, each the `intent` of its button; all three share one form shape. */
+const INTENT = { approve: "approve", reject: "reject", suspend: "suspend" } as const satisfies Record<
+  StoreDecision,
+  StoreDecision
+>;
+
+const storeId = formId("admin.errorBadRequest");
+const reviewActionSchema = z.object({
+  intent: z.enum([INTENT.approve, INTENT.reject, INTENT.suspend], { error: "admin.errorBadRequest" }),
+  storeId,
+  reason: z.string().optional().default(""),
+});
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireOrganizer({ request, context });
-  const form = await request.formData();
-  const decision = parseEnum(
-    formText(form, "intent"),
-    ["approve", "reject", "suspend"] as const,
-    "approve",
-  ) as StoreDecision;
-  const storeId = formInt(form, "storeId");
-  if (storeId === null || !["approve", "reject", "suspend"].includes(formText(form, "intent")))
-    return data({ ok: false, storeId, message: "admin.errorBadRequest" }, { status: 400 });
-  const result = reviewStore(user, { storeId, decision, reason: formText(form, "reason") });
+  const submission = parseWithZod(await request.formData(), { schema: reviewActionSchema });
+  if (submission.status !== "success") {
+    const refusedStoreId = storeId.safeParse(submission.payload.storeId).data ?? null;
+    return data({ ok: false, storeId: refusedStoreId, message: "admin.errorBadRequest" }, { status: 400 });
+  }
+  const { intent: decision, ...input } = submission.value;
+  const result = reviewStore(user, { ...input, decision });
   if (!result.ok) {
     const message =
       result.error === "reasonRequired"
@@ -39,9 +51,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : result.error === "notAllowed"
           ? "admin.errorNotAllowed"
           : "admin.errorNotFound";
-    return data({ ok: false, storeId, message }, { status: result.error === "notFound" ? 404 : 400 });
+    return data({ ok: false, storeId: input.storeId, message }, { status: result.error === "notFound" ? 404 : 400 });
   }
-  return { ok: true, storeId, message: `admin.done.${decision}` };
+  return { ok: true, storeId: input.storeId, message: `admin.done.${decision}` };
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("admin.storesTitle"));
@@ -90,7 +102,7 @@ export default function StoreApplications() {
             >
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-semibold text-clay-900">
-                  {store.status === "approved" ? (
+                  {store.open ? (
                     <Link to={href(`/stores/${store.slug}`)} className="underline">
                       {store.name}
                     </Link>
@@ -108,13 +120,13 @@ export default function StoreApplications() {
                 <p className="mt-1 text-sm text-stone-700">{t("admin.reviewNote", { note: store.reviewNote })}</p>
               ) : null}
               <div className="mt-3 flex flex-wrap items-end gap-3">
-                {store.status !== "approved" ? (
+                {store.decisions.includes(INTENT.approve) ? (
                   <Form method="post">
                     <input type="hidden" name="storeId" value={store.id} />
                     <button
                       type="submit"
                       name="intent"
-                      value="approve"
+                      value={INTENT.approve}
                       disabled={busy}
                       className="rounded bg-green-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-green-800"
                     >
@@ -122,7 +134,7 @@ export default function StoreApplications() {
                     </button>
                   </Form>
                 ) : null}
-                {store.status === "pending" || store.status === "approved" ? (
+                {store.decisions.includes(INTENT.reject) || store.decisions.includes(INTENT.suspend) ? (
                   <Form method="post" className="flex flex-wrap items-end gap-2">
                     <input type="hidden" name="storeId" value={store.id} />
                     <div>
@@ -140,11 +152,11 @@ export default function StoreApplications() {
                     <button
                       type="submit"
                       name="intent"
-                      value={store.status === "pending" ? "reject" : "suspend"}
+                      value={store.decisions.includes(INTENT.reject) ? INTENT.reject : INTENT.suspend}
                       disabled={busy}
                       className="rounded border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50"
                     >
-                      {store.status === "pending" ? t("admin.reject") : t("admin.suspend")}
+                      {store.decisions.includes(INTENT.reject) ? t("admin.reject") : t("admin.suspend")}
                     </button>
                   </Form>
                 ) : null}

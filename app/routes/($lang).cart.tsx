@@ -1,13 +1,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { FestivalBadge } from "#app/components/deal-price.tsx";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Price } from "#app/components/price.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { changeCart, getCartView, type CartLine } from "#app/models/cart.server.ts";
+import { changeCart, getCartView, type CartChange, type CartLine } from "#app/models/cart.server.ts";
 import { MAX_LINE_QUANTITY } from "#app/utils/cart-limits.ts";
-import { formInt, formText } from "#app/utils/form-values.ts";
+import { CART_INTENT, cartActionSchema, submittedProductId } from "#app/utils/cart-form.ts";
+import { refusalMessage } from "#app/utils/intent.ts";
 import { imageSources } from "#app/utils/images.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { formatMoney } from "#app/utils/money.ts";
@@ -16,7 +18,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return { cart: getCartView(context.cartOwner, context.locale) };
 }
 
-const ERRORS: Record<string, MessageKey> = {
+const ERRORS: Record<Extract<CartChange, { ok: false }>["error"], MessageKey> = {
   notFound: "cart.errorUnavailable",
   soldOut: "cart.errorSoldOut",
   cartFull: "cart.errorFull",
@@ -25,23 +27,36 @@ const ERRORS: Record<string, MessageKey> = {
 
 /** One action for the cart, switched on `intent`: add, update (set a quantity; 0 removes) or remove. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const intent = formText(form, "intent");
-  const productId = formInt(form, "productId");
-  const quantity = intent === "remove" ? 0 : formInt(form, "quantity");
-  if (productId === null || quantity === null || !["add", "update", "remove"].includes(intent)) {
-    return data({ ok: false as const, productId, message: "cart.errorQuantity" as MessageKey }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: cartActionSchema });
+  if (submission.status !== "success") {
+    const message = refusalMessage(submission.status === "error" ? submission.error : null, "cart.errorQuantity");
+    const productId = submittedProductId(submission.payload.productId);
+    return data({ ok: false as const, productId, message }, { status: 400 });
   }
+  const input = submission.value;
   const { owner, setCookie } = await context.ensureCartOwner();
-  const result = changeCart(owner, productId, quantity, intent === "add" ? "add" : "set");
+  const change = (quantity: number, mode: "add" | "set") => changeCart(owner, input.productId, quantity, mode);
+  let result: CartChange;
+  switch (input.intent) {
+    case CART_INTENT.add:
+      result = change(input.quantity, "add");
+      break;
+    case CART_INTENT.update:
+      result = change(input.quantity, "set");
+      break;
+    case CART_INTENT.remove:
+      result = change(0, "set");
+      break;
+  }
   const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
+  const productId = input.productId;
   if (!result.ok)
-    return data({ ok: false as const, productId, message: ERRORS[result.error]! }, { status: 400, headers });
+    return data({ ok: false as const, productId, message: ERRORS[result.error] }, { status: 400, headers });
   const message: MessageKey = result.limited
     ? "cart.limited"
-    : intent === "add"
+    : input.intent === CART_INTENT.add
       ? "cart.added"
-      : intent === "remove" || result.quantity === 0
+      : result.quantity === 0
         ? "cart.removed"
         : "cart.updated";
   return data({ ok: true as const, productId, message, quantity: result.quantity }, { headers });
@@ -189,7 +204,7 @@ function CartLineRow({ line }: { line: CartLine }) {
             <button
               type="submit"
               name="intent"
-              value="update"
+              value={CART_INTENT.update}
               disabled={busy}
               className="rounded border border-stone-400 px-3 py-1 text-sm"
             >
@@ -201,7 +216,7 @@ function CartLineRow({ line }: { line: CartLine }) {
             <button
               type="submit"
               name="intent"
-              value="remove"
+              value={CART_INTENT.remove}
               disabled={busy}
               aria-label={t("cart.removeNamed", { title: line.title })}
               className="rounded border border-red-700 px-3 py-1 text-sm text-red-800"

@@ -10,13 +10,12 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { getCategoryNames, getCountryNames, getStoreNames, listPopularCategories } from "#app/models/catalog.server.ts";
 import { getFestivalNames } from "#app/models/festivals.server.ts";
 import { parseSearchParams, priceRanges, searchCatalog } from "#app/models/search.server.ts";
-import { requireLocale } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { paginate } from "#app/utils/params.ts";
 import { searchHref } from "#app/utils/search-url.ts";
 
-export async function loader({ request, params: routeParams }: LoaderFunctionArgs) {
-  const locale = requireLocale(routeParams);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { locale } = context;
   const url = new URL(request.url);
   // The page ignores what it cannot use (the API answers 400 for the same input).
   const { params } = parseSearchParams(url.searchParams);

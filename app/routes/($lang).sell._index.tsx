@@ -25,7 +25,7 @@ export default function SellDashboard() {
         title={data.store.name}
         subtitle={`${t("sell.storeStatus")}: ${t(`status.${data.store.status}` as MessageKey)}`}
       />
-      {data.store.status === "approved" ? (
+      {data.store.open ? (
         <p className="-mt-4 mb-6 text-sm">
           <Link to={href(`/stores/${data.store.slug}`)} className="text-clay-700 underline">
             {t("sell.viewStore")}

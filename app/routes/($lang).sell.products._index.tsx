@@ -1,5 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
@@ -12,6 +14,7 @@ import {
 } from "#app/models/owner/listings.server.ts";
 import { requireOwner } from "#app/models/access.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
+import { formId, refusalMessage } from "#app/utils/intent.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { formatMoney } from "#app/utils/money.ts";
 import { parseEnum, parsePage } from "#app/utils/params.ts";
@@ -27,25 +30,57 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { listing, q, status, sort };
 }
 
+const INTENT = { stock: "stock", publish: "publish", draft: "draft", archive: "archive" } as const;
+
+const id = formId("form.invalid");
+const listingActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal(INTENT.stock),
+      id,
+      stock: z
+        .string({ error: "form.stock" })
+        .trim()
+        .regex(/^\d{1,6}$/, { error: "form.stock" })
+        .transform(Number),
+    }),
+    z.object({ intent: z.literal(INTENT.publish), id }),
+    z.object({ intent: z.literal(INTENT.draft), id }),
+    z.object({ intent: z.literal(INTENT.archive), id }),
+  ],
+  { error: "form.invalid" },
+);
+
 /** One action, switched on `intent`: inline stock edits and status changes from the table. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { store } = requireOwner({ request, context });
-  const form = await request.formData();
-  const id = Number(form.get("id"));
-  const intent = form.get("intent");
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  if (intent === "stock") {
-    const raw = String(form.get("stock") ?? "").trim();
-    if (!/^\d{1,6}$/.test(raw)) return data({ ok: false, id, error: "form.stock" as const }, { status: 400 });
-    if (!setOwnProductStock(store, id, Number(raw))) notFound();
-    return { ok: true, id, error: null };
+  const submission = parseWithZod(await request.formData(), { schema: listingActionSchema });
+  if (submission.status !== "success") {
+    // An id that is not one cannot name a listing of this store: "not found", like another store's.
+    const listingId = id.safeParse(submission.payload.id);
+    if (!listingId.success) notFound();
+    const error = refusalMessage(submission.status === "error" ? submission.error : null, "form.invalid");
+    return data({ ok: false, id: listingId.data, error }, { status: 400 });
   }
-  if (intent === "archive" || intent === "publish" || intent === "draft") {
-    const status = intent === "archive" ? "archived" : intent === "publish" ? "active" : "draft";
-    if (!setOwnProductStatus(store, id, status)) notFound();
-    return { ok: true, id, error: null };
+  const input = submission.value;
+  let changed: boolean;
+  switch (input.intent) {
+    case INTENT.stock:
+      changed = setOwnProductStock(store, input.id, input.stock);
+      break;
+    case INTENT.publish:
+      changed = setOwnProductStatus(store, input.id, "active");
+      break;
+    case INTENT.draft:
+      changed = setOwnProductStatus(store, input.id, "draft");
+      break;
+    case INTENT.archive:
+      changed = setOwnProductStatus(store, input.id, "archived");
+      break;
   }
-  return data({ ok: false, id, error: "form.invalid" as const }, { status: 400 });
+  if (!changed) notFound();
+  return { ok: true, id: input.id, error: null };
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("sell.navListings"));
@@ -175,7 +210,7 @@ function Row({
       <td className="px-3 py-2">{formatMoney(item.priceCents, item.currency, locale)}</td>
       <td className="px-3 py-2">
         <stockFetcher.Form method="post" className="flex items-center gap-1">
-          <input type="hidden" name="intent" value="stock" />
+          <input type="hidden" name="intent" value={INTENT.stock} />
           <input type="hidden" name="id" value={item.id} />
           <label htmlFor={`stock-${item.id}`} className="sr-only">
             {t("sell.stockFor", { title: item.title })}
@@ -210,12 +245,12 @@ function Row({
         <statusFetcher.Form method="post" className="flex gap-1">
           <input type="hidden" name="id" value={item.id} />
           {item.status !== "active" ? (
-            <button name="intent" value="publish" className="rounded bg-forest-700 px-2 py-1 text-xs text-white">
+            <button name="intent" value={INTENT.publish} className="rounded bg-forest-700 px-2 py-1 text-xs text-white">
               {t("sell.publish")}
             </button>
           ) : null}
           {item.status !== "archived" ? (
-            <button name="intent" value="archive" className="rounded border border-stone-300 px-2 py-1 text-xs">
+            <button name="intent" value={INTENT.archive} className="rounded border border-stone-300 px-2 py-1 text-xs">
               {t("sell.archive")}
             </button>
           ) : null}

@@ -4,7 +4,7 @@ import { STORE_FILTERS, type StoreFilter } from "#app/utils/admin-constants.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { productIsListed, type StoreStatus } from "#db/rules.ts";
+import { isOpenStore, productIsListed, type StoreStatus } from "#db/rules.ts";
 import { localizedColumns } from "#db/columns.ts";
 import { countries, products, stores, users } from "#db/schema/index.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
@@ -16,6 +16,22 @@ import { pick } from "../localize.ts";
  * Store applications and reviews. Every change writes its audit row and its search outbox row in
  * the same transaction.
  */
+export const STORE_DECISIONS = ["approve", "reject", "suspend"] as const;
+export type StoreDecision = (typeof STORE_DECISIONS)[number];
+export type ReviewResult = { ok: true } | { ok: false; error: "notFound" | "reasonRequired" | "notAllowed" };
+
+/** Which status a decision may start from: approve pending, rejected or suspended stores; reject pending ones; suspend approved ones. */
+const ALLOWED_FROM: Record<StoreDecision, readonly StoreStatus[]> = {
+  approve: ["pending", "rejected", "suspended"],
+  reject: ["pending"],
+  suspend: ["approved"],
+};
+const RESULT_STATUS: Record<StoreDecision, StoreStatus> = {
+  approve: "approved",
+  reject: "rejected",
+  suspend: "suspended",
+};
+
 export interface ReviewStoreRow {
   id: number;
   slug: string;
@@ -25,6 +41,10 @@ export interface ReviewStoreRow {
   city: string;
   tagline: string;
   status: StoreFilter;
+  /** Shoppers can see the store (and its listings). */
+  open: boolean;
+  /** The decisions its status allows, for the review buttons. */
+  decisions: StoreDecision[];
   reviewNote: string;
   createdAt: string;
   products: number;
@@ -86,27 +106,14 @@ export function listStoresForReview(
       city: pick(store, "city", locale),
       tagline: pick(store, "tagline", locale),
       status: store.status,
+      open: isOpenStore(store),
+      decisions: STORE_DECISIONS.filter((d) => ALLOWED_FROM[d].includes(store.status)),
       reviewNote: store.reviewNote,
       createdAt: store.createdAt.toISOString(),
       products: productCounts.get(store.id) ?? 0,
     })),
   };
 }
-
-export type StoreDecision = "approve" | "reject" | "suspend";
-export type ReviewResult = { ok: true } | { ok: false; error: "notFound" | "reasonRequired" | "notAllowed" };
-
-/** Which status a decision may start from: approve pending, rejected or suspended stores; reject pending ones; suspend approved ones. */
-const ALLOWED_FROM: Record<StoreDecision, readonly StoreStatus[]> = {
-  approve: ["pending", "rejected", "suspended"],
-  reject: ["pending"],
-  suspend: ["approved"],
-};
-const RESULT_STATUS: Record<StoreDecision, StoreStatus> = {
-  approve: "approved",
-  reject: "rejected",
-  suspend: "suspended",
-};
 
 /**
  * Approves, rejects or suspends a store. Its products join or leave search and listings at once:

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, or, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
-import type { ProductStatus } from "#db/rules.ts";
+import { isOpenStore, type ProductStatus } from "#db/rules.ts";
 import { localizedColumns } from "#db/columns.ts";
 import { products } from "#db/schema/index.ts";
 import type { OwnStore } from "../access.server.ts";
@@ -41,7 +41,7 @@ export function getOwnerDashboard(store: OwnStore, locale: Locale) {
     stock: products.stock,
   };
   return {
-    store: { name: pick(store, "name", locale), slug: store.slug, status: store.status },
+    store: { name: pick(store, "name", locale), slug: store.slug, status: store.status, open: isOpenStore(store) },
     counts: { draft: counts.draft ?? 0, active: counts.active ?? 0, archived: counts.archived ?? 0 },
     soldOut: db
       .select(base)
