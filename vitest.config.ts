@@ -1,10 +1,16 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     pool: "forks",
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Vitest's default is one worker per core but one, which is a single worker on a two-core
+    // machine; integration files spend much of their time waiting on SQLite and Meilisearch, so two
+    // overlap well even there.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
+    // Generous: a busy CI machine may be several times slower; no test relies on speed.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     projects: [
       {
         extends: true,
