@@ -1,12 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll } from "vitest";
-import { BASE_DB, TEST_DATA_DIR } from "./paths.ts";
+import { afterAll, inject } from "vitest";
+import { FILES_DIR } from "./paths.ts";
 
 // Each test file gets its own copy of the seeded base database (per worker, per file), so files are
-// isolated without re-migrating or re-seeding.
-const file = path.join(TEST_DATA_DIR, `worker-${process.env.VITEST_POOL_ID ?? "0"}-${process.pid}-${Date.now()}.db`);
-fs.copyFileSync(BASE_DB, file);
+// isolated without re-migrating or re-seeding. Its directory also holds what the app keeps beside
+// the database (uploaded media, the session secret) and goes away with the file.
+const dir = path.join(FILES_DIR, `${process.env.VITEST_POOL_ID ?? "0"}-${process.pid}-${Date.now()}`);
+const file = path.join(dir, "market.db");
+fs.mkdirSync(dir, { recursive: true });
+fs.copyFileSync(inject("baseDatabase"), file);
+fs.chmodSync(file, 0o644); // the base is read-only on disk; the copy is this file's to change
 process.env.DATABASE_PATH = file;
 process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET ??= "test-session-secret-that-is-long-enough-0123456789";
@@ -25,5 +29,5 @@ globals.__silkRoadDb = undefined;
 afterAll(() => {
   globals.__silkRoadDb?.$client.close();
   globals.__silkRoadDb = undefined;
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  fs.rmSync(dir, { recursive: true, force: true });
 });
