@@ -1,22 +1,23 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startMeilisearch, type MeiliServer } from "#search/server.ts";
 import { alive } from "./alive.ts";
 import { ensureBaseDatabase } from "./base-database.ts";
-import { FILES_DIR, MEILI_DATA_DIR, TEST_DATA_DIR } from "./paths.ts";
+import { FILES_DIR, TEST_DATA_DIR } from "./paths.ts";
+import { startSearchBroker } from "./search-broker.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** The migrated and seeded database each integration test file copies. */
     baseDatabase: string;
+    /** Where a test file asks for the shared Meilisearch server (started on first request). */
+    searchBroker: string;
   }
 }
 
 /**
- * Once per run of the integration project: the base database (built only when its inputs changed),
- * and a real Meilisearch server — MEILI_HOST when set, otherwise the bundled binary on a free port.
- * Test files share the server through the environment and keep apart by index prefix.
+ * Once per run of the integration project: the base database (built only when its inputs changed)
+ * and the Meilisearch broker. The unit project has no global setup at all.
  */
 export default async function setup(project: TestProject) {
   // Leftovers of runs that were killed before their files could clean up, and of the older layout
@@ -33,16 +34,7 @@ export default async function setup(project: TestProject) {
 
   const base = await ensureBaseDatabase();
   project.provide("baseDatabase", base.file);
-
-  let server: MeiliServer | undefined;
-  if (!process.env.MEILI_HOST) {
-    // Indexes left by earlier runs are of no use.
-    fs.rmSync(path.join(MEILI_DATA_DIR, "db"), { recursive: true, force: true });
-    server = await startMeilisearch({ dataDir: MEILI_DATA_DIR });
-    process.env.MEILI_HOST = server.host;
-    process.env.MEILI_MASTER_KEY = server.masterKey;
-  }
-  return async () => {
-    await server?.stop();
-  };
+  const broker = await startSearchBroker();
+  project.provide("searchBroker", broker.url);
+  return () => broker.close();
 }
