@@ -1,3 +1,4 @@
+import net from "node:net";
 import { afterAll, beforeAll, inject } from "vitest";
 import { getDb } from "#app/utils/db.server.ts";
 import { clearSearchConnection, createClient, setSearchConnection, type SearchConnection } from "#search/client.ts";
@@ -32,4 +33,50 @@ export function useSearchIndex(): () => SearchConnection {
     clearSearchConnection();
   });
   return () => connection;
+}
+
+/**
+ * A TCP relay in front of the test Meilisearch that can be taken down and brought back on the same
+ * address: an outage as the app sees it (connections refused, open ones cut), without stopping the
+ * server other files share or starting one of our own.
+ */
+export async function outageRelay(target: string) {
+  const upstream = new URL(target);
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | undefined;
+  let port = 0;
+  const up = () =>
+    new Promise<void>((resolve, reject) => {
+      if (server) return resolve();
+      const listener = net.createServer((client) => {
+        const remote = net.connect(Number(upstream.port), upstream.hostname);
+        const drop = () => {
+          client.destroy();
+          remote.destroy();
+          sockets.delete(client);
+          sockets.delete(remote);
+        };
+        for (const socket of [client, remote]) {
+          sockets.add(socket);
+          socket.on("error", drop).on("close", drop);
+        }
+        client.pipe(remote).pipe(client);
+      });
+      listener.once("error", reject);
+      listener.listen(port, "127.0.0.1", () => {
+        port = (listener.address() as net.AddressInfo).port;
+        server = listener;
+        resolve();
+      });
+    });
+  const down = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      if (!server) return resolve();
+      server.close(() => resolve());
+      server = undefined;
+    });
+  await up();
+  return { host: `http://127.0.0.1:${port}`, up, down };
 }
