@@ -25,7 +25,7 @@ import { loadProductDocuments } from "#search/indexer.ts";
 import { cookieFor, newShopper } from "#tests/support/auth.ts";
 import { setEnv, useEnv } from "#tests/support/env.ts";
 import { createFestival, createProduct } from "#tests/support/factories.ts";
-import { runAction, thrownResponse, unwrap } from "#tests/support/loaders.ts";
+import { callRoute, runAction, thrownResponse, unwrap } from "#tests/support/loaders.ts";
 import { useStripeInterceptor } from "#tests/support/stripe.ts";
 
 const WEBHOOK_SECRET = "whsec_test_silk_road_0123456789";
@@ -53,14 +53,6 @@ afterEach(() => {
 });
 
 type Args = Parameters<typeof cartRoute.action>[0];
-const call = async (fn: (args: Args) => Promise<unknown>, args: Args) => {
-  try {
-    return await unwrap(await fn(args));
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, body: null, headers: error.headers };
-    throw error;
-  }
-};
 
 /** Adds to the cart as a visitor; returns the cookie header to keep using (the guest cart cookie on first use). */
 async function addToCart(
@@ -89,7 +81,7 @@ async function checkout(
   clientIp = "203.0.113.9",
 ) {
   const path = locale === "en" ? "/checkout" : `/${locale}/checkout`;
-  return call(
+  return callRoute(
     checkoutRoute.action as never,
     {
       request: new Request(`http://localhost:3000${path}`, {
@@ -511,7 +503,7 @@ describe("the cart", () => {
     await addToCart(userCookie, a.id, 1);
     let { cookie: guest } = await addToCart(null, a.id, 2);
     ({ cookie: guest } = await addToCart(guest, b.id, 1));
-    const login = await call(
+    const login = await callRoute(
       loginRoute.action as never,
       {
         request: new Request("http://localhost:3000/login", {

@@ -49,15 +49,3 @@ export async function newShopper(): Promise<SessionUser> {
     .all();
   return user!;
 }
-
-/** A request as a given visitor (cookie or none), for loaders and actions. */
-export function requestAs(cookie: string | null, path: string, form?: Record<string, string>): Request {
-  return new Request(new URL(path, "http://localhost:3000"), {
-    method: form ? "POST" : "GET",
-    ...(form ? { body: new URLSearchParams(form) } : {}),
-    headers: {
-      ...(cookie ? { Cookie: cookie } : {}),
-      ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
-    },
-  });
-}

@@ -2,6 +2,18 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 type Loader<T> = (args: LoaderFunctionArgs) => Promise<T>;
 
+/** A request as a given visitor (cookie or none): a GET, or a form POST when `form` is given. */
+export function requestAs(cookie: string | null, path: string, form?: Record<string, string>): Request {
+  return new Request(new URL(path, "http://localhost:3000"), {
+    method: form ? "POST" : "GET",
+    ...(form ? { body: new URLSearchParams(form) } : {}),
+    headers: {
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+    },
+  });
+}
+
 /** Runs a route loader as Remix would for `path` (query string included) with the route's params. */
 export function runLoader<T>(
   loader: Loader<T>,
@@ -10,6 +22,47 @@ export function runLoader<T>(
 ): Promise<T> {
   const request = new Request(new URL(path, "http://localhost:3000"));
   return loader({ request, params: params as LoaderFunctionArgs["params"], context: {} });
+}
+
+/** Any loader or action, for tests that only look at the status, the redirect or the returned data. */
+export type RouteFn = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => Promise<unknown>;
+
+export interface RouteResult {
+  status: number;
+  body: unknown;
+  headers: Headers;
+  /** The redirect target, if any. */
+  location: string | null;
+}
+
+/**
+ * Calls a loader or action with these arguments as Remix would, and gives back what the browser
+ * would get: the status, the data and the headers, whether the route returned or threw a Response.
+ */
+export async function callRoute<A>(fn: (args: A) => Promise<unknown>, args: A): Promise<RouteResult> {
+  let result: { status: number; body: unknown; headers: Headers };
+  try {
+    result = await unwrap(await fn(args));
+  } catch (error) {
+    if (!(error instanceof Response)) throw error;
+    result = { status: error.status, body: null, headers: error.headers };
+  }
+  return { ...result, location: result.headers.get("Location") };
+}
+
+/** A loader (no form) or an action (with a form) called by a visitor with this session cookie, or none. */
+export function callAs(
+  fn: RouteFn,
+  cookie: string | null,
+  path: string,
+  form?: Record<string, string>,
+  params: Record<string, string> = {},
+): Promise<RouteResult> {
+  return callRoute(fn, { request: requestAs(cookie, path, form), params, context: {} });
 }
 
 /** The Response a loader threw (404s, redirects); fails when the loader returned normally. */
