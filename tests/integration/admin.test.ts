@@ -36,8 +36,14 @@ import { useSearchIndex } from "#tests/support/search.ts";
 const connection = useSearchIndex();
 const db = () => getDb();
 const sync = () => drainAll(db(), createClient(connection(), 30_000), connection());
-const search = (q: string, extra: Partial<SearchParams> = {}) =>
-  searchCatalog({ q, inStock: false, sort: "relevance", page: 1, ...extra }, "en", { record: false });
+/** A search answered by this file's Meilisearch index (a fallback answer would say nothing about the index). */
+async function search(q: string, extra: Partial<SearchParams> = {}) {
+  const result = await searchCatalog({ q, inStock: false, sort: "relevance", page: 1, ...extra }, "en", {
+    record: false,
+  });
+  expect(result.engine).toBe("meilisearch");
+  return result;
+}
 
 let organizerCookie: string;
 let shopperCookie: string;

@@ -26,13 +26,11 @@ const DAY = 86_400_000;
 
 afterEach(() => setClock(null));
 
+/** /api/search, answered by this file's Meilisearch index (a fallback answer would not test the index). */
 async function apiSearch(query: string) {
-  const response = await api.loader({
-    request: new Request(`http://localhost:3000/api/search?${query}`),
-    params: {},
-    context: {},
-  });
-  return (await response.json()) as {
+  const response = await runLoader(api.loader, `/api/search?${query}`);
+  const body = (await response.json()) as {
+    engine: string;
     totalHits: number;
     hits: {
       slug: string;
@@ -41,6 +39,8 @@ async function apiSearch(query: string) {
       deal?: { percentOff: number; festival: { slug: string } };
     }[];
   };
+  expect(body.engine).toBe("meilisearch");
+  return body;
 }
 
 describe("seeded festivals", () => {

@@ -19,7 +19,8 @@ import { cookieFor, newShopper, organizer, ownerOf } from "#tests/support/auth.t
 import { callAs, replyErrors, replyValues, requestAs, unwrap, type RouteFn } from "#tests/support/loaders.ts";
 import { useSearchIndex } from "#tests/support/search.ts";
 
-const connection = useSearchIndex();
+// Only the listings this file creates are searched for: an index with no catalog in it will do.
+const connection = useSearchIndex({ documents: "empty" });
 const db = () => getDb();
 
 const snapshot = (id: number) => db().select().from(products).where(eq(products.id, id)).get();
@@ -268,6 +269,7 @@ describe("the owner's listings", () => {
     const found = await searchCatalog({ q: "森林蜂蜜礼盒", inStock: false, sort: "relevance", page: 1 }, "zh", {
       record: false,
     });
+    expect(found.engine).toBe("meilisearch");
     expect(found.hits.map((h) => h.id)).toContain(row.id);
 
     const editForm = {
@@ -305,6 +307,7 @@ describe("the owner's listings", () => {
     const updated = await searchCatalog({ q: "miel de forêt", inStock: false, sort: "relevance", page: 1 }, "fr", {
       record: false,
     });
+    expect(updated.engine).toBe("meilisearch");
     expect(updated.hits.find((h) => h.id === row.id)).toMatchObject({ priceCents: 1900, inStock: false });
 
     for (const bad of ["-1", "abc", "1.5", ""]) {
@@ -331,6 +334,7 @@ describe("the owner's listings", () => {
     const gone = await searchCatalog({ q: "森林蜂蜜礼盒", inStock: false, sort: "relevance", page: 1 }, "zh", {
       record: false,
     });
+    expect(gone.engine).toBe("meilisearch");
     expect(gone.hits.map((h) => h.id)).not.toContain(row.id);
   });
 });

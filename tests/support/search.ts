@@ -2,7 +2,7 @@ import net from "node:net";
 import { afterAll, beforeAll, inject } from "vitest";
 import { getDb } from "#app/utils/db.server.ts";
 import { clearSearchConnection, createClient, setSearchConnection, type SearchConnection } from "#search/client.ts";
-import { reindexAll } from "#search/indexer.ts";
+import { applyIndexSettings, reindexAll } from "#search/indexer.ts";
 import type { SearchServerAddress } from "#tests/setup/search-broker.ts";
 
 /** The shared test Meilisearch (started by the first file that asks; see tests/setup/search-broker.ts). */
@@ -13,17 +13,25 @@ async function searchServer(): Promise<SearchServerAddress> {
 }
 
 /**
- * Gives the calling test file its own indexes (a unique prefix on the shared test server), filled
- * from the file's own database copy, and deletes them afterwards. Only files that check indexing or
- * searching through Meilisearch call this; the others search through the SQLite fallback.
+ * Gives the calling test file its own indexes (a unique prefix on the shared test server) and
+ * deletes them afterwards. Only files that check indexing or searching through Meilisearch call
+ * this; the others search through the SQLite fallback.
+ *
+ * `catalog` (the default) fills them from the file's database copy, for tests that search the seeded
+ * catalog. `empty` only creates them with their settings (much cheaper: indexing the 1,000 seeded
+ * products is most of a file's set-up), for files that index only what they create, through the outbox.
  */
-export function useSearchIndex(): () => SearchConnection {
+export function useSearchIndex({
+  documents = "catalog",
+}: { documents?: "catalog" | "empty" } = {}): () => SearchConnection {
   let connection: SearchConnection;
   beforeAll(async () => {
     const { host, apiKey } = await searchServer();
     connection = { host, apiKey, indexPrefix: `t${process.pid}_${Math.random().toString(36).slice(2, 8)}_` };
     setSearchConnection(connection);
-    await reindexAll(getDb(), createClient(connection, 60_000), connection);
+    const client = createClient(connection, 60_000);
+    if (documents === "catalog") await reindexAll(getDb(), client, connection);
+    else await applyIndexSettings(getDb(), client, connection);
   });
   afterAll(async () => {
     const client = createClient(connection, 60_000);
