@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
 
   const base = await ensureBaseDatabase();
   project.provide("baseDatabase", base.file);
-  const broker = await startSearchBroker();
+  const broker = await startSearchBroker(base.file);
   project.provide("searchBroker", broker.url);
   return () => broker.close();
 }
