@@ -130,6 +130,7 @@ describe("photo uploads", () => {
     const response = (await images.action({ request, params: { id: String(productId) }, context: {} })) as Response;
     expect(response.headers.get("Location")).toBe(`/sell/products/${productId}?images=deleted`);
     expect(product().images).toEqual([]);
+    expect(filesOf(url!)).toHaveLength(3);
     for (const file of filesOf(url!)) expect(fs.existsSync(file)).toBe(false);
   });
 

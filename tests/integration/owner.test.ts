@@ -141,6 +141,41 @@ describe("authorization matrix over /sell", () => {
     expect(created.storeId).toBe(ownerOf("nyeri-hills-coffee").store.id);
   });
 
+  test("an owner cannot open, edit, restock, archive or change the photos of another store's product by its id", async () => {
+    const id = String(otherProductId);
+    const before = snapshot(otherProductId)!;
+    const attempts: [string, RouteFn, string, Record<string, string>, Record<string, string>?][] = [
+      ["edit form", edit.loader as RouteFn, `/sell/products/${id}`, { id }],
+      [
+        "edit",
+        edit.action as RouteFn,
+        `/sell/products/${id}`,
+        { id },
+        { titleEn: "Hijacked", categorySlug: "coffee", price: "1", stock: "0", sku: "HIJACK-2" },
+      ],
+      ["stock edit", listings.action as RouteFn, "/sell/products", {}, { intent: "stock", id, stock: "0" }],
+      ["archive", listings.action as RouteFn, "/sell/products", {}, { intent: "archive", id }],
+      [
+        "photo delete",
+        imagesRoute.action as RouteFn,
+        `/sell/products/${id}/images`,
+        { id },
+        { intent: "delete", url: "/media/000000000000000000000000-1200.webp" },
+      ],
+    ];
+    for (const [name, fn, path, params, form] of attempts)
+      expect((await callAs(fn, visitors.owner, path, form, params)).status, name).toBe(404);
+    expect(snapshot(otherProductId)).toEqual(before);
+    // The same request from the product's own owner does change it: the 404 was about whose product it is.
+    const restock = await callAs(listings.action as RouteFn, visitors.otherOwner, "/sell/products", {
+      intent: "stock",
+      id,
+      stock: String(before.stock + 1),
+    });
+    expect(restock.status).toBe(200);
+    expect(snapshot(otherProductId)!.stock).toBe(before.stock + 1);
+  });
+
   test("the owner reaches their own pages", async () => {
     for (const [name, fn, path, params] of routes().filter((r) => !r[4])) {
       expect((await callAs(fn, visitors.owner, path, undefined, params)).status, name).toBe(200);

@@ -130,6 +130,7 @@ describe("the default seed", () => {
       db,
       "SELECT title_en, title_zh, title_fr, description_en, description_zh, description_fr FROM products",
     );
+    expect([stores.length, products.length]).toEqual([100, 1000]);
     for (const row of [...stores, ...products]) {
       for (const [column, value] of Object.entries(row)) {
         expect(value.trim().length, column).toBeGreaterThan(0);
