@@ -30,7 +30,9 @@ delete globals.__silkRoadSearch;
 delete globals.__silkRoadSearchDownUntil;
 globals.__silkRoadDb = undefined;
 
-afterAll(() => {
+afterAll(async () => {
+  // Searches are logged in batches a second later; write the last batch while the database is still here.
+  (await import("#app/models/search.server.ts")).flushSearchLog();
   globals.__silkRoadDb?.$client.close();
   globals.__silkRoadDb = undefined;
   fs.rmSync(dir, { recursive: true, force: true });
