@@ -28,35 +28,21 @@ import { createClient } from "#search/client.ts";
 import { applySynonymsIfChanged } from "#search/indexer.ts";
 import { drainAll } from "#search/outbox.ts";
 import type { SearchParams } from "#search/query.ts";
-import { cookieFor, newShopper, organizer, ownerOf, requestAs } from "#tests/support/auth.ts";
+import { cookieFor, newShopper, organizer, ownerOf } from "#tests/support/auth.ts";
 import { createProduct } from "#tests/support/factories.ts";
-import { runLoader, unwrap } from "#tests/support/loaders.ts";
+import { callAs, runLoader, type RouteFn } from "#tests/support/loaders.ts";
 import { useSearchIndex } from "#tests/support/search.ts";
 
 const connection = useSearchIndex();
 const db = () => getDb();
 const sync = () => drainAll(db(), createClient(connection(), 30_000), connection());
-type RouteFn = (args: {
-  request: Request;
-  params: Record<string, string>;
-  context: Record<string, unknown>;
-}) => Promise<unknown>;
-const search = (q: string, extra: Partial<SearchParams> = {}) =>
-  searchCatalog({ q, inStock: false, sort: "relevance", page: 1, ...extra }, "en", { record: false });
-
-async function call(
-  fn: RouteFn,
-  cookie: string | null,
-  path: string,
-  form?: Record<string, string>,
-  params: Record<string, string> = {},
-) {
-  try {
-    return await unwrap(await fn({ request: requestAs(cookie, path, form), params, context: {} }));
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, body: null, headers: error.headers };
-    throw error;
-  }
+/** A search answered by this file's Meilisearch index (a fallback answer would say nothing about the index). */
+async function search(q: string, extra: Partial<SearchParams> = {}) {
+  const result = await searchCatalog({ q, inStock: false, sort: "relevance", page: 1, ...extra }, "en", {
+    record: false,
+  });
+  expect(result.engine).toBe("meilisearch");
+  return result;
 }
 
 let organizerCookie: string;
@@ -131,18 +117,18 @@ describe("authorization over /admin", () => {
     });
     const before = fingerprint();
     for (const [name, fn, path, form, params] of routes()) {
-      const anonymous = await call(fn, null, path, form, params);
+      const anonymous = await callAs(fn, null, path, form, params);
       expect(anonymous.status, name).toBe(302);
       expect(anonymous.headers.get("Location"), name).toMatch(/^\/login\?redirectTo=%2Fadmin/);
-      expect((await call(fn, shopperCookie, path, form, params)).status, name).toBe(403);
-      expect((await call(fn, ownerCookie, path, form, params)).status, name).toBe(403);
+      expect((await callAs(fn, shopperCookie, path, form, params)).status, name).toBe(403);
+      expect((await callAs(fn, ownerCookie, path, form, params)).status, name).toBe(403);
     }
     expect(fingerprint()).toEqual(before);
   });
 
   test("organizers reach every page", async () => {
     for (const [name, fn, path, form, params] of routes().filter((r) => !r[3])) {
-      expect((await call(fn, organizerCookie, path, form, params)).status, name).toBe(200);
+      expect((await callAs(fn, organizerCookie, path, form, params)).status, name).toBe(200);
     }
   });
 });
@@ -159,10 +145,10 @@ describe("store applications", () => {
     });
     expect(applied.ok).toBe(true);
     const storeId = (applied as { storeId: number }).storeId;
-    const pending = await call(storesRoute.loader as RouteFn, organizerCookie, "/admin/stores?status=pending");
+    const pending = await callAs(storesRoute.loader as RouteFn, organizerCookie, "/admin/stores?status=pending");
     expect((pending.body as { items: { id: number }[] }).items.map((i) => i.id)).toContain(storeId);
 
-    const rejectWithout = await call(storesRoute.action as RouteFn, organizerCookie, "/admin/stores", {
+    const rejectWithout = await callAs(storesRoute.action as RouteFn, organizerCookie, "/admin/stores", {
       intent: "reject",
       storeId: String(storeId),
       reason: "  ",
@@ -172,7 +158,7 @@ describe("store applications", () => {
     // Suspending is for approved stores only.
     expect(
       (
-        await call(storesRoute.action as RouteFn, organizerCookie, "/admin/stores", {
+        await callAs(storesRoute.action as RouteFn, organizerCookie, "/admin/stores", {
           intent: "suspend",
           storeId: String(storeId),
           reason: "x",
@@ -180,7 +166,7 @@ describe("store applications", () => {
       ).status,
     ).toBe(400);
 
-    const approved = await call(storesRoute.action as RouteFn, organizerCookie, "/admin/stores", {
+    const approved = await callAs(storesRoute.action as RouteFn, organizerCookie, "/admin/stores", {
       intent: "approve",
       storeId: String(storeId),
     });
@@ -213,7 +199,7 @@ describe("store applications", () => {
       .map((r) => r.id);
     await sync();
     expect((await search("", { store: store.slug })).totalHits).toBe(ids.length);
-    const result = await call(storesRoute.action as RouteFn, organizerCookie, "/admin/stores", {
+    const result = await callAs(storesRoute.action as RouteFn, organizerCookie, "/admin/stores", {
       intent: "suspend",
       storeId: String(store.id),
       reason: "Quality complaints under review",
@@ -227,7 +213,7 @@ describe("store applications", () => {
       status: 404,
     });
     // Reinstating brings everything back.
-    await call(storesRoute.action as RouteFn, organizerCookie, "/admin/stores", {
+    await callAs(storesRoute.action as RouteFn, organizerCookie, "/admin/stores", {
       intent: "approve",
       storeId: String(store.id),
     });
@@ -238,7 +224,7 @@ describe("store applications", () => {
 
 describe("featured products", () => {
   test("add from the picker, reorder, remove: the home page shows them in that order", async () => {
-    const picker = await call(featuredRoute.loader as RouteFn, organizerCookie, "/admin/featured?q=rooibos");
+    const picker = await callAs(featuredRoute.loader as RouteFn, organizerCookie, "/admin/featured?q=rooibos");
     const hits = (picker.body as { picker: { hits: { id: number }[] } }).picker.hits;
     expect(hits.length).toBeGreaterThan(0);
     const featuredBefore = db()
@@ -248,14 +234,14 @@ describe("featured products", () => {
       .all()
       .map((f) => f.productId);
     const newcomer = hits.find((h) => !featuredBefore.includes(h.id))!;
-    const add = await call(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
+    const add = await callAs(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
       intent: "add",
       productId: String(newcomer.id),
     });
     expect(add.status).toBe(200);
     expect(
       (
-        await call(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
+        await callAs(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
           intent: "add",
           productId: String(newcomer.id),
         })
@@ -263,14 +249,14 @@ describe("featured products", () => {
     ).toBe(400);
     // Move it from last to first.
     for (let i = 0; i < featuredBefore.length; i++)
-      await call(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
+      await callAs(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
         intent: "up",
         productId: String(newcomer.id),
       });
     const homeData = await runLoader(home.loader, "/");
     expect(homeData.featured[0]!.id).toBe(newcomer.id);
     expect(homeData.featured.slice(1).map((p) => p.id)).toEqual(featuredBefore.slice(0, homeData.featured.length - 1));
-    await call(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
+    await callAs(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
       intent: "remove",
       productId: String(newcomer.id),
     });
@@ -290,7 +276,7 @@ describe("featured products", () => {
     const archived = createProduct(db(), { status: "archived" });
     expect(
       (
-        await call(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
+        await callAs(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
           intent: "add",
           productId: String(archived.id),
         })
@@ -298,7 +284,7 @@ describe("featured products", () => {
     ).toBe(400);
     expect(
       (
-        await call(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
+        await callAs(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
           intent: "add",
           productId: "99999999",
         })
@@ -306,7 +292,7 @@ describe("featured products", () => {
     ).toBe(400);
     expect(
       (
-        await call(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
+        await callAs(featuredRoute.action as RouteFn, organizerCookie, "/admin/featured", {
           intent: "add",
           productId: "1 OR 1=1",
         })
@@ -329,25 +315,25 @@ describe("festival management", () => {
   let id: string;
 
   test("validation: end after start, unique slug; a new festival is an unpublished draft", async () => {
-    const backwards = await call(newFestival.action as RouteFn, organizerCookie, "/admin/festivals/new", {
+    const backwards = await callAs(newFestival.action as RouteFn, organizerCookie, "/admin/festivals/new", {
       ...details,
       startsAt: details.endsAt,
       endsAt: details.startsAt,
     });
     expect(backwards.status).toBe(400);
     expect(JSON.stringify(backwards.body)).toContain("admin.errorEndBeforeStart");
-    const badDate = await call(newFestival.action as RouteFn, organizerCookie, "/admin/festivals/new", {
+    const badDate = await callAs(newFestival.action as RouteFn, organizerCookie, "/admin/festivals/new", {
       ...details,
       startsAt: "tomorrow",
     });
     expect(badDate.status).toBe(400);
-    const taken = await call(newFestival.action as RouteFn, organizerCookie, "/admin/festivals/new", {
+    const taken = await callAs(newFestival.action as RouteFn, organizerCookie, "/admin/festivals/new", {
       ...details,
       slug: "african-products-online-shopping-festival",
     });
     expect(JSON.stringify(taken.body)).toContain("admin.errorSlugTaken");
 
-    const created = await call(newFestival.action as RouteFn, organizerCookie, "/admin/festivals/new", details);
+    const created = await callAs(newFestival.action as RouteFn, organizerCookie, "/admin/festivals/new", details);
     expect(created.status).toBe(302);
     id = created.headers.get("Location")!.match(/\/admin\/festivals\/(\d+)/)![1]!;
     const row = db()
@@ -363,7 +349,7 @@ describe("festival management", () => {
   test("deals: price must be below the regular price and above zero, no duplicates; bulk add by store", async () => {
     const product = createProduct(db(), { priceCents: 2000, titleEn: "Moringa Leaf Powder Test" });
     const post = (form: Record<string, string>) =>
-      call(editFestival.action as RouteFn, organizerCookie, `/admin/festivals/${id}`, form, { id });
+      callAs(editFestival.action as RouteFn, organizerCookie, `/admin/festivals/${id}`, form, { id });
     expect(
       (await post({ intent: "add-deal", productId: String(product.id), mode: "price", price: "20.00" })).body,
     ).toMatchObject({ message: "admin.errorPriceNotBelow" });
@@ -431,7 +417,7 @@ describe("festival management", () => {
     expect(await pagePrice()).toBeNull();
 
     const post = (form: Record<string, string>) =>
-      call(editFestival.action as RouteFn, organizerCookie, `/admin/festivals/${id}`, form, { id });
+      callAs(editFestival.action as RouteFn, organizerCookie, `/admin/festivals/${id}`, form, { id });
     expect((await post({ intent: "publish" })).status).toBe(200);
     await sync();
     expect(await pagePrice()).toBe(1500);
@@ -454,7 +440,7 @@ describe("festival management", () => {
 
   test("reorder, update and remove deals; featured stores and sessions", async () => {
     const post = (form: Record<string, string>) =>
-      call(editFestival.action as RouteFn, organizerCookie, `/admin/festivals/${id}`, form, { id });
+      callAs(editFestival.action as RouteFn, organizerCookie, `/admin/festivals/${id}`, form, { id });
     const order = () =>
       db()
         .select()
@@ -505,7 +491,7 @@ describe("festival management", () => {
       message: "admin.errorSession",
     });
     expect((await post(session)).status).toBe(200);
-    const editor = await call(editFestival.loader as RouteFn, organizerCookie, `/admin/festivals/${id}`, undefined, {
+    const editor = await callAs(editFestival.loader as RouteFn, organizerCookie, `/admin/festivals/${id}`, undefined, {
       id,
     });
     expect(editor.body).toMatchObject({
@@ -516,7 +502,7 @@ describe("festival management", () => {
 
   test("another festival's deal id cannot be edited through this festival", async () => {
     const foreign = db().select().from(festivalDeals).where(eq(festivalDeals.festivalId, 1)).get()!;
-    const result = await call(
+    const result = await callAs(
       editFestival.action as RouteFn,
       organizerCookie,
       `/admin/festivals/${id}`,
@@ -533,17 +519,17 @@ describe("search insights and synonyms", () => {
     await searchCatalog({ q: "Rooibos", inStock: false, sort: "relevance", page: 1 }, "zh");
     await searchCatalog({ q: "rooibos ", inStock: false, sort: "relevance", page: 1 }, "zh");
     await searchCatalog({ q: "qwxzvkj", inStock: false, sort: "relevance", page: 1 }, "zh");
-    const zh = await call(insightsRoute.loader as RouteFn, organizerCookie, "/admin/insights?locale=zh&days=1");
+    const zh = await callAs(insightsRoute.loader as RouteFn, organizerCookie, "/admin/insights?locale=zh&days=1");
     const body = zh.body as { insights: { top: { query: string; searches: number }[]; zero: { query: string }[] } };
     expect(body.insights.top[0]).toMatchObject({ query: "rooibos", searches: 2 });
     expect(body.insights.zero.map((z) => z.query)).toContain("qwxzvkj");
-    const fr = await call(insightsRoute.loader as RouteFn, organizerCookie, "/admin/insights?locale=fr&days=1");
+    const fr = await callAs(insightsRoute.loader as RouteFn, organizerCookie, "/admin/insights?locale=fr&days=1");
     expect((fr.body as typeof body).insights.top.map((q) => q.query)).not.toContain("rooibos");
   });
 
   test("a synonym edit changes search results, in Meilisearch and in the SQLite fallback", async () => {
     expect((await search("zanzibarspicez")).totalHits).toBe(0);
-    const saved = await call(insightsRoute.action as RouteFn, organizerCookie, "/admin/insights", {
+    const saved = await callAs(insightsRoute.action as RouteFn, organizerCookie, "/admin/insights", {
       intent: "add",
       words: "zanzibarspicez， cloves",
     });
@@ -566,20 +552,20 @@ describe("search insights and synonyms", () => {
       .find((g) => g.words.includes("zanzibarspicez"))!;
     expect(
       (
-        await call(insightsRoute.action as RouteFn, organizerCookie, "/admin/insights", {
+        await callAs(insightsRoute.action as RouteFn, organizerCookie, "/admin/insights", {
           intent: "update",
           id: String(group.id),
           words: "zanzibarspicez",
         })
       ).body,
     ).toMatchObject({ message: "admin.errorSynonymsTooFew" });
-    await call(insightsRoute.action as RouteFn, organizerCookie, "/admin/insights", {
+    await callAs(insightsRoute.action as RouteFn, organizerCookie, "/admin/insights", {
       intent: "delete",
       id: String(group.id),
     });
     await applySynonymsIfChanged(db(), createClient(connection(), 30_000), connection());
     expect((await search("zanzibarspicez")).totalHits).toBe(0);
-    const audit = await call(auditRoute.loader as RouteFn, organizerCookie, "/admin/audit?entity=synonyms");
+    const audit = await callAs(auditRoute.loader as RouteFn, organizerCookie, "/admin/audit?entity=synonyms");
     const actions = (audit.body as { items: { action: string }[] }).items.map((i) => i.action);
     expect(actions.slice(0, 2)).toEqual(["synonyms.remove", "synonyms.add"]);
   });
@@ -587,7 +573,7 @@ describe("search insights and synonyms", () => {
 
 describe("campaign dashboard", () => {
   test("progress, coverage by country and category, listing quality", async () => {
-    const data = (await call(dashboard.loader as RouteFn, organizerCookie, "/zh/admin", undefined, { lang: "zh" }))
+    const data = (await callAs(dashboard.loader as RouteFn, organizerCookie, "/zh/admin", undefined, { lang: "zh" }))
       .body as Awaited<ReturnType<typeof dashboard.loader>>;
     expect(data.targets).toEqual({ stores: 100, products: 1000 });
     expect(data.coverage.countries).toHaveLength(54);
@@ -601,7 +587,7 @@ describe("campaign dashboard", () => {
       .get() as { n: number };
     expect(data.quality.outOfStock).toBe(soldOut.n);
     createProduct(db(), { titleZh: "", images: [] });
-    const after = (await call(dashboard.loader as RouteFn, organizerCookie, "/admin")).body as typeof data;
+    const after = (await callAs(dashboard.loader as RouteFn, organizerCookie, "/admin")).body as typeof data;
     expect(after.quality.missingTranslation).toBe(data.quality.missingTranslation + 1);
     expect(after.quality.missingImage).toBe(data.quality.missingImage + 1);
   });

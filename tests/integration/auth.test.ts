@@ -1,4 +1,14 @@
 import { verify } from "@node-rs/argon2";
+import {
+  routeArgs,
+  cookieFrom,
+  replyErrors,
+  replyValues,
+  runAction,
+  runLoader,
+  thrownResponse,
+  unwrap,
+} from "#tests/support/loaders.ts";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import * as account from "#app/routes/($lang).account._index.tsx";
@@ -9,15 +19,6 @@ import { getDb } from "#app/utils/db.server.ts";
 import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
 import { users } from "#db/schema/index.ts";
 import { DEMO_PASSWORD, ORGANIZER_EMAIL } from "#db/seed/seed.ts";
-import {
-  cookieFrom,
-  replyErrors,
-  replyValues,
-  runAction,
-  runLoader,
-  thrownResponse,
-  unwrap,
-} from "#tests/support/loaders.ts";
 
 beforeEach(() => resetRateLimits());
 
@@ -49,7 +50,7 @@ describe("sign-up", () => {
     const page = await runLoader(account.loader, "/zh/account", { lang: "zh" }).catch((e: unknown) => e);
     expect(page).toBeInstanceOf(Response); // no cookie → redirect
     const request = new Request("http://localhost:3000/zh/account", { headers: { Cookie: cookieFrom(response) } });
-    const signedIn = await account.loader({ request, params: { lang: "zh" }, context: {} });
+    const signedIn = await account.loader(await routeArgs(request, { lang: "zh" }));
     expect(signedIn.user).toEqual({ email: "amina@example.com", role: "shopper" });
   });
 
@@ -146,7 +147,7 @@ test("logout is a POST that clears the session; GET does nothing", async () => {
     method: "POST",
     headers: { Referer: "http://localhost:3000/zh/account" },
   });
-  const response = await logout.action({ request, params: {}, context: {} });
+  const response = await logout.action(await routeArgs(request, {}));
   expect(response.headers.get("Location")).toBe("/zh");
   expect(response.headers.get("Set-Cookie")).toMatch(/__session=;.*Expires=Thu, 01 Jan 1970/i);
 });

@@ -1,11 +1,13 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
 import { getDb } from "#app/utils/db.server.ts";
 import { backupDatabase } from "#db/backup.ts";
 import { createProduct } from "#tests/support/factories.ts";
+import { useTempDirs } from "#tests/support/temp.ts";
+
+const tempDir = useTempDirs("srm-backup-");
 
 const tables = (db: Database.Database) =>
   db
@@ -20,7 +22,7 @@ const dump = (db: Database.Database) =>
 describe("npm run db:backup", () => {
   test("a restored backup holds every row of every table", async () => {
     const source = process.env.DATABASE_PATH!;
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "srm-backup-")), "copy.db");
+    const out = path.join(tempDir(), "copy.db");
     getDb(); // the app's connection is open (WAL), as while serving
     await backupDatabase(source, out);
     // Restore: the copy alone, opened as the app would open it.
@@ -37,7 +39,7 @@ describe("npm run db:backup", () => {
   test("writes during the backup leave a consistent copy that passes the integrity check", async () => {
     const source = process.env.DATABASE_PATH!;
     const before = (getDb().$client.prepare("SELECT count(*) n FROM products").get() as { n: number }).n;
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "srm-backup-")), "copy.db");
+    const out = path.join(tempDir(), "copy.db");
     let writes = 0;
     const writer = setInterval(() => {
       createProduct(getDb());

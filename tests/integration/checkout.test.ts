@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { routeArgs, callRoute, runAction, thrownResponse, unwrap } from "#tests/support/loaders.ts";
 import Stripe from "stripe";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import * as cartRoute from "#app/routes/($lang).cart.tsx";
@@ -25,7 +26,6 @@ import { loadProductDocuments } from "#search/indexer.ts";
 import { cookieFor, newShopper } from "#tests/support/auth.ts";
 import { setEnv, useEnv } from "#tests/support/env.ts";
 import { createFestival, createProduct } from "#tests/support/factories.ts";
-import { runAction, thrownResponse, unwrap } from "#tests/support/loaders.ts";
 import { useStripeInterceptor } from "#tests/support/stripe.ts";
 
 const WEBHOOK_SECRET = "whsec_test_silk_road_0123456789";
@@ -53,14 +53,6 @@ afterEach(() => {
 });
 
 type Args = Parameters<typeof cartRoute.action>[0];
-const call = async (fn: (args: Args) => Promise<unknown>, args: Args) => {
-  try {
-    return await unwrap(await fn(args));
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, body: null, headers: error.headers };
-    throw error;
-  }
-};
 
 /** Adds to the cart as a visitor; returns the cookie header to keep using (the guest cart cookie on first use). */
 async function addToCart(
@@ -89,27 +81,25 @@ async function checkout(
   clientIp = "203.0.113.9",
 ) {
   const path = locale === "en" ? "/checkout" : `/${locale}/checkout`;
-  return call(
+  return callRoute(
     checkoutRoute.action as never,
-    {
-      request: new Request(`http://localhost:3000${path}`, {
+    (await routeArgs(
+      new Request(`http://localhost:3000${path}`, {
         method: "POST",
         body: new URLSearchParams(shipping),
         headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
       }),
-      params: locale === "en" ? {} : { lang: locale },
-      context: { clientIp },
-    } as Args,
+      locale === "en" ? {} : { lang: locale },
+      { clientIp: clientIp },
+    )) as Args,
   );
 }
 
 /** The cart page's data for a visitor. */
 async function cartOf(cookie: string | null) {
-  const result = await cartRoute.loader({
-    request: new Request("http://localhost:3000/cart", { headers: cookie ? { Cookie: cookie } : {} }),
-    params: {},
-    context: {},
-  });
+  const result = await cartRoute.loader(
+    await routeArgs(new Request("http://localhost:3000/cart", { headers: cookie ? { Cookie: cookie } : {} }), {}),
+  );
   return result.cart;
 }
 
@@ -153,15 +143,16 @@ async function deliver(
           secret: options.secret ?? WEBHOOK_SECRET,
           ...(options.timestamp ? { timestamp: options.timestamp } : {}),
         });
-  const response = await webhook.action({
-    request: new Request("http://localhost:3000/webhooks/stripe", {
-      method: "POST",
-      body: payload,
-      headers: { "Content-Type": "application/json", ...(signature ? { "Stripe-Signature": signature } : {}) },
-    }),
-    params: {},
-    context: {},
-  });
+  const response = await webhook.action(
+    await routeArgs(
+      new Request("http://localhost:3000/webhooks/stripe", {
+        method: "POST",
+        body: payload,
+        headers: { "Content-Type": "application/json", ...(signature ? { "Stripe-Signature": signature } : {}) },
+      }),
+      {},
+    ),
+  );
   return { status: response.status, body: (await response.json()) as { outcome?: string } };
 }
 
@@ -493,11 +484,9 @@ describe("the cart", () => {
     expect(cart.lines[0]!.problem).toBe("unavailable");
     expect(cart.canCheckout).toBe(false);
     const page = await thrownResponse(
-      checkoutRoute.loader({
-        request: new Request("http://localhost:3000/checkout", { headers: { Cookie: cookie! } }),
-        params: {},
-        context: {},
-      }),
+      checkoutRoute.loader(
+        await routeArgs(new Request("http://localhost:3000/checkout", { headers: { Cookie: cookie! } }), {}),
+      ),
     );
     expect(page.headers.get("Location")).toBe("/cart");
     expect((await checkout(cookie)).status).toBe(409);
@@ -511,17 +500,17 @@ describe("the cart", () => {
     await addToCart(userCookie, a.id, 1);
     let { cookie: guest } = await addToCart(null, a.id, 2);
     ({ cookie: guest } = await addToCart(guest, b.id, 1));
-    const login = await call(
+    const login = await callRoute(
       loginRoute.action as never,
-      {
-        request: new Request("http://localhost:3000/login", {
+      (await routeArgs(
+        new Request("http://localhost:3000/login", {
           method: "POST",
           body: new URLSearchParams({ email: shopper.email, password: "baobab-sunrise-42" }),
           headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: guest! },
         }),
-        params: {},
-        context: { clientIp: "192.0.2.44" },
-      } as Args,
+        {},
+        { clientIp: "192.0.2.44" },
+      )) as Args,
     );
     expect(login.status).toBe(302);
     const merged = getCartView({ userId: shopper.id }, "en");
@@ -580,11 +569,7 @@ describe("demo mode", () => {
       expect(response.status).toBe(503);
       expect(stockOf(product.id)).toBe(5);
       const demo = await thrownResponse(
-        demoRoute.loader({
-          request: new Request("http://localhost:3000/checkout/demo/1?token=x"),
-          params: { id: "1" },
-          context: {},
-        }),
+        demoRoute.loader(await routeArgs(new Request("http://localhost:3000/checkout/demo/1?token=x"), { id: "1" })),
       );
       expect(demo.status).toBe(404);
     } finally {

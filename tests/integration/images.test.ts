@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { routeArgs, runLoader } from "#tests/support/loaders.ts";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -9,7 +10,6 @@ import { getDb } from "#app/utils/db.server.ts";
 import { imageSources } from "#app/utils/images.ts";
 import { products, searchOutbox } from "#db/schema/index.ts";
 import { cookieFor, ownerOf } from "#tests/support/auth.ts";
-import { runLoader } from "#tests/support/loaders.ts";
 
 let cookie: string;
 let otherCookie: string;
@@ -29,7 +29,7 @@ async function upload(files: { bytes: Buffer; name: string; type: string }[], wh
     headers: { Cookie: who },
   });
   try {
-    return (await images.action({ request, params: { id: String(id) }, context: {} })) as Response;
+    return (await images.action(await routeArgs(request, { id: String(id) }))) as Response;
   } catch (error) {
     if (error instanceof Response) return error;
     throw error;
@@ -127,9 +127,10 @@ describe("photo uploads", () => {
       body: new URLSearchParams({ intent: "delete", url: url! }),
       headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
     });
-    const response = (await images.action({ request, params: { id: String(productId) }, context: {} })) as Response;
+    const response = (await images.action(await routeArgs(request, { id: String(productId) }))) as Response;
     expect(response.headers.get("Location")).toBe(`/sell/products/${productId}?images=deleted`);
     expect(product().images).toEqual([]);
+    expect(filesOf(url!)).toHaveLength(3);
     for (const file of filesOf(url!)) expect(fs.existsSync(file)).toBe(false);
   });
 

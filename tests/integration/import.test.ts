@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { routeArgs, unwrap } from "#tests/support/loaders.ts";
 import { beforeAll, describe, expect, test } from "vitest";
 import * as exporter from "#app/routes/sell.export[.csv].ts";
 import * as importer from "#app/routes/($lang).sell.import.tsx";
@@ -6,7 +7,6 @@ import { getDb } from "#app/utils/db.server.ts";
 import { parseCsv, toCsv } from "#app/utils/csv.ts";
 import { products } from "#db/schema/index.ts";
 import { cookieFor, ownerOf } from "#tests/support/auth.ts";
-import { unwrap } from "#tests/support/loaders.ts";
 
 let cookie: string;
 let storeId: number;
@@ -39,7 +39,7 @@ async function post(body: FormData | URLSearchParams) {
     body,
     headers: { Cookie: cookie },
   });
-  return unwrap(await importer.action({ request, params: {}, context: {} }));
+  return unwrap(await importer.action(await routeArgs(request, {})));
 }
 const upload = (text: string | Uint8Array) => {
   const form = new FormData();
@@ -139,11 +139,9 @@ describe("CSV import", () => {
   });
 
   test("export writes the same format, so export → import changes nothing", async () => {
-    const response = await exporter.loader({
-      request: new Request("http://localhost:3000/sell/export.csv", { headers: { Cookie: cookie } }),
-      params: {},
-      context: {},
-    });
+    const response = await exporter.loader(
+      await routeArgs(new Request("http://localhost:3000/sell/export.csv", { headers: { Cookie: cookie } }), {}),
+    );
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const text = await response.text();
     const rows = parseCsv(text);
@@ -174,7 +172,7 @@ describe("CSV import", () => {
 
   test("export and import are owners-only", async () => {
     const anonymous = await exporter
-      .loader({ request: new Request("http://localhost:3000/sell/export.csv"), params: {}, context: {} })
+      .loader(await routeArgs(new Request("http://localhost:3000/sell/export.csv"), {}))
       .catch((e: unknown) => e);
     expect((anonymous as Response).status).toBe(302);
   });

@@ -1,12 +1,13 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { openDatabase } from "#db/client.ts";
 import { migrateDatabase } from "#db/migrate.ts";
+import { useTempDirs } from "#tests/support/temp.ts";
+
+const tempDir = useTempDirs("srm-migrate-");
 
 test("migrations apply to an empty database, twice without harm, with WAL and foreign keys on", () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "srm-migrate-")), "empty.db");
+  const file = path.join(tempDir(), "empty.db");
   const db = openDatabase(file);
   migrateDatabase(db);
   migrateDatabase(db);
@@ -54,7 +55,7 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
 });
 
 test("the full-text table follows product and store writes through its triggers", () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "srm-fts-")), "fts.db");
+  const file = path.join(tempDir(), "fts.db");
   const db = openDatabase(file);
   migrateDatabase(db);
   const run = (q: string, ...p: unknown[]) => db.$client.prepare(q).run(...p);

@@ -11,9 +11,9 @@ import { orderAccessToken } from "#app/models/orders.server.ts";
 import { applyPaymentEvent } from "#app/models/payments.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { orderItems, orders } from "#db/schema/index.ts";
-import { cookieFor, newShopper, organizer, ownerOf, requestAs } from "#tests/support/auth.ts";
+import { cookieFor, newShopper, organizer, ownerOf } from "#tests/support/auth.ts";
 import { createFestival, createProduct } from "#tests/support/factories.ts";
-import { unwrap } from "#tests/support/loaders.ts";
+import { callAs, type RouteFn } from "#tests/support/loaders.ts";
 
 const db = () => getDb();
 const SHIPPING = {
@@ -25,26 +25,6 @@ const SHIPPING = {
   postcode: "75002",
   country: "France",
 };
-type RouteFn = (args: {
-  request: Request;
-  params: Record<string, string>;
-  context: Record<string, unknown>;
-}) => Promise<unknown>;
-
-async function call(
-  fn: RouteFn,
-  cookie: string | null,
-  path: string,
-  form?: Record<string, string>,
-  params: Record<string, string> = {},
-) {
-  try {
-    return await unwrap(await fn({ request: requestAs(cookie, path, form), params, context: {} }));
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, body: null, headers: error.headers };
-    throw error;
-  }
-}
 
 /** A paid order by a signed-in shopper: one line from each of two stores (the first at a festival price). */
 async function paidOrder() {
@@ -92,12 +72,12 @@ describe("orders for shoppers", () => {
   test("history and detail for the shopper; another shopper gets 404; a guest with the signed link sees it", async () => {
     const { shopper, orderId } = await paidOrder();
     const mine = await cookieFor(shopper.id);
-    const list = await call(myOrders.loader as RouteFn, mine, "/account/orders");
+    const list = await callAs(myOrders.loader as RouteFn, mine, "/account/orders");
     expect((list.body as { items: { id: number; status: string }[] }).items[0]).toMatchObject({
       id: orderId,
       status: "paid",
     });
-    const detail = await call(orderPage.loader as RouteFn, mine, `/fr/account/orders/${orderId}`, undefined, {
+    const detail = await callAs(orderPage.loader as RouteFn, mine, `/fr/account/orders/${orderId}`, undefined, {
       lang: "fr",
       id: String(orderId),
     });
@@ -108,19 +88,22 @@ describe("orders for shoppers", () => {
     const stranger = await cookieFor((await newShopper()).id);
     expect(
       (
-        await call(orderPage.loader as RouteFn, stranger, `/account/orders/${orderId}`, undefined, {
+        await callAs(orderPage.loader as RouteFn, stranger, `/account/orders/${orderId}`, undefined, {
           id: String(orderId),
         })
       ).status,
     ).toBe(404);
     expect(
-      (await call(orderPage.loader as RouteFn, null, `/account/orders/${orderId}`, undefined, { id: String(orderId) }))
-        .status,
+      (
+        await callAs(orderPage.loader as RouteFn, null, `/account/orders/${orderId}`, undefined, {
+          id: String(orderId),
+        })
+      ).status,
     ).toBe(302);
     const token = orderAccessToken(orderId);
     expect(
       (
-        await call(orderPage.loader as RouteFn, null, `/account/orders/${orderId}?token=${token}`, undefined, {
+        await callAs(orderPage.loader as RouteFn, null, `/account/orders/${orderId}?token=${token}`, undefined, {
           id: String(orderId),
         })
       ).status,
@@ -129,20 +112,26 @@ describe("orders for shoppers", () => {
     const other = await paidOrder();
     expect(
       (
-        await call(orderPage.loader as RouteFn, null, `/account/orders/${other.orderId}?token=${token}`, undefined, {
+        await callAs(orderPage.loader as RouteFn, null, `/account/orders/${other.orderId}?token=${token}`, undefined, {
           id: String(other.orderId),
         })
       ).status,
     ).toBe(404);
     expect(
       (
-        await call(orderPage.loader as RouteFn, null, `/account/orders/${orderId}?token=${"A".repeat(32)}`, undefined, {
-          id: String(orderId),
-        })
+        await callAs(
+          orderPage.loader as RouteFn,
+          null,
+          `/account/orders/${orderId}?token=${"A".repeat(32)}`,
+          undefined,
+          {
+            id: String(orderId),
+          },
+        )
       ).status,
     ).toBe(404);
     expect(
-      (await call(orderPage.loader as RouteFn, mine, "/account/orders/abc", undefined, { id: "abc" })).status,
+      (await callAs(orderPage.loader as RouteFn, mine, "/account/orders/abc", undefined, { id: "abc" })).status,
     ).toBe(404);
   });
 
@@ -159,7 +148,7 @@ describe("orders for shoppers", () => {
     });
     if (!placed.ok) throw new Error("order not placed");
     const token = orderAccessToken(placed.orderId);
-    const page = await call(
+    const page = await callAs(
       success.loader as RouteFn,
       null,
       `/checkout/success?order=${placed.orderId}&token=${token}`,
@@ -167,7 +156,7 @@ describe("orders for shoppers", () => {
     expect(page.body).toMatchObject({ order: { status: "pending" } });
     expect(db().select().from(orders).where(eq(orders.id, placed.orderId)).get()!.status).toBe("pending");
     expect(
-      (await call(success.loader as RouteFn, null, `/checkout/success?order=${placed.orderId}&token=nope`)).status,
+      (await callAs(success.loader as RouteFn, null, `/checkout/success?order=${placed.orderId}&token=nope`)).status,
     ).toBe(404);
   });
 });
@@ -177,18 +166,18 @@ describe("orders for store owners", () => {
     const { orderId, lineA, lineB } = await paidOrder();
     const ownerA = await cookieFor(ownerOf("tamale-shea-collective").user.id);
     const ownerB = await cookieFor(ownerOf("yirga-highlands-coffee").user.id);
-    const seenByA = (await call(storeOrders.loader as RouteFn, ownerA, "/sell/orders")).body as {
+    const seenByA = (await callAs(storeOrders.loader as RouteFn, ownerA, "/sell/orders")).body as {
       items: { lineId: number; orderId: number; shipping: { address: string } }[];
     };
     expect(seenByA.items.filter((i) => i.orderId === orderId).map((i) => i.lineId)).toEqual([lineA.id]);
     expect(seenByA.items.find((i) => i.lineId === lineA.id)!.shipping.address).toBe("12 rue de la Paix");
-    const seenByB = (await call(storeOrders.loader as RouteFn, ownerB, "/sell/orders")).body as typeof seenByA;
+    const seenByB = (await callAs(storeOrders.loader as RouteFn, ownerB, "/sell/orders")).body as typeof seenByA;
     expect(seenByB.items.filter((i) => i.orderId === orderId).map((i) => i.lineId)).toEqual([lineB.id]);
 
     // B cannot ship A's line.
     expect(
       (
-        await call(storeOrders.action as RouteFn, ownerB, "/sell/orders", {
+        await callAs(storeOrders.action as RouteFn, ownerB, "/sell/orders", {
           lineId: String(lineA.id),
           carrier: "DHL",
           tracking: "JD014600003828",
@@ -198,7 +187,7 @@ describe("orders for store owners", () => {
     expect(db().select().from(orderItems).where(eq(orderItems.id, lineA.id)).get()!.shippedAt).toBeNull();
     expect(
       (
-        await call(storeOrders.action as RouteFn, ownerA, "/sell/orders", {
+        await callAs(storeOrders.action as RouteFn, ownerA, "/sell/orders", {
           lineId: String(lineA.id),
           carrier: "DHL",
           tracking: "<script>",
@@ -208,7 +197,7 @@ describe("orders for store owners", () => {
 
     expect(
       (
-        await call(storeOrders.action as RouteFn, ownerA, "/sell/orders", {
+        await callAs(storeOrders.action as RouteFn, ownerA, "/sell/orders", {
           lineId: String(lineA.id),
           carrier: "DHL",
           tracking: "JD014600003828",
@@ -218,7 +207,7 @@ describe("orders for store owners", () => {
     expect(db().select().from(orders).where(eq(orders.id, orderId)).get()!.status).toBe("partly_fulfilled");
     expect(
       (
-        await call(storeOrders.action as RouteFn, ownerB, "/sell/orders", {
+        await callAs(storeOrders.action as RouteFn, ownerB, "/sell/orders", {
           lineId: String(lineB.id),
           carrier: "SF Express",
           tracking: "SF1234567890",
@@ -230,13 +219,13 @@ describe("orders for store owners", () => {
 
   test("shoppers, organizers and anonymous visitors cannot reach /sell/orders", async () => {
     const { lineA } = await paidOrder();
-    expect((await call(storeOrders.loader as RouteFn, null, "/sell/orders")).status).toBe(302);
+    expect((await callAs(storeOrders.loader as RouteFn, null, "/sell/orders")).status).toBe(302);
     expect(
-      (await call(storeOrders.loader as RouteFn, await cookieFor((await newShopper()).id), "/sell/orders")).status,
+      (await callAs(storeOrders.loader as RouteFn, await cookieFor((await newShopper()).id), "/sell/orders")).status,
     ).toBe(403);
     expect(
       (
-        await call(storeOrders.action as RouteFn, await cookieFor(organizer().id), "/sell/orders", {
+        await callAs(storeOrders.action as RouteFn, await cookieFor(organizer().id), "/sell/orders", {
           lineId: String(lineA.id),
           carrier: "DHL",
           tracking: "JD0146",
@@ -259,7 +248,7 @@ describe("orders for store owners", () => {
     });
     if (!placed.ok) throw new Error("order not placed");
     const seen = (
-      await call(
+      await callAs(
         storeOrders.loader as RouteFn,
         await cookieFor(ownerOf("tamale-shea-collective").user.id),
         "/sell/orders?show=all",
@@ -272,7 +261,7 @@ describe("orders for store owners", () => {
 describe("sales for organizers", () => {
   test("by festival, store and country on the campaign dashboard", async () => {
     const { festival } = await paidOrder();
-    const data = (await call(adminDashboard.loader as RouteFn, await cookieFor(organizer().id), "/admin"))
+    const data = (await callAs(adminDashboard.loader as RouteFn, await cookieFor(organizer().id), "/admin"))
       .body as Awaited<ReturnType<typeof adminDashboard.loader>>;
     const sales = data.sales;
     expect(sales.orders).toBeGreaterThanOrEqual(1);

@@ -1,4 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
+import {
+  routeArgs,
+  callAs,
+  replyErrors,
+  replyValues,
+  requestAs,
+  unwrap,
+  type RouteFn,
+} from "#tests/support/loaders.ts";
 import { beforeAll, describe, expect, test } from "vitest";
 import * as apply from "#app/routes/($lang).account.apply.tsx";
 import * as dashboard from "#app/routes/($lang).sell._index.tsx";
@@ -15,30 +24,12 @@ import { getDb } from "#app/utils/db.server.ts";
 import { products, searchOutbox, stores, users } from "#db/schema/index.ts";
 import { createClient } from "#search/client.ts";
 import { drainAll } from "#search/outbox.ts";
-import { cookieFor, newShopper, organizer, ownerOf, requestAs } from "#tests/support/auth.ts";
-import { replyErrors, replyValues, unwrap } from "#tests/support/loaders.ts";
+import { cookieFor, newShopper, organizer, ownerOf } from "#tests/support/auth.ts";
 import { useSearchIndex } from "#tests/support/search.ts";
 
-const connection = useSearchIndex();
+// Only the listings this file creates are searched for: an index with no catalog in it will do.
+const connection = useSearchIndex({ documents: "empty" });
 const db = () => getDb();
-type Args = { request: Request; params: Record<string, string>; context: Record<string, unknown> };
-type RouteFn = (args: Args) => Promise<unknown>;
-
-/** Status of calling a loader or action: its Response status if it threw or returned one, else 200 (or the data() status). */
-async function statusOf(
-  fn: RouteFn,
-  request: Request,
-  params: Record<string, string> = {},
-): Promise<{ status: number; location?: string | null }> {
-  try {
-    const result = await fn({ request, params, context: {} });
-    const { status, headers } = await unwrap(result);
-    return { status, location: headers.get("Location") };
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, location: error.headers.get("Location") };
-    throw error;
-  }
-}
 
 const snapshot = (id: number) => db().select().from(products).where(eq(products.id, id)).get();
 
@@ -141,7 +132,7 @@ describe("authorization matrix over /sell", () => {
     for (const [name, fn, path, params, form] of routes()) {
       const statuses = [];
       for (const who of ["anonymous", "shopper", "otherOwner", "organizer"] as const) {
-        const result = await statusOf(fn, requestAs(visitors[who], path, form), params);
+        const result = await callAs(fn, visitors[who], path, form, params);
         if (who === "anonymous") expect(result.location, name).toMatch(/^\/login\?redirectTo=/);
         statuses.push(result.status);
       }
@@ -158,24 +149,60 @@ describe("authorization matrix over /sell", () => {
     expect(created.storeId).toBe(ownerOf("nyeri-hills-coffee").store.id);
   });
 
+  test("an owner cannot open, edit, restock, archive or change the photos of another store's product by its id", async () => {
+    const id = String(otherProductId);
+    const before = snapshot(otherProductId)!;
+    const attempts: [string, RouteFn, string, Record<string, string>, Record<string, string>?][] = [
+      ["edit form", edit.loader as RouteFn, `/sell/products/${id}`, { id }],
+      [
+        "edit",
+        edit.action as RouteFn,
+        `/sell/products/${id}`,
+        { id },
+        { titleEn: "Hijacked", categorySlug: "coffee", price: "1", stock: "0", sku: "HIJACK-2" },
+      ],
+      ["stock edit", listings.action as RouteFn, "/sell/products", {}, { intent: "stock", id, stock: "0" }],
+      ["archive", listings.action as RouteFn, "/sell/products", {}, { intent: "archive", id }],
+      [
+        "photo delete",
+        imagesRoute.action as RouteFn,
+        `/sell/products/${id}/images`,
+        { id },
+        { intent: "delete", url: "/media/000000000000000000000000-1200.webp" },
+      ],
+    ];
+    for (const [name, fn, path, params, form] of attempts)
+      expect((await callAs(fn, visitors.owner, path, form, params)).status, name).toBe(404);
+    expect(snapshot(otherProductId)).toEqual(before);
+    // The same request from the product's own owner does change it: the 404 was about whose product it is.
+    const restock = await callAs(listings.action as RouteFn, visitors.otherOwner, "/sell/products", {
+      intent: "stock",
+      id,
+      stock: String(before.stock + 1),
+    });
+    expect(restock.status).toBe(200);
+    expect(snapshot(otherProductId)!.stock).toBe(before.stock + 1);
+  });
+
   test("the owner reaches their own pages", async () => {
     for (const [name, fn, path, params] of routes().filter((r) => !r[4])) {
-      expect((await statusOf(fn, requestAs(visitors.owner, path), params)).status, name).toBe(200);
+      expect((await callAs(fn, visitors.owner, path, undefined, params)).status, name).toBe(200);
     }
   });
 
   test("ids that are not numbers, or do not exist, are 404", async () => {
     for (const id of ["abc", "-1", "1e3", "999999999"]) {
       expect(
-        (await statusOf(edit.loader as RouteFn, requestAs(visitors.owner, `/sell/products/${id}`), { id })).status,
+        (await callAs(edit.loader as RouteFn, visitors.owner, `/sell/products/${id}`, undefined, { id })).status,
       ).toBe(404);
     }
     expect(
       (
-        await statusOf(
-          listings.action as RouteFn,
-          requestAs(visitors.owner, "/sell/products", { intent: "stock", id: "abc", stock: "1" }),
-        )
+        await callAs(listings.action as RouteFn, visitors.owner, "/sell/products", {
+          intent: "stock",
+          id: "abc",
+          stock: "1",
+        })
       ).status,
     ).toBe(404);
   });
@@ -183,11 +210,9 @@ describe("authorization matrix over /sell", () => {
 
 describe("the owner's listings", () => {
   test("the dashboard counts by status and lists stock and translation problems", async () => {
-    const data = (await dashboard.loader({
-      request: requestAs(visitors.owner, "/sell"),
-      params: {},
-      context: {},
-    })) as Awaited<ReturnType<typeof dashboard.loader>>;
+    const data = (await dashboard.loader(await routeArgs(requestAs(visitors.owner, "/sell"), {}))) as Awaited<
+      ReturnType<typeof dashboard.loader>
+    >;
     const store = ownerOf("yirga-highlands-coffee").store;
     const active = db()
       .select()
@@ -207,18 +232,19 @@ describe("the owner's listings", () => {
   test("create with validation errors keeps what was typed and writes nothing", async () => {
     const count = db().select().from(products).all().length;
     const result = await unwrap(
-      await create.action({
-        request: requestAs(visitors.owner, "/zh/sell/products/new", {
-          titleEn: "",
-          titleZh: "埃塞俄比亚蜂蜜",
-          categorySlug: "nope!",
-          price: "-3",
-          stock: "many",
-          sku: "bad sku!",
-        }),
-        params: { lang: "zh" },
-        context: {},
-      }),
+      await create.action(
+        await routeArgs(
+          requestAs(visitors.owner, "/zh/sell/products/new", {
+            titleEn: "",
+            titleZh: "埃塞俄比亚蜂蜜",
+            categorySlug: "nope!",
+            price: "-3",
+            stock: "many",
+            sku: "bad sku!",
+          }),
+          { lang: "zh" },
+        ),
+      ),
     );
     expect(result.status).toBe(400);
     expect(replyErrors(result.body)).toEqual({
@@ -235,17 +261,18 @@ describe("the owner's listings", () => {
   test("a duplicate SKU is refused", async () => {
     const existing = db().select().from(products).get()!;
     const result = await unwrap(
-      await create.action({
-        request: requestAs(visitors.owner, "/sell/products/new", {
-          titleEn: "Dup",
-          categorySlug: "coffee",
-          price: "5",
-          stock: "1",
-          sku: existing.sku,
-        }),
-        params: {},
-        context: {},
-      }),
+      await create.action(
+        await routeArgs(
+          requestAs(visitors.owner, "/sell/products/new", {
+            titleEn: "Dup",
+            categorySlug: "coffee",
+            price: "5",
+            stock: "1",
+            sku: existing.sku,
+          }),
+          {},
+        ),
+      ),
     );
     expect(replyErrors(result.body)).toEqual({ sku: "form.skuTaken" });
   });
@@ -253,20 +280,17 @@ describe("the owner's listings", () => {
   test("create → publish → edit → stock → archive, each reaching the search index through the outbox", async () => {
     const sync = () => drainAll(db(), createClient(connection(), 30_000), connection());
     const sku = `OWN-${Date.now()}`;
-    const created = await statusOf(
-      create.action as RouteFn,
-      requestAs(visitors.owner, "/sell/products/new", {
-        titleEn: "Ethiopian Forest Honey Gift Jar",
-        titleZh: "埃塞俄比亚森林蜂蜜礼盒",
-        titleFr: "",
-        categorySlug: "honey-sweets",
-        tags: "honey, gift，礼品",
-        price: "18.50",
-        stock: "12",
-        sku,
-        intent: "publish",
-      }),
-    );
+    const created = await callAs(create.action as RouteFn, visitors.owner, "/sell/products/new", {
+      titleEn: "Ethiopian Forest Honey Gift Jar",
+      titleZh: "埃塞俄比亚森林蜂蜜礼盒",
+      titleFr: "",
+      categorySlug: "honey-sweets",
+      tags: "honey, gift，礼品",
+      price: "18.50",
+      stock: "12",
+      sku,
+      intent: "publish",
+    });
     expect(created.status).toBe(302);
     const row = db().select().from(products).where(eq(products.sku, sku)).get()!;
     expect(row).toMatchObject({
@@ -288,6 +312,7 @@ describe("the owner's listings", () => {
     const found = await searchCatalog({ q: "森林蜂蜜礼盒", inStock: false, sort: "relevance", page: 1 }, "zh", {
       record: false,
     });
+    expect(found.engine).toBe("meilisearch");
     expect(found.hits.map((h) => h.id)).toContain(row.id);
 
     const editForm = {
@@ -302,17 +327,18 @@ describe("the owner's listings", () => {
     };
     expect(
       (
-        await statusOf(edit.action as RouteFn, requestAs(visitors.owner, `/sell/products/${row.id}`, editForm), {
+        await callAs(edit.action as RouteFn, visitors.owner, `/sell/products/${row.id}`, editForm, {
           id: String(row.id),
         })
       ).status,
     ).toBe(302);
     expect(
       (
-        await statusOf(
-          listings.action as RouteFn,
-          requestAs(visitors.owner, "/sell/products", { intent: "stock", id: String(row.id), stock: "0" }),
-        )
+        await callAs(listings.action as RouteFn, visitors.owner, "/sell/products", {
+          intent: "stock",
+          id: String(row.id),
+          stock: "0",
+        })
       ).status,
     ).toBe(200);
     expect(snapshot(row.id)).toMatchObject({
@@ -324,31 +350,34 @@ describe("the owner's listings", () => {
     const updated = await searchCatalog({ q: "miel de forêt", inStock: false, sort: "relevance", page: 1 }, "fr", {
       record: false,
     });
+    expect(updated.engine).toBe("meilisearch");
     expect(updated.hits.find((h) => h.id === row.id)).toMatchObject({ priceCents: 1900, inStock: false });
 
     for (const bad of ["-1", "abc", "1.5", ""]) {
       expect(
         (
-          await statusOf(
-            listings.action as RouteFn,
-            requestAs(visitors.owner, "/sell/products", { intent: "stock", id: String(row.id), stock: bad }),
-          )
+          await callAs(listings.action as RouteFn, visitors.owner, "/sell/products", {
+            intent: "stock",
+            id: String(row.id),
+            stock: bad,
+          })
         ).status,
         bad,
       ).toBe(400);
     }
     expect(
       (
-        await statusOf(
-          listings.action as RouteFn,
-          requestAs(visitors.owner, "/sell/products", { intent: "archive", id: String(row.id) }),
-        )
+        await callAs(listings.action as RouteFn, visitors.owner, "/sell/products", {
+          intent: "archive",
+          id: String(row.id),
+        })
       ).status,
     ).toBe(200);
     await sync();
     const gone = await searchCatalog({ q: "森林蜂蜜礼盒", inStock: false, sort: "relevance", page: 1 }, "zh", {
       record: false,
     });
+    expect(gone.engine).toBe("meilisearch");
     expect(gone.hits.map((h) => h.id)).not.toContain(row.id);
   });
 });
@@ -358,45 +387,46 @@ describe("applying to open a store", () => {
     const shopper = await newShopper();
     const cookie = await cookieFor(shopper.id);
     const refused = await unwrap(
-      await apply.action({
-        request: requestAs(cookie, "/account/apply", { nameEn: "", countryCode: "XX", cityEn: "" }),
-        params: {},
-        context: {},
-      }),
+      await apply.action(
+        await routeArgs(requestAs(cookie, "/account/apply", { nameEn: "", countryCode: "XX", cityEn: "" }), {}),
+      ),
     );
     expect(refused.status).toBe(400);
-    const result = await statusOf(
+    const result = await callAs(
       apply.action as RouteFn,
-      requestAs(cookie, "/fr/account/apply", {
+      cookie,
+      "/fr/account/apply",
+      {
         nameEn: "Lake Malawi Honey Co",
         nameZh: "马拉维湖蜂蜜",
         nameFr: "",
         countryCode: "MW",
         cityEn: "Mangochi",
-      }),
+      },
       { lang: "fr" },
     );
-    expect(result).toEqual({ status: 302, location: "/fr/sell" });
+    expect(result).toMatchObject({ status: 302, location: "/fr/sell" });
     const store = db().select().from(stores).where(eq(stores.ownerId, shopper.id)).get()!;
     expect(store).toMatchObject({ status: "pending", countryCode: "MW", slug: "lake-malawi-honey-co" });
     expect(db().select().from(users).where(eq(users.id, shopper.id)).get()!.role).toBe("owner");
-    const page = (await dashboard.loader({ request: requestAs(cookie, "/sell"), params: {}, context: {} })) as Awaited<
+    const page = (await dashboard.loader(await routeArgs(requestAs(cookie, "/sell"), {}))) as Awaited<
       ReturnType<typeof dashboard.loader>
     >;
     expect(page.store.status).toBe("pending");
     // Applying twice is refused: one store per owner.
     expect(
       (
-        await statusOf(
-          apply.action as RouteFn,
-          requestAs(cookie, "/account/apply", { nameEn: "Second", countryCode: "MW", cityEn: "Zomba" }),
-        )
+        await callAs(apply.action as RouteFn, cookie, "/account/apply", {
+          nameEn: "Second",
+          countryCode: "MW",
+          cityEn: "Zomba",
+        })
       ).status,
     ).toBe(403);
   });
 
   test("organizers cannot apply", async () => {
-    expect((await statusOf(apply.loader as RouteFn, requestAs(visitors.organizer, "/account/apply"))).status).toBe(403);
+    expect((await callAs(apply.loader as RouteFn, visitors.organizer, "/account/apply")).status).toBe(403);
   });
 });
 
@@ -418,8 +448,8 @@ describe("store profile", () => {
       cityZh: "耶加雪菲",
       cityFr: "Yirgacheffe",
     };
-    const ok = await statusOf(profile.action as RouteFn, requestAs(visitors.owner, "/sell/profile", fields));
-    expect(ok).toEqual({ status: 302, location: "/sell/profile?saved=profile" });
+    const ok = await callAs(profile.action as RouteFn, visitors.owner, "/sell/profile", fields);
+    expect(ok).toMatchObject({ status: 302, location: "/sell/profile?saved=profile" });
     expect(db().select().from(stores).where(eq(stores.id, store.id)).get()).toMatchObject({
       taglineZh: "来自盖德奥的水洗与日晒咖啡",
       storyFr: "Torréfacteurs en famille depuis 2014.",
@@ -435,16 +465,17 @@ describe("store profile", () => {
     ).toBeGreaterThan(0);
 
     const bad = await unwrap(
-      await profile.action({
-        request: requestAs(visitors.owner, "/sell/profile", {
-          ...fields,
-          nameEn: "",
-          countryCode: "E1",
-          storyEn: "x".repeat(5000),
-        }),
-        params: {},
-        context: {},
-      }),
+      await profile.action(
+        await routeArgs(
+          requestAs(visitors.owner, "/sell/profile", {
+            ...fields,
+            nameEn: "",
+            countryCode: "E1",
+            storyEn: "x".repeat(5000),
+          }),
+          {},
+        ),
+      ),
     );
     expect(bad.status).toBe(400);
     expect(replyErrors(bad.body)).toEqual({
@@ -462,23 +493,21 @@ describe("store profile", () => {
       .from(stores)
       .where(eq(stores.id, ownerOf("yirga-highlands-coffee").store.id))
       .get();
-    expect((await statusOf(profile.loader as RouteFn, requestAs(visitors.shopper, "/sell/profile"))).status).toBe(403);
+    expect((await callAs(profile.loader as RouteFn, visitors.shopper, "/sell/profile")).status).toBe(403);
     expect(
       (
-        await statusOf(
-          profile.action as RouteFn,
-          requestAs(visitors.organizer, "/sell/profile", { nameEn: "Taken over", countryCode: "ET", cityEn: "X" }),
-        )
+        await callAs(profile.action as RouteFn, visitors.organizer, "/sell/profile", {
+          nameEn: "Taken over",
+          countryCode: "ET",
+          cityEn: "X",
+        })
       ).status,
     ).toBe(403);
-    await statusOf(
-      profile.action as RouteFn,
-      requestAs(visitors.otherOwner, "/sell/profile", {
-        nameEn: "Nyeri Hills Coffee Co",
-        countryCode: "KE",
-        cityEn: "Nyeri",
-      }),
-    );
+    await callAs(profile.action as RouteFn, visitors.otherOwner, "/sell/profile", {
+      nameEn: "Nyeri Hills Coffee Co",
+      countryCode: "KE",
+      cityEn: "Nyeri",
+    });
     expect(db().select().from(stores).where(eq(stores.id, other.id)).get()!.nameEn).toBe("Nyeri Hills Coffee Co");
     expect(db().select().from(stores).where(eq(stores.id, before!.id)).get()).toEqual(before);
   });

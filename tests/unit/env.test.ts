@@ -1,10 +1,11 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { EnvError, parseEnv } from "#app/utils/env.server.ts";
+import { useTempDirs } from "#tests/support/temp.ts";
 
-const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "srm-env-")), "market.db");
+const tempDir = useTempDirs("srm-env-");
+const tmp = () => path.join(tempDir(), "market.db");
 
 test("defaults: port 3000, database under data/", () => {
   const env = parseEnv({ DATABASE_PATH: tmp() });
