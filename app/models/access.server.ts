@@ -41,13 +41,17 @@ export function findOwnStore(actor: Actor): OwnStore | null {
   return (getDb().select().from(stores).where(eq(stores.ownerId, actor.id)).get() as OwnStore | undefined) ?? null;
 }
 
+const ownStoreByRequest = new WeakMap<RequestArgs["context"], OwnStore | null>();
+
 /**
  * The seller console's gate: anonymous → log in; signed in without a store of their own → 403.
  * Model functions check ownership again on every row, so this is the first wall, not the only one.
  */
 export function requireOwner(args: RequestArgs): OwnerContext {
   const user = requireUser(args);
-  const store = findOwnStore(user);
+  // The console's layout loader and the page's loader both ask; one lookup per request serves both.
+  if (!ownStoreByRequest.has(args.context)) ownStoreByRequest.set(args.context, findOwnStore(user));
+  const store = ownStoreByRequest.get(args.context);
   if (!store) forbidden();
   return { user, store };
 }
