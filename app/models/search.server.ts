@@ -1,6 +1,7 @@
 import { remember } from "@epic-web/remember";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
+import { loadEnv } from "#app/utils/env.server.ts";
 import { ruleSql } from "#db/rules.ts";
 import { searchQueries } from "#db/schema/index.ts";
 import { likePattern } from "#db/text.ts";
@@ -18,8 +19,8 @@ import { TtlCache } from "#app/utils/ttl-cache.ts";
 import { withDeals } from "./pricing.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
 
-/** Meilisearch must answer within this, or the search is served by SQLite. */
-export const SEARCH_TIMEOUT_MS = 300;
+/** Meilisearch must answer within this (SEARCH_TIMEOUT_MS, 300 ms by default), or SQLite serves the search. */
+const searchTimeoutMs = () => loadEnv().SEARCH_TIMEOUT_MS;
 /** After a failure, go straight to SQLite for this long before trying Meilisearch again. */
 const RETRY_AFTER_MS = 1000;
 
@@ -52,7 +53,7 @@ export async function searchCatalog(
   let result = resultCache.get(cacheKey);
   if (!result && connection && Date.now() >= breaker.downUntil) {
     try {
-      result = await meiliSearch(createClient(connection, SEARCH_TIMEOUT_MS), connection, params, locale);
+      result = await meiliSearch(createClient(connection, searchTimeoutMs()), connection, params, locale);
       resultCache.set(cacheKey, result);
     } catch {
       breaker.downUntil = Date.now() + RETRY_AFTER_MS;
@@ -111,7 +112,7 @@ export async function getSearchHealth(): Promise<SearchHealth> {
   let reachable = false;
   if (connection) {
     try {
-      await createClient(connection, SEARCH_TIMEOUT_MS).index(indexNames(connection).products).getStats();
+      await createClient(connection, searchTimeoutMs()).index(indexNames(connection).products).getStats();
       reachable = true;
     } catch {
       reachable = false;
@@ -144,7 +145,7 @@ export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
   const connection = getSearchConnection();
   if (connection && products.engine === "meilisearch") {
     try {
-      const response = await createClient(connection, SEARCH_TIMEOUT_MS)
+      const response = await createClient(connection, searchTimeoutMs())
         .index(indexNames(connection).stores)
         .search<{ slug: string; name_en: string; name_zh: string; name_fr: string }>(query, { limit: 3 });
       stores = response.hits.map((h) => ({ slug: h.slug, name: h[`name_${locale}`] || h.name_en }));

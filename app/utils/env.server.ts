@@ -38,6 +38,13 @@ const schema = z
       .int({ error: "must be a whole number from 0" })
       .min(0, { error: "must be a whole number from 0" })
       .default(600),
+    /** How long a search waits for Meilisearch before it answers from SQLite instead. */
+    SEARCH_TIMEOUT_MS: z.coerce
+      .number({ error: "must be a whole number of milliseconds from 50 to 60000" })
+      .int({ error: "must be a whole number of milliseconds from 50 to 60000" })
+      .min(50, { error: "must be a whole number of milliseconds from 50 to 60000" })
+      .max(60_000, { error: "must be a whole number of milliseconds from 50 to 60000" })
+      .default(300),
     /** How long an unpaid checkout holds its stock. */
     CHECKOUT_RESERVATION_MINUTES: z.coerce
       .number({ error: "must be a whole number of minutes from 1 to 1440" })

@@ -13,6 +13,7 @@ import { drainAll, drainOutbox, outboxBacklog } from "#search/outbox.ts";
 import type { SearchParams } from "#search/query.ts";
 import type { SearchResult } from "#search/results.ts";
 import { createProduct, updateProduct, updateStore } from "#tests/support/factories.ts";
+import { setEnv } from "#tests/support/env.ts";
 import { runLoader } from "#tests/support/loaders.ts";
 import { outageRelay, useSearchIndex } from "#tests/support/search.ts";
 
@@ -383,6 +384,7 @@ describe("when Meilisearch is unavailable", () => {
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     const port = (silent.address() as import("node:net").AddressInfo).port;
     setSearchConnection({ host: `http://127.0.0.1:${port}`, apiKey: "x", indexPrefix: "silent_" });
+    setEnv({ SEARCH_TIMEOUT_MS: "300" });
     // The wall clock stands still (timeouts still run), so "while it stays down" holds however long
     // this machine takes between the two searches.
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -401,6 +403,7 @@ describe("when Meilisearch is unavailable", () => {
       expect(requests).toBe(asked);
     } finally {
       vi.useRealTimers();
+      setEnv({ SEARCH_TIMEOUT_MS: "10000" });
       for (const socket of sockets) socket.destroy();
       silent.close();
       setSearchConnection(connection());

@@ -50,7 +50,7 @@ export function useSearchIndex({
       setSearchState(db, "lastReindexAt", now);
       setSearchState(db, "lastSyncAt", now);
     }
-    // The app gives Meilisearch 300 ms before it answers from SQLite instead. A server that has just
+    // The app gives Meilisearch 300 ms (10 s in tests) before it answers from SQLite instead. A server that has just
     // started (or an index just opened) loads its word lists on the first searches; do those here,
     // without a deadline, so the tests' searches meet a warm server even on a busy machine.
     for (const q of ["coffee", "咖啡", "café"]) await client.index(indexNames(connection).products).search(q);
