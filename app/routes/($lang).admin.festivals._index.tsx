@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { FestivalTime } from "#app/components/festival-time.tsx";
+import { buttonClass } from "#app/components/ui/button.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { listFestivalsForAdmin } from "#app/models/admin/festivals.server.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
@@ -23,10 +24,7 @@ export default function AdminFestivals() {
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <PageHeading title={t("admin.festivalsTitle")} />
-        <Link
-          to={href("/admin/festivals/new")}
-          className="rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900"
-        >
+        <Link to={href("/admin/festivals/new")} className={buttonClass()}>
           {t("admin.newFestival")}
         </Link>
       </div>
