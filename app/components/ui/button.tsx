@@ -23,7 +23,8 @@ const SIZES: Record<ButtonSize, string> = {
 
 /**
  * The class string of a button, for links and summaries that look like one. `block` makes it
- * fill its container's width.
+ * fill its container's width. Labels do not wrap (a squeezed "搜索" would break in two), so a
+ * row that may be narrow should be allowed to wrap instead.
  */
 export function buttonClass({
   variant = "primary",
@@ -32,7 +33,7 @@ export function buttonClass({
   className,
 }: { variant?: ButtonVariant; size?: ButtonSize; block?: boolean; className?: string } = {}): string {
   return cn(
-    "items-center justify-center gap-2 rounded border text-center focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-clay-700 disabled:cursor-not-allowed disabled:opacity-60",
+    "items-center justify-center gap-2 rounded border text-center whitespace-nowrap focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-clay-700 disabled:cursor-not-allowed disabled:opacity-60",
     block ? "flex w-full" : "inline-flex",
     VARIANTS[variant],
     SIZES[size],

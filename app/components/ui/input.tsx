@@ -24,8 +24,14 @@ export const Input = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputE
   );
 });
 
+/** Chrome ignores line-height in a select, so it gets the height of the matching input outright. */
 export function Select({ className, compact, ...props }: SelectHTMLAttributes<HTMLSelectElement> & ControlProps) {
-  return <select className={cn(CONTROL, padding(compact), border(props["aria-invalid"]), className)} {...props} />;
+  return (
+    <select
+      className={cn(CONTROL, padding(compact), compact ? "h-8.5" : "h-10.5", border(props["aria-invalid"]), className)}
+      {...props}
+    />
+  );
 }
 
 export function Textarea({ className, compact, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & ControlProps) {
