@@ -180,7 +180,7 @@ function CartLineRow({ line }: { line: CartLine }) {
           </p>
         ) : null}
         <div className="flex flex-wrap items-end gap-2">
-          <fetcher.Form method="post" action={href("/cart")} className="flex items-end gap-2">
+          <fetcher.Form method="post" action={href("/cart")} className="flex flex-wrap items-end gap-2">
             <input type="hidden" name="productId" value={line.productId} />
             <div>
               <label htmlFor={`qty-${line.productId}`} className="block text-xs text-stone-700">
