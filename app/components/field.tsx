@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { cn } from "./ui/cn.ts";
 import { Input, Select } from "./ui/input.tsx";
 
 /**
@@ -34,7 +35,8 @@ export function Field({
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="mt-1 w-full"
+        // A colour input is otherwise squeezed by the padding to a thin line in Chrome.
+        className={cn("mt-1 w-full", input.type === "color" && "h-10.5")}
       />
       {hint ? (
         <p id={hintId} className="mt-1 text-xs text-stone-600">
