@@ -31,47 +31,57 @@ export default function AdminFestivals() {
       {festivals.length === 0 ? (
         <EmptyState title={t("festivals.none")} />
       ) : (
-        <table className="w-full text-left text-sm" data-testid="admin-festivals">
-          <thead>
-            <tr className="border-b border-stone-300">
-              <th scope="col" className="py-2">
-                {t("admin.name")}
-              </th>
-              <th scope="col">{t("admin.status")}</th>
-              <th scope="col">{t("admin.startsAt")}</th>
-              <th scope="col">{t("admin.endsAt")}</th>
-              <th scope="col">{t("festivals.dealsTitle")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {festivals.map((f) => (
-              <tr key={f.id} className="border-b border-stone-200">
-                <th scope="row" className="py-2 font-medium">
-                  <Link to={href(`/admin/festivals/${f.id}`)} className="text-clay-700 underline">
-                    {f.name}
-                  </Link>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid="admin-festivals">
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="py-2 pr-3">
+                  {t("admin.name")}
                 </th>
-                <td>
-                  {t(
-                    f.status === "live"
-                      ? "festivals.statusLive"
-                      : f.status === "upcoming"
-                        ? "festivals.statusUpcoming"
-                        : "festivals.statusEnded",
-                  )}
-                  {f.published ? "" : ` · ${t("admin.draft")}`}
-                </td>
-                <td>
-                  <FestivalTime iso={f.startsAt} />
-                </td>
-                <td>
-                  <FestivalTime iso={f.endsAt} />
-                </td>
-                <td>{f.dealCount}</td>
+                <th scope="col" className="pr-3">
+                  {t("admin.status")}
+                </th>
+                <th scope="col" className="pr-3">
+                  {t("admin.startsAt")}
+                </th>
+                <th scope="col" className="pr-3">
+                  {t("admin.endsAt")}
+                </th>
+                <th scope="col" className="pr-3">
+                  {t("festivals.dealsTitle")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {festivals.map((f) => (
+                <tr key={f.id} className="border-b border-stone-200">
+                  <th scope="row" className="py-2 pr-3 font-medium">
+                    <Link to={href(`/admin/festivals/${f.id}`)} className="text-clay-700 underline">
+                      {f.name}
+                    </Link>
+                  </th>
+                  <td className="pr-3">
+                    {t(
+                      f.status === "live"
+                        ? "festivals.statusLive"
+                        : f.status === "upcoming"
+                          ? "festivals.statusUpcoming"
+                          : "festivals.statusEnded",
+                    )}
+                    {f.published ? "" : ` · ${t("admin.draft")}`}
+                  </td>
+                  <td className="pr-3">
+                    <FestivalTime iso={f.startsAt} />
+                  </td>
+                  <td className="pr-3">
+                    <FestivalTime iso={f.endsAt} />
+                  </td>
+                  <td className="pr-3">{f.dealCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
