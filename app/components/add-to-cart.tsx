@@ -2,6 +2,8 @@ import { useFetcher } from "@remix-run/react";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { CART_INTENT } from "#app/utils/cart-form.ts";
+import { Button } from "./ui/button.tsx";
+import { Input } from "./ui/input.tsx";
 
 /**
  * Add to cart: a plain POST to /cart without JavaScript (the cart page opens), in place with it
@@ -25,25 +27,19 @@ export function AddToCart({ productId, stock }: { productId: number; stock: numb
         <label htmlFor="add-quantity" className="block text-sm font-medium text-stone-800">
           {t("cart.quantity")}
         </label>
-        <input
+        <Input
           id="add-quantity"
           name="quantity"
           type="number"
           min={1}
           max={Math.min(99, stock)}
           defaultValue={1}
-          className="mt-1 w-20 rounded border border-stone-300 px-2 py-2"
+          className="mt-1 w-20"
         />
       </div>
-      <button
-        type="submit"
-        name="intent"
-        value={CART_INTENT.add}
-        disabled={busy}
-        className="rounded bg-clay-700 px-5 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60"
-      >
+      <Button name="intent" value={CART_INTENT.add} pending={busy}>
         {busy ? t("cart.adding") : t("cart.add")}
-      </button>
+      </Button>
       <p
         role="status"
         aria-live="polite"

@@ -1,5 +1,6 @@
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
+import { buttonClass } from "./ui/button.tsx";
 
 /**
  * The one error view: translated 404 and generic messages, never a stack trace. The detail of an
@@ -21,10 +22,7 @@ export function GeneralErrorBoundary() {
       <p className="mt-4 text-stone-700">
         {notFound ? t("error.notFoundText") : forbidden ? t("error.forbiddenText") : t("error.genericText")}
       </p>
-      <Link
-        to={href("/")}
-        className="mt-8 inline-block rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900"
-      >
+      <Link to={href("/")} className={buttonClass({ className: "mt-8" })}>
         {t("error.backHome")}
       </Link>
     </div>

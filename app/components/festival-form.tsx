@@ -5,6 +5,7 @@ import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { festivalInputSchema } from "#app/utils/festival-form.ts";
 import { Field } from "./field.tsx";
+import { Button } from "./ui/button.tsx";
 
 export type FestivalFormValues = Partial<
   Record<
@@ -73,13 +74,9 @@ export function FestivalForm({
         {input(fields.themeColor, t("admin.themeColor"), { type: "color" })}
         {input(fields.slug, t("admin.slug"), { hint: mode === "create" ? t("admin.slugHint") : undefined })}
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60"
-      >
+      <Button pending={pending}>
         {pending ? t("admin.saving") : mode === "create" ? t("admin.createFestival") : t("admin.saveDetails")}
-      </button>
+      </Button>
     </Form>
   );
 }

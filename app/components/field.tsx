@@ -1,4 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { cn } from "./ui/cn.ts";
+import { Input, Select } from "./ui/input.tsx";
 
 /**
  * A labelled control with its error beside it (announced, linked with aria-describedby). With
@@ -27,13 +29,14 @@ export function Field({
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <input
+      <Input
         name={name}
         {...input}
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`mt-1 w-full rounded border px-3 py-2 ${error ? "border-red-600" : "border-stone-300"}`}
+        // A colour input is otherwise squeezed by the padding to a thin line in Chrome.
+        className={cn("mt-1 w-full", input.type === "color" && "h-10.5")}
       />
       {hint ? (
         <p id={hintId} className="mt-1 text-xs text-stone-600">
@@ -71,14 +74,14 @@ export function SelectField({
       <label htmlFor={props.id} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <select key={key} {...props} className="mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2">
+      <Select key={key} {...props} className="mt-1 w-full">
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
-      </select>
+      </Select>
       {error ? (
         <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
           {error}

@@ -1,6 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { Pagination as PaginationData } from "#app/utils/params.ts";
+import { buttonClass } from "./ui/button.tsx";
 
 /** Plain links (no JavaScript needed) that keep every other query parameter. */
 export function Pagination({ pagination }: { pagination: PaginationData }) {
@@ -16,7 +17,7 @@ export function Pagination({ pagination }: { pagination: PaginationData }) {
     return query ? `${location.pathname}?${query}` : location.pathname;
   };
   const pages = pageWindow(page, pageCount);
-  const linkClass = "rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-clay-50";
+  const linkClass = buttonClass({ variant: "secondary", size: "sm" });
   return (
     <nav aria-label={t("pagination.label")} className="mt-8 flex flex-wrap items-center justify-center gap-2">
       {page > 1 ? (
@@ -33,7 +34,7 @@ export function Pagination({ pagination }: { pagination: PaginationData }) {
           <span
             key={p}
             aria-current="page"
-            className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white"
+            className="rounded border border-transparent bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white"
           >
             <span className="sr-only">{t("pagination.page", { page: p, pageCount })}</span>
             <span aria-hidden="true">{p}</span>

@@ -13,6 +13,9 @@ import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { MAX_PRICE_DOLLARS, productInputSchema } from "#app/utils/product-form.ts";
 import { Field, SelectField } from "./field.tsx";
+import { Button } from "./ui/button.tsx";
+import { Textarea } from "./ui/input.tsx";
+import { Notice } from "./ui/notice.tsx";
 
 export type ProductFormValues = Partial<
   Record<
@@ -81,7 +84,7 @@ export function ProductForm({
       <label htmlFor={field.id} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <textarea
+      <Textarea
         {...getTextareaProps(field)}
         key={field.key}
         rows={4}
@@ -89,7 +92,7 @@ export function ProductForm({
         aria-describedby={
           [field.errors ? field.errorId : null, hint ? `${field.id}-hint` : null].filter(Boolean).join(" ") || undefined
         }
-        className="mt-1 w-full rounded border border-stone-300 px-3 py-2"
+        className="mt-1 w-full"
       />
       {hint ? (
         <p id={`${field.id}-hint`} className="mt-1 text-xs text-amber-800">
@@ -106,9 +109,9 @@ export function ProductForm({
   return (
     <Form method="post" {...getFormProps(form)} className="grid max-w-3xl gap-4">
       {form.errors ? (
-        <p id={form.errorId} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+        <Notice tone="error" id={form.errorId}>
           {t(form.errors[0] as MessageKey)}
-        </p>
+        </Notice>
       ) : null}
       {text(fields.titleEn, t("sell.fieldTitleEn"))}
       {text(fields.titleZh, t("sell.fieldTitleZh"), { lang: "zh-Hans", hint: missing(fields.titleZh) })}
@@ -133,35 +136,17 @@ export function ProductForm({
       <div className="flex flex-wrap gap-3">
         {mode === "create" ? (
           <>
-            <button
-              type="submit"
-              name="intent"
-              value="draft"
-              disabled={pending}
-              className="rounded border border-clay-700 px-4 py-2 font-semibold text-clay-700 disabled:opacity-60"
-            >
+            <Button variant="outline" name="intent" value="draft" pending={pending}>
               {pending ? t("sell.pending") : t("sell.saveDraft")}
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value="publish"
-              disabled={pending}
-              className="rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
-            >
+            </Button>
+            <Button name="intent" value="publish" disabled={pending}>
               {t("sell.saveAndPublish")}
-            </button>
+            </Button>
           </>
         ) : (
-          <button
-            type="submit"
-            name="intent"
-            value="save"
-            disabled={pending}
-            className="rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
-          >
+          <Button name="intent" value="save" pending={pending}>
             {pending ? t("sell.pending") : t("sell.saveChanges")}
-          </button>
+          </Button>
         )}
       </div>
     </Form>

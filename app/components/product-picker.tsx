@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { SearchHit } from "#search/results.ts";
 import { DealPrice } from "./deal-price.tsx";
+import { Button } from "./ui/button.tsx";
+import { Input } from "./ui/input.tsx";
 
 /**
  * The organizers' search-driven product picker: a GET form over the discovery engine, and for each
@@ -34,7 +36,8 @@ export function ProductPicker({
         <label htmlFor="picker-q" className="sr-only">
           {t("admin.pickerLabel")}
         </label>
-        <input
+        <Input
+          compact
           id="picker-q"
           type="search"
           name="q"
@@ -42,14 +45,9 @@ export function ProductPicker({
           key={query}
           maxLength={200}
           placeholder={t("admin.pickerLabel")}
-          className="w-full max-w-md rounded border border-stone-300 px-3 py-2 text-sm"
+          className="w-full max-w-md"
         />
-        <button
-          type="submit"
-          className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
-        >
-          {t("search.submit")}
-        </button>
+        <Button size="sm">{t("search.submit")}</Button>
       </Form>
       {query ? (
         hits.length > 0 ? (

@@ -4,6 +4,8 @@ import { stripLocale } from "#app/i18n/locales.ts";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { Suggestions } from "#app/models/search.server.ts";
 import { parseHighlight } from "#app/utils/search-url.ts";
+import { Button } from "./ui/button.tsx";
+import { Input } from "./ui/input.tsx";
 
 interface Option {
   id: string;
@@ -123,7 +125,8 @@ export function SearchBox() {
       <label htmlFor="site-search" className="sr-only">
         {t("search.label")}
       </label>
-      <input
+      <Input
+        compact
         id="site-search"
         type="search"
         name="q"
@@ -140,14 +143,9 @@ export function SearchBox() {
         aria-expanded={expanded}
         aria-controls={listId}
         aria-activedescendant={expanded && active >= 0 ? options[active]!.id : undefined}
-        className="w-full rounded border border-stone-300 px-3 py-1.5 text-sm sm:w-64"
+        className="w-full sm:w-64"
       />
-      <button
-        type="submit"
-        className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-clay-900"
-      >
-        {t("search.submit")}
-      </button>
+      <Button size="sm">{t("search.submit")}</Button>
       <ul
         id={listId}
         role="listbox"

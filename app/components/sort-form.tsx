@@ -1,5 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useT } from "#app/i18n/use-locale.ts";
+import { Button } from "./ui/button.tsx";
+import { Select } from "./ui/input.tsx";
 
 /**
  * A GET form, so sorting works without JavaScript (the button submits); with JavaScript the
@@ -31,24 +33,22 @@ export function SortForm({
       <label htmlFor={id} className="text-sm font-medium text-stone-800">
         {t("category.sort")}
       </label>
-      <select
+      <Select
+        compact
         id={id}
         name="sort"
         defaultValue={value}
         key={value}
         onChange={(e) => e.currentTarget.form?.requestSubmit()}
-        className="rounded border border-stone-300 bg-white px-2 py-1.5 text-sm"
       >
         {choices.map(([v, label]) => (
           <option key={v} value={v}>
             {label}
           </option>
         ))}
-      </select>
+      </Select>
       <noscript>
-        <button type="submit" className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white">
-          {t("stores.apply")}
-        </button>
+        <Button size="sm">{t("stores.apply")}</Button>
       </noscript>
     </Form>
   );

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
+import { Button } from "#app/components/ui/button.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { requireUser } from "#app/utils/auth.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -49,12 +50,9 @@ export default function Account() {
         </p>
       ) : null}
       <Form method="post" action="/logout">
-        <button
-          type="submit"
-          className="rounded border border-clay-700 px-4 py-2 text-sm font-semibold text-clay-700 hover:bg-clay-100"
-        >
+        <Button variant="outline" className="text-sm">
           {t("auth.logout")}
-        </button>
+        </Button>
       </Form>
     </div>
   );

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { Field, SelectField } from "#app/components/field.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
+import { Button } from "#app/components/ui/button.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
@@ -107,13 +108,7 @@ export default function ApplyForStore() {
           {...getInputProps(fields.cityEn, { type: "text" })}
           key={fields.cityEn.key}
         />
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
-        >
-          {pending ? t("auth.pending") : t("apply.submit")}
-        </button>
+        <Button pending={pending}>{pending ? t("auth.pending") : t("apply.submit")}</Button>
       </Form>
     </div>
   );

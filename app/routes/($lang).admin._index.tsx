@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useT, useLocale } from "#app/i18n/use-locale.ts";
 import { getCampaignDashboard, type CoverageRow } from "#app/models/admin/dashboard.server.ts";
 import { getSales, type SalesRow } from "#app/models/orders.server.ts";
@@ -43,11 +44,11 @@ export default function CampaignDashboard() {
         />
       </section>
       {pendingStores > 0 ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <Notice tone="warning" announce={false}>
           <Link to={href("/admin/stores?status=pending")} className="font-medium underline">
             {t("admin.pendingApplications", { count: pendingStores })}
           </Link>
-        </p>
+        </Notice>
       ) : null}
       <section aria-labelledby="quality-heading">
         <h2 id="quality-heading" className="mb-3 text-lg font-bold text-clay-900">

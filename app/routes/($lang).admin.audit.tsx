@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Select } from "#app/components/ui/input.tsx";
 import { useLocale, useT } from "#app/i18n/use-locale.ts";
 import { listAudit } from "#app/models/audit.server.ts";
 import { AUDIT_ACTIONS } from "#app/utils/admin-constants.ts";
@@ -44,62 +46,42 @@ export default function AuditLog() {
           <label htmlFor="audit-action" className="block text-sm font-medium text-stone-800">
             {t("admin.action")}
           </label>
-          <select
-            id="audit-action"
-            name="action"
-            defaultValue={filter.action}
-            className="rounded border border-stone-300 px-2 py-1.5 text-sm"
-          >
+          <Select compact id="audit-action" name="action" defaultValue={filter.action}>
             <option value="">{t("sell.all")}</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
                 {a}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <div>
           <label htmlFor="audit-entity" className="block text-sm font-medium text-stone-800">
             {t("admin.entity")}
           </label>
-          <select
-            id="audit-entity"
-            name="entity"
-            defaultValue={filter.entityType}
-            className="rounded border border-stone-300 px-2 py-1.5 text-sm"
-          >
+          <Select compact id="audit-entity" name="entity" defaultValue={filter.entityType}>
             <option value="">{t("sell.all")}</option>
             {ENTITY_TYPES.map((e) => (
               <option key={e} value={e}>
                 {e}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <div>
           <label htmlFor="audit-actor" className="block text-sm font-medium text-stone-800">
             {t("admin.actor")}
           </label>
-          <select
-            id="audit-actor"
-            name="actor"
-            defaultValue={filter.actor}
-            className="rounded border border-stone-300 px-2 py-1.5 text-sm"
-          >
+          <Select compact id="audit-actor" name="actor" defaultValue={filter.actor}>
             <option value="">{t("sell.all")}</option>
             {actors.map((a) => (
               <option key={a} value={a}>
                 {a}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
-        <button
-          type="submit"
-          className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
-        >
-          {t("admin.apply")}
-        </button>
+        <Button size="sm">{t("admin.apply")}</Button>
       </Form>
       {items.length === 0 ? (
         <EmptyState title={t("admin.noAudit")} />

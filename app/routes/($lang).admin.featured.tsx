@@ -4,6 +4,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { ProductPicker } from "#app/components/product-picker.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import {
@@ -85,14 +87,7 @@ export default function FeaturedCuration() {
   return (
     <div className="space-y-6">
       <PageHeading title={t("admin.featuredTitle")} subtitle={t("admin.featuredIntro")} />
-      {result ? (
-        <p
-          role={result.ok ? "status" : "alert"}
-          className={`rounded border p-3 text-sm ${result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`}
-        >
-          {t(result.message as MessageKey)}
-        </p>
-      ) : null}
+      {result ? <Notice tone={result.ok ? "success" : "error"}>{t(result.message as MessageKey)}</Notice> : null}
       {featured.length === 0 ? (
         <EmptyState title={t("home.noFeatured")} />
       ) : (
@@ -117,34 +112,29 @@ export default function FeaturedCuration() {
               </span>
               <Form method="post" className="flex gap-1" preventScrollReset>
                 <input type="hidden" name="productId" value={p.id} />
-                <button
-                  type="submit"
+                <Button
+                  variant="secondary"
+                  size="sm"
                   name="intent"
                   value={INTENT.up}
                   disabled={i === 0}
                   aria-label={t("admin.moveUp", { title: p.title })}
-                  className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40"
                 >
                   ↑
-                </button>
-                <button
-                  type="submit"
+                </Button>
+                <Button
+                  variant="secondary"
+                  size="sm"
                   name="intent"
                   value={INTENT.down}
                   disabled={i === featured.length - 1}
                   aria-label={t("admin.moveDown", { title: p.title })}
-                  className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40"
                 >
                   ↓
-                </button>
-                <button
-                  type="submit"
-                  name="intent"
-                  value={INTENT.remove}
-                  className="rounded border border-red-700 px-2 py-1 text-red-800"
-                >
+                </Button>
+                <Button variant="danger" size="sm" name="intent" value={INTENT.remove}>
                   {t("admin.remove")}
-                </button>
+                </Button>
               </Form>
             </li>
           ))}
@@ -160,15 +150,9 @@ export default function FeaturedCuration() {
           ) : (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="productId" value={hit.id} />
-              <button
-                type="submit"
-                name="intent"
-                value={INTENT.add}
-                aria-label={t("admin.addNamed", { title: hit.title })}
-                className="rounded bg-clay-700 px-3 py-1 text-sm font-semibold text-white hover:bg-clay-900"
-              >
+              <Button size="sm" name="intent" value={INTENT.add} aria-label={t("admin.addNamed", { title: hit.title })}>
                 {t("admin.add")}
-              </button>
+              </Button>
             </Form>
           )
         }

@@ -3,6 +3,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { PageHeading } from "#app/components/layout.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Input, Select } from "#app/components/ui/input.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { LOCALE_INFO, LOCALES } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
@@ -95,42 +98,27 @@ export default function SearchInsights() {
           <label htmlFor="insights-locale" className="block text-sm font-medium text-stone-800">
             {t("nav.language")}
           </label>
-          <select
-            id="insights-locale"
-            name="locale"
-            defaultValue={queryLocale}
-            className="rounded border border-stone-300 px-2 py-1.5"
-          >
+          <Select compact id="insights-locale" name="locale" defaultValue={queryLocale}>
             {LOCALE_FILTERS.map((l) => (
               <option key={l} value={l}>
                 {l === "all" ? t("sell.all") : LOCALE_INFO[l].label}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <div>
           <label htmlFor="insights-days" className="block text-sm font-medium text-stone-800">
             {t("admin.period")}
           </label>
-          <select
-            id="insights-days"
-            name="days"
-            defaultValue={days}
-            className="rounded border border-stone-300 px-2 py-1.5"
-          >
+          <Select compact id="insights-days" name="days" defaultValue={days}>
             {PERIODS.map((d) => (
               <option key={d} value={d}>
                 {t("admin.lastDays", { count: Number(d) })}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
-        <button
-          type="submit"
-          className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
-        >
-          {t("admin.apply")}
-        </button>
+        <Button size="sm">{t("admin.apply")}</Button>
         <p className="text-sm text-stone-700">{t("admin.searchesCount", { count: insights.total })}</p>
       </Form>
       <div className="grid gap-8 lg:grid-cols-2">
@@ -144,13 +132,9 @@ export default function SearchInsights() {
         </h2>
         <p className="text-sm text-stone-700">{t("admin.synonymsIntro")}</p>
         {result ? (
-          <p
-            role={result.ok ? "status" : "alert"}
-            className={`rounded border p-3 text-sm ${result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`}
-            data-testid="synonyms-message"
-          >
+          <Notice tone={result.ok ? "success" : "error"} data-testid="synonyms-message">
             {t(result.message as MessageKey)}
-          </p>
+          </Notice>
         ) : null}
         <Form
           method="post"
@@ -161,22 +145,18 @@ export default function SearchInsights() {
             <label htmlFor="synonyms-new" className="block text-sm font-medium text-stone-800">
               {t("admin.synonymsNew")}
             </label>
-            <input
+            <Input
+              compact
               id="synonyms-new"
               name="words"
               required
               placeholder="moringa, 辣木, moringa oleifera"
-              className="mt-1 w-full rounded border border-stone-300 px-3 py-2 text-sm"
+              className="mt-1 w-full"
             />
           </div>
-          <button
-            type="submit"
-            name="intent"
-            value={INTENT.add}
-            className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
-          >
+          <Button size="sm" name="intent" value={INTENT.add}>
             {t("admin.add")}
-          </button>
+          </Button>
         </Form>
         <ul
           className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
@@ -189,29 +169,20 @@ export default function SearchInsights() {
                 <label htmlFor={`synonyms-${group.id}`} className="sr-only">
                   {t("admin.synonymsGroup", { id: group.id })}
                 </label>
-                <input
+                <Input
+                  compact
                   id={`synonyms-${group.id}`}
                   name="words"
                   defaultValue={group.words.join(", ")}
                   key={group.words.join(",")}
-                  className="min-w-0 flex-1 rounded border border-stone-300 px-2 py-1 text-sm"
+                  className="min-w-0 flex-1"
                 />
-                <button
-                  type="submit"
-                  name="intent"
-                  value={INTENT.update}
-                  className="rounded border border-stone-400 px-2 py-1 text-xs"
-                >
+                <Button variant="secondary" size="xs" name="intent" value={INTENT.update}>
                   {t("admin.save")}
-                </button>
-                <button
-                  type="submit"
-                  name="intent"
-                  value={INTENT.delete}
-                  className="rounded border border-red-700 px-2 py-1 text-xs text-red-800"
-                >
+                </Button>
+                <Button variant="danger" size="xs" name="intent" value={INTENT.delete}>
                   {t("admin.remove")}
-                </button>
+                </Button>
               </Form>
             </li>
           ))}

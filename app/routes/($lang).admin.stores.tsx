@@ -4,6 +4,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Input } from "#app/components/ui/input.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { listStoresForReview, reviewStore, type StoreDecision } from "#app/models/admin/store-reviews.server.ts";
@@ -82,13 +85,9 @@ export default function StoreApplications() {
         ))}
       </nav>
       {result ? (
-        <p
-          role={result.ok ? "status" : "alert"}
-          className={`mb-4 rounded border p-3 text-sm ${result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`}
-          data-testid="review-result"
-        >
+        <Notice tone={result.ok ? "success" : "error"} className="mb-4" data-testid="review-result">
           {t(result.message as MessageKey)}
-        </p>
+        </Notice>
       ) : null}
       {items.length === 0 ? (
         <EmptyState title={t("admin.noStores")} />
@@ -141,23 +140,24 @@ export default function StoreApplications() {
                       <label htmlFor={`reason-${store.id}`} className="block text-xs font-medium text-stone-700">
                         {t("admin.reason")}
                       </label>
-                      <input
+                      <Input
+                        compact
                         id={`reason-${store.id}`}
                         name="reason"
                         required
                         maxLength={1000}
-                        className="w-72 rounded border border-stone-300 px-2 py-1 text-sm"
+                        className="w-72"
                       />
                     </div>
-                    <button
-                      type="submit"
+                    <Button
+                      variant="danger"
+                      size="sm"
                       name="intent"
                       value={store.decisions.includes(INTENT.reject) ? INTENT.reject : INTENT.suspend}
                       disabled={busy}
-                      className="rounded border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50"
                     >
                       {store.decisions.includes(INTENT.reject) ? t("admin.reject") : t("admin.suspend")}
-                    </button>
+                    </Button>
                   </Form>
                 ) : null}
               </div>

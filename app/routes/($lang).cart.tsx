@@ -4,6 +4,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { FestivalBadge } from "#app/components/deal-price.tsx";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Price } from "#app/components/price.tsx";
+import { Button, buttonClass } from "#app/components/ui/button.tsx";
+import { Input } from "#app/components/ui/input.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { changeCart, getCartView, type CartChange, type CartLine } from "#app/models/cart.server.ts";
@@ -73,13 +76,9 @@ export default function Cart() {
     <>
       <PageHeading title={t("cart.title")} />
       {search.get("cancelled") === "1" ? (
-        <p
-          role="status"
-          className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
-          data-testid="checkout-cancelled"
-        >
+        <Notice tone="warning" className="mb-4" data-testid="checkout-cancelled">
           {t("cart.checkoutCancelled")}
-        </p>
+        </Notice>
       ) : null}
       {cart.lines.length === 0 ? (
         <EmptyState title={t("cart.empty")}>
@@ -122,10 +121,7 @@ export default function Cart() {
             </p>
             <p className="mt-2 text-xs text-stone-600">{t("cart.pricesNote")}</p>
             {cart.canCheckout ? (
-              <Link
-                to={href("/checkout")}
-                className="mt-4 block rounded bg-clay-700 px-4 py-2 text-center font-semibold text-white hover:bg-clay-900"
-              >
+              <Link to={href("/checkout")} className={buttonClass({ block: true, className: "mt-4" })}>
                 {t("cart.checkout")}
               </Link>
             ) : (
@@ -184,13 +180,14 @@ function CartLineRow({ line }: { line: CartLine }) {
           </p>
         ) : null}
         <div className="flex flex-wrap items-end gap-2">
-          <fetcher.Form method="post" action={href("/cart")} className="flex items-end gap-2">
+          <fetcher.Form method="post" action={href("/cart")} className="flex flex-wrap items-end gap-2">
             <input type="hidden" name="productId" value={line.productId} />
             <div>
               <label htmlFor={`qty-${line.productId}`} className="block text-xs text-stone-700">
                 {t("cart.quantity")}
               </label>
-              <input
+              <Input
+                compact
                 id={`qty-${line.productId}`}
                 name="quantity"
                 type="number"
@@ -198,31 +195,25 @@ function CartLineRow({ line }: { line: CartLine }) {
                 max={Math.min(MAX_LINE_QUANTITY, Math.max(line.stock, 1))}
                 defaultValue={line.quantity}
                 key={line.quantity}
-                className="w-20 rounded border border-stone-300 px-2 py-1"
+                className="w-20"
               />
             </div>
-            <button
-              type="submit"
-              name="intent"
-              value={CART_INTENT.update}
-              disabled={busy}
-              className="rounded border border-stone-400 px-3 py-1 text-sm"
-            >
+            <Button variant="secondary" size="sm" name="intent" value={CART_INTENT.update} disabled={busy}>
               {t("cart.update")}
-            </button>
+            </Button>
           </fetcher.Form>
           <fetcher.Form method="post" action={href("/cart")}>
             <input type="hidden" name="productId" value={line.productId} />
-            <button
-              type="submit"
+            <Button
+              variant="danger"
+              size="sm"
               name="intent"
               value={CART_INTENT.remove}
               disabled={busy}
               aria-label={t("cart.removeNamed", { title: line.title })}
-              className="rounded border border-red-700 px-3 py-1 text-sm text-red-800"
             >
               {t("cart.remove")}
-            </button>
+            </Button>
           </fetcher.Form>
         </div>
       </div>

@@ -5,6 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field } from "#app/components/field.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
 import { Price } from "#app/components/price.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
@@ -118,11 +120,7 @@ export default function Checkout() {
           className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
         >
           {form.errors?.length ? (
-            <div
-              role="alert"
-              className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
-              data-testid="checkout-error"
-            >
+            <Notice tone="error" data-testid="checkout-error">
               {form.errors.map((e) => (
                 <p key={e}>{t(e as MessageKey)}</p>
               ))}
@@ -138,7 +136,7 @@ export default function Checkout() {
                   {t("checkout.backToCart")}
                 </Link>
               ) : null}
-            </div>
+            </Notice>
           ) : null}
           <h2 className="font-semibold text-clay-900">{t("checkout.shipping")}</h2>
           <div className="grid gap-4 sm:grid-cols-2">
@@ -151,22 +149,16 @@ export default function Checkout() {
             {input(fields.country, t("checkout.country"), { autoComplete: "country-name" })}
           </div>
           {mode === "demo" ? (
-            <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900" data-testid="demo-notice">
+            <Notice tone="info" announce={false} data-testid="demo-notice">
               {t("checkout.demoNotice")}
-            </p>
+            </Notice>
           ) : mode === "unavailable" ? (
-            <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-              {t("checkout.unavailable")}
-            </p>
+            <Notice tone="error">{t("checkout.unavailable")}</Notice>
           ) : null}
           <p className="text-xs text-stone-600">{t("checkout.reservationNote", { minutes: reservationMinutes })}</p>
-          <button
-            type="submit"
-            disabled={pending || mode === "unavailable"}
-            className="rounded bg-clay-700 px-5 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60"
-          >
+          <Button pending={pending} disabled={mode === "unavailable"}>
             {pending ? t("checkout.placing") : t("checkout.pay")}
-          </button>
+          </Button>
         </Form>
         <aside className="h-fit rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="order-summary">
           <h2 id="order-summary" className="mb-3 font-semibold text-clay-900">

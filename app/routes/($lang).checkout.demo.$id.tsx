@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { OrderView } from "#app/components/order-view.tsx";
+import { Button } from "#app/components/ui/button.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-locale.ts";
 import { orderAccessToken } from "#app/models/orders.server.ts";
@@ -72,15 +73,9 @@ export default function DemoPayment() {
           >
             {t("demo.pay")}
           </button>
-          <button
-            type="submit"
-            name="intent"
-            value="fail"
-            disabled={busy}
-            className="rounded border border-red-700 px-5 py-2 font-semibold text-red-800 hover:bg-red-50"
-          >
+          <Button variant="danger" name="intent" value="fail" disabled={busy}>
             {t("demo.fail")}
-          </button>
+          </Button>
         </Form>
       ) : (
         <p className="mt-6 text-sm text-stone-700">{t("demo.done")}</p>

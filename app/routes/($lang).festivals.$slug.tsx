@@ -7,6 +7,9 @@ import { Pagination } from "#app/components/pagination.tsx";
 import { ProductCard, ProductGrid } from "#app/components/product-card.tsx";
 import { SearchHitCard } from "#app/components/search-hit-card.tsx";
 import { StoreGrid } from "#app/components/store-card.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Input } from "#app/components/ui/input.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { getCountryNames } from "#app/models/catalog.server.ts";
 import { getFestivalPage } from "#app/models/festivals.server.ts";
@@ -57,13 +60,9 @@ export default function FestivalPage() {
   return (
     <div className="space-y-10">
       {!festival.published ? (
-        <p
-          role="status"
-          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
-          data-testid="preview-notice"
-        >
+        <Notice tone="warning" data-testid="preview-notice">
           {t("festivals.previewNotice")}
-        </p>
+        </Notice>
       ) : null}
       <section
         className="rounded-2xl px-6 py-10 text-white sm:px-10"
@@ -120,7 +119,8 @@ export default function FestivalPage() {
             <label htmlFor="festival-q" className="sr-only">
               {t("festivals.searchWithin")}
             </label>
-            <input
+            <Input
+              compact
               id="festival-q"
               type="search"
               name="q"
@@ -128,14 +128,9 @@ export default function FestivalPage() {
               key={search?.query ?? ""}
               maxLength={200}
               placeholder={t("festivals.searchWithin")}
-              className="w-64 rounded border border-stone-300 bg-white px-3 py-2 text-sm"
+              className="w-64"
             />
-            <button
-              type="submit"
-              className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
-            >
-              {t("search.submit")}
-            </button>
+            <Button size="sm">{t("search.submit")}</Button>
           </Form>
         </div>
         {festival.status === "ended" ? (

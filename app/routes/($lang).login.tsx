@@ -3,6 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "#app/components/field.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
@@ -73,14 +75,9 @@ export default function Login() {
       <h1 className="mb-6 text-2xl font-bold text-clay-900">{t("auth.loginTitle")}</h1>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         {formError ? (
-          <p
-            id={form.errorId}
-            role="alert"
-            className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800"
-            data-testid="form-error"
-          >
+          <Notice tone="error" id={form.errorId} data-testid="form-error">
             {t(formError as MessageKey, { minutes: result?.minutes ?? 0 })}
-          </p>
+          </Notice>
         ) : null}
         <input {...getInputProps(fields.redirectTo, { type: "hidden" })} key={fields.redirectTo.key} />
         <Field
@@ -95,13 +92,9 @@ export default function Login() {
           {...getInputProps(fields.password, { type: "password" })}
           key={fields.password.key}
         />
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900 disabled:opacity-60"
-        >
+        <Button block pending={pending}>
           {pending ? t("auth.pending") : t("auth.submitLogin")}
-        </button>
+        </Button>
       </Form>
       <p className="mt-6 text-sm">
         <Link

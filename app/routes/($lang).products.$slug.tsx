@@ -8,6 +8,7 @@ import { SentenceWithTime } from "#app/components/festival-time.tsx";
 import { AddToCart } from "#app/components/add-to-cart.tsx";
 import { ProductGrid } from "#app/components/product-card.tsx";
 import { StockBadge } from "#app/components/stock-badge.tsx";
+import { buttonClass } from "#app/components/ui/button.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { imageSources } from "#app/utils/images.ts";
 import { getProductBySlug, listRelatedProducts } from "#app/models/products.server.ts";
@@ -141,7 +142,7 @@ export default function ProductPage() {
           <p className="mt-2 whitespace-pre-line text-stone-800">{product.description}</p>
           <Link
             to={href(`/stores/${product.store.slug}`)}
-            className="mt-6 inline-block rounded border border-clay-700 px-4 py-2 text-sm font-semibold text-clay-700 hover:bg-clay-100"
+            className={buttonClass({ variant: "outline", className: "mt-6 text-sm" })}
           >
             {t("product.visitStore")}
           </Link>

@@ -5,6 +5,9 @@ import { EmptyState } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
 import { SearchHitCard } from "#app/components/search-hit-card.tsx";
 import { SortForm } from "#app/components/sort-form.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Input } from "#app/components/ui/input.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { getCategoryNames, getCountryNames, getStoreNames, listPopularCategories } from "#app/models/catalog.server.ts";
@@ -142,7 +145,7 @@ export default function Search() {
         <label htmlFor="search-q" className="sr-only">
           {t("search.label")}
         </label>
-        <input
+        <Input
           id="search-q"
           type="search"
           name="q"
@@ -150,26 +153,20 @@ export default function Search() {
           key={params.q}
           placeholder={t("search.placeholder")}
           maxLength={200}
-          className="w-full max-w-xl rounded border border-stone-300 bg-white px-3 py-2"
+          className="w-full max-w-xl"
         />
         {[...current.entries()]
           .filter(([k]) => k !== "q")
           .map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
-        <button type="submit" className="rounded bg-clay-700 px-4 py-2 font-semibold text-white hover:bg-clay-900">
-          {t("search.submit")}
-        </button>
+        <Button>{t("search.submit")}</Button>
       </Form>
 
       {result.engine === "sqlite" ? (
-        <p
-          role="status"
-          className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
-          data-testid="limited-search"
-        >
+        <Notice tone="warning" className="mb-4" data-testid="limited-search">
           {t("search.limited")}
-        </p>
+        </Notice>
       ) : null}
 
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">

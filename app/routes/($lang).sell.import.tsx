@@ -9,6 +9,8 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { importListings, validateImport } from "#app/models/owner/import-export.server.ts";
@@ -111,31 +113,19 @@ export default function Import() {
           </label>
           <input id="csv" name="csv" type="file" accept=".csv,text/csv" className="mt-1 text-sm" />
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-clay-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
-        >
+        <Button pending={pending} className="text-sm">
           {pending ? t("auth.pending") : t("import.preview")}
-        </button>
+        </Button>
       </Form>
       {result?.step === "error" ? (
-        <p
-          role="alert"
-          className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800"
-          data-testid="import-error"
-        >
+        <Notice tone="error" data-testid="import-error">
           {t(result.error.key, { detail: result.error.detail })}
-        </p>
+        </Notice>
       ) : null}
       {result?.step === "done" ? (
-        <p
-          role="status"
-          className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900"
-          data-testid="import-done"
-        >
+        <Notice tone="success" data-testid="import-done">
           {t("import.done", result.counts)}
-        </p>
+        </Notice>
       ) : null}
       {result?.step === "preview" ? (
         <section data-testid="import-preview">

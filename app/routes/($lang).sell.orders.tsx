@@ -2,6 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Input } from "#app/components/ui/input.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { listStoreOrderLines, markLineShipped } from "#app/models/orders.server.ts";
@@ -111,34 +113,31 @@ export default function StoreOrders() {
                     <label htmlFor={`carrier-${line.lineId}`} className="block text-xs font-medium text-stone-700">
                       {t("sell.carrier")}
                     </label>
-                    <input
+                    <Input
+                      compact
                       id={`carrier-${line.lineId}`}
                       name="carrier"
                       required
                       maxLength={60}
                       placeholder="DHL"
-                      className="w-36 rounded border border-stone-300 px-2 py-1"
+                      className="w-36"
                     />
                   </div>
                   <div>
                     <label htmlFor={`tracking-${line.lineId}`} className="block text-xs font-medium text-stone-700">
                       {t("sell.tracking")}
                     </label>
-                    <input
+                    <Input
+                      compact
                       id={`tracking-${line.lineId}`}
                       name="tracking"
                       required
                       maxLength={80}
                       pattern="[A-Za-z0-9-]{4,80}"
-                      className="w-48 rounded border border-stone-300 px-2 py-1"
+                      className="w-48"
                     />
                   </div>
-                  <button
-                    type="submit"
-                    className="rounded bg-clay-700 px-3 py-1.5 font-semibold text-white hover:bg-clay-900"
-                  >
-                    {t("sell.markShipped")}
-                  </button>
+                  <Button size="sm">{t("sell.markShipped")}</Button>
                 </Form>
               )}
             </li>

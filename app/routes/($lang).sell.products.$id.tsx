@@ -3,6 +3,8 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
 import { ProductForm } from "#app/components/product-form.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { imageSources, isUploadedImage } from "#app/utils/images.ts";
@@ -81,9 +83,9 @@ export default function EditProduct() {
         subtitle={`${product.values.sku} · ${t(`status.${product.status}`)}`}
       />
       {searchParams.get("saved") && !result ? (
-        <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+        <Notice tone="success" className="mb-4">
           {t("sell.saved")}
-        </p>
+        </Notice>
       ) : null}
       <ProductForm
         key={product.id}
@@ -113,13 +115,13 @@ function Photos({ productId, images }: { productId: number; images: string[] }) 
         {t("sell.photos")}
       </h2>
       {error ? (
-        <p role="alert" className="mb-3 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+        <Notice tone="error" className="mb-3">
           {t(`image.${error}`)}
-        </p>
+        </Notice>
       ) : done === "added" || done === "deleted" ? (
-        <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+        <Notice tone="success" className="mb-3">
           {t(done === "added" ? "sell.photosAdded" : "sell.photoDeleted")}
-        </p>
+        </Notice>
       ) : null}
       <ul className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4" role="list" data-testid="photos">
         {images.map((url, i) => {
@@ -137,9 +139,9 @@ function Photos({ productId, images }: { productId: number; images: string[] }) 
                 <Form method="post" action={action} className="mt-2">
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="url" value={url} />
-                  <button type="submit" className="w-full rounded border border-stone-300 px-2 py-1 text-xs">
+                  <Button variant="secondary" size="xs" block>
                     {t("sell.deletePhoto", { n: i + 1 })}
-                  </button>
+                  </Button>
                 </Form>
               ) : null}
             </li>
@@ -164,13 +166,9 @@ function Photos({ productId, images }: { productId: number; images: string[] }) 
             {t("sell.photoHint")}
           </p>
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-clay-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
-        >
+        <Button pending={pending} className="text-sm">
           {pending ? t("sell.pending") : t("sell.upload")}
-        </button>
+        </Button>
       </Form>
     </section>
   );

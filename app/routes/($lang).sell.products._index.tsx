@@ -4,6 +4,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
+import { Button, buttonClass } from "#app/components/ui/button.tsx";
+import { Input, Select } from "#app/components/ui/input.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import {
   OWNER_SORTS,
@@ -97,52 +99,34 @@ export default function Listings() {
           <label htmlFor="q" className="block text-sm font-medium">
             {t("sell.searchOwn")}
           </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            className="mt-1 rounded border border-stone-300 px-3 py-1.5 text-sm"
-          />
+          <Input compact id="q" name="q" type="search" defaultValue={q} className="mt-1" />
         </div>
         <div>
           <label htmlFor="status" className="block text-sm font-medium">
             {t("sell.filterStatus")}
           </label>
-          <select
-            id="status"
-            name="status"
-            defaultValue={status}
-            className="mt-1 rounded border border-stone-300 bg-white px-2 py-1.5 text-sm"
-          >
+          <Select compact id="status" name="status" defaultValue={status} className="mt-1">
             <option value="all">{t("sell.all")}</option>
             <option value="active">{t("status.active")}</option>
             <option value="draft">{t("status.draft")}</option>
             <option value="archived">{t("status.archived")}</option>
-          </select>
+          </Select>
         </div>
         <div>
           <label htmlFor="sort" className="block text-sm font-medium">
             {t("sell.sort")}
           </label>
-          <select
-            id="sort"
-            name="sort"
-            defaultValue={sort}
-            className="mt-1 rounded border border-stone-300 bg-white px-2 py-1.5 text-sm"
-          >
+          <Select compact id="sort" name="sort" defaultValue={sort} className="mt-1">
             <option value="updated">{t("sell.sortUpdated")}</option>
             <option value="title">{t("sell.sortTitle")}</option>
             <option value="price">{t("sell.sortPrice")}</option>
             <option value="stock">{t("sell.sortStock")}</option>
-          </select>
+          </Select>
         </div>
-        <button type="submit" className="rounded bg-clay-700 px-4 py-1.5 text-sm font-semibold text-white">
-          {t("sell.apply")}
-        </button>
+        <Button size="sm">{t("sell.apply")}</Button>
         <Link
           to={href("/sell/products/new")}
-          className="ml-auto rounded border border-clay-700 px-4 py-1.5 text-sm font-semibold text-clay-700"
+          className={buttonClass({ variant: "outline", size: "sm", className: "ml-auto" })}
         >
           {t("sell.newProduct")}
         </Link>
@@ -215,21 +199,18 @@ function Row({
           <label htmlFor={`stock-${item.id}`} className="sr-only">
             {t("sell.stockFor", { title: item.title })}
           </label>
-          <input
+          <Input
+            compact
             id={`stock-${item.id}`}
             name="stock"
             inputMode="numeric"
             defaultValue={item.stock}
             aria-invalid={stockError ? true : undefined}
-            className="w-20 rounded border border-stone-300 px-2 py-1"
+            className="w-20"
           />
-          <button
-            type="submit"
-            className="rounded border border-stone-300 px-2 py-1 text-xs"
-            disabled={stockFetcher.state !== "idle"}
-          >
+          <Button variant="secondary" size="xs" pending={stockFetcher.state !== "idle"}>
             {stockFetcher.state !== "idle" ? t("sell.pending") : t("sell.saveStock")}
-          </button>
+          </Button>
           {stockError ? (
             <span role="alert" className="text-xs text-red-700">
               {t(stockError)}
@@ -250,9 +231,9 @@ function Row({
             </button>
           ) : null}
           {item.status !== "archived" ? (
-            <button name="intent" value={INTENT.archive} className="rounded border border-stone-300 px-2 py-1 text-xs">
+            <Button variant="secondary" size="xs" name="intent" value={INTENT.archive}>
               {t("sell.archive")}
-            </button>
+            </Button>
           ) : null}
         </statusFetcher.Form>
       </td>

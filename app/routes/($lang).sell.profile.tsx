@@ -14,6 +14,9 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { z } from "zod";
 import { Field, SelectField } from "#app/components/field.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Textarea } from "#app/components/ui/input.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
@@ -126,9 +129,9 @@ export default function StoreProfile() {
     <div className="max-w-3xl">
       <PageHeading title={t("profile.title")} subtitle={t("profile.intro")} />
       {saved && !actionData ? (
-        <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+        <Notice tone="success" className="mb-4">
           {t(saved === "logo" ? "profile.logoSaved" : "sell.saved")}
-        </p>
+        </Notice>
       ) : null}
       <section className="mb-8 flex items-end gap-4">
         {loaded.logoUrl ? (
@@ -161,13 +164,9 @@ export default function StoreProfile() {
               </p>
             ) : null}
           </div>
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded border border-clay-700 px-3 py-1.5 text-sm font-semibold text-clay-700"
-          >
+          <Button variant="outline" size="sm" disabled={pending}>
             {t("sell.upload")}
-          </button>
+          </Button>
         </Form>
       </section>
       <Form method="post" {...getFormProps(form)} className="grid gap-4">
@@ -184,12 +183,7 @@ export default function StoreProfile() {
             <label htmlFor={fields[f].id} className="block text-sm font-medium">
               {t(`profile.${f}`)}
             </label>
-            <textarea
-              {...getTextareaProps(fields[f])}
-              key={fields[f].key}
-              rows={4}
-              className="mt-1 w-full rounded border border-stone-300 px-3 py-2"
-            />
+            <Textarea {...getTextareaProps(fields[f])} key={fields[f].key} rows={4} className="mt-1 w-full" />
             {fields[f].errors ? (
               <p id={fields[f].errorId} role="alert" className="mt-1 text-sm text-red-700">
                 {error(fields[f].errors)}
@@ -209,13 +203,9 @@ export default function StoreProfile() {
           {input("cityZh", "zh-Hans")}
           {input("cityFr", "fr")}
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="justify-self-start rounded bg-clay-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
-        >
+        <Button pending={pending} className="justify-self-start">
           {pending ? t("sell.pending") : t("profile.save")}
-        </button>
+        </Button>
       </Form>
     </div>
   );

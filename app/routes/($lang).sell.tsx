@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { ConsoleNav } from "#app/components/console-nav.tsx";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { useT } from "#app/i18n/use-locale.ts";
 import { pick } from "#app/models/localize.ts";
 import { requireOwner } from "#app/models/access.server.ts";
@@ -36,19 +37,15 @@ export default function SellLayout() {
         ]}
       />
       {store.status === "rejected" || store.status === "suspended" ? (
-        <p
-          role="status"
-          className="mb-6 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
-          data-testid="store-review-notice"
-        >
+        <Notice tone="error" announce="status" className="mb-6" data-testid="store-review-notice">
           {t(store.status === "rejected" ? "sell.rejectedNotice" : "sell.suspendedNotice")}{" "}
           {store.reviewNote ? t("admin.reviewNote", { note: store.reviewNote }) : null}
-        </p>
+        </Notice>
       ) : null}
       {store.status === "pending" ? (
-        <p role="status" className="mb-6 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <Notice tone="warning" className="mb-6">
           {t("sell.pendingNotice")}
-        </p>
+        </Notice>
       ) : null}
       <Outlet />
     </div>

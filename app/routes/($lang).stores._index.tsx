@@ -3,6 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
 import { StoreGrid } from "#app/components/store-card.tsx";
+import { Button } from "#app/components/ui/button.tsx";
+import { Select } from "#app/components/ui/input.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { listRepresentedCountries, listStores } from "#app/models/catalog.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -33,26 +35,16 @@ export default function Stores() {
           <label htmlFor="country" className="block text-sm font-medium text-stone-800">
             {t("stores.filterCountry")}
           </label>
-          <select
-            id="country"
-            name="country"
-            defaultValue={country ?? ""}
-            className="mt-1 rounded border border-stone-300 bg-white px-3 py-1.5 text-sm"
-          >
+          <Select compact id="country" name="country" defaultValue={country ?? ""} className="mt-1">
             <option value="">{t("stores.allCountries")}</option>
             {countries.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name} ({c.storeCount})
               </option>
             ))}
-          </select>
+          </Select>
         </div>
-        <button
-          type="submit"
-          className="rounded bg-clay-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-clay-900"
-        >
-          {t("stores.apply")}
-        </button>
+        <Button size="sm">{t("stores.apply")}</Button>
         <p className="ml-auto text-sm text-stone-600" aria-live="polite">
           {t("stores.count", { count: stores.pagination.total })}
         </p>

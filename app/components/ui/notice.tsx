@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { HTMLAttributes, ReactNode } from "react";
 import { cn } from "./cn.ts";
 
 export type NoticeTone = "info" | "success" | "warning" | "error";
@@ -13,23 +13,25 @@ const TONES: Record<NoticeTone, string> = {
 /**
  * A boxed message. Errors are announced at once (role="alert"); the other tones politely
  * (role="status"), so a screen reader hears the result of an action without losing its place.
+ * `announce` overrides that: the other role, or `false` for a message that is simply part of the
+ * page (there from the start, not the result of anything the reader did), which gets no role.
  */
 export function Notice({
   tone = "info",
+  announce,
   className,
-  id,
   children,
-}: {
+  ...props
+}: Omit<HTMLAttributes<HTMLDivElement>, "role"> & {
   tone?: NoticeTone;
-  className?: string;
-  id?: string;
+  announce?: "alert" | "status" | false;
   children: ReactNode;
 }) {
   return (
     <div
-      id={id}
-      role={tone === "error" ? "alert" : "status"}
+      role={announce === false ? undefined : (announce ?? (tone === "error" ? "alert" : "status"))}
       className={cn("rounded border p-3 text-sm", TONES[tone], className)}
+      {...props}
     >
       {children}
     </div>

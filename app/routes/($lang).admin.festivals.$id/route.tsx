@@ -6,6 +6,9 @@ import { FestivalTime } from "#app/components/festival-time.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
 import { Price } from "#app/components/price.tsx";
 import { ProductPicker } from "#app/components/product-picker.tsx";
+import { Button, buttonClass } from "#app/components/ui/button.tsx";
+import { Input, Select, Textarea } from "#app/components/ui/input.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
 import { getFestivalForEdit } from "#app/models/admin/festivals.server.ts";
@@ -115,21 +118,20 @@ export default function EditFestival() {
         <div className="flex flex-wrap gap-2">
           <Link
             to={href(`/festivals/${festival.slug}`)}
-            className="text-clay-800 rounded border border-clay-700 px-3 py-2 text-sm font-semibold"
+            className={buttonClass({ variant: "outline", size: "sm" })}
             data-testid="preview-link"
           >
             {festival.published ? t("festivals.view") : t("admin.preview")}
           </Link>
           <Form method="post">
-            <button
-              type="submit"
+            <Button
+              size="sm"
               name="intent"
               value={festival.published ? INTENT.unpublish : INTENT.publish}
               disabled={busy}
-              className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
             >
               {festival.published ? t("admin.unpublish") : t("admin.publish")}
-            </button>
+            </Button>
           </Form>
         </div>
       </div>
@@ -138,13 +140,9 @@ export default function EditFestival() {
         <FestivalTime iso={festival.endsAt} />
       </p>
       {message ? (
-        <p
-          role={result && !result.ok ? "alert" : "status"}
-          className={`rounded border p-3 text-sm ${result && !result.ok ? "border-red-300 bg-red-50 text-red-900" : "border-green-300 bg-green-50 text-green-900"}`}
-          data-testid="admin-message"
-        >
+        <Notice tone={result && !result.ok ? "error" : "success"} data-testid="admin-message">
           {message}
-        </p>
+        </Notice>
       ) : null}
 
       <section aria-labelledby="details-heading">
@@ -208,52 +206,47 @@ export default function EditFestival() {
                           priceCents={d.mode === "price" ? d.dealPriceCents : null}
                           dealStock={d.dealStock}
                         />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value={INTENT.updateDeal}
-                          className="rounded border border-stone-400 px-2 py-1 text-xs"
-                        >
+                        <Button variant="secondary" size="xs" name="intent" value={INTENT.updateDeal}>
                           {t("admin.save")}
-                        </button>
+                        </Button>
                       </Form>
                     </td>
                     <td className="py-2">
                       <Form method="post" className="flex gap-1" preventScrollReset>
                         <input type="hidden" name="dealId" value={d.id} />
                         <input type="hidden" name="intent" value={INTENT.moveDeal} />
-                        <button
-                          type="submit"
+                        <Button
+                          variant="secondary"
+                          size="xs"
                           name="direction"
                           value="up"
                           disabled={i === 0}
                           aria-label={t("admin.moveUp", { title: d.title })}
-                          className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40"
                         >
                           ↑
-                        </button>
-                        <button
-                          type="submit"
+                        </Button>
+                        <Button
+                          variant="secondary"
+                          size="xs"
                           name="direction"
                           value="down"
                           disabled={i === deals.length - 1}
                           aria-label={t("admin.moveDown", { title: d.title })}
-                          className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40"
                         >
                           ↓
-                        </button>
+                        </Button>
                       </Form>
                       <Form method="post" preventScrollReset className="mt-1">
                         <input type="hidden" name="dealId" value={d.id} />
-                        <button
-                          type="submit"
+                        <Button
+                          variant="danger"
+                          size="xs"
                           name="intent"
                           value={INTENT.removeDeal}
                           aria-label={t("admin.removeNamed", { title: d.title })}
-                          className="rounded border border-red-700 px-2 py-1 text-xs text-red-800"
                         >
                           {t("admin.remove")}
-                        </button>
+                        </Button>
                       </Form>
                     </td>
                   </tr>
@@ -282,15 +275,14 @@ export default function EditFestival() {
                   priceCents={null}
                   dealStock={null}
                 />
-                <button
-                  type="submit"
+                <Button
+                  size="xs"
                   name="intent"
                   value={INTENT.addDeal}
                   aria-label={t("admin.addNamed", { title: hit.title })}
-                  className="rounded bg-clay-700 px-3 py-1 text-xs font-semibold text-white hover:bg-clay-900"
                 >
                   {t("admin.add")}
-                </button>
+                </Button>
               </Form>
             )
           }
@@ -306,28 +298,23 @@ export default function EditFestival() {
             <label htmlFor="bulk-scope" className="block text-xs font-medium text-stone-700">
               {t("admin.bulkScope")}
             </label>
-            <select id="bulk-scope" name="scope" className="rounded border border-stone-300 px-2 py-1 text-sm">
+            <Select compact id="bulk-scope" name="scope">
               <option value="store">{t("admin.bulkStore")}</option>
               <option value="category">{t("admin.bulkCategory")}</option>
-            </select>
+            </Select>
           </div>
           <div>
             <label htmlFor="bulk-slug" className="block text-xs font-medium text-stone-700">
               {t("admin.slug")}
             </label>
-            <input
-              id="bulk-slug"
-              name="slug"
-              required
-              className="w-56 rounded border border-stone-300 px-2 py-1 text-sm"
-              placeholder="tamale-shea-collective"
-            />
+            <Input compact id="bulk-slug" name="slug" required className="w-56" placeholder="tamale-shea-collective" />
           </div>
           <div>
             <label htmlFor="bulk-percent" className="block text-xs font-medium text-stone-700">
               {t("admin.percentOff")}
             </label>
-            <input
+            <Input
+              compact
               id="bulk-percent"
               name="percent"
               type="number"
@@ -335,17 +322,12 @@ export default function EditFestival() {
               max={90}
               defaultValue={15}
               required
-              className="w-20 rounded border border-stone-300 px-2 py-1 text-sm"
+              className="w-20"
             />
           </div>
-          <button
-            type="submit"
-            name="intent"
-            value={INTENT.bulkAdd}
-            className="rounded bg-clay-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-clay-900"
-          >
+          <Button size="sm" name="intent" value={INTENT.bulkAdd}>
             {t("admin.bulkAdd")}
-          </button>
+          </Button>
         </Form>
       </section>
 
@@ -358,23 +340,18 @@ export default function EditFestival() {
             <label htmlFor="festival-stores" className="block text-sm font-medium text-stone-800">
               {t("admin.storeSlugs")}
             </label>
-            <textarea
+            <Textarea
               id="festival-stores"
               name="stores"
               rows={2}
               defaultValue={featuredStores.join(", ")}
               key={featuredStores.join(",")}
-              className="mt-1 w-full rounded border border-stone-300 px-3 py-2 text-sm"
+              className="mt-1 w-full text-sm"
             />
           </div>
-          <button
-            type="submit"
-            name="intent"
-            value={INTENT.setStores}
-            className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
-          >
+          <Button size="sm" name="intent" value={INTENT.setStores}>
             {t("admin.save")}
-          </button>
+          </Button>
         </Form>
       </section>
 
@@ -391,14 +368,9 @@ export default function EditFestival() {
                 </span>
                 <Form method="post" preventScrollReset>
                   <input type="hidden" name="sessionId" value={s.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value={INTENT.removeSession}
-                    className="rounded border border-red-700 px-2 py-1 text-xs text-red-800"
-                  >
+                  <Button variant="danger" size="xs" name="intent" value={INTENT.removeSession}>
                     {t("admin.remove")}
-                  </button>
+                  </Button>
                 </Form>
               </li>
             ))}
@@ -427,24 +399,20 @@ export default function EditFestival() {
               <label htmlFor={`session-${name}`} className="block text-sm font-medium text-stone-800">
                 {label}
               </label>
-              <input
+              <Input
+                compact
                 id={`session-${name}`}
                 name={name}
                 type={type}
                 required={name !== "productIds"}
-                className="mt-1 w-full rounded border border-stone-300 px-2 py-1 text-sm"
+                className="mt-1 w-full"
               />
             </div>
           ))}
           <div className="md:col-span-3">
-            <button
-              type="submit"
-              name="intent"
-              value={INTENT.addSession}
-              className="rounded bg-clay-700 px-3 py-2 text-sm font-semibold text-white hover:bg-clay-900"
-            >
+            <Button size="sm" name="intent" value={INTENT.addSession}>
               {t("admin.addSession")}
-            </button>
+            </Button>
           </div>
         </Form>
       </section>
