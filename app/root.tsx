@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { SiteLayout } from "#app/components/layout.tsx";
 import { LOCALES, LOCALE_INFO, localeFromPath, localizePath, stripLocale } from "#app/i18n/locales.ts";
@@ -51,6 +51,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const origin = data?.origin ?? "";
   const path = stripLocale(location.pathname);
   const nonce = useNonce();
+  // Marks the document once React has hydrated it (this effect runs after every child's), so the
+  // browser tests can wait for interactive widgets instead of racing the client bundle.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={LOCALE_INFO[locale].htmlLang}>
       <head>

@@ -1,53 +1,34 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { AXE_SLOW, expect, FESTIVAL, FESTIVAL_EDITOR_BUDGET, hydrated, seriousViolations, test } from "./fixtures.ts";
 
-async function serious(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes[0]?.target}`);
+// One test per page and language, so a slow page on a busy machine has its own time budget and a
+// failure names the page.
+const LANGUAGES = ["", "/zh", "/fr"];
+const lang = (prefix: string) => prefix || "/en";
+
+/** An in-stock coffee product, from the search API (the sweep covers one real product page). */
+async function coffeeProduct(request: APIRequestContext) {
+  const found = (await (await request.get("/api/search?q=coffee&inStock=1")).json()) as {
+    hits: { slug: string; id: number }[];
+  };
+  expect(found.hits.length).toBeGreaterThan(0);
+  return found.hits[0]!;
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("silkroad-demo-2025");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/(account|sell|admin)/);
+async function addToCart(page: Page, prefix: string, slug: string) {
+  await page.goto(`${prefix}/products/${slug}`);
+  await hydrated(page);
+  await page.getByTestId("add-to-cart").getByRole("button").click();
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
 }
 
-for (const prefix of ["", "/zh", "/fr"]) {
-  test(`shopper pages in ${prefix || "/en"}: no serious or critical axe violations`, async ({ page, request }) => {
-    const found = (await (await request.get("/api/search?q=coffee&inStock=1")).json()) as {
-      hits: { slug: string; id: number }[];
-    };
-    const product = found.hits[0]!;
-    for (const path of [
-      "/",
-      "/search?q=coffee",
-      `/products/${product.slug}`,
-      "/stores/yirga-highlands-coffee",
-      "/festivals",
-      "/festivals/african-products-online-shopping-festival",
-    ]) {
-      await page.goto(`${prefix}${path}`);
-      expect(await serious(page), `${prefix}${path}`).toEqual([]);
-    }
-    // Cart and checkout need something in the cart.
-    await page.goto(`${prefix}/products/${product.slug}`);
-    await page.getByTestId("add-to-cart").getByRole("button").click();
-    await expect(page.getByTestId("cart-count")).toHaveText("1");
-    for (const path of ["/cart", "/checkout"]) {
-      await page.goto(`${prefix}${path}`);
-      expect(await serious(page), `${prefix}${path}`).toEqual([]);
-    }
-  });
+const SHOPPER_PAGES = ["/", "/search?q=coffee", "/stores/yirga-highlands-coffee", "/festivals", FESTIVAL];
 
-  test(`owner and organizer consoles in ${prefix || "/en"}: no serious or critical axe violations`, async ({
-    page,
-  }) => {
-    await signIn(page, "owner+yirga-highlands-coffee@silkroad.example");
-    for (const path of [
+const CONSOLES = [
+  {
+    who: "store owner",
+    email: "owner+yirga-highlands-coffee@silkroad.example",
+    paths: [
       "/sell",
       "/sell/products",
       "/sell/products/new",
@@ -55,13 +36,12 @@ for (const prefix of ["", "/zh", "/fr"]) {
       "/sell/profile",
       "/sell/import",
       "/account/orders",
-    ]) {
-      await page.goto(`${prefix}${path}`);
-      expect(await serious(page), `${prefix}${path}`).toEqual([]);
-    }
-    await page.context().clearCookies();
-    await signIn(page, "organizer@silkroad.example");
-    for (const path of [
+    ],
+  },
+  {
+    who: "organizer",
+    email: "organizer@silkroad.example",
+    paths: [
       "/admin",
       "/admin/stores",
       "/admin/featured",
@@ -70,11 +50,51 @@ for (const prefix of ["", "/zh", "/fr"]) {
       "/admin/festivals/1",
       "/admin/insights",
       "/admin/audit",
-    ]) {
-      await page.goto(`${prefix}${path}`);
-      expect(await serious(page), `${prefix}${path}`).toEqual([]);
+    ],
+  },
+];
+
+for (const prefix of LANGUAGES) {
+  test.describe(`shopper pages in ${lang(prefix)}: no serious or critical axe violations`, () => {
+    test.slow(() => true, AXE_SLOW);
+    for (const path of SHOPPER_PAGES) {
+      test(`${prefix}${path}`, async ({ page }) => {
+        await page.goto(`${prefix}${path}`);
+        expect(await seriousViolations(page), `${prefix}${path}`).toEqual([]);
+      });
+    }
+
+    test(`${prefix}/products/… (an in-stock coffee)`, async ({ page, request }) => {
+      const product = await coffeeProduct(request);
+      await page.goto(`${prefix}/products/${product.slug}`);
+      expect(await seriousViolations(page), `${prefix}/products/${product.slug}`).toEqual([]);
+    });
+
+    // The cart and checkout need something in the cart.
+    for (const path of ["/cart", "/checkout"]) {
+      test(`${prefix}${path} with a product in the cart`, async ({ page, request }) => {
+        await addToCart(page, prefix, (await coffeeProduct(request)).slug);
+        await page.goto(`${prefix}${path}`);
+        expect(await seriousViolations(page), `${prefix}${path}`).toEqual([]);
+      });
     }
   });
+
+  for (const { who, email, paths } of CONSOLES) {
+    test.describe(`${who} console in ${lang(prefix)}: no serious or critical axe violations`, () => {
+      test.use({ signedInAs: email });
+      test.slow(() => true, AXE_SLOW);
+      for (const path of paths) {
+        test(`${prefix}${path}`, async ({ page }) => {
+          if (path === "/admin/festivals/1") test.setTimeout(FESTIVAL_EDITOR_BUDGET);
+          await page.goto(`${prefix}${path}`);
+          // Still signed in: the page itself, not the login form, is what gets checked.
+          await expect(page).toHaveURL((url) => url.pathname === `${prefix}${path}`);
+          expect(await seriousViolations(page), `${prefix}${path}`).toEqual([]);
+        });
+      }
+    });
+  }
 }
 
 /** Presses Tab until the focused element satisfies `match` (fails after `max` presses). */
@@ -101,7 +121,9 @@ async function tabTo(
 }
 
 test("keyboard only: from the home page to a paid demo order", async ({ page }) => {
+  test.slow(true, "a whole purchase driven by hundreds of Tab presses, each a round trip to the browser");
   await page.goto("/");
+  await hydrated(page);
   // The first festival deal on the home page.
   await tabTo(
     page,

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 test("a shopper signs up in French, signs out and signs back in", async ({ page }) => {
+  test.slow(true, "seven page loads and three deliberately slow password hashes (21 s under stress -c 2)");
   const email = `shopper-${Date.now()}@example.com`;
   await page.goto("/fr");
   await page.getByTestId("login-link").click();

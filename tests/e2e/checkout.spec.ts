@@ -1,12 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-
-async function seriousViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes[0]?.target}`);
-}
+import type { Page } from "@playwright/test";
+import { expect, FESTIVAL, hydrated, seriousViolations, signIn, test } from "./fixtures.ts";
 
 /** The store slug of the product page that is open ("Sold by" link). */
 async function storeSlugOf(page: Page) {
@@ -14,21 +7,18 @@ async function storeSlugOf(page: Page) {
   return href!.split("/stores/")[1]!;
 }
 
-async function signIn(page: Page, email: string, to: string) {
-  await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("silkroad-demo-2025");
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
 test("a guest buys a festival deal and a regular product from two stores in demo mode; each owner sees only their line", async ({
   page,
   browser,
 }) => {
+  // About ten pages, two axe runs, three browsers and two owner sign-ins: 72 s under stress -c 2.
+  test.setTimeout(180_000);
   // A festival deal from the live festival.
-  await page.goto("/festivals/african-products-online-shopping-festival");
+  await page.goto(FESTIVAL);
   await page.getByTestId("festival-deals").getByRole("link").first().click();
   await expect(page).toHaveURL(/\/products\//);
+  // With JavaScript, adding stays on the page and says so (without it, the form opens the cart).
+  await hydrated(page);
   await expect(page.getByTestId("festival-badge").first()).toBeVisible();
   const dealTitle = (await page.getByRole("heading", { level: 1 }).textContent())!;
   const dealStore = await storeSlugOf(page);
@@ -59,6 +49,7 @@ test("a guest buys a festival deal and a regular product from two stores in demo
     break;
   }
   expect(regularTitle).not.toBe("");
+  await hydrated(page);
   await page.getByLabel("Quantity").fill("2");
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByTestId("cart-count")).toHaveText("3");
@@ -113,6 +104,7 @@ test("a guest buys a festival deal and a regular product from two stores in demo
     const context = await browser.newContext();
     const owner = await context.newPage();
     await signIn(owner, `owner+${store}@silkroad.example`, "/sell/orders");
+    await expect(owner).toHaveURL(/\/sell\/orders$/);
     const lines = owner.getByTestId("store-order-lines");
     await expect(lines).toContainText(orderNumber);
     await expect(lines).toContainText(mine.trim());
@@ -123,9 +115,14 @@ test("a guest buys a festival deal and a regular product from two stores in demo
 });
 
 test("a shopper cancels at the payment page: the cart comes back and the stock is released", async ({ page }) => {
+  test.slow(
+    true,
+    "a journey over six pages: product, checkout, payment, cancel, cart, product (19 s under stress -c 2)",
+  );
   await page.goto("/zh/categories/coffee");
   await page.locator("main article").first().getByRole("link").first().click();
   await expect(page).toHaveURL(/\/products\//);
+  await hydrated(page);
   const stockBefore = await page.getByLabel("数量").getAttribute("max");
   await page.getByRole("button", { name: "加入购物车" }).click();
   await expect(page.getByTestId("cart-count")).toHaveText("1");

@@ -1,8 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { AXE_SLOW, expect, hydrated, seriousViolations, test } from "./fixtures.ts";
 
 test("Chinese shopper: type in the header box, pick a suggestion, refine by a facet", async ({ page }, testInfo) => {
+  test.slow(true, "suggestions, two result pages and two screenshots (18 s under stress -c 2)");
   await page.goto("/zh");
+  await hydrated(page); // suggestions come from the client-side widget
   const box = page.getByRole("combobox", { name: "搜索商品" });
   await box.fill("乳木果");
   const list = page.getByRole("listbox", { name: "搜索建议" });
@@ -31,6 +32,7 @@ test("Chinese shopper: type in the header box, pick a suggestion, refine by a fa
 
 test("picking a product suggestion opens the product", async ({ page }) => {
   await page.goto("/");
+  await hydrated(page);
   await page.getByRole("combobox", { name: "Search products" }).fill("vanilla");
   const option = page
     .getByRole("listbox")
@@ -46,6 +48,7 @@ test("search as you type updates results in place, and Back works", async ({ pag
   await page.goto("/categories/coffee");
   await page.goto("/search");
   await page.getByRole("searchbox", { name: "Search products" }).first().waitFor();
+  await hydrated(page); // typing searches in place only once the page is interactive
   const input = page.locator("#search-q");
   await input.fill("kente");
   await expect(page).toHaveURL(/\/search\?q=kente$/);
@@ -60,6 +63,7 @@ test("search as you type updates results in place, and Back works", async ({ pag
 
 test("sorting and paging keep the query; an empty result suggests categories", async ({ page }) => {
   await page.goto("/fr/search?q=miel");
+  await hydrated(page); // the sort menu applies itself on change with JavaScript
   await page.getByLabel("Trier par").selectOption("price-asc");
   await expect(page).toHaveURL(/q=miel/);
   await expect(page).toHaveURL(/sort=price-asc/);
@@ -69,17 +73,10 @@ test("sorting and paging keep the query; an empty result suggests categories", a
 });
 
 test("the search page and the open suggestion list have no serious accessibility violations", async ({ page }) => {
+  test.slow(true, `two axe runs: ${AXE_SLOW}`);
   await page.goto("/search?q=coffee&country=KE");
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
-    [],
-  );
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("combobox", { name: "Search products" }).fill("tea");
   await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
-  const open = await new AxeBuilder({ page }).include("header").analyze();
-  expect(
-    open.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes[0]?.html}`),
-  ).toEqual([]);
+  expect(await seriousViolations(page, "header")).toEqual([]);
 });
