@@ -171,6 +171,9 @@ export async function reindexAll(
   const names = indexNames(connection);
   const stamp = Date.now().toString(36);
   const startedAt = new Date();
+  // The effective prices below are worked out at this instant (or a little later); festival
+  // boundaries after it are the boundary job's to re-send (search/festival-boundaries.ts).
+  const pricedAt = now();
   for (const [live, docs, settings] of [
     [names.products, loadProductDocuments(db), productSettings(loadSynonymGroups(db))],
     [names.stores, loadStoreDocuments(db), STORE_SETTINGS],
@@ -191,6 +194,7 @@ export async function reindexAll(
   }
   setSearchState(db, "lastReindexAt", startedAt);
   setSearchState(db, "productDocumentVersion", String(PRODUCT_DOCUMENT_VERSION));
+  setSearchState(db, "festivalBoundariesAt", pricedAt);
   setSearchState(db, "lastSyncAt", new Date());
   bumpIndexGeneration();
 }
