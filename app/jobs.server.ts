@@ -3,7 +3,11 @@ import { expireReservations } from "#app/models/checkout.server.ts";
 import { flushSearchLog } from "#app/models/search.server.ts";
 import { closeDb, getDb } from "#app/utils/db.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
+import { enqueueFestivalBoundaries } from "#search/festival-boundaries.ts";
 import { syncSearchOnce } from "#search/outbox.ts";
+
+/** How often festival starts and ends are looked for: the bound on how stale a sorted price can be. */
+export const FESTIVAL_BOUNDARY_INTERVAL_MS = 15_000;
 
 /** A piece of background work run every `intervalMs`, never twice at once. */
 export interface BackgroundJob {
@@ -23,6 +27,13 @@ export function backgroundJobs(): BackgroundJob[] {
     { name: "reservation-expiry", intervalMs: 60_000, run: () => void expireReservations() },
     // Shoppers' searches are written in batches, at most a second late.
     { name: "search-log-flush", intervalMs: 1_000, run: flushSearchLog },
+    // Festivals starting or ending change the prices search sorts on: their products are re-sent
+    // through the outbox, at most this long after the boundary (decision 015).
+    {
+      name: "festival-boundaries",
+      intervalMs: FESTIVAL_BOUNDARY_INTERVAL_MS,
+      run: () => void enqueueFestivalBoundaries(getDb()),
+    },
   ];
 }
 

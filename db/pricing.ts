@@ -72,6 +72,25 @@ export function bestDeal<T extends DealTerms>(
   return best;
 }
 
+export interface EffectivePrice {
+  /** What a shopper pays per unit at that instant: the best applicable deal's price, else the regular price. */
+  priceCents: number;
+  /** The saving behind that price in whole percent (as the deal label shows it); 0 without a deal. */
+  discountPercent: number;
+}
+
+/**
+ * The price shoppers see at `now`, as one value: what search sorts "price" and "biggest discount" by.
+ * The index stores it (refreshed when deals, festivals or the clock change it) and the SQLite
+ * fallback computes it per query, both through this function.
+ */
+export function effectivePrice(regularCents: number, deals: readonly DealTerms[], now: Date): EffectivePrice {
+  const applied = bestDeal(regularCents, deals, now);
+  return applied
+    ? { priceCents: applied.priceCents, discountPercent: applied.percentOff }
+    : { priceCents: regularCents, discountPercent: 0 };
+}
+
 /** Whole percent saved, rounded down so a label never promises more than it gives. */
 export function percentOff(regularCents: number, priceCents: number): number {
   if (regularCents <= 0) return 0;

@@ -3,6 +3,12 @@
  * One document holds every language, so a Chinese query can match the Chinese title while an
  * English page still shows the English one.
  */
+/**
+ * Bump when documents gain or change fields: start-up rebuilds an index whose documents were made
+ * by another version (`reindexIfOutOfStep`), since an outbox sync only re-sends what changed.
+ */
+export const PRODUCT_DOCUMENT_VERSION = 2;
+
 export interface ProductDocument {
   id: number;
   slug: string;
@@ -34,10 +40,13 @@ export interface ProductDocument {
   /** Published festivals the product has a deal in (past ones too: their pages stay searchable). */
   festivalIds: number[];
   /**
-   * The largest percentage off among deals of festivals that had not ended when indexed: the "biggest
-   * discount" sort. Whether a deal applies right now is decided at query time from the database.
+   * The price shoppers see now (db/pricing.ts `effectivePrice`): the live deal price while a
+   * published festival is live and its cap not reached, else `priceCents`. The price sorts use it.
+   * It changes with the clock, so it is re-sent at festival boundaries (decision 015).
    */
-  dealPercent: number;
+  effectivePriceCents: number;
+  /** The saving behind `effectivePriceCents` in whole percent, 0 without a live deal: the "biggest discount" sort. */
+  effectiveDiscountPercent: number;
   popularity: number;
   createdAt: number;
   updatedAt: number;
@@ -88,7 +97,8 @@ export interface ProductSourceRow {
   categoryNameFr: string;
   featured: boolean;
   festivalIds: number[];
-  dealPercent: number;
+  effectivePriceCents: number;
+  effectiveDiscountPercent: number;
   /** Units in paid orders. */
   unitsSold: number;
 }
@@ -124,7 +134,8 @@ export function toProductDocument(row: ProductSourceRow): ProductDocument {
     imageUrl: row.images[0] ?? `/art/products/${row.slug}.svg`,
     featured: row.featured,
     festivalIds: row.festivalIds,
-    dealPercent: row.dealPercent,
+    effectivePriceCents: row.effectivePriceCents,
+    effectiveDiscountPercent: row.effectiveDiscountPercent,
     // What sells ranks first; among equals, curated products, then what is well stocked.
     popularity: row.unitsSold * 1000 + (row.featured ? 500 : 0) + Math.min(row.stock, 499),
     createdAt: row.createdAt.getTime(),

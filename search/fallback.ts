@@ -3,7 +3,9 @@ import type { DB } from "#db/client.ts";
 import { now } from "#db/clock.ts";
 import { ruleSql } from "#db/rules.ts";
 import { likePattern } from "#db/text.ts";
+import { effectivePrice } from "#db/pricing.ts";
 import { PRICE_BUCKETS, priceBucket } from "./documents.ts";
+import { loadDealTerms } from "./effective-prices.ts";
 import { HITS_PER_PAGE, type SearchParams } from "./query.ts";
 import { emptyFacets, highlightHtml, markTerms, type Locale, type SearchResult } from "./results.ts";
 import { SYNONYM_GROUPS, loadSynonymGroups } from "./synonyms.ts";
@@ -119,13 +121,34 @@ interface Candidate {
   createdAt: number;
   titleScore: number;
   rank: number;
-  dealPercent: number;
 }
 
-/** The same "biggest discount" the index carries: best percentage off in a published festival not yet ended. */
-function dealPercentSql(at: number): SQL {
-  return sql`COALESCE((SELECT max(CASE WHEN d.deal_price_cents IS NOT NULL THEN ((p.price_cents - d.deal_price_cents) * 100) / p.price_cents ELSE d.discount_percent END)
-    FROM festival_deals d JOIN festivals f ON f.id = d.festival_id WHERE d.product_id = p.id AND f.published = 1 AND f.ends_at > ${at}), 0)`;
+type Compare = (a: Candidate, b: Candidate) => number;
+
+/** Relevance as this engine knows it: query words found in titles, then bm25. */
+const byRelevance: Compare = (a, b) => b.titleScore - a.titleScore || a.rank - b.rank;
+
+/**
+ * The order of the candidates. An explicit sort orders strictly by its key and relevance only breaks
+ * ties, as in Meilisearch; prices and discounts are the effective ones at `now()` (db/pricing.ts, the
+ * same rule the index stores), worked out here from the deals live now, so this engine is never stale.
+ */
+function orderFor(db: DB, params: SearchParams, candidates: Candidate[]): Compare {
+  const sort = params.sort;
+  if (sort === "price-asc" || sort === "price-desc" || sort === "discount") {
+    const at = now();
+    const live = loadDealTerms(db, { liveAt: at });
+    const effective = new Map(
+      candidates.map((c) => [c.id, effectivePrice(c.priceCents, live.get(c.id) ?? [], at)] as const),
+    );
+    const price = (c: Candidate) => effective.get(c.id)!.priceCents;
+    const discount = (c: Candidate) => effective.get(c.id)!.discountPercent;
+    if (sort === "price-asc") return (a, b) => price(a) - price(b) || byRelevance(a, b) || a.id - b.id;
+    if (sort === "price-desc") return (a, b) => price(b) - price(a) || byRelevance(a, b) || a.id - b.id;
+    return (a, b) => discount(b) - discount(a) || byRelevance(a, b) || b.id - a.id;
+  }
+  if (sort === "newest") return (a, b) => b.createdAt - a.createdAt || b.id - a.id;
+  return (a, b) => byRelevance(a, b) || b.createdAt - a.createdAt || b.id - a.id;
 }
 
 /**
@@ -141,24 +164,12 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
   const candidates =
     db.all<Candidate>(sql`SELECT p.id AS id, s.country_code AS country, k.slug AS category, p.price_cents AS priceCents,
       p.stock AS stock, p.created_at AS createdAt, ${titleScore ?? sql`0`} AS titleScore,
-      ${match ? sql`bm25(products_fts, 10, 10, 10, 5, 3, 3, 1, 1, 1)` : sql`0`} AS rank,
-      ${params.sort === "discount" ? dealPercentSql(now().getTime()) : sql`0`} AS dealPercent
+      ${match ? sql`bm25(products_fts, 10, 10, 10, 5, 3, 3, 1, 1, 1)` : sql`0`} AS rank
     FROM ${match ? sql`products_fts f JOIN products p ON p.id = f.rowid` : sql`products p`}
     JOIN stores s ON s.id = p.store_id
     JOIN categories k ON k.id = p.category_id
     WHERE ${whereSql}`);
-
-  const compare: (a: Candidate, b: Candidate) => number =
-    params.sort === "price-asc"
-      ? (a, b) => a.priceCents - b.priceCents || a.id - b.id
-      : params.sort === "price-desc"
-        ? (a, b) => b.priceCents - a.priceCents || a.id - b.id
-        : params.sort === "newest"
-          ? (a, b) => b.createdAt - a.createdAt || b.id - a.id
-          : params.sort === "discount"
-            ? (a, b) => b.dealPercent - a.dealPercent || b.titleScore - a.titleScore || a.rank - b.rank || b.id - a.id
-            : (a, b) => b.titleScore - a.titleScore || a.rank - b.rank || b.createdAt - a.createdAt || b.id - a.id;
-  candidates.sort(compare);
+  candidates.sort(orderFor(db, params, candidates));
 
   const total = candidates.length;
   const totalPages = Math.ceil(total / HITS_PER_PAGE);

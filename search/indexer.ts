@@ -2,21 +2,13 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { DB } from "#db/client.ts";
 import { now } from "#db/clock.ts";
-import { dealPriceFor, percentOff } from "#db/pricing.ts";
+import { effectivePrice } from "#db/pricing.ts";
 import { localizedColumns } from "#db/columns.ts";
 import { productIsVisible, ruleSql, storeIsOpen } from "#db/rules.ts";
-import {
-  categories,
-  countries,
-  featuredProducts,
-  festivalDeals,
-  festivals,
-  products,
-  searchState,
-  stores,
-} from "#db/schema/index.ts";
+import { categories, countries, featuredProducts, products, searchState, stores } from "#db/schema/index.ts";
 import { indexNames, type SearchConnection } from "./client.ts";
-import { toProductDocument, type ProductDocument, type StoreDocument } from "./documents.ts";
+import { PRODUCT_DOCUMENT_VERSION, toProductDocument, type ProductDocument, type StoreDocument } from "./documents.ts";
+import { loadDealTerms } from "./effective-prices.ts";
 import { productSettings, STORE_SETTINGS } from "./settings.ts";
 import { loadSynonymGroups, synonymMap } from "./synonyms.ts";
 import { bumpIndexGeneration } from "./generation.ts";
@@ -55,44 +47,20 @@ export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] 
     .leftJoin(featuredProducts, eq(featuredProducts.productId, products.id))
     .where(ids ? and(productIsVisible, inArray(products.id, ids)) : productIsVisible)
     .all();
-  const deals = loadDealFacts(db, ids);
-  return rows.map((row) =>
-    toProductDocument({
+  const deals = loadDealTerms(db, { productIds: ids });
+  const at = now();
+  return rows.map((row) => {
+    const terms = deals.get(row.id) ?? [];
+    const price = effectivePrice(row.priceCents, terms, at);
+    return toProductDocument({
       ...row,
       featured: Boolean(row.featured),
-      ...(deals.get(row.id) ?? { festivalIds: [], dealPercent: 0 }),
-    }),
-  );
-}
-
-/** Per product: the published festivals it has a deal in, and its best discount in one not yet ended. */
-function loadDealFacts(db: DB, ids?: number[]): Map<number, { festivalIds: number[]; dealPercent: number }> {
-  const at = now().getTime();
-  const rows = db
-    .select({
-      productId: festivalDeals.productId,
-      festivalId: festivalDeals.festivalId,
-      dealPriceCents: festivalDeals.dealPriceCents,
-      discountPercent: festivalDeals.discountPercent,
-      priceCents: products.priceCents,
-      endsAt: festivals.endsAt,
-    })
-    .from(festivalDeals)
-    .innerJoin(festivals, eq(festivals.id, festivalDeals.festivalId))
-    .innerJoin(products, eq(products.id, festivalDeals.productId))
-    .where(
-      ids ? and(eq(festivals.published, true), inArray(festivalDeals.productId, ids)) : eq(festivals.published, true),
-    )
-    .all();
-  const facts = new Map<number, { festivalIds: number[]; dealPercent: number }>();
-  for (const r of rows) {
-    const fact = facts.get(r.productId) ?? { festivalIds: [], dealPercent: 0 };
-    fact.festivalIds.push(r.festivalId);
-    if (r.endsAt.getTime() > at)
-      fact.dealPercent = Math.max(fact.dealPercent, percentOff(r.priceCents, dealPriceFor(r.priceCents, r)));
-    facts.set(r.productId, fact);
-  }
-  return facts;
+      // Published festivals, past ones too: an ended festival's page stays searchable.
+      festivalIds: terms.map((t) => t.festivalId),
+      effectivePriceCents: price.priceCents,
+      effectiveDiscountPercent: price.discountPercent,
+    });
+  });
 }
 
 export function loadStoreDocuments(db: DB, ids?: number[]): StoreDocument[] {
@@ -121,16 +89,25 @@ export function countVisibleProducts(db: DB): number {
   return row?.n ?? 0;
 }
 
-type StateKey = "lastSyncAt" | "lastReindexAt" | "synonymsChangedAt" | "synonymsAppliedAt";
+type StateKey =
+  | "lastSyncAt"
+  | "lastReindexAt"
+  | "synonymsChangedAt"
+  | "synonymsAppliedAt"
+  /** PRODUCT_DOCUMENT_VERSION of the documents the last full reindex wrote. */
+  | "productDocumentVersion"
+  /** The last instant the festival-boundary job handled (search/festival-boundaries.ts). */
+  | "festivalBoundariesAt";
 
-export function setSearchState(db: Pick<DB, "insert">, key: StateKey, value: Date) {
+export function setSearchState(db: Pick<DB, "insert">, key: StateKey, value: Date | string) {
+  const text = typeof value === "string" ? value : value.toISOString();
   db.insert(searchState)
-    .values({ key, value: value.toISOString() })
-    .onConflictDoUpdate({ target: searchState.key, set: { value: value.toISOString() } })
+    .values({ key, value: text })
+    .onConflictDoUpdate({ target: searchState.key, set: { value: text } })
     .run();
 }
 
-export function getSearchState(db: DB, key: StateKey): string | null {
+export function getSearchState(db: Pick<DB, "select">, key: StateKey): string | null {
   return db.select().from(searchState).where(eq(searchState.key, key)).get()?.value ?? null;
 }
 
@@ -194,6 +171,9 @@ export async function reindexAll(
   const names = indexNames(connection);
   const stamp = Date.now().toString(36);
   const startedAt = new Date();
+  // The effective prices below are worked out at this instant (or a little later); festival
+  // boundaries after it are the boundary job's to re-send (search/festival-boundaries.ts).
+  const pricedAt = now();
   for (const [live, docs, settings] of [
     [names.products, loadProductDocuments(db), productSettings(loadSynonymGroups(db))],
     [names.stores, loadStoreDocuments(db), STORE_SETTINGS],
@@ -213,11 +193,16 @@ export async function reindexAll(
     log(`search: reindexed ${docs.length} documents into ${live}`);
   }
   setSearchState(db, "lastReindexAt", startedAt);
+  setSearchState(db, "productDocumentVersion", String(PRODUCT_DOCUMENT_VERSION));
+  setSearchState(db, "festivalBoundariesAt", pricedAt);
   setSearchState(db, "lastSyncAt", new Date());
   bumpIndexGeneration();
 }
 
-/** Reindexes when the live index's document count differs from the database (first start, lost data). */
+/**
+ * Reindexes when the live index's document count differs from the database (first start, lost data)
+ * or its documents were made by another version of `toProductDocument` (new fields to sort on).
+ */
 export async function reindexIfOutOfStep(
   db: DB,
   client: Meilisearch,
@@ -229,6 +214,14 @@ export async function reindexIfOutOfStep(
   const expected = countVisibleProducts(db);
   if (stats.numberOfDocuments !== expected) {
     log(`search: index has ${stats.numberOfDocuments} products, database ${expected}; rebuilding`);
+    await reindexAll(db, client, connection, log);
+    return true;
+  }
+  const version = getSearchState(db, "productDocumentVersion");
+  if (version !== String(PRODUCT_DOCUMENT_VERSION)) {
+    log(
+      `search: index documents are version ${version ?? "1"}, this code writes ${PRODUCT_DOCUMENT_VERSION}; rebuilding`,
+    );
     await reindexAll(db, client, connection, log);
     return true;
   }

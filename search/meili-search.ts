@@ -24,11 +24,17 @@ export async function meiliSearch(
 ): Promise<SearchResult> {
   const index = client.index<ProductDocument>(indexNames(connection).products);
   const titleField = `title_${locale}` as const;
+  const sort = sortFor(params.sort);
   const run = (page: number) =>
     index.search(params.q, {
       filter: buildFilter(params),
       facets: facetsFor(params),
-      sort: sortFor(params.sort),
+      sort,
+      // With "sort" ranking first, the default strategy ("last": drop query words from the end until
+      // enough documents match) would mix documents matching one word of "ethiopian coffee" into
+      // the price order, a spice blend before any coffee. A chosen sort therefore needs every word,
+      // as the SQLite fallback always does; relevance keeps the partial matches after the full ones.
+      ...(sort && params.q ? { matchingStrategy: "all" as const } : {}),
       page,
       hitsPerPage: HITS_PER_PAGE,
       attributesToRetrieve: [

@@ -148,16 +148,21 @@ export function buildFilter(params: SearchParams): string[] {
   return filter;
 }
 
+/**
+ * The Meilisearch `sort` for a shopper's sort, on the prices shoppers see now. The index's ranking
+ * rules put "sort" first, so these keys decide the order and relevance (then popularity) only
+ * breaks ties; "relevance" sends no sort at all.
+ */
 export function sortFor(sort: SearchSort): string[] | undefined {
   switch (sort) {
     case "price-asc":
-      return ["priceCents:asc"];
+      return ["effectivePriceCents:asc"];
     case "price-desc":
-      return ["priceCents:desc"];
+      return ["effectivePriceCents:desc"];
     case "newest":
       return ["createdAt:desc"];
     case "discount":
-      return ["dealPercent:desc", "popularity:desc"];
+      return ["effectiveDiscountPercent:desc"];
     default:
       return undefined;
   }

@@ -40,8 +40,12 @@ export const PRODUCT_SETTINGS: Settings = {
     "festivalIds",
     "featured",
   ],
-  sortableAttributes: ["priceCents", "createdAt", "popularity", "dealPercent"],
-  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "popularity:desc"],
+  // Prices and discounts sort on what shoppers see now (search/documents.ts), not the list price.
+  sortableAttributes: ["effectivePriceCents", "effectiveDiscountPercent", "createdAt"],
+  // "sort" first: a sort the shopper chose orders strictly by its key, and relevance only breaks
+  // ties (a cheaper product never appears after a dearer one because its title matched better).
+  // Without a `sort` parameter the rule does nothing, so relevance stays the default order.
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", "popularity:desc"],
   // Alphabetical facet order is far cheaper than by count (measured at 100,000 products: 500 vs 350
   // searches/s); we sort by count ourselves. 60 values hold every country and category.
   faceting: { maxValuesPerFacet: 60, sortFacetValuesBy: { "*": "alpha" } },

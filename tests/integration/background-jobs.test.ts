@@ -5,7 +5,12 @@ afterEach(() => stopBackgroundJobs({ closeDatabase: false }));
 
 describe("background jobs", () => {
   test("the process's jobs are listed in one place", () => {
-    expect(backgroundJobs().map((job) => job.name)).toEqual(["search-sync", "reservation-expiry", "search-log-flush"]);
+    expect(backgroundJobs().map((job) => job.name)).toEqual([
+      "search-sync",
+      "reservation-expiry",
+      "search-log-flush",
+      "festival-boundaries",
+    ]);
   });
 
   test("start once per process; stop waits for a run under way to finish", async () => {

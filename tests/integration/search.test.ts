@@ -141,7 +141,8 @@ describe("filters, facets and sorting", () => {
       { record: false },
     );
     expect(result.totalHits).toBeGreaterThan(0);
-    const prices = result.hits.map((h) => h.priceCents);
+    // Ordered by the price shown: the live festival price where there is one.
+    const prices = result.hits.map((h) => h.dealPriceCents ?? h.priceCents);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     expect(result.hits.every((h) => h.inStock && h.priceCents >= 1000 && h.priceCents <= 2499)).toBe(true);
     expect(Object.keys(result.facets.price)).toEqual(["10-25"]);

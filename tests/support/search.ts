@@ -8,6 +8,7 @@ import {
   setSearchConnection,
   type SearchConnection,
 } from "#search/client.ts";
+import { PRODUCT_DOCUMENT_VERSION } from "#search/documents.ts";
 import { applyIndexSettings, reindexAll, setSearchState } from "#search/indexer.ts";
 import type { SearchServerAddress } from "#tests/setup/search-broker.ts";
 
@@ -48,6 +49,7 @@ export function useSearchIndex({
       // What reindexAll would have recorded in this database.
       const now = new Date();
       setSearchState(db, "lastReindexAt", now);
+      setSearchState(db, "productDocumentVersion", String(PRODUCT_DOCUMENT_VERSION));
       setSearchState(db, "lastSyncAt", now);
     }
     // The app gives Meilisearch 300 ms (10 s in tests) before it answers from SQLite instead. A server that has just

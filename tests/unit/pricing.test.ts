@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { bestDeal, dealApplies, dealPriceFor, festivalStatus, percentOff, type DealTerms } from "#db/pricing.ts";
+import {
+  bestDeal,
+  dealApplies,
+  dealPriceFor,
+  effectivePrice,
+  festivalStatus,
+  percentOff,
+  type DealTerms,
+} from "#db/pricing.ts";
 
 const START = new Date("2026-12-01T02:00:00.000Z");
 const END = new Date("2026-12-11T16:00:00.000Z");
@@ -83,5 +91,27 @@ describe("deal prices", () => {
     expect(percentOff(1999, 1699)).toBe(15);
     expect(percentOff(3000, 2001)).toBe(33);
     expect(percentOff(0, 0)).toBe(0);
+  });
+});
+
+describe("the effective price search sorts by", () => {
+  test("is the live deal's price and saving, else the regular price with no saving", () => {
+    const upcoming = deal({ startsAt: ms(END, 1), endsAt: ms(END, 86_400_000) });
+    expect(effectivePrice(1999, [], START)).toEqual({ priceCents: 1999, discountPercent: 0 });
+    expect(effectivePrice(1999, [deal()], ms(START, -1))).toEqual({ priceCents: 1999, discountPercent: 0 });
+    expect(effectivePrice(1999, [deal()], START)).toEqual({ priceCents: 1299, discountPercent: 35 });
+    expect(effectivePrice(1999, [deal()], END)).toEqual({ priceCents: 1999, discountPercent: 0 });
+    // An upcoming festival's deal, an unpublished one and a capped-out one change nothing.
+    expect(effectivePrice(1999, [upcoming], START)).toEqual({ priceCents: 1999, discountPercent: 0 });
+    expect(effectivePrice(1999, [deal({ published: false })], START)).toEqual({ priceCents: 1999, discountPercent: 0 });
+    expect(effectivePrice(1999, [deal({ dealStock: 2, soldCount: 2 })], START)).toEqual({
+      priceCents: 1999,
+      discountPercent: 0,
+    });
+    // Two live deals: the lower price, and the saving behind it.
+    expect(effectivePrice(1999, [deal(), deal({ festivalId: 2, dealPriceCents: 999 })], START)).toEqual({
+      priceCents: 999,
+      discountPercent: 50,
+    });
   });
 });

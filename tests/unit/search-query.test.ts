@@ -2,8 +2,9 @@ import { describe, expect, test } from "vitest";
 import { parseHighlight, searchHref } from "#app/utils/search-url.ts";
 import { priceBucket, toProductDocument, type ProductSourceRow } from "#search/documents.ts";
 import { expandTerms } from "#search/fallback.ts";
-import { bucketRange, buildFilter, parseSearchParams, sortFor } from "#search/query.ts";
+import { SEARCH_SORTS, bucketRange, buildFilter, parseSearchParams, sortFor } from "#search/query.ts";
 import { MARK_END, MARK_START, highlightHtml, markTerms } from "#search/results.ts";
+import { PRODUCT_SETTINGS } from "#search/settings.ts";
 import { synonymMap } from "#search/synonyms.ts";
 
 const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
@@ -95,9 +96,15 @@ describe("buildFilter", () => {
 
   test("sorts map to sortable attributes", () => {
     expect(sortFor("relevance")).toBeUndefined();
-    expect(sortFor("price-asc")).toEqual(["priceCents:asc"]);
+    expect(sortFor("price-asc")).toEqual(["effectivePriceCents:asc"]);
+    expect(sortFor("price-desc")).toEqual(["effectivePriceCents:desc"]);
     expect(sortFor("newest")).toEqual(["createdAt:desc"]);
-    expect(sortFor("discount")).toEqual(["dealPercent:desc", "popularity:desc"]);
+    expect(sortFor("discount")).toEqual(["effectiveDiscountPercent:desc"]);
+    // Every key is sortable, and "sort" comes before the relevance rules so a chosen sort is strict.
+    for (const sort of SEARCH_SORTS)
+      for (const key of sortFor(sort) ?? [])
+        expect(PRODUCT_SETTINGS.sortableAttributes).toContain(key.replace(/:(asc|desc)$/, ""));
+    expect(PRODUCT_SETTINGS.rankingRules?.[0]).toBe("sort");
   });
 
   test("the live-deals filter uses only ids resolved by the server, and matches nothing without any", () => {
@@ -142,7 +149,8 @@ describe("documents", () => {
     categoryNameFr: "Café",
     featured: true,
     festivalIds: [1, 3],
-    dealPercent: 20,
+    effectivePriceCents: 1359,
+    effectiveDiscountPercent: 20,
     unitsSold: 3,
   };
 
@@ -160,7 +168,8 @@ describe("documents", () => {
       imageUrl: "/art/products/ethiopian-yirgacheffe.svg",
       featured: true,
       festivalIds: [1, 3],
-      dealPercent: 20,
+      effectivePriceCents: 1359,
+      effectiveDiscountPercent: 20,
       popularity: 3 * 1000 + 500 + 0,
       createdAt: Date.parse("2026-01-01T00:00:00Z"),
       updatedAt: Date.parse("2026-02-01T00:00:00Z"),
