@@ -183,7 +183,7 @@ export function exportListings(store: OwnStore): string[][] {
       category,
       p.tags.join("|"),
       (p.priceCents / 100).toFixed(2),
-      String(p.stock),
+      String(p.onHand),
       p.status,
     ]),
   ];
