@@ -7,6 +7,7 @@ import * as demoRoute from "#app/routes/($lang).checkout.demo.$id.tsx";
 import * as productPage from "#app/routes/($lang).products.$slug.tsx";
 import * as editRoute from "#app/routes/($lang).sell.products.$id.tsx";
 import * as listingsRoute from "#app/routes/($lang).sell.products._index.tsx";
+import * as importRoute from "#app/routes/($lang).sell.import.tsx";
 import * as storeOrders from "#app/routes/($lang).sell.orders.tsx";
 import { expireReservations } from "#app/models/checkout.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
@@ -16,7 +17,16 @@ import { festivalDeals, orderItems, orders, products } from "#db/schema/index.ts
 import { cookieFor, ownerOf } from "#tests/support/auth.ts";
 import { useEnv } from "#tests/support/env.ts";
 import { createFestival, createProduct } from "#tests/support/factories.ts";
-import { callAs, callRoute, routeArgs, runLoader, type RouteFn, type RouteResult } from "#tests/support/loaders.ts";
+import { toCsv } from "#app/utils/csv.ts";
+import {
+  callAs,
+  callRoute,
+  routeArgs,
+  runLoader,
+  unwrap,
+  type RouteFn,
+  type RouteResult,
+} from "#tests/support/loaders.ts";
 
 // The demo payment provider: the checkout action redirects to the demo page, whose buttons pay or fail.
 useEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, CHECKOUT_RESERVATION_MINUTES: "30" });
@@ -232,6 +242,76 @@ describe("an owner's count below the units reserved", () => {
       expect(result.body, bad).toMatchObject({ ok: false, error: "form.stock" });
     }
     expect(units(product.id)).toEqual({ onHand: 5, reserved: 0, available: 5 });
+  });
+});
+
+describe("CSV import sets units on hand", () => {
+  const header = ["sku", "title_en", "title_zh", "title_fr", "category", "tags", "price_usd", "stock", "status"];
+  const csvFor = (product: typeof products.$inferSelect, onHand: number) =>
+    toCsv([
+      header,
+      [
+        product.sku,
+        product.titleEn,
+        product.titleZh,
+        product.titleFr,
+        "crafts-home-decor",
+        "",
+        (product.priceCents / 100).toFixed(2),
+        String(onHand),
+        "active",
+      ],
+    ]);
+  async function importCsv(csv: string, step: "preview" | "import") {
+    const body =
+      step === "import"
+        ? new URLSearchParams({ intent: "import", csv })
+        : (() => {
+            const form = new FormData();
+            form.append("csv", new File([csv], "listings.csv", { type: "text/csv" }));
+            return form;
+          })();
+    const request = new Request("http://localhost:3000/sell/import", {
+      method: "POST",
+      body,
+      headers: { Cookie: owner },
+    });
+    return unwrap(await importRoute.action(await routeArgs(request, {})));
+  }
+
+  test("the oversell scenario through the import: a count of 5 with 3 held leaves 2 to sell, and 5 after expiry", async () => {
+    const product = createProduct(db(), { stock: 5 });
+    await placeThroughCheckout(product.id, 3);
+    const done = await importCsv(csvFor(product, 5), "import");
+    expect(done.body).toMatchObject({ step: "done", counts: { updated: 0, unchanged: 1, skipped: 0 } });
+    expect(await shopperSees(product.slug)).toBe(2);
+    // A new count is written as on hand; what is held stays held.
+    expect((await importCsv(csvFor(product, 7), "import")).body).toMatchObject({ counts: { updated: 1 } });
+    expect(units(product.id)).toEqual({ onHand: 7, reserved: 3, available: 4 });
+    expireAll();
+    expect(await shopperSees(product.slug)).toBe(7);
+    expect(units(product.id)).toEqual({ onHand: 7, reserved: 0, available: 7 });
+  });
+
+  test("a row below the units reserved is refused at the preview and skipped at the import, naming the orders", async () => {
+    const product = createProduct(db(), { stock: 5 });
+    const orderId = await placeThroughCheckout(product.id, 3);
+    const before = db().select().from(products).where(eq(products.id, product.id)).get()!;
+    const csv = csvFor(product, 2);
+    const preview = await importCsv(csv, "preview");
+    const problem = {
+      line: 2,
+      sku: product.sku,
+      errors: [{ column: "stock", key: "inventory.belowReserved", vars: { count: 3, orders: `#${orderId}` } }],
+    };
+    expect(preview.body).toMatchObject({ step: "preview", valid: 0, invalidCount: 1, invalid: [problem] });
+    const done = await importCsv(csv, "import");
+    expect(done.body).toEqual({
+      step: "done",
+      counts: { created: 0, updated: 0, unchanged: 0, skipped: 1 },
+      problems: [problem],
+    });
+    expect(db().select().from(products).where(eq(products.id, product.id)).get()).toEqual(before);
   });
 });
 
