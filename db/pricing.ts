@@ -23,9 +23,12 @@ export interface DealTerms extends FestivalWindow {
   /** A fixed festival price, or null when the deal is a percentage off. */
   dealPriceCents: number | null;
   discountPercent: number | null;
-  /** Units that may sell at the deal price; null for no cap. */
+  /** Units that may sell at the deal price; null for no cap. It counts units sold and reserved alike. */
   dealStock: number | null;
+  /** Units paid for at the deal price. */
   soldCount: number;
+  /** Units held at the deal price by orders not paid yet. */
+  reservedCount: number;
 }
 
 /** The deal's price for a product at this regular price (percentages round to the nearest cent). */
@@ -37,9 +40,9 @@ export function dealPriceFor(
   return Math.round((regularCents * (100 - (deal.discountPercent ?? 0))) / 100);
 }
 
-/** Units still available at the deal price (Infinity without a cap). */
-export function dealUnitsLeft(deal: Pick<DealTerms, "dealStock" | "soldCount">): number {
-  return deal.dealStock === null ? Infinity : Math.max(0, deal.dealStock - deal.soldCount);
+/** Units still available at the deal price (Infinity without a cap): the cap less units sold and reserved. */
+export function dealUnitsLeft(deal: Pick<DealTerms, "dealStock" | "soldCount" | "reservedCount">): number {
+  return deal.dealStock === null ? Infinity : Math.max(0, deal.dealStock - deal.soldCount - deal.reservedCount);
 }
 
 export function dealApplies(regularCents: number, deal: DealTerms, now: Date): boolean {

@@ -11,6 +11,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
+import { isMessageKey } from "#app/utils/intent.ts";
 import { MAX_PRICE_DOLLARS, productInputSchema } from "#app/utils/product-form.ts";
 import { Field, SelectField } from "./field.tsx";
 import { Button } from "./ui/button.tsx";
@@ -44,11 +45,14 @@ export function ProductForm({
   defaultValue,
   categories,
   mode,
+  inventory,
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   defaultValue?: ProductFormValues;
   categories: { slug: string; name: string }[];
   mode: "create" | "edit";
+  /** The listing's units as stored (edit): the stock field sets on hand; reserved and available follow. */
+  inventory?: { reserved: number; available: number };
 }) {
   const t = useT();
   const pending = useNavigation().state === "submitting";
@@ -60,8 +64,12 @@ export function ProductForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: productInputSchema }),
   });
-  const error = (field: FieldMetadata<unknown>) =>
-    field.errors?.[0] ? t(field.errors[0] as MessageKey, { min: 1, max: MAX_PRICE_DOLLARS }) : undefined;
+  // Errors are message keys, or a message the server already wrote in the owner's language (units reserved).
+  const error = (field: FieldMetadata<unknown>) => {
+    const first = field.errors?.[0];
+    if (!first) return undefined;
+    return isMessageKey(first) ? t(first, { min: 1, max: MAX_PRICE_DOLLARS }) : first;
+  };
   const missing = (field: FieldMetadata<unknown>) => (field.value ? undefined : t("sell.missingLanguage"));
   const text = (
     field: FieldMetadata<string | undefined>,
@@ -130,7 +138,10 @@ export function ProductForm({
       {text(fields.tags, t("sell.fieldTags"))}
       <div className="grid gap-4 sm:grid-cols-3">
         {text(fields.price, t("sell.fieldPrice"), { inputMode: "decimal" })}
-        {text(fields.stock, t("sell.fieldStock"), { inputMode: "numeric" })}
+        {text(fields.stock, t("sell.fieldStock"), {
+          inputMode: "numeric",
+          hint: inventory ? t("sell.inventoryHint", inventory) : undefined,
+        })}
         {text(fields.sku, t("sell.fieldSku"))}
       </div>
       <div className="flex flex-wrap gap-3">

@@ -1,13 +1,14 @@
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, lte } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { type CartOwner, clearCart } from "#app/models/cart.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import type { Tx } from "#db/client.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { isVisibleProduct, productIsListed } from "#db/rules.ts";
-import { cartItems, carts, festivalDeals, orderItems, orders, products, stores } from "#db/schema/index.ts";
+import { isVisibleProduct } from "#db/rules.ts";
+import { cartItems, carts, orderItems, orders, products, stores } from "#db/schema/index.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
+import { releaseLine, reserveDealUnits, reserveUnits } from "./inventory.server.ts";
 import { pick } from "./localize.ts";
 import { quotePrices } from "./pricing.server.ts";
 
@@ -36,8 +37,9 @@ class Unavailable extends Error {
  * Turns the cart into a pending order in ONE transaction: prices recomputed from the catalog and
  * live deals at this instant, stock reserved with conditional updates (`stock >= quantity`), so
  * concurrent buyers can never take stock below zero — whoever comes second gets "unavailable" and
- * nothing of their attempt is written. A deal applies to a line only if its cap still covers the
- * whole quantity; its units are counted as sold while the order holds them.
+ * nothing of their attempt is written. The units are reserved (on hand stays) until the line
+ * ships or the order is released (inventory.server.ts). A deal applies to a line only if its cap
+ * still covers the whole quantity; its units are counted as reserved at the deal price until paid.
  */
 export function placeOrder(args: {
   owner: CartOwner;
@@ -78,27 +80,15 @@ export function placeOrder(args: {
           { at, db: tx },
         );
         const lines = rows.map(({ line, product, store }) => {
-          const reserved = tx
-            .update(products)
-            .set({ stock: sql`${products.stock} - ${line.quantity}` })
-            .where(and(eq(products.id, product.id), productIsListed, sql`${products.stock} >= ${line.quantity}`))
-            .run();
-          if (reserved.changes !== 1) throw new Unavailable([product.id]);
+          if (!reserveUnits(tx, product.id, line.quantity)) throw new Unavailable([product.id]);
           const quote = quotes.get(product.id)!;
           let dealId: number | null = null;
-          if (quote.dealId !== null && line.quantity <= quote.dealUnitsLeft) {
-            const taken = tx
-              .update(festivalDeals)
-              .set({ soldCount: sql`${festivalDeals.soldCount} + ${line.quantity}` })
-              .where(
-                and(
-                  eq(festivalDeals.id, quote.dealId),
-                  sql`(${festivalDeals.dealStock} IS NULL OR ${festivalDeals.soldCount} + ${line.quantity} <= ${festivalDeals.dealStock})`,
-                ),
-              )
-              .run();
-            if (taken.changes === 1) dealId = quote.dealId;
-          }
+          if (
+            quote.dealId !== null &&
+            line.quantity <= quote.dealUnitsLeft &&
+            reserveDealUnits(tx, quote.dealId, line.quantity)
+          )
+            dealId = quote.dealId;
           return {
             productId: product.id,
             storeId: store.id,
@@ -154,8 +144,9 @@ export function placeOrder(args: {
 }
 
 /**
- * Cancels a pending order and gives its stock (and deal units) back. Only a pending order changes
- * (the status check is part of the update), so a release racing a payment happens at most once.
+ * Cancels a pending order and releases its reserved units (and deal units). Only a pending order
+ * changes (the status check is part of the update), so a release racing a payment happens at most
+ * once. Refunds of paid, unshipped lines will release through the same `releaseLine`.
  */
 export function releaseOrder(tx: Tx, orderId: number, reason: string, at: Date): boolean {
   const cancelled = tx
@@ -165,18 +156,7 @@ export function releaseOrder(tx: Tx, orderId: number, reason: string, at: Date):
     .run();
   if (cancelled.changes !== 1) return false;
   const lines = tx.select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
-  for (const line of lines) {
-    tx.update(products)
-      .set({ stock: sql`${products.stock} + ${line.quantity}` })
-      .where(eq(products.id, line.productId))
-      .run();
-    if (line.dealId !== null) {
-      tx.update(festivalDeals)
-        .set({ soldCount: sql`max(0, ${festivalDeals.soldCount} - ${line.quantity})` })
-        .where(eq(festivalDeals.id, line.dealId))
-        .run();
-    }
-  }
+  for (const line of lines) releaseLine(tx, line, "reserved");
   enqueueSearchSync(
     tx,
     "product",

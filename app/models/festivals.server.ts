@@ -149,6 +149,7 @@ export function getFestivalPage(
       discountPercent: festivalDeals.discountPercent,
       dealStock: festivalDeals.dealStock,
       soldCount: festivalDeals.soldCount,
+      reservedCount: festivalDeals.reservedCount,
     })
     .from(festivalDeals)
     .innerJoin(products, eq(products.id, festivalDeals.productId))

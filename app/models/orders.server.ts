@@ -9,6 +9,7 @@ import { isSoldOrder, orderIsSold } from "#db/rules.ts";
 import { localizedColumns } from "#db/columns.ts";
 import { countries, festivals, orderItems, orders, stores, type OrderStatus } from "#db/schema/index.ts";
 import { assertOrganizer, type Actor, type OwnStore } from "./access.server.ts";
+import { commitShippedLine } from "./inventory.server.ts";
 import { pick } from "./localize.ts";
 
 /**
@@ -234,7 +235,9 @@ export type ShipResult =
 
 /**
  * Marks one of the owner's lines shipped (carrier + tracking number) and moves the order to
- * partly fulfilled or fulfilled. Another store's line is "not found", whatever its id.
+ * partly fulfilled or fulfilled. The first time, the line's units leave the shelf: on hand and
+ * reserved both go down by its quantity (marking it again only corrects the carrier and tracking
+ * number). Another store's line is "not found", whatever its id.
  */
 export function markLineShipped(
   store: OwnStore,
@@ -254,10 +257,13 @@ export function markLineShipped(
     if (!row) return { ok: false, error: "notFound" } as const;
     if (!isSoldOrder(row.order)) return { ok: false, error: "notPaid" } as const;
     const at = clockNow();
-    tx.update(orderItems)
-      .set({ shippedAt: row.line.shippedAt ?? at, carrier, trackingNumber: tracking })
-      .where(eq(orderItems.id, lineId))
+    const firstShipment = tx
+      .update(orderItems)
+      .set({ shippedAt: at })
+      .where(and(eq(orderItems.id, lineId), isNull(orderItems.shippedAt)))
       .run();
+    if (firstShipment.changes === 1) commitShippedLine(tx, row.line);
+    tx.update(orderItems).set({ carrier, trackingNumber: tracking }).where(eq(orderItems.id, lineId)).run();
     const lines = tx
       .select({ shippedAt: orderItems.shippedAt })
       .from(orderItems)

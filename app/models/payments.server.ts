@@ -1,13 +1,14 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { localizePath, type Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import type { Tx } from "#db/client.ts";
 import { loadEnv, paymentMode } from "#app/utils/env.server.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { festivalDeals, orderItems, orders, paymentEvents, payments, products } from "#db/schema/index.ts";
+import { orderItems, orders, paymentEvents, payments } from "#db/schema/index.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import { releaseOrder } from "./checkout.server.ts";
+import { releaseLine, reserveUnits, resellDealUnits, sellDealUnits } from "./inventory.server.ts";
 import { orderAccessToken } from "./orders.server.ts";
 
 /**
@@ -105,9 +106,10 @@ export type PaymentOutcome =
 /**
  * Applies one payment event in one transaction, idempotently: the event id is recorded first (a
  * replay stops there), then the order moves only along allowed transitions — pending → paid
- * (amount and currency must match, else the order is flagged and not paid), pending → cancelled
- * (failed or expired: stock returned). Paid is final here; a late "failed" or "expired" is ignored,
- * and a payment for an order already cancelled takes its stock again if it can, or is flagged.
+ * (amount and currency must match, else the order is flagged and not paid; deal units move from
+ * reserved to sold; the product units stay reserved until shipped), pending → cancelled (failed or
+ * expired: reservation released). Paid is final here; a late "failed" or "expired" is ignored, and a
+ * payment for an order already cancelled reserves its units again if it can, or is flagged.
  */
 export function applyPaymentEvent(event: PaymentEvent, at: Date = clockNow()): PaymentOutcome {
   const db = getDb();
@@ -177,6 +179,8 @@ export function applyPaymentEvent(event: PaymentEvent, at: Date = clockNow()): P
               .onConflictDoNothing()
               .run();
             if (recorded.changes === 0) return "already-paid";
+            // Units reserved at a deal price are sold at it now (a re-reserved order counted them already).
+            if (order.status === "pending") for (const line of lines) sellDealUnits(tx, line);
             tx.update(orders)
               .set({ status: "paid", paidAt: at, cancelledAt: null, cancelReason: null, flag: null, updatedAt: at })
               .where(eq(orders.id, order.id))
@@ -198,31 +202,19 @@ export function applyPaymentEvent(event: PaymentEvent, at: Date = clockNow()): P
   );
 }
 
-/** Takes the stock of a cancelled order's lines again (all or nothing; deal units too where still free). */
+/**
+ * Reserves a cancelled order's units again (all or nothing), for a payment that arrived after its
+ * reservation was released; its deal units count as sold again.
+ */
 function reserveAgain(tx: Tx, lines: (typeof orderItems.$inferSelect)[]): boolean {
-  for (const line of lines) {
-    const ok = tx
-      .update(products)
-      .set({ stock: sql`${products.stock} - ${line.quantity}` })
-      .where(and(eq(products.id, line.productId), sql`${products.stock} >= ${line.quantity}`))
-      .run();
-    if (ok.changes !== 1) {
-      // Undo the lines already taken in this loop; the transaction continues to flag the order.
-      for (const done of lines.slice(0, lines.indexOf(line))) {
-        tx.update(products)
-          .set({ stock: sql`${products.stock} + ${done.quantity}` })
-          .where(eq(products.id, done.productId))
-          .run();
-      }
+  for (const [i, line] of lines.entries()) {
+    if (!reserveUnits(tx, line.productId, line.quantity, { listedOnly: false })) {
+      // Release the lines already reserved in this loop; the transaction continues to flag the order.
+      for (const done of lines.slice(0, i)) releaseLine(tx, { ...done, dealId: null }, "reserved");
       return false;
     }
   }
-  for (const line of lines.filter((l) => l.dealId !== null)) {
-    tx.update(festivalDeals)
-      .set({ soldCount: sql`${festivalDeals.soldCount} + ${line.quantity}` })
-      .where(eq(festivalDeals.id, line.dealId!))
-      .run();
-  }
+  for (const line of lines) resellDealUnits(tx, line);
   return true;
 }
 

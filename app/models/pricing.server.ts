@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { bestDeal, type DealTerms } from "#db/pricing.ts";
+import { bestDeal, dealUnitsLeft, type DealTerms } from "#db/pricing.ts";
 import { festivalDeals, festivals } from "#db/schema/index.ts";
 import { localizedColumns } from "#db/columns.ts";
 import type { DB } from "#db/client.ts";
@@ -45,6 +45,7 @@ export function liveDealRows(
       discountPercent: festivalDeals.discountPercent,
       dealStock: festivalDeals.dealStock,
       soldCount: festivalDeals.soldCount,
+      reservedCount: festivalDeals.reservedCount,
       festivalId: festivals.id,
       published: festivals.published,
       startsAt: festivals.startsAt,
@@ -104,11 +105,7 @@ export function quotePrices(
       regularCents: item.regularCents,
       dealId: applied?.deal.dealId ?? null,
       festivalId: applied?.deal.festivalId ?? null,
-      dealUnitsLeft: applied
-        ? applied.deal.dealStock === null
-          ? Infinity
-          : applied.deal.dealStock - applied.deal.soldCount
-        : 0,
+      dealUnitsLeft: applied ? dealUnitsLeft(applied.deal) : 0,
       deal: applied?.deal ?? null,
     });
   }
@@ -133,7 +130,7 @@ export function withDeals<T extends { id: number; priceCents: number }>(
         ? {
             priceCents: applied.priceCents,
             percentOff: applied.percentOff,
-            unitsLeft: applied.deal.dealStock === null ? null : applied.deal.dealStock - applied.deal.soldCount,
+            unitsLeft: applied.deal.dealStock === null ? null : dealUnitsLeft(applied.deal),
             festival: {
               id: applied.deal.festivalId,
               slug: applied.deal.slug,

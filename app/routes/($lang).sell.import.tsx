@@ -12,7 +12,7 @@ import { PageHeading } from "#app/components/layout.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { useT } from "#app/i18n/use-locale.ts";
-import type { MessageKey } from "#app/i18n/translate.ts";
+import type { MessageKey, Vars } from "#app/i18n/translate.ts";
 import { importListings, validateImport } from "#app/models/owner/import-export.server.ts";
 import { requireOwner } from "#app/models/access.server.ts";
 import { CsvError, MAX_CSV_BYTES, csvRecords, decodeUtf8, parseCsv } from "#app/utils/csv.ts";
@@ -74,8 +74,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw error;
   }
   if (confirm) {
-    const counts = importListings(store, records);
-    return { step: "done" as const, counts };
+    const { problems, ...counts } = importListings(store, records);
+    return { step: "done" as const, counts, problems: problems.slice(0, 200) };
   }
   const rows = validateImport(store, records);
   const invalid = rows.filter((r) => !r.input);
@@ -127,40 +127,14 @@ export default function Import() {
           {t("import.done", result.counts)}
         </Notice>
       ) : null}
+      {result?.step === "done" && result.problems.length > 0 ? <ProblemRows rows={result.problems} /> : null}
       {result?.step === "preview" ? (
         <section data-testid="import-preview">
           <p className="mb-1 font-medium">{t("import.ready", { count: result.valid })}</p>
           {result.invalidCount > 0 ? (
             <p className="mb-3 text-sm text-red-800">{t("import.withErrors", { count: result.invalidCount })}</p>
           ) : null}
-          {result.invalid.length > 0 ? (
-            <table className="mb-4 w-full rounded border border-stone-200 bg-white text-left text-sm">
-              <thead className="bg-clay-50 text-xs uppercase">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t("import.line")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    SKU
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("import.problems")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.invalid.map((row) => (
-                  <tr key={row.line} className="border-t border-stone-100">
-                    <td className="px-3 py-2">{row.line}</td>
-                    <td className="px-3 py-2 font-mono text-xs">{row.sku}</td>
-                    <td className="px-3 py-2">
-                      {row.errors.map((e) => `${e.column}: ${t(e.key, { min: 1, max: 100000 })}`).join(" · ")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
+          {result.invalid.length > 0 ? <ProblemRows rows={result.invalid} /> : null}
           {result.valid > 0 ? (
             <Form method="post">
               <input type="hidden" name="intent" value="import" />
@@ -177,5 +151,45 @@ export default function Import() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** Rows refused (at the preview) or skipped (at the import), each with its problems in the owner's language. */
+function ProblemRows({
+  rows,
+}: {
+  rows: { line: number; sku: string; errors: { column: string; key: MessageKey; vars?: Vars }[] }[];
+}) {
+  const t = useT();
+  return (
+    <table
+      className="mb-4 w-full rounded border border-stone-200 bg-white text-left text-sm"
+      data-testid="import-problems"
+    >
+      <thead className="bg-clay-50 text-xs uppercase">
+        <tr>
+          <th scope="col" className="px-3 py-2">
+            {t("import.line")}
+          </th>
+          <th scope="col" className="px-3 py-2">
+            SKU
+          </th>
+          <th scope="col" className="px-3 py-2">
+            {t("import.problems")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.line} className="border-t border-stone-100">
+            <td className="px-3 py-2">{row.line}</td>
+            <td className="px-3 py-2 font-mono text-xs">{row.sku}</td>
+            <td className="px-3 py-2">
+              {row.errors.map((e) => `${e.column}: ${t(e.key, { min: 1, max: 100000, ...e.vars })}`).join(" · ")}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -11,7 +11,9 @@ import { imageSources, isUploadedImage } from "#app/utils/images.ts";
 import { requireOwner } from "#app/models/access.server.ts";
 import { listCategoryOptions } from "#app/models/catalog.server.ts";
 import { getOwnProduct, saveOwnProduct } from "#app/models/owner/listings.server.ts";
+import { translate } from "#app/i18n/translate.ts";
 import { notFound } from "#app/utils/http.server.ts";
+import { belowReservedVars } from "#app/utils/inventory.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { productInputSchema } from "#app/utils/product-form.ts";
@@ -33,6 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       id: product.id,
       status: product.status,
       images: product.images,
+      inventory: { onHand: product.onHand, reserved: product.reserved, available: product.stock },
       values: {
         titleEn: product.titleEn,
         titleZh: product.titleZh,
@@ -43,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         categorySlug: product.categorySlug,
         tags: product.tags.join(", "),
         price: (product.priceCents / 100).toFixed(2),
-        stock: String(product.stock),
+        stock: String(product.onHand),
         sku: product.sku,
       },
     },
@@ -61,6 +64,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = saveOwnProduct(store, id, submission.value);
   if (!result.ok) {
     if (result.error === "notFound") notFound();
+    if (result.error === "belowReserved") {
+      // Fewer on the shelf than open orders hold: nothing is written, the owner is told which orders.
+      const message = translate(locale, "inventory.belowReserved", belowReservedVars(result));
+      return data({ result: submission.reply({ fieldErrors: { stock: [message] } }) }, { status: 409 });
+    }
     const fieldErrors: Record<string, string[]> =
       result.error === "skuTaken" ? { sku: ["form.skuTaken"] } : { categorySlug: ["form.chooseCategory"] };
     return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
@@ -93,6 +101,7 @@ export default function EditProduct() {
         lastResult={result?.result}
         defaultValue={product.values}
         categories={categories}
+        inventory={product.inventory}
       />
       <Photos productId={product.id} images={product.images} />
     </>

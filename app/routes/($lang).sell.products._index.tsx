@@ -7,17 +7,19 @@ import { Pagination } from "#app/components/pagination.tsx";
 import { Button, buttonClass } from "#app/components/ui/button.tsx";
 import { Input, Select } from "#app/components/ui/input.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
+import { translate, type MessageKey } from "#app/i18n/translate.ts";
 import {
   OWNER_SORTS,
   OWNER_STATUS_FILTERS,
   listOwnProducts,
+  setOwnProductOnHand,
   setOwnProductStatus,
-  setOwnProductStock,
 } from "#app/models/owner/listings.server.ts";
 import { requireOwner } from "#app/models/access.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { formId, refusalMessage } from "#app/utils/intent.ts";
 import { pageMeta } from "#app/utils/meta.ts";
+import { belowReservedVars } from "#app/utils/inventory.ts";
 import { formatMoney } from "#app/utils/money.ts";
 import { parseEnum, parsePage } from "#app/utils/params.ts";
 
@@ -54,7 +56,12 @@ const listingActionSchema = z.discriminatedUnion(
   { error: "form.invalid" },
 );
 
-/** One action, switched on `intent`: inline stock edits and status changes from the table. */
+type ListingReply = { ok: boolean; id: number; error: MessageKey | null; message: string | null };
+
+/**
+ * One action, switched on `intent`: inline edits of the units on hand and status changes from the
+ * table. A count below the units reserved is refused (409) with a message naming the orders.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { store } = requireOwner({ request, context });
   const submission = parseWithZod(await request.formData(), { schema: listingActionSchema });
@@ -63,14 +70,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const listingId = id.safeParse(submission.payload.id);
     if (!listingId.success) notFound();
     const error = refusalMessage(submission.status === "error" ? submission.error : null, "form.invalid");
-    return data({ ok: false, id: listingId.data, error }, { status: 400 });
+    return data<ListingReply>({ ok: false, id: listingId.data, error, message: null }, { status: 400 });
   }
   const input = submission.value;
   let changed: boolean;
   switch (input.intent) {
-    case INTENT.stock:
-      changed = setOwnProductStock(store, input.id, input.stock);
+    case INTENT.stock: {
+      const result = setOwnProductOnHand(store, input.id, input.stock);
+      if (!result.ok && result.error === "belowReserved") {
+        const message = translate(context.locale, "inventory.belowReserved", belowReservedVars(result));
+        return data<ListingReply>(
+          { ok: false, id: input.id, error: "inventory.belowReserved", message },
+          { status: 409 },
+        );
+      }
+      if (!result.ok && result.error === "badQuantity")
+        return data<ListingReply>({ ok: false, id: input.id, error: "form.stock", message: null }, { status: 400 });
+      changed = result.ok;
       break;
+    }
     case INTENT.publish:
       changed = setOwnProductStatus(store, input.id, "active");
       break;
@@ -82,7 +100,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       break;
   }
   if (!changed) notFound();
-  return { ok: true, id: input.id, error: null };
+  return { ok: true, id: input.id, error: null, message: null } satisfies ListingReply;
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("sell.navListings"));
@@ -154,6 +172,12 @@ export default function Listings() {
                   {t("sell.colStock")}
                 </th>
                 <th scope="col" className="px-3 py-2">
+                  {t("sell.colReserved")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("sell.colAvailable")}
+                </th>
+                <th scope="col" className="px-3 py-2">
                   {t("sell.colActions")}
                 </th>
               </tr>
@@ -174,14 +198,27 @@ export default function Listings() {
 function Row({
   item,
 }: {
-  item: { id: number; sku: string; title: string; status: string; priceCents: number; currency: string; stock: number };
+  item: {
+    id: number;
+    sku: string;
+    title: string;
+    status: string;
+    priceCents: number;
+    currency: string;
+    onHand: number;
+    reserved: number;
+    available: number;
+  };
 }) {
   const t = useT();
   const href = useHref();
   const locale = useLocale();
   const stockFetcher = useFetcher<typeof action>();
   const statusFetcher = useFetcher<typeof action>();
-  const stockError = stockFetcher.data && !stockFetcher.data.ok ? stockFetcher.data.error : null;
+  const stockError =
+    stockFetcher.data && !stockFetcher.data.ok
+      ? (stockFetcher.data.message ?? (stockFetcher.data.error ? t(stockFetcher.data.error) : null))
+      : null;
   return (
     <tr className="border-t border-stone-100" data-testid={`row-${item.sku}`}>
       <td className="px-3 py-2 font-mono text-xs">{item.sku}</td>
@@ -204,7 +241,7 @@ function Row({
             id={`stock-${item.id}`}
             name="stock"
             inputMode="numeric"
-            defaultValue={item.stock}
+            defaultValue={item.onHand}
             aria-invalid={stockError ? true : undefined}
             className="w-20"
           />
@@ -212,8 +249,8 @@ function Row({
             {stockFetcher.state !== "idle" ? t("sell.pending") : t("sell.saveStock")}
           </Button>
           {stockError ? (
-            <span role="alert" className="text-xs text-red-700">
-              {t(stockError)}
+            <span role="alert" className="max-w-xs text-xs text-red-700">
+              {stockError}
             </span>
           ) : stockFetcher.data?.ok ? (
             <span role="status" className="text-xs text-emerald-700">
@@ -221,6 +258,12 @@ function Row({
             </span>
           ) : null}
         </stockFetcher.Form>
+      </td>
+      <td className="px-3 py-2 tabular-nums" data-testid="reserved">
+        {item.reserved}
+      </td>
+      <td className="px-3 py-2 tabular-nums" data-testid="available">
+        {item.available}
       </td>
       <td className="px-3 py-2">
         <statusFetcher.Form method="post" className="flex gap-1">

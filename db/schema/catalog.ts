@@ -87,7 +87,13 @@ export const products = sqliteTable(
     /** Integer minor units (US cents); never floats. */
     priceCents: integer().notNull(),
     currency: text().notNull().default("USD"),
-    stock: integer().notNull().default(0),
+    /** Units on the shelf: what the owner counted in (form, inline edit, CSV), less units shipped. */
+    onHand: integer().notNull().default(0),
+    /** Units held by open order lines (pending, or paid and not yet shipped). */
+    reserved: integer().notNull().default(0),
+    stock: integer()
+      .notNull()
+      .generatedAlwaysAs(sql`on_hand - reserved`, { mode: "virtual" }),
     status: text({ enum: PRODUCT_STATUSES }).notNull().default("draft"),
     images: text({ mode: "json" }).$type<string[]>().notNull().default([]),
     createdAt: integer({ mode: "timestamp_ms" })

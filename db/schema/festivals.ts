@@ -53,6 +53,7 @@ export const festivalDeals = sqliteTable(
     discountPercent: integer(),
     dealStock: integer(),
     soldCount: integer().notNull().default(0),
+    reservedCount: integer().notNull().default(0),
     position: integer().notNull().default(0),
   },
   (t) => [

@@ -175,7 +175,7 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
           tags: [...combo.kind.tags, country.nameEn.toLowerCase()],
           priceCents: roundPrice(combo.item.priceCents * combo.variant.factor * (0.9 + random.next() * 0.25)),
           currency: "USD",
-          stock: stockLevel(random),
+          onHand: stockLevel(random),
           status: "active",
           images: [`/art/products/${slug}.svg`],
           createdAt,

@@ -85,7 +85,9 @@ describe("CSV import", () => {
     expect(own().some((p) => p.sku === "BAO-0")).toBe(false); // preview saved nothing
 
     const done = await confirm(csv);
-    expect(done.body).toEqual({ step: "done", counts: { created: 1000, updated: 0, unchanged: 0, skipped: 5 } });
+    expect(done.body).toMatchObject({ step: "done", counts: { created: 1000, updated: 0, unchanged: 0, skipped: 5 } });
+    // The skipped rows come back with their problems, as the preview showed them.
+    expect((done.body as { problems: unknown[] }).problems).toEqual(body.invalid);
     expect(own().length).toBe(before + 1000);
     expect(own().find((p) => p.sku === "BAO-7")).toMatchObject({
       titleZh: "猴面包树果粉 BAO-7",
@@ -97,13 +99,14 @@ describe("CSV import", () => {
 
     const snapshot = own();
     const again = await confirm(csv);
-    expect(again.body).toEqual({ step: "done", counts: { created: 0, updated: 0, unchanged: 1000, skipped: 5 } });
+    expect(again.body).toMatchObject({ step: "done", counts: { created: 0, updated: 0, unchanged: 1000, skipped: 5 } });
     expect(own()).toEqual(snapshot);
 
     const changed = toCsv([header, row("BAO-7", { stock: "3", title_fr: "Poudre de baobab bio" })]);
     expect((await confirm(changed)).body).toEqual({
       step: "done",
       counts: { created: 0, updated: 1, unchanged: 0, skipped: 0 },
+      problems: [],
     });
     expect(own().find((p) => p.sku === "BAO-7")).toMatchObject({ stock: 3, titleFr: "Poudre de baobab bio" });
   });

@@ -5,12 +5,15 @@ import { enqueueSearchSync } from "#search/outbox.ts";
 
 let counter = 0;
 
-/** Inserts a product and its outbox row in one transaction, as the model layer's writes do. */
+/**
+ * Inserts a product and its outbox row in one transaction, as the model layer's writes do. `stock`
+ * is the units on hand (10 unless told); nothing is reserved yet, so they are all available.
+ */
 export function createProduct(
   db: DB,
-  overrides: Partial<typeof products.$inferInsert> & { storeSlug?: string; categorySlug?: string } = {},
+  overrides: Partial<typeof products.$inferInsert> & { storeSlug?: string; categorySlug?: string; stock?: number } = {},
 ) {
-  const { storeSlug = "yirga-highlands-coffee", categorySlug = "crafts-home-decor", ...fields } = overrides;
+  const { storeSlug = "yirga-highlands-coffee", categorySlug = "crafts-home-decor", stock = 10, ...fields } = overrides;
   const store = db.select().from(stores).where(eq(stores.slug, storeSlug)).get()!;
   const category = db.select().from(categories).where(eq(categories.slug, categorySlug)).get()!;
   counter += 1;
@@ -27,7 +30,7 @@ export function createProduct(
         titleZh: `测试商品${counter}`,
         titleFr: `Produit d'essai ${counter}`,
         priceCents: 1500,
-        stock: 10,
+        onHand: stock,
         status: "active",
         images: [],
         ...fields,
@@ -70,6 +73,7 @@ export function createFestival(
       discountPercent?: number | null;
       dealStock?: number | null;
       soldCount?: number;
+      reservedCount?: number;
     }[];
   },
 ) {

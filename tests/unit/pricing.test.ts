@@ -23,6 +23,7 @@ function deal(overrides: Partial<DealTerms> = {}): DealTerms {
     discountPercent: null,
     dealStock: null,
     soldCount: 0,
+    reservedCount: 0,
     ...overrides,
   };
 }

@@ -127,6 +127,8 @@ export interface AdminDealRow {
   percent: number | null;
   dealStock: number | null;
   soldCount: number;
+  /** Units held at the deal price by unpaid orders; the cap counts them with the units sold. */
+  reservedCount: number;
   visible: boolean;
 }
 
@@ -159,6 +161,7 @@ export function getFestivalForEdit(actor: Actor, id: number, locale: Locale) {
         percent: deal.discountPercent,
         dealStock: deal.dealStock,
         soldCount: deal.soldCount,
+        reservedCount: deal.reservedCount,
         visible: isVisibleProduct(product, store),
       };
     });

@@ -1,13 +1,15 @@
 import { asc, eq } from "drizzle-orm";
-import type { MessageKey } from "#app/i18n/translate.ts";
+import type { MessageKey, Vars } from "#app/i18n/translate.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { CSV_COLUMNS, type CsvColumn } from "#app/utils/csv.ts";
+import { belowReservedVars } from "#app/utils/inventory.ts";
 import { productInputSchema, type ProductInput } from "#app/utils/product-form.ts";
 import type { ProductStatus } from "#db/rules.ts";
 import { PRODUCT_STATUSES, categories, products } from "#db/schema/index.ts";
 import { slugify, uniqueSlug } from "#db/text.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import type { OwnStore } from "../access.server.ts";
+import { ordersHoldingUnits, setOnHand } from "../inventory.server.ts";
 import { ownProductCondition, productColumns } from "./listings.server.ts";
 
 /** CSV import and export of the owner's listings, in one format so export → edit → import round-trips. */
@@ -31,11 +33,15 @@ const CSV_TO_FIELD: Record<string, CsvColumn> = {
 export interface ImportRow {
   line: number;
   sku: string;
-  errors: { column: CsvColumn; key: MessageKey }[];
+  errors: { column: CsvColumn; key: MessageKey; vars?: Vars }[];
   input?: ProductInput & { status: ProductStatus };
 }
 
-/** Checks every row against the same schema as the product form, plus file-level rules (unique SKUs, own SKUs only). */
+/**
+ * Checks every row against the same schema as the product form, plus file-level rules (unique
+ * SKUs, own SKUs only) and the units reserved: `stock` is the count on hand, and a count below what
+ * open orders hold is refused for that row, naming the orders (decision 014).
+ */
 export function validateImport(store: OwnStore, records: Record<CsvColumn, string>[]): ImportRow[] {
   const db = getDb();
   const categorySlugs = new Set(
@@ -47,10 +53,10 @@ export function validateImport(store: OwnStore, records: Record<CsvColumn, strin
   );
   const skuOwners = new Map(
     db
-      .select({ sku: products.sku, storeId: products.storeId })
+      .select({ sku: products.sku, storeId: products.storeId, id: products.id, reserved: products.reserved })
       .from(products)
       .all()
-      .map((p) => [p.sku, p.storeId]),
+      .map((p) => [p.sku, p]),
   );
   const seen = new Set<string>();
   return records.map((record, i) => {
@@ -80,8 +86,15 @@ export function validateImport(store: OwnStore, records: Record<CsvColumn, strin
       errors.push({ column: "category", key: "form.chooseCategory" });
     const sku = record.sku.trim();
     if (sku && seen.has(sku)) errors.push({ column: "sku", key: "form.skuDuplicate" });
-    else if (sku && skuOwners.has(sku) && skuOwners.get(sku) !== store.id)
+    else if (sku && skuOwners.has(sku) && skuOwners.get(sku)!.storeId !== store.id)
       errors.push({ column: "sku", key: "form.skuTaken" });
+    const own = skuOwners.get(sku);
+    if (parsed.success && own?.storeId === store.id && parsed.data.stock < own.reserved)
+      errors.push({
+        column: "stock",
+        key: "inventory.belowReserved",
+        vars: belowReservedVars(ordersHoldingUnits(db, own.id)),
+      });
     seen.add(sku);
     return errors.length === 0 && parsed.success && knownStatus
       ? { line, sku, errors, input: { ...parsed.data, status } }
@@ -92,12 +105,15 @@ export function validateImport(store: OwnStore, records: Record<CsvColumn, strin
 /**
  * Imports the valid rows in one transaction, upserting by SKU within the store. A row equal
  * to what is stored changes nothing (not even updatedAt), so importing the same file twice is a no-op.
+ * Skipped rows come back with their problems (a count on hand that orders placed since the preview
+ * no longer allow among them).
  */
 export function importListings(
   store: OwnStore,
   records: Record<CsvColumn, string>[],
-): { created: number; updated: number; unchanged: number; skipped: number } {
+): { created: number; updated: number; unchanged: number; skipped: number; problems: ImportRow[] } {
   const rows = validateImport(store, records);
+  const problems = rows.filter((r) => !r.input);
   const db = getDb();
   const categoryIds = new Map(
     db
@@ -138,10 +154,18 @@ export function importListings(
           counts.unchanged++;
           continue;
         }
-        tx.update(products)
-          .set({ ...fields, updatedAt: now })
-          .where(ownProductCondition(store, current.id))
-          .run();
+        const { onHand, ...rest } = fields;
+        const written = setOnHand(tx, ownProductCondition(store, current.id), onHand, { ...rest, updatedAt: now });
+        if (!written.ok) {
+          counts.skipped++;
+          if (written.error === "belowReserved")
+            problems.push({
+              line: row.line,
+              sku: row.sku,
+              errors: [{ column: "stock", key: "inventory.belowReserved", vars: belowReservedVars(written) }],
+            });
+          continue;
+        }
         touched.push(current.id);
         counts.updated++;
       } else {
@@ -158,7 +182,7 @@ export function importListings(
     }
     enqueueSearchSync(tx, "product", touched);
   });
-  return counts;
+  return { ...counts, problems: problems.map(({ line, sku, errors }) => ({ line, sku, errors })) };
 }
 
 /** The store's listings in the import format, so export → edit → import round-trips. */
@@ -183,7 +207,7 @@ export function exportListings(store: OwnStore): string[][] {
       category,
       p.tags.join("|"),
       (p.priceCents / 100).toFixed(2),
-      String(p.stock),
+      String(p.onHand),
       p.status,
     ]),
   ];

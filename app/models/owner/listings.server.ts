@@ -2,12 +2,14 @@ import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
+import type { ShortOfReserved } from "#app/utils/inventory.ts";
 import type { ProductInput } from "#app/utils/product-form.ts";
 import type { ProductStatus } from "#db/rules.ts";
 import { PRODUCT_STATUSES, categories, products } from "#db/schema/index.ts";
 import { likePattern, slugify, uniqueSlug } from "#db/text.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import type { OwnStore } from "../access.server.ts";
+import { setOnHand } from "../inventory.server.ts";
 import { pick } from "../localize.ts";
 
 /**
@@ -50,7 +52,10 @@ export function listOwnProducts(
     status: string;
     priceCents: number;
     currency: string;
-    stock: number;
+    /** Units on the shelf (what the owner sets), units held by open orders, and what shoppers can buy. */
+    onHand: number;
+    reserved: number;
+    available: number;
     slug: string;
   }[];
   pagination: Pagination;
@@ -91,13 +96,15 @@ export function listOwnProducts(
       status: r.status,
       priceCents: r.priceCents,
       currency: r.currency,
-      stock: r.stock,
+      onHand: r.onHand,
+      reserved: r.reserved,
+      available: r.stock,
     })),
     pagination,
   };
 }
 
-/** The form/CSV input as product columns (the one place that maps one to the other). */
+/** The form/CSV input as product columns (the one place that maps one to the other): "stock" is the count on hand. */
 export function productColumns(input: ProductInput, categoryId: number) {
   return {
     titleEn: input.titleEn,
@@ -109,13 +116,19 @@ export function productColumns(input: ProductInput, categoryId: number) {
     categoryId,
     tags: input.tags,
     priceCents: input.price,
-    stock: input.stock,
+    onHand: input.stock,
   };
 }
 
-export type SaveResult = { ok: true; id: number } | { ok: false; error: "notFound" | "skuTaken" | "category" };
+export type SaveResult =
+  { ok: true; id: number } | { ok: false; error: "notFound" | "skuTaken" | "category" } | BelowReserved;
 
-/** Creates (id null) or updates one of the store's listings, with its search-sync row, in one transaction. */
+type BelowReserved = { ok: false; error: "belowReserved" } & ShortOfReserved;
+
+/**
+ * Creates (id null) or updates one of the store's listings, with its search-sync row, in one
+ * transaction. An update whose count on hand is below the units reserved writes nothing.
+ */
 export function saveOwnProduct(store: OwnStore, id: number | null, input: ProductInput, publish?: boolean): SaveResult {
   const db = getDb();
   const category = db.select().from(categories).where(eq(categories.slug, input.categorySlug)).get();
@@ -143,8 +156,9 @@ export function saveOwnProduct(store: OwnStore, id: number | null, input: Produc
         .all();
       productId = row!.id;
     } else {
-      const updated = tx.update(products).set(fields).where(ownProductCondition(store, id)).run();
-      if (updated.changes === 0) return { ok: false as const, error: "notFound" as const };
+      const { onHand, ...rest } = fields;
+      const updated = setOnHand(tx, ownProductCondition(store, id), onHand, rest);
+      if (!updated.ok) return updated;
       productId = id;
     }
     enqueueSearchSync(tx, "product", [productId]);
@@ -165,16 +179,16 @@ export function setOwnProductStatus(store: OwnStore, id: number, status: Product
   });
 }
 
-export function setOwnProductStock(store: OwnStore, id: number, stock: number): boolean {
-  if (!Number.isInteger(stock) || stock < 0 || stock > 999_999) return false;
+/** The inline edit: sets the units on hand (a physical count), never below the units reserved. */
+export function setOwnProductOnHand(
+  store: OwnStore,
+  id: number,
+  onHand: number,
+): { ok: true } | { ok: false; error: "notFound" | "badQuantity" } | BelowReserved {
+  if (!Number.isInteger(onHand) || onHand < 0 || onHand > 999_999) return { ok: false, error: "badQuantity" };
   return getDb().transaction((tx) => {
-    const result = tx
-      .update(products)
-      .set({ stock, updatedAt: new Date() })
-      .where(ownProductCondition(store, id))
-      .run();
-    if (result.changes === 0) return false;
-    enqueueSearchSync(tx, "product", [id]);
-    return true;
+    const result = setOnHand(tx, ownProductCondition(store, id), onHand, { updatedAt: new Date() });
+    if (result.ok) enqueueSearchSync(tx, "product", [id]);
+    return result;
   });
 }

@@ -185,7 +185,7 @@ export default function EditFestival() {
                         {d.storeName}
                         {d.visible ? "" : ` · ${t("admin.notVisible")}`}
                         {d.dealStock !== null
-                          ? ` · ${t("admin.capSold", { sold: d.soldCount, cap: d.dealStock })}`
+                          ? ` · ${t("admin.capSold", { sold: d.soldCount, reserved: d.reservedCount, cap: d.dealStock })}`
                           : ""}
                       </span>
                     </th>

@@ -1,0 +1,1 @@
+ALTER TABLE `products` ADD `stock` integer GENERATED ALWAYS AS (on_hand - reserved) VIRTUAL NOT NULL;
