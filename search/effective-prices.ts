@@ -25,6 +25,7 @@ export function loadDealTerms(
       discountPercent: festivalDeals.discountPercent,
       dealStock: festivalDeals.dealStock,
       soldCount: festivalDeals.soldCount,
+      reservedCount: festivalDeals.reservedCount,
       published: festivals.published,
       startsAt: festivals.startsAt,
       endsAt: festivals.endsAt,
