@@ -24,8 +24,13 @@ export const LISTED_PRODUCT_STATUS = "active" satisfies ProductStatus;
 /** The one store status that opens a store to shoppers; pending, rejected and suspended stores hide every listing. */
 export const OPEN_STORE_STATUS = "approved" satisfies StoreStatus;
 
-/** Orders that count as sales (money received): paid, and paid then shipped in part or in full. */
-export const SOLD_ORDER_STATUSES = ["paid", "partly_fulfilled", "fulfilled"] as const satisfies readonly OrderStatus[];
+/** Orders that count as sales (money received and not all given back): paid, shipped in part or in full, refunded in part. */
+export const SOLD_ORDER_STATUSES = [
+  "paid",
+  "partially_fulfilled",
+  "fulfilled",
+  "partially_refunded",
+] as const satisfies readonly OrderStatus[];
 
 // ——— Drizzle conditions ———
 

@@ -321,7 +321,7 @@ async function main() {
   const held = (
     after
       .prepare(
-        "SELECT coalesce(sum(oi.quantity), 0) n FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.product_id = ? AND o.status IN ('pending', 'paid', 'partly_fulfilled', 'fulfilled') AND o.email LIKE 'resilience-%'",
+        "SELECT coalesce(sum(oi.quantity), 0) n FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.product_id = ? AND o.status IN ('pending_payment', 'paid', 'partially_fulfilled', 'fulfilled', 'partially_refunded') AND o.email LIKE 'resilience-%'",
       )
       .get(target) as { n: number }
   ).n;
@@ -335,7 +335,7 @@ async function main() {
   // Webhooks delivered before and again after another restart are applied once.
   const pending = after
     .prepare(
-      "SELECT id, total_cents FROM orders WHERE status = 'pending' AND email LIKE 'resilience-%' ORDER BY id LIMIT 10",
+      "SELECT id, total_cents FROM orders WHERE status = 'pending_payment' AND email LIKE 'resilience-%' ORDER BY id LIMIT 10",
     )
     .all() as { id: number; total_cents: number }[];
   const events = pending.map((o) => {

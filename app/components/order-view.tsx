@@ -17,7 +17,7 @@ export function OrderStatusBadge({
   const t = useT();
   const tone = sold
     ? "bg-green-100 text-green-900"
-    : status === "pending"
+    : status === "pending_payment"
       ? "bg-amber-100 text-amber-900"
       : "bg-stone-200 text-stone-800";
   return (

@@ -152,7 +152,7 @@ export function releaseOrder(tx: Tx, orderId: number, reason: string, at: Date):
   const cancelled = tx
     .update(orders)
     .set({ status: "cancelled", cancelledAt: at, cancelReason: reason, updatedAt: at })
-    .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
+    .where(and(eq(orders.id, orderId), eq(orders.status, "pending_payment")))
     .run();
   if (cancelled.changes !== 1) return false;
   const lines = tx.select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
@@ -171,7 +171,7 @@ export function expireReservations(at: Date = clockNow()): number {
   const due = db
     .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.status, "pending"), lte(orders.reservedUntil, at)))
+    .where(and(eq(orders.status, "pending_payment"), lte(orders.reservedUntil, at)))
     .all();
   let n = 0;
   for (const { id } of due)

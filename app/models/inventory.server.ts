@@ -23,7 +23,10 @@ import { festivalDeals, orderItems, orders, products } from "#db/schema/index.ts
  */
 
 /** Order lines that hold units: every line of a pending order, and the unshipped lines of a paid one. */
-export const lineHoldsUnits: SQL = or(eq(orders.status, "pending"), and(orderIsSold, isNull(orderItems.shippedAt)))!;
+export const lineHoldsUnits: SQL = or(
+  eq(orders.status, "pending_payment"),
+  and(orderIsSold, isNull(orderItems.shippedAt)),
+)!;
 
 /**
  * Reserves `quantity` units of a product if that many are available; false (nothing written) if

@@ -269,7 +269,7 @@ export function markLineShipped(
       .from(orderItems)
       .where(eq(orderItems.orderId, row.order.id))
       .all();
-    const status: OrderStatus = lines.every((l) => l.shippedAt !== null) ? "fulfilled" : "partly_fulfilled";
+    const status: OrderStatus = lines.every((l) => l.shippedAt !== null) ? "fulfilled" : "partially_fulfilled";
     tx.update(orders).set({ status, updatedAt: at }).where(eq(orders.id, row.order.id)).run();
     return { ok: true, orderStatus: status } as const;
   });

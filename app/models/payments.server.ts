@@ -133,7 +133,7 @@ export function applyPaymentEvent(event: PaymentEvent, at: Date = clockNow()): P
               ? "cancelled"
               : "ignored";
           case "paid": {
-            if (order.status !== "pending" && order.status !== "cancelled") return "already-paid";
+            if (order.status !== "pending_payment" && order.status !== "cancelled") return "already-paid";
             if (event.amountCents !== order.totalCents || (event.currency ?? "").toUpperCase() !== order.currency) {
               tx.update(orders)
                 .set({
@@ -180,7 +180,7 @@ export function applyPaymentEvent(event: PaymentEvent, at: Date = clockNow()): P
               .run();
             if (recorded.changes === 0) return "already-paid";
             // Units reserved at a deal price are sold at it now (a re-reserved order counted them already).
-            if (order.status === "pending") for (const line of lines) sellDealUnits(tx, line);
+            if (order.status === "pending_payment") for (const line of lines) sellDealUnits(tx, line);
             tx.update(orders)
               .set({ status: "paid", paidAt: at, cancelledAt: null, cancelReason: null, flag: null, updatedAt: at })
               .where(eq(orders.id, order.id))

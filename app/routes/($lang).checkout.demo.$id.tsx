@@ -62,7 +62,7 @@ export default function DemoPayment() {
       </p>
       <PageHeading title={t("demo.title")} />
       <OrderView order={order} />
-      {order.status === "pending" ? (
+      {order.status === "pending_payment" ? (
         <Form method="post" className="mt-6 flex flex-wrap gap-3">
           <button
             type="submit"

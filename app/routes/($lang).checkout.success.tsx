@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ location, data }) => [
   ...pageMeta(location, (t) => t("success.title")),
-  ...(data?.order.status === "pending" ? [{ httpEquiv: "refresh", content: "4" } as const] : []),
+  ...(data?.order.status === "pending_payment" ? [{ httpEquiv: "refresh", content: "4" } as const] : []),
 ];
 
 export default function CheckoutSuccess() {
@@ -33,12 +33,12 @@ export default function CheckoutSuccess() {
   const href = useHref();
   const revalidator = useRevalidator();
   useEffect(() => {
-    if (order.status !== "pending") return;
+    if (order.status !== "pending_payment") return;
     const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 2000);
     return () => clearInterval(timer);
   }, [order.status, revalidator]);
   const headline =
-    order.status === "pending"
+    order.status === "pending_payment"
       ? t("success.pending")
       : order.status === "cancelled"
         ? t("success.cancelled")

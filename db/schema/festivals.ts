@@ -52,6 +52,8 @@ export const festivalDeals = sqliteTable(
     dealPriceCents: integer(),
     discountPercent: integer(),
     dealStock: integer(),
+    /** 限购: units one shopper may buy at the deal price (across their orders); null for no limit. */
+    perShopperLimit: integer(),
     soldCount: integer().notNull().default(0),
     reservedCount: integer().notNull().default(0),
     position: integer().notNull().default(0),

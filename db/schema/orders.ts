@@ -37,7 +37,17 @@ export const cartItems = sqliteTable(
   (t) => [primaryKey({ columns: [t.cartId, t.productId] })],
 );
 
-export const ORDER_STATUSES = ["pending", "paid", "partly_fulfilled", "fulfilled", "cancelled", "refunded"] as const;
+/** An order's status; only app/models/order-lifecycle.server.ts changes it (decision 016). */
+export const ORDER_STATUSES = [
+  "pending_payment",
+  "paid",
+  "partially_fulfilled",
+  "fulfilled",
+  "cancelled",
+  "expired",
+  "partially_refunded",
+  "refunded",
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const orders = sqliteTable(
@@ -55,11 +65,15 @@ export const orders = sqliteTable(
     locale: text({ enum: ["en", "zh", "fr"] })
       .notNull()
       .default("en"),
-    status: text({ enum: ORDER_STATUSES }).notNull().default("pending"),
+    status: text({ enum: ORDER_STATUSES }).notNull().default("pending_payment"),
     /** Set when a payment event does not match the order (amount, currency) or arrives after cancellation. */
     flag: text(),
     /** Integer cents; the sum of the lines. */
     totalCents: integer().notNull(),
+    /** Integer cents given back by refunds that went through (never more than was paid). */
+    refundedCents: integer().notNull().default(0),
+    /** The cart the order was placed from: its ordered lines leave that cart when the order is paid. */
+    cartId: integer().references(() => carts.id, { onDelete: "set null" }),
     currency: text().notNull().default("USD"),
     provider: text({ enum: ["stripe", "demo"] }).notNull(),
     checkoutSessionId: text(),
@@ -103,6 +117,9 @@ export const orderItems = sqliteTable(
     quantity: integer().notNull(),
     dealId: integer().references(() => festivalDeals.id, { onDelete: "set null" }),
     festivalId: integer().references(() => festivals.id, { onDelete: "set null" }),
+    /** Units of this line refunded (at most `quantity`), and the cents given back for the line. */
+    refundedQuantity: integer().notNull().default(0),
+    refundedCents: integer().notNull().default(0),
     shippedAt: integer({ mode: "timestamp_ms" }),
     carrier: text(),
     trackingNumber: text(),
@@ -143,3 +160,87 @@ export const paymentEvents = sqliteTable("payment_events", {
     .notNull()
     .default(sql`(unixepoch() * 1000)`),
 });
+
+export const ORDER_ACTOR_KINDS = ["shopper", "owner", "organizer", "payment", "system"] as const;
+export type OrderActorKind = (typeof ORDER_ACTOR_KINDS)[number];
+
+/**
+ * An order's timeline: every status change (from → to) and the events between them (a payment that
+ * failed, a line shipped, a refund), who did it and why. Written only by order-lifecycle.server.ts;
+ * a trigger (migration 0009) refuses a status change that has no event written just before it.
+ */
+export const orderEvents = sqliteTable(
+  "order_events",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orderId: integer()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    /** "status" for a change of status; otherwise what happened (see OrderEventKind). */
+    kind: text().notNull(),
+    fromStatus: text({ enum: ORDER_STATUSES }),
+    toStatus: text({ enum: ORDER_STATUSES }),
+    actorKind: text({ enum: ORDER_ACTOR_KINDS }).notNull(),
+    actorUserId: integer().references(() => users.id, { onDelete: "set null" }),
+    /** A reason code (translated on display) or, for organizers' and owners' refunds, their words. */
+    reason: text(),
+    /** Small JSON detail (line ids, amounts, carrier) for the timeline. */
+    detail: text({ mode: "json" }).$type<Record<string, unknown>>(),
+    at: integer({ mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
+);
+
+export const REFUND_STATUSES = ["pending", "succeeded", "failed"] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+/**
+ * A refund asked for by an organizer (any order) or an owner (their lines). It is an outbox row:
+ * written with the request, sent to the payment provider after commit (again by a job until the
+ * provider has it, under the same idempotency key), and applied to the order once, when the
+ * provider says it succeeded.
+ */
+export const refunds = sqliteTable(
+  "refunds",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    orderId: integer()
+      .notNull()
+      .references(() => orders.id),
+    amountCents: integer().notNull(),
+    currency: text().notNull(),
+    status: text({ enum: REFUND_STATUSES }).notNull().default("pending"),
+    reason: text().notNull(),
+    actorKind: text({ enum: ORDER_ACTOR_KINDS }).notNull(),
+    actorUserId: integer().references(() => users.id, { onDelete: "set null" }),
+    /** The owner's store when an owner asked (they may refund only their own lines). */
+    storeId: integer().references(() => stores.id),
+    provider: text({ enum: ["stripe", "demo"] }).notNull(),
+    /** Stripe's refund id (re_…) once the provider has the refund. */
+    providerRef: text().unique(),
+    /** Attempts to hand the refund to the provider, and when to try again. */
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: integer({ mode: "timestamp_ms" }),
+    failureReason: text(),
+    createdAt: integer({ mode: "timestamp_ms" }).notNull(),
+    settledAt: integer({ mode: "timestamp_ms" }),
+  },
+  (t) => [index("refunds_order_idx").on(t.orderId), index("refunds_pending_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** What a refund gives back per line: units (possibly 0, for an amount-only refund), cents, restock or not. */
+export const refundLines = sqliteTable(
+  "refund_lines",
+  {
+    refundId: integer()
+      .notNull()
+      .references(() => refunds.id, { onDelete: "cascade" }),
+    orderItemId: integer()
+      .notNull()
+      .references(() => orderItems.id),
+    quantity: integer().notNull(),
+    amountCents: integer().notNull(),
+    restock: integer({ mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.refundId, t.orderItemId] })],
+);

@@ -190,7 +190,7 @@ describe("checkout with Stripe", () => {
     expect(response.status).toBe(302);
     const order = latestOrder();
     expect(order).toMatchObject({
-      status: "pending",
+      status: "pending_payment",
       totalCents: 2 * 2400 + 1299,
       currency: "USD",
       provider: "stripe",
@@ -320,7 +320,7 @@ describe("webhooks", () => {
     expect(
       (await deliver(payload.replace(`"amount_total":${order.totalCents}`, '"amount_total":1'), { signature })).status,
     ).toBe(400);
-    expect(orderById(order.id).status).toBe("pending");
+    expect(orderById(order.id).status).toBe("pending_payment");
     expect(db().select().from(paymentEvents).where(eq(paymentEvents.id, event.id)).all()).toEqual([]);
   });
 
@@ -330,7 +330,7 @@ describe("webhooks", () => {
       (await deliver(sessionEvent("checkout.session.completed", order, { amount_total: order.totalCents - 100 }))).body
         .outcome,
     ).toBe("flagged");
-    expect(orderById(order.id)).toMatchObject({ status: "pending" });
+    expect(orderById(order.id)).toMatchObject({ status: "pending_payment" });
     expect(orderById(order.id).flag).toMatch(/payment mismatch/);
     expect((await deliver(sessionEvent("checkout.session.completed", order, { currency: "eur" }))).body.outcome).toBe(
       "flagged",
@@ -356,7 +356,7 @@ describe("webhooks", () => {
     expect(
       (await deliver(sessionEvent("checkout.session.completed", order, { payment_status: "unpaid" }))).body.outcome,
     ).toBe("awaiting");
-    expect(orderById(order.id).status).toBe("pending");
+    expect(orderById(order.id).status).toBe("pending_payment");
     expect((await deliver(sessionEvent("checkout.session.async_payment_succeeded", order))).body.outcome).toBe("paid");
     expect(orderById(order.id).status).toBe("paid");
   });

@@ -106,7 +106,9 @@ function run(store: OwnStore, initial: [number, number], cap: number | null, ste
   function check(after: string) {
     ids.forEach((id, i) => {
       const p = read(i);
-      const open = sum(sql`oi.product_id = ${id} AND (o.status = 'pending' OR (${sold} AND oi.shipped_at IS NULL))`);
+      const open = sum(
+        sql`oi.product_id = ${id} AND (o.status = 'pending_payment' OR (${sold} AND oi.shipped_at IS NULL))`,
+      );
       const shipped = sum(sql`oi.product_id = ${id} AND oi.shipped_at IS NOT NULL`);
       expect(p.stock, after).toBe(p.onHand - p.reserved);
       expect(p.stock, after).toBeGreaterThanOrEqual(0);
@@ -114,7 +116,7 @@ function run(store: OwnStore, initial: [number, number], cap: number | null, ste
       expect(p.onHand + shipped, after).toBe(countedIn[i]);
     });
     const deal = db().select().from(festivalDeals).where(eq(festivalDeals.id, dealId)).get()!;
-    expect(deal.reservedCount, after).toBe(sum(sql`oi.deal_id = ${dealId} AND o.status = 'pending'`));
+    expect(deal.reservedCount, after).toBe(sum(sql`oi.deal_id = ${dealId} AND o.status = 'pending_payment'`));
     expect(deal.soldCount, after).toBe(sum(sql`oi.deal_id = ${dealId} AND ${sold}`));
     // A payment arriving after its reservation was released counts as sold whatever the cap says then.
     if (cap !== null && !paidAfterRelease) expect(deal.soldCount + deal.reservedCount, after).toBeLessThanOrEqual(cap);
@@ -162,11 +164,11 @@ function run(store: OwnStore, initial: [number, number], cap: number | null, ste
         const toShip = linesOf().filter((l) => l.line.shippedAt === null && l.status !== "cancelled");
         if (toShip.length === 0) break;
         // Mostly a paid line; now and then one still pending, which must be refused.
-        const paidLines = toShip.filter((l) => l.status !== "pending");
+        const paidLines = toShip.filter((l) => l.status !== "pending_payment");
         const pool = paidLines.length > 0 && s.pick % 4 !== 0 ? paidLines : toShip;
         const { line, status } = pool[s.pick % pool.length]!;
         const result = markLineShipped(store, line.id, { carrier: "EMS", trackingNumber: `EE${line.id}CN` });
-        expect(result.ok, after).toBe(status !== "pending");
+        expect(result.ok, after).toBe(status !== "pending_payment");
         if (result.ok) seen.shipped++;
         break;
       }
@@ -207,7 +209,7 @@ function run(store: OwnStore, initial: [number, number], cap: number | null, ste
   // Whatever happened, the orders of this run are pending, paid, shipped or cancelled — nothing else.
   const statuses = new Set(linesOf().map((l) => l.status));
   for (const status of statuses)
-    expect(["pending", "paid", "partly_fulfilled", "fulfilled", "cancelled"]).toContain(status);
+    expect(["pending_payment", "paid", "partially_fulfilled", "fulfilled", "cancelled"]).toContain(status);
 }
 
 test("no interleaving of orders, payments, expiry, shipping, counts and imports creates or loses a unit", () => {

@@ -47,12 +47,15 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     "festival_sessions",
     "festival_stores",
     "festivals",
+    "order_events",
     "order_items",
     "orders",
     "payment_events",
     "payments",
     "products",
     "products_fts",
+    "refund_lines",
+    "refunds",
     "search_outbox",
     "search_queries",
     "search_state",
@@ -158,6 +161,21 @@ test("upgrading a database with orders under way: stock meant available, so held
   line(7, 2, 3, false, 1);
 
   migrateDatabase(db);
+
+  // The lifecycle's names (0009): pending → pending_payment, partly_fulfilled → partially_fulfilled;
+  // each order's timeline starts with the status it had.
+  expect(db.$client.prepare("SELECT id, status FROM orders ORDER BY id").all()).toEqual([
+    { id: 1, status: "pending_payment" },
+    { id: 2, status: "paid" },
+    { id: 3, status: "fulfilled" },
+    { id: 4, status: "cancelled" },
+    { id: 5, status: "partially_fulfilled" },
+    { id: 6, status: "pending_payment" },
+    { id: 7, status: "paid" },
+  ]);
+  expect(
+    db.$client.prepare("SELECT order_id, from_status, to_status FROM order_events ORDER BY order_id").all(),
+  ).toHaveLength(7);
 
   // Product 1: held by order 1 (3, pending) and order 2 (1, paid, not shipped); shipped and cancelled lines hold nothing.
   expect(get("SELECT on_hand, reserved, stock FROM products WHERE id = 1")).toEqual({

@@ -153,8 +153,8 @@ describe("orders for shoppers", () => {
       null,
       `/checkout/success?order=${placed.orderId}&token=${token}`,
     );
-    expect(page.body).toMatchObject({ order: { status: "pending" } });
-    expect(db().select().from(orders).where(eq(orders.id, placed.orderId)).get()!.status).toBe("pending");
+    expect(page.body).toMatchObject({ order: { status: "pending_payment" } });
+    expect(db().select().from(orders).where(eq(orders.id, placed.orderId)).get()!.status).toBe("pending_payment");
     expect(
       (await callAs(success.loader as RouteFn, null, `/checkout/success?order=${placed.orderId}&token=nope`)).status,
     ).toBe(404);
@@ -204,7 +204,7 @@ describe("orders for store owners", () => {
         })
       ).status,
     ).toBe(200);
-    expect(db().select().from(orders).where(eq(orders.id, orderId)).get()!.status).toBe("partly_fulfilled");
+    expect(db().select().from(orders).where(eq(orders.id, orderId)).get()!.status).toBe("partially_fulfilled");
     expect(
       (
         await callAs(storeOrders.action as RouteFn, ownerB, "/sell/orders", {
