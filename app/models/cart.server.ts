@@ -24,6 +24,11 @@ function findCartId(db: Reader, owner: CartOwner): number | null {
   return db.select({ id: carts.id }).from(carts).where(ownerCondition(owner)).get()?.id ?? null;
 }
 
+/** The id of the owner's cart, if they have one. */
+export function cartIdOf(owner: CartOwner | null): number | null {
+  return owner ? findCartId(getDb(), owner) : null;
+}
+
 function ensureCartId(db: Db, owner: CartOwner): number {
   const existing = findCartId(db, owner);
   if (existing !== null) return existing;
@@ -244,15 +249,4 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
     currency: "USD",
     canCheckout: lines.length > 0 && lines.every((l) => !l.problem),
   };
-}
-
-/** Empties a cart (after its order is placed). */
-export function clearCart(db: Pick<Db, "delete" | "select">, owner: CartOwner) {
-  const cartId = findCartId(db, owner);
-  if (cartId !== null) db.delete(cartItems).where(eq(cartItems.cartId, cartId)).run();
-}
-
-/** Puts an order's lines back into a cart (the shopper cancelled at the payment page). */
-export function restoreToCart(owner: CartOwner, lines: { productId: number; quantity: number }[]) {
-  for (const line of lines) changeCart(owner, line.productId, line.quantity, "add");
 }

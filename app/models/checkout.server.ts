@@ -1,14 +1,14 @@
 import { and, eq, lte } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
-import { type CartOwner, clearCart } from "#app/models/cart.server.ts";
+import type { CartOwner } from "#app/models/cart.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
-import type { Tx } from "#db/client.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { isVisibleProduct } from "#db/rules.ts";
-import { cartItems, carts, orderItems, orders, products, stores } from "#db/schema/index.ts";
+import { cartItems, carts, orderEvents, orderItems, orders, products, stores } from "#db/schema/index.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
-import { releaseLine, reserveDealUnits, reserveUnits } from "./inventory.server.ts";
+import { reserveDealUnits, reserveUnits } from "./inventory.server.ts";
+import { SYSTEM, transition, TransitionRefused, type OrderActor } from "./order-lifecycle.server.ts";
 import { pick } from "./localize.ts";
 import { quotePrices } from "./pricing.server.ts";
 
@@ -40,6 +40,10 @@ class Unavailable extends Error {
  * nothing of their attempt is written. The units are reserved (on hand stays) until the line
  * ships or the order is released (inventory.server.ts). A deal applies to a line only if its cap
  * still covers the whole quantity; its units are counted as reserved at the deal price until paid.
+ *
+ * The cart stays as it is until the order is paid (order-lifecycle.server.ts), so a failed or
+ * abandoned payment loses nothing. An unpaid order placed earlier from the same cart is cancelled
+ * first ("superseded"): checking out again replaces it rather than holding the units twice.
  */
 export function placeOrder(args: {
   owner: CartOwner;
@@ -70,6 +74,13 @@ export function placeOrder(args: {
               .all()
           : [];
         if (rows.length === 0) return { ok: false, error: "empty" } as const;
+        const earlier = tx
+          .select({ id: orders.id, status: orders.status, cartId: orders.cartId })
+          .from(orders)
+          .where(and(eq(orders.cartId, cart!.id), eq(orders.status, "pending_payment")))
+          .all();
+        const shopper: OrderActor = { kind: "shopper", userId: args.userId };
+        for (const order of earlier) transition(tx, order, "cancelled", { actor: shopper, reason: "superseded", at });
         const unavailable = rows
           .filter((r) => !isVisibleProduct(r.product, r.store) || r.line.quantity > r.product.stock)
           .map((r) => r.product.id);
@@ -115,6 +126,7 @@ export function placeOrder(args: {
             shipCountry: args.shipping.country,
             locale: args.locale,
             totalCents,
+            cartId: cart!.id,
             currency: "USD",
             provider: args.provider,
             reservedUntil: new Date(at.getTime() + loadEnv().CHECKOUT_RESERVATION_MINUTES * 60_000),
@@ -126,7 +138,18 @@ export function placeOrder(args: {
         tx.insert(orderItems)
           .values(lines.map((l) => ({ ...l, orderId: order!.id })))
           .run();
-        clearCart(tx, args.owner);
+        tx.insert(orderEvents)
+          .values({
+            orderId: order!.id,
+            kind: "status",
+            fromStatus: null,
+            toStatus: "pending_payment",
+            actorKind: "shopper",
+            actorUserId: args.userId,
+            reason: "placed",
+            at,
+          })
+          .run();
         // Stock changed: "in stock" in the index may have too.
         enqueueSearchSync(
           tx,
@@ -143,29 +166,7 @@ export function placeOrder(args: {
   }
 }
 
-/**
- * Cancels a pending order and releases its reserved units (and deal units). Only a pending order
- * changes (the status check is part of the update), so a release racing a payment happens at most
- * once. Refunds of paid, unshipped lines will release through the same `releaseLine`.
- */
-export function releaseOrder(tx: Tx, orderId: number, reason: string, at: Date): boolean {
-  const cancelled = tx
-    .update(orders)
-    .set({ status: "cancelled", cancelledAt: at, cancelReason: reason, updatedAt: at })
-    .where(and(eq(orders.id, orderId), eq(orders.status, "pending_payment")))
-    .run();
-  if (cancelled.changes !== 1) return false;
-  const lines = tx.select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
-  for (const line of lines) releaseLine(tx, line, "reserved");
-  enqueueSearchSync(
-    tx,
-    "product",
-    lines.map((l) => l.productId),
-  );
-  return true;
-}
-
-/** Cancels every pending order whose reservation has run out; returns how many. */
+/** Every unpaid order whose reservation has run out becomes expired (its units released); returns how many. */
 export function expireReservations(at: Date = clockNow()): number {
   const db = getDb();
   const due = db
@@ -174,8 +175,19 @@ export function expireReservations(at: Date = clockNow()): number {
     .where(and(eq(orders.status, "pending_payment"), lte(orders.reservedUntil, at)))
     .all();
   let n = 0;
-  for (const { id } of due)
-    if (db.transaction((tx) => releaseOrder(tx, id, "expired", at), { behavior: "immediate" })) n++;
+  for (const { id } of due) {
+    const expired = db.transaction(
+      (tx) => {
+        // Read again inside the transaction: a payment may have landed since the list was read.
+        const order = tx.select().from(orders).where(eq(orders.id, id)).get();
+        if (order?.status !== "pending_payment") return false;
+        transition(tx, order, "expired", { actor: SYSTEM, reason: "reservation-ended", at });
+        return true;
+      },
+      { behavior: "immediate" },
+    );
+    if (expired) n++;
+  }
   return n;
 }
 
@@ -183,7 +195,25 @@ export function getOrderLines(orderId: number) {
   return getDb().select().from(orderItems).where(eq(orderItems.orderId, orderId)).all();
 }
 
-/** Cancels a still-pending order now (the shopper gave up, or the payment could not start); false if it was not pending. */
-export function cancelPendingOrder(orderId: number, reason: string): boolean {
-  return getDb().transaction((tx) => releaseOrder(tx, orderId, reason, clockNow()), { behavior: "immediate" });
+export type CancelResult = { ok: true } | { ok: false; error: "notPending" };
+
+/**
+ * Cancels an unpaid order (its shopper gave up, or the payment could not start): its reservation is
+ * released; the cart was never emptied. Refused once the order is paid, cancelled or expired.
+ */
+export function cancelUnpaidOrder(orderId: number, actor: OrderActor, reason: string): CancelResult {
+  return getDb().transaction(
+    (tx) => {
+      const order = tx.select().from(orders).where(eq(orders.id, orderId)).get();
+      if (!order) return { ok: false, error: "notPending" } as const;
+      try {
+        transition(tx, order, "cancelled", { actor, reason });
+      } catch (error) {
+        if (error instanceof TransitionRefused) return { ok: false, error: "notPending" } as const;
+        throw error;
+      }
+      return { ok: true } as const;
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
@@ -8,8 +8,11 @@ import { now as clockNow } from "#db/clock.ts";
 import { isSoldOrder, orderIsSold } from "#db/rules.ts";
 import { localizedColumns } from "#db/columns.ts";
 import { countries, festivals, orderItems, orders, stores, type OrderStatus } from "#db/schema/index.ts";
+import { cartIdOf, type CartOwner } from "./cart.server.ts";
 import { assertOrganizer, type Actor, type OwnStore } from "./access.server.ts";
 import { commitShippedLine } from "./inventory.server.ts";
+import { recordOrderEvent, transition, type OrderActor } from "./order-lifecycle.server.ts";
+import { statusAfterShipment } from "./order-transitions.ts";
 import { pick } from "./localize.ts";
 
 /**
@@ -79,6 +82,9 @@ export interface OrderDetail extends OrderSummary {
   reservedUntil: string;
   paidAt: string | null;
   cancelReason: string | null;
+  refundedCents: number;
+  /** Unpaid and its reservation still running: the shopper may pay (again) now. */
+  canPay: boolean;
   lines: {
     id: number;
     productId: number;
@@ -88,6 +94,8 @@ export interface OrderDetail extends OrderSummary {
     unitCents: number;
     regularCents: number;
     quantity: number;
+    refundedQuantity: number;
+    refundedCents: number;
     festivalName: string | null;
     shippedAt: string | null;
     carrier: string | null;
@@ -138,6 +146,8 @@ export function getOrderForViewer(
     reservedUntil: order.reservedUntil.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     cancelReason: order.cancelReason,
+    refundedCents: order.refundedCents,
+    canPay: order.status === "pending_payment" && order.reservedUntil.getTime() > clockNow().getTime(),
     lines: lines.map(({ line, store, festival }) => ({
       id: line.id,
       productId: line.productId,
@@ -148,12 +158,42 @@ export function getOrderForViewer(
       unitCents: line.unitCents,
       regularCents: line.regularCents,
       quantity: line.quantity,
+      refundedQuantity: line.refundedQuantity,
+      refundedCents: line.refundedCents,
       festivalName: festival ? pick(festival, "name", locale) : null,
       shippedAt: line.shippedAt?.toISOString() ?? null,
       carrier: line.carrier,
       trackingNumber: line.trackingNumber,
     })),
   };
+}
+
+export interface UnpaidOrder {
+  id: number;
+  totalCents: number;
+  currency: string;
+  reservedUntil: string;
+  /** The order page (signed, so it opens for a guest too). */
+  path: string;
+}
+
+/** Orders placed from this cart and not paid yet, still holding their units (shown above the cart). */
+export function unpaidOrdersFromCart(owner: CartOwner | null): UnpaidOrder[] {
+  const cartId = cartIdOf(owner);
+  if (cartId === null) return [];
+  return getDb()
+    .select()
+    .from(orders)
+    .where(and(eq(orders.cartId, cartId), eq(orders.status, "pending_payment"), gt(orders.reservedUntil, clockNow())))
+    .orderBy(desc(orders.id))
+    .all()
+    .map((order) => ({
+      id: order.id,
+      totalCents: order.totalCents,
+      currency: order.currency,
+      reservedUntil: order.reservedUntil.toISOString(),
+      path: `/account/orders/${order.id}?token=${orderAccessToken(order.id)}`,
+    }));
 }
 
 // ——— The owner's side: only their store's lines ———
@@ -231,48 +271,56 @@ export function listStoreOrderLines(
 }
 
 export type ShipResult =
-  { ok: true; orderStatus: OrderStatus } | { ok: false; error: "notFound" | "notPaid" | "badInput" };
+  { ok: true; orderStatus: OrderStatus } | { ok: false; error: "notFound" | "notPaid" | "badInput" | "refunded" };
 
 /**
- * Marks one of the owner's lines shipped (carrier + tracking number) and moves the order to
- * partly fulfilled or fulfilled. The first time, the line's units leave the shelf: on hand and
- * reserved both go down by its quantity (marking it again only corrects the carrier and tracking
- * number). Another store's line is "not found", whatever its id.
+ * Marks one of the owner's lines shipped (carrier + tracking number); the order moves to partially
+ * fulfilled or fulfilled through the lifecycle. The first time, the line's units leave the shelf:
+ * on hand and reserved both go down by the units still owed (refunded units were released at the
+ * refund); marking it again only corrects the carrier and tracking number. Another store's line is
+ * "not found", whatever its id; a line refunded in full has nothing left to ship.
  */
 export function markLineShipped(
   store: OwnStore,
   lineId: number,
   input: { carrier: string; trackingNumber: string },
+  actor: OrderActor = { kind: "owner" },
 ): ShipResult {
   const carrier = input.carrier.trim().slice(0, 60);
   const tracking = input.trackingNumber.trim().slice(0, 80);
   if (!carrier || !/^[A-Za-z0-9-]{4,80}$/.test(tracking)) return { ok: false, error: "badInput" };
-  return getDb().transaction((tx) => {
-    const row = tx
-      .select({ line: orderItems, order: orders })
-      .from(orderItems)
-      .innerJoin(orders, eq(orders.id, orderItems.orderId))
-      .where(and(eq(orderItems.id, lineId), eq(orderItems.storeId, store.id)))
-      .get();
-    if (!row) return { ok: false, error: "notFound" } as const;
-    if (!isSoldOrder(row.order)) return { ok: false, error: "notPaid" } as const;
-    const at = clockNow();
-    const firstShipment = tx
-      .update(orderItems)
-      .set({ shippedAt: at })
-      .where(and(eq(orderItems.id, lineId), isNull(orderItems.shippedAt)))
-      .run();
-    if (firstShipment.changes === 1) commitShippedLine(tx, row.line);
-    tx.update(orderItems).set({ carrier, trackingNumber: tracking }).where(eq(orderItems.id, lineId)).run();
-    const lines = tx
-      .select({ shippedAt: orderItems.shippedAt })
-      .from(orderItems)
-      .where(eq(orderItems.orderId, row.order.id))
-      .all();
-    const status: OrderStatus = lines.every((l) => l.shippedAt !== null) ? "fulfilled" : "partially_fulfilled";
-    tx.update(orders).set({ status, updatedAt: at }).where(eq(orders.id, row.order.id)).run();
-    return { ok: true, orderStatus: status } as const;
-  });
+  return getDb().transaction(
+    (tx) => {
+      const row = tx
+        .select({ line: orderItems, order: orders })
+        .from(orderItems)
+        .innerJoin(orders, eq(orders.id, orderItems.orderId))
+        .where(and(eq(orderItems.id, lineId), eq(orderItems.storeId, store.id)))
+        .get();
+      if (!row) return { ok: false, error: "notFound" } as const;
+      if (!isSoldOrder(row.order)) return { ok: false, error: "notPaid" } as const;
+      if (row.line.refundedQuantity >= row.line.quantity) return { ok: false, error: "refunded" } as const;
+      const at = clockNow();
+      const firstShipment = tx
+        .update(orderItems)
+        .set({ shippedAt: at })
+        .where(and(eq(orderItems.id, lineId), isNull(orderItems.shippedAt)))
+        .run();
+      if (firstShipment.changes === 1)
+        commitShippedLine(tx, { ...row.line, quantity: row.line.quantity - row.line.refundedQuantity });
+      tx.update(orderItems).set({ carrier, trackingNumber: tracking }).where(eq(orderItems.id, lineId)).run();
+      recordOrderEvent(tx, row.order.id, "line_shipped", {
+        actor,
+        detail: { lineId, title: row.line.titleEn, carrier, tracking, correction: firstShipment.changes === 0 },
+        at,
+      });
+      const lines = tx.select().from(orderItems).where(eq(orderItems.orderId, row.order.id)).all();
+      const status = statusAfterShipment(row.order.status, lines);
+      if (status !== row.order.status) transition(tx, row.order, status, { actor, at });
+      return { ok: true, orderStatus: status } as const;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 // ——— The organizer's side: sales ———

@@ -6,9 +6,8 @@ import type { Tx } from "#db/client.ts";
 import { loadEnv, paymentMode } from "#app/utils/env.server.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { orderItems, orders, paymentEvents, payments } from "#db/schema/index.ts";
-import { enqueueSearchSync } from "#search/outbox.ts";
-import { releaseOrder } from "./checkout.server.ts";
-import { releaseLine, reserveUnits, resellDealUnits, sellDealUnits } from "./inventory.server.ts";
+import { releaseLine, reserveUnits, resellDealUnits } from "./inventory.server.ts";
+import { PAYMENT_PROVIDER, recordOrderEvent, transition } from "./order-lifecycle.server.ts";
 import { orderAccessToken } from "./orders.server.ts";
 
 /**
@@ -35,24 +34,31 @@ export function resetStripeClient() {
 
 const STRIPE_LOCALE: Record<Locale, "en" | "zh" | "fr"> = { en: "en", zh: "zh", fr: "fr" };
 
-export interface PaymentStart {
-  redirectTo: string;
-}
+export type PaymentStart = { ok: true; redirectTo: string } | { ok: false; error: "notPayable" | "reservationEnded" };
 
 /**
- * Where to send the shopper to pay: a Stripe Checkout Session (line items in the shopper's language,
- * amounts in cents, the order id as metadata and client_reference_id, an idempotency key derived
- * from the order so a retried request never creates a second session) or the demo payment page.
+ * Where to send the shopper to pay an unpaid order, the first time and on every retry: the demo
+ * payment page, or a Stripe Checkout Session (line items in the shopper's language, amounts in
+ * cents, the order id as metadata and client_reference_id). A session still open is reused (the
+ * shopper may try another card on it); otherwise a new one is created, with an idempotency key
+ * naming the session it replaces, so a double click or a retried request never opens two.
+ * Throws when Stripe cannot be reached (the order stays unpaid with its reservation).
  */
 export async function startPayment(orderId: number, origin: string): Promise<PaymentStart> {
   const db = getDb();
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
   if (!order) throw new Error(`order ${orderId} not found`);
+  if (order.status !== "pending_payment") return { ok: false, error: "notPayable" };
+  if (order.reservedUntil.getTime() <= clockNow().getTime()) return { ok: false, error: "reservationEnded" };
   const token = orderAccessToken(order.id);
   const locale = order.locale;
   if (order.provider === "demo")
-    return { redirectTo: `${localizePath(`/checkout/demo/${order.id}`, locale)}?token=${token}` };
+    return { ok: true, redirectTo: `${localizePath(`/checkout/demo/${order.id}`, locale)}?token=${token}` };
 
+  if (order.checkoutSessionId) {
+    const previous = await stripe().checkout.sessions.retrieve(order.checkoutSessionId);
+    if (previous.status === "open" && previous.url) return { ok: true, redirectTo: previous.url };
+  }
   const lines = db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.id).all();
   const methods = loadEnv().STRIPE_PAYMENT_METHODS.split(",") as ("card" | "alipay" | "wechat_pay")[];
   const reservationEnds = Math.ceil(order.reservedUntil.getTime() / 1000);
@@ -76,15 +82,25 @@ export async function startPayment(orderId: number, origin: string): Promise<Pay
       customer_email: order.email,
       locale: STRIPE_LOCALE[locale],
       success_url: `${origin}${localizePath("/checkout/success", locale)}?order=${order.id}&token=${token}`,
-      cancel_url: `${origin}${localizePath("/checkout/cancel", locale)}?order=${order.id}&token=${token}`,
+      // Leaving the payment page changes nothing: the order page offers to pay again or cancel.
+      cancel_url: `${origin}${localizePath(`/account/orders/${order.id}`, locale)}?token=${token}&payment=left`,
       // Stripe accepts 30 minutes to 24 hours; the session should not outlive our reservation by much.
       ...(reservationEnds - nowSeconds >= 1800 ? { expires_at: Math.min(reservationEnds, nowSeconds + 86_000) } : {}),
     },
-    { idempotencyKey: `silk-road-order-${order.id}-checkout` },
+    { idempotencyKey: `silk-road-order-${order.id}-checkout-after-${order.checkoutSessionId ?? "none"}` },
   );
-  db.update(orders).set({ checkoutSessionId: session.id, updatedAt: new Date() }).where(eq(orders.id, order.id)).run();
   if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL");
-  return { redirectTo: session.url };
+  db.transaction((tx) => {
+    tx.update(orders)
+      .set({ checkoutSessionId: session.id, updatedAt: clockNow() })
+      .where(eq(orders.id, order.id))
+      .run();
+    recordOrderEvent(tx, order.id, "payment_started", {
+      actor: { kind: "shopper", userId: order.userId },
+      detail: { session: session.id },
+    });
+  });
+  return { ok: true, redirectTo: session.url };
 }
 
 export type PaymentEventType = "paid" | "failed" | "expired" | "awaiting";
@@ -101,15 +117,25 @@ export interface PaymentEvent {
 }
 
 export type PaymentOutcome =
-  "duplicate" | "paid" | "already-paid" | "flagged" | "cancelled" | "ignored" | "unknown-order" | "awaiting";
+  | "duplicate"
+  | "paid"
+  | "already-paid"
+  | "flagged"
+  | "failed"
+  | "session-expired"
+  | "ignored"
+  | "unknown-order"
+  | "awaiting";
 
 /**
  * Applies one payment event in one transaction, idempotently: the event id is recorded first (a
- * replay stops there), then the order moves only along allowed transitions — pending → paid
- * (amount and currency must match, else the order is flagged and not paid; deal units move from
- * reserved to sold; the product units stay reserved until shipped), pending → cancelled (failed or
- * expired: reservation released). Paid is final here; a late "failed" or "expired" is ignored, and a
- * payment for an order already cancelled reserves its units again if it can, or is flagged.
+ * replay stops there), then:
+ * - paid: the amount and currency must match (else the order is flagged, not paid); an unpaid
+ *   order becomes paid through the lifecycle (deal units sold, cart lines out); an order already
+ *   cancelled or expired takes its units again if it can and becomes paid, or is flagged for a refund;
+ * - failed (a payment attempt refused) and expired (a Checkout Session ran out): written on the
+ *   order's timeline; the order stays unpaid with its reservation, and the shopper can pay again
+ *   until the reservation ends (then the expiry job closes it).
  */
 export function applyPaymentEvent(event: PaymentEvent, at: Date = clockNow()): PaymentOutcome {
   const db = getDb();
@@ -129,41 +155,23 @@ export function applyPaymentEvent(event: PaymentEvent, at: Date = clockNow()): P
             return "awaiting";
           case "failed":
           case "expired":
-            return releaseOrder(tx, order.id, event.type === "failed" ? "payment-failed" : "checkout-expired", at)
-              ? "cancelled"
-              : "ignored";
+            if (order.status !== "pending_payment") return "ignored";
+            recordOrderEvent(tx, order.id, event.type === "failed" ? "payment_failed" : "payment_session_expired", {
+              actor: PAYMENT_PROVIDER,
+              at,
+            });
+            return event.type === "failed" ? "failed" : "session-expired";
           case "paid": {
-            if (order.status !== "pending_payment" && order.status !== "cancelled") return "already-paid";
+            if (order.status !== "pending_payment" && order.status !== "cancelled" && order.status !== "expired")
+              return "already-paid";
             if (event.amountCents !== order.totalCents || (event.currency ?? "").toUpperCase() !== order.currency) {
-              tx.update(orders)
-                .set({
-                  flag: `payment mismatch: received ${event.amountCents ?? "?"} ${(event.currency ?? "?").toUpperCase()}, expected ${order.totalCents} ${order.currency}`,
-                  updatedAt: at,
-                })
-                .where(eq(orders.id, order.id))
-                .run();
-              return "flagged";
-            }
-            const lines = tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).all();
-            if (order.status === "cancelled" && !reserveAgain(tx, lines)) {
-              tx.insert(payments)
-                .values({
-                  orderId: order.id,
-                  provider: event.provider,
-                  providerRef: event.providerRef ?? event.id,
-                  amountCents: order.totalCents,
-                  currency: order.currency,
-                  createdAt: at,
-                })
-                .onConflictDoNothing()
-                .run();
-              tx.update(orders)
-                .set({
-                  flag: "paid after its reservation was released and the stock is gone: refund needed",
-                  updatedAt: at,
-                })
-                .where(eq(orders.id, order.id))
-                .run();
+              const flag = `payment mismatch: received ${event.amountCents ?? "?"} ${(event.currency ?? "?").toUpperCase()}, expected ${order.totalCents} ${order.currency}`;
+              tx.update(orders).set({ flag, updatedAt: at }).where(eq(orders.id, order.id)).run();
+              recordOrderEvent(tx, order.id, "payment_flagged", {
+                actor: PAYMENT_PROVIDER,
+                reason: "amount-mismatch",
+                at,
+              });
               return "flagged";
             }
             const recorded = tx
@@ -179,18 +187,28 @@ export function applyPaymentEvent(event: PaymentEvent, at: Date = clockNow()): P
               .onConflictDoNothing()
               .run();
             if (recorded.changes === 0) return "already-paid";
-            // Units reserved at a deal price are sold at it now (a re-reserved order counted them already).
-            if (order.status === "pending_payment") for (const line of lines) sellDealUnits(tx, line);
-            tx.update(orders)
-              .set({ status: "paid", paidAt: at, cancelledAt: null, cancelReason: null, flag: null, updatedAt: at })
-              .where(eq(orders.id, order.id))
-              .run();
-            // Units sold raise popularity in the index.
-            enqueueSearchSync(
-              tx,
-              "product",
-              lines.map((l) => l.productId),
-            );
+            const lines = tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).all();
+            if (order.status !== "pending_payment" && !reserveAgain(tx, lines)) {
+              tx.update(orders)
+                .set({
+                  flag: "paid after its reservation was released and the stock is gone: refund needed",
+                  updatedAt: at,
+                })
+                .where(eq(orders.id, order.id))
+                .run();
+              recordOrderEvent(tx, order.id, "payment_flagged", {
+                actor: PAYMENT_PROVIDER,
+                reason: "late-no-stock",
+                at,
+              });
+              return "flagged";
+            }
+            transition(tx, order, "paid", {
+              actor: PAYMENT_PROVIDER,
+              reason: order.status === "pending_payment" ? null : "late-payment",
+              at,
+            });
+            tx.update(orders).set({ flag: null }).where(eq(orders.id, order.id)).run();
             return "paid";
           }
         }

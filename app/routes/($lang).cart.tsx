@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { FestivalBadge } from "#app/components/deal-price.tsx";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
@@ -10,6 +10,8 @@ import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { changeCart, getCartView, type CartChange, type CartLine } from "#app/models/cart.server.ts";
+import { unpaidOrdersFromCart } from "#app/models/orders.server.ts";
+import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { MAX_LINE_QUANTITY } from "#app/utils/cart-limits.ts";
 import { CART_INTENT, cartActionSchema, submittedProductId } from "#app/utils/cart-form.ts";
 import { refusalMessage } from "#app/utils/intent.ts";
@@ -18,7 +20,10 @@ import { pageMeta } from "#app/utils/meta.ts";
 import { formatMoney } from "#app/utils/money.ts";
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { cart: getCartView(context.cartOwner, context.locale) };
+  return {
+    cart: getCartView(context.cartOwner, context.locale),
+    unpaid: unpaidOrdersFromCart(context.cartOwner),
+  };
 }
 
 const ERRORS: Record<Extract<CartChange, { ok: false }>["error"], MessageKey> = {
@@ -68,18 +73,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("cart.title"));
 
 export default function Cart() {
-  const { cart } = useLoaderData<typeof loader>();
+  const { cart, unpaid } = useLoaderData<typeof loader>();
   const t = useT();
   const href = useHref();
-  const [search] = useSearchParams();
+  const locale = useLocale();
   return (
     <>
       <PageHeading title={t("cart.title")} />
-      {search.get("cancelled") === "1" ? (
-        <Notice tone="warning" className="mb-4" data-testid="checkout-cancelled">
-          {t("cart.checkoutCancelled")}
+      {unpaid.map((order) => (
+        <Notice tone="warning" announce={false} className="mb-4" key={order.id} data-testid="unpaid-order-notice">
+          <p>
+            {t("cart.unpaidOrder", {
+              id: order.id,
+              total: formatMoney(order.totalCents, order.currency, locale),
+              time: formatDateTime(order.reservedUntil, locale, CHINA_TIME_ZONE),
+            })}
+          </p>
+          <Link to={href(order.path)} className="mt-1 inline-block font-semibold underline">
+            {t("cart.unpaidOrderLink")}
+          </Link>
         </Notice>
-      ) : null}
+      ))}
       {cart.lines.length === 0 ? (
         <EmptyState title={t("cart.empty")}>
           <Link to={href("/festivals")} className="mt-3 inline-block text-clay-700 underline">

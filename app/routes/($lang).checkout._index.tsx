@@ -10,8 +10,8 @@ import { Notice } from "#app/components/ui/notice.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { getCartView, restoreToCart } from "#app/models/cart.server.ts";
-import { cancelPendingOrder, getOrderLines, placeOrder } from "#app/models/checkout.server.ts";
+import { getCartView } from "#app/models/cart.server.ts";
+import { cancelUnpaidOrder, placeOrder } from "#app/models/checkout.server.ts";
 import { paymentMode, startPayment } from "#app/models/payments.server.ts";
 import { shippingSchema } from "#app/utils/checkout-form.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
@@ -64,14 +64,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const origin = publicOrigin(request);
   try {
-    const { redirectTo } = await startPayment(placed.orderId, origin);
-    return redirect(redirectTo);
+    const started = await startPayment(placed.orderId, origin);
+    if (started.ok) return redirect(started.redirectTo);
+    throw new Error(`a new order could not be paid: ${started.error}`);
   } catch (error) {
-    // The payment provider could not be reached: give the stock and the cart back, say so plainly.
+    // The payment provider could not be reached: release the units (the cart was never emptied), say so plainly.
     logger.error({ orderId: placed.orderId }, `checkout: could not start payment: ${errorMessage(error)}`);
-    const lines = getOrderLines(placed.orderId);
-    cancelPendingOrder(placed.orderId, "payment-start-failed");
-    restoreToCart(owner, lines);
+    cancelUnpaidOrder(placed.orderId, { kind: "system" }, "payment-start-failed");
     return data(
       { result: submission.reply({ formErrors: ["checkout.providerDown"] }), unavailable: [] as string[] },
       { status: 502 },

@@ -1,5 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
 import { OrderView } from "#app/components/order-view.tsx";
 import { Button } from "#app/components/ui/button.tsx";
@@ -31,9 +33,12 @@ export async function action(args: ActionFunctionArgs) {
   const order = demoOrder(args);
   const intent = formText(await request.formData(), "intent");
   if (intent !== "pay" && intent !== "fail") throw new Response("Bad Request", { status: 400 });
+  // A cancelled, expired or already paid order cannot be paid here (the page no longer offers it).
+  if (!order.canPay) return data({ message: "order.cannotPay" as const }, { status: 409 });
+  const token = orderAccessToken(order.id);
   applyPaymentEvent({
-    // One event per order and outcome: pressing "pay" twice pays once.
-    id: `demo_${order.id}_${intent}`,
+    // Paying twice pays once (one event id per order); each refusal is its own event on the timeline.
+    id: intent === "pay" ? `demo_${order.id}_pay` : `demo_${order.id}_fail_${randomUUID()}`,
     type: intent === "pay" ? "paid" : "failed",
     orderId: order.id,
     provider: "demo",
@@ -41,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
     currency: order.currency,
     providerRef: `demo_${order.id}`,
   });
-  const token = orderAccessToken(order.id);
+  if (intent === "fail") return redirect(`${localizePath(`/account/orders/${order.id}`, locale)}?token=${token}`);
   return redirect(`${localizePath("/checkout/success", locale)}?order=${order.id}&token=${token}`);
 }
 
@@ -49,6 +54,7 @@ export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t(
 
 export default function DemoPayment() {
   const { order } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const t = useT();
   const busy = useNavigation().state !== "idle";
   return (
@@ -61,8 +67,13 @@ export default function DemoPayment() {
         {t("demo.label")}
       </p>
       <PageHeading title={t("demo.title")} />
+      {refused ? (
+        <Notice tone="error" className="mb-4">
+          {t(refused.message)}
+        </Notice>
+      ) : null}
       <OrderView order={order} />
-      {order.status === "pending_payment" ? (
+      {order.canPay ? (
         <Form method="post" className="mt-6 flex flex-wrap gap-3">
           <button
             type="submit"

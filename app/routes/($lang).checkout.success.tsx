@@ -40,7 +40,7 @@ export default function CheckoutSuccess() {
   const headline =
     order.status === "pending_payment"
       ? t("success.pending")
-      : order.status === "cancelled"
+      : order.status === "cancelled" || order.status === "expired"
         ? t("success.cancelled")
         : t("success.paid");
   return (

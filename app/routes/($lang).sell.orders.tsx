@@ -24,22 +24,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { store } = requireOwner({ request, context });
+  const { store, user } = requireOwner({ request, context });
   const form = await request.formData();
   const lineId = formInt(form, "lineId");
   if (lineId === null) return data({ ok: false, lineId, message: "admin.errorBadRequest" }, { status: 400 });
-  const result = markLineShipped(store, lineId, {
-    carrier: formText(form, "carrier"),
-    trackingNumber: formText(form, "tracking"),
-  });
+  const result = markLineShipped(
+    store,
+    lineId,
+    {
+      carrier: formText(form, "carrier"),
+      trackingNumber: formText(form, "tracking"),
+    },
+    { kind: "owner", userId: user.id },
+  );
   if (!result.ok) {
     const message =
       result.error === "badInput"
         ? "sell.shipBadInput"
         : result.error === "notPaid"
           ? "sell.shipNotPaid"
-          : "admin.errorNotFound";
-    return data({ ok: false, lineId, message }, { status: result.error === "notFound" ? 404 : 400 });
+          : result.error === "refunded"
+            ? "sell.shipRefunded"
+            : "admin.errorNotFound";
+    const status = result.error === "notFound" ? 404 : result.error === "badInput" ? 400 : 409;
+    return data({ ok: false, lineId, message }, { status });
   }
   return { ok: true, lineId, message: "sell.shipped" };
 }

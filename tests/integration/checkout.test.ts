@@ -15,6 +15,7 @@ import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
 import { setClock } from "#db/clock.ts";
 import {
   festivalDeals,
+  orderEvents,
   orderItems,
   orders,
   paymentEvents,
@@ -208,7 +209,7 @@ describe("checkout with Stripe", () => {
 
     expect(stripeApi.captured).toHaveLength(1);
     const sent = stripeApi.captured[0]!;
-    expect(sent.headers.get("Idempotency-Key")).toBe(`silk-road-order-${order.id}-checkout`);
+    expect(sent.headers.get("Idempotency-Key")).toBe(`silk-road-order-${order.id}-checkout-after-none`);
     expect(sent.headers.get("Authorization")).toBe("Bearer sk_test_silk_road");
     const params = Object.fromEntries(sent.params);
     const token = new URL(
@@ -237,14 +238,18 @@ describe("checkout with Stripe", () => {
     expect(params.success_url).toMatch(
       new RegExp(`^http://localhost:3000/zh/checkout/success\\?order=${order.id}&token=[A-Za-z0-9_-]{32}$`),
     );
+    // Leaving Stripe's page leads to the order page (pay again or cancel there), changing nothing.
     expect(params.cancel_url).toMatch(
-      new RegExp(`^http://localhost:3000/zh/checkout/cancel\\?order=${order.id}&token=`),
+      new RegExp(`^http://localhost:3000/zh/account/orders/${order.id}\\?token=[A-Za-z0-9_-]{32}&payment=left$`),
     );
     expect(Number(params.expires_at)).toBe(Math.ceil(order.reservedUntil.getTime() / 1000));
     expect(response.headers.get("Location")).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/);
     expect(orderById(order.id).checkoutSessionId).toMatch(/^cs_test_/);
-    // The cart is emptied once the order holds the items.
-    expect((await cartOf(cookie)).lines).toEqual([]);
+    // The cart keeps the items until the order is paid (a failed or abandoned payment loses nothing).
+    expect((await cartOf(cookie)).lines.map((l) => [l.productId, l.quantity])).toEqual([
+      [live.id, 2],
+      [regular.id, 1],
+    ]);
   });
 
   test("prices typed into the form are ignored: the order is priced from the catalog", async () => {
@@ -279,6 +284,8 @@ describe("checkout with Stripe", () => {
     errors.mockClear();
     expect(latestOrder()).toMatchObject({ status: "cancelled", cancelReason: "payment-start-failed" });
     expect(stockOf(product.id)).toBe(2);
+    // The cart was never emptied.
+    expect((await cartOf(cookie)).lines.map((l) => [l.productId, l.quantity])).toEqual([[product.id, 2]]);
     const again = await checkout(cookie);
     expect(again.status).toBe(302);
   });
@@ -361,23 +368,44 @@ describe("webhooks", () => {
     expect(orderById(order.id).status).toBe("paid");
   });
 
-  test("expired or failed sessions cancel a pending order and return its stock", async () => {
+  test("an expired session or a failed payment keeps the order unpaid and its units held; expiry of the reservation releases them", async () => {
     const a = await pendingOrder(1000, 3);
     expect(stockOf(a.product.id)).toBe(7);
     expect(
       (await deliver(sessionEvent("checkout.session.expired", a.order, { payment_status: "unpaid" }))).body.outcome,
-    ).toBe("cancelled");
-    expect(orderById(a.order.id)).toMatchObject({ status: "cancelled", cancelReason: "checkout-expired" });
-    expect(stockOf(a.product.id)).toBe(10);
+    ).toBe("session-expired");
+    expect(orderById(a.order.id)).toMatchObject({ status: "pending_payment", cancelReason: null });
+    expect(stockOf(a.product.id)).toBe(7);
     const b = await pendingOrder(1000, 1);
-    expect((await deliver(sessionEvent("checkout.session.async_payment_failed", b.order))).body.outcome).toBe(
-      "cancelled",
-    );
+    expect((await deliver(sessionEvent("checkout.session.async_payment_failed", b.order))).body.outcome).toBe("failed");
+    expect(orderById(b.order.id).status).toBe("pending_payment");
+    expect(stockOf(b.product.id)).toBe(9);
+    expect(
+      db()
+        .select({ kind: orderEvents.kind, actor: orderEvents.actorKind })
+        .from(orderEvents)
+        .where(eq(orderEvents.orderId, b.order.id))
+        .all(),
+    ).toEqual([
+      { kind: "status", actor: "shopper" },
+      { kind: "payment_started", actor: "shopper" },
+      { kind: "payment_failed", actor: "payment" },
+    ]);
+    // The reservation runs out: both expire and give their units back.
+    setClock(new Date(orderById(b.order.id).reservedUntil.getTime() + 1));
+    try {
+      expect(expireReservations()).toBeGreaterThanOrEqual(2);
+    } finally {
+      setClock(null);
+    }
+    expect(orderById(a.order.id).status).toBe("expired");
+    expect(stockOf(a.product.id)).toBe(10);
     expect(stockOf(b.product.id)).toBe(10);
-    // A payment after the stock went back takes it again if it is still there.
+    // A payment after the units went back takes them again if they are still there.
     expect((await deliver(sessionEvent("checkout.session.async_payment_succeeded", b.order))).body.outcome).toBe(
       "paid",
     );
+    expect(orderById(b.order.id).status).toBe("paid");
     expect(stockOf(b.product.id)).toBe(9);
   });
 
@@ -428,7 +456,7 @@ describe("stock under concurrent buyers", () => {
       expect(expireReservations()).toBeGreaterThanOrEqual(5);
       expect(stockOf(product.id)).toBe(5);
       const statusesAfter = held.map((l) => orderById(l.orderId).status);
-      expect(statusesAfter).toEqual(["cancelled", "cancelled", "cancelled", "cancelled", "cancelled"]);
+      expect(statusesAfter).toEqual(["expired", "expired", "expired", "expired", "expired"]);
       expect(expireReservations()).toBe(0);
     } finally {
       setEnv({ STRIPE_SECRET_KEY: "sk_test_silk_road", STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET });

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterEach, expect, test } from "vitest";
 import { findOwnStore, type OwnStore } from "#app/models/access.server.ts";
 import { changeCart } from "#app/models/cart.server.ts";
-import { expireReservations, placeOrder } from "#app/models/checkout.server.ts";
+import { cancelUnpaidOrder, expireReservations, placeOrder } from "#app/models/checkout.server.ts";
 import { markLineShipped } from "#app/models/orders.server.ts";
 import { importListings } from "#app/models/owner/import-export.server.ts";
 import { setOwnProductOnHand } from "#app/models/owner/listings.server.ts";
@@ -18,7 +18,7 @@ import { ownerOf } from "#tests/support/auth.ts";
 import { createFestival, createProduct } from "#tests/support/factories.ts";
 
 /**
- * Random interleavings of everything that moves units — place, pay, fail, expire, ship, the
+ * Random interleavings of everything that moves units — place, pay, fail, cancel, expire, ship, the
  * owner's count (inline edit) and a CSV import — checked after every step: available never goes
  * below zero, no unit is created or lost (units on hand + units shipped = what the owner counted
  * in), reserved is exactly the units of open lines, and a deal's reserved and sold units are
@@ -54,6 +54,7 @@ const step = fc.oneof(
   },
   { arbitrary: fc.record({ kind: fc.constant("pay" as const), pick: fc.nat() }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant("fail" as const), pick: fc.nat() }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant("cancel" as const), pick: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("expire" as const) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("ship" as const), pick: fc.nat() }), weight: 3 },
   {
@@ -150,9 +151,20 @@ function run(store: OwnStore, initial: [number, number], cap: number | null, ste
           amountCents: order.totalCents,
           currency: "USD",
         });
-        if (outcome === "paid" && order.status === "cancelled") paidAfterRelease = true;
+        if (outcome === "paid" && order.status !== "pending_payment") paidAfterRelease = true;
         if (outcome === "paid") seen.paid++;
-        if (outcome === "cancelled") seen.released++;
+        // A failed payment keeps the order unpaid, holding its units.
+        if (s.kind === "fail" && order.status === "pending_payment")
+          expect(db().select().from(orders).where(eq(orders.id, orderId)).get()!.status, after).toBe("pending_payment");
+        break;
+      }
+      case "cancel": {
+        if (placed.length === 0) break;
+        const orderId = placed[s.pick % placed.length]!;
+        const before = db().select().from(orders).where(eq(orders.id, orderId)).get()!;
+        const result = cancelUnpaidOrder(orderId, { kind: "shopper" }, "test");
+        expect(result.ok, after).toBe(before.status === "pending_payment");
+        if (result.ok) seen.released++;
         break;
       }
       case "expire":
@@ -161,7 +173,9 @@ function run(store: OwnStore, initial: [number, number], cap: number | null, ste
         seen.released += expireReservations();
         break;
       case "ship": {
-        const toShip = linesOf().filter((l) => l.line.shippedAt === null && l.status !== "cancelled");
+        const toShip = linesOf().filter(
+          (l) => l.line.shippedAt === null && l.status !== "cancelled" && l.status !== "expired",
+        );
         if (toShip.length === 0) break;
         // Mostly a paid line; now and then one still pending, which must be refused.
         const paidLines = toShip.filter((l) => l.status !== "pending_payment");
@@ -209,7 +223,7 @@ function run(store: OwnStore, initial: [number, number], cap: number | null, ste
   // Whatever happened, the orders of this run are pending, paid, shipped or cancelled — nothing else.
   const statuses = new Set(linesOf().map((l) => l.status));
   for (const status of statuses)
-    expect(["pending_payment", "paid", "partially_fulfilled", "fulfilled", "cancelled"]).toContain(status);
+    expect(["pending_payment", "paid", "partially_fulfilled", "fulfilled", "cancelled", "expired"]).toContain(status);
 }
 
 test("no interleaving of orders, payments, expiry, shipping, counts and imports creates or loses a unit", () => {
@@ -241,6 +255,8 @@ test("no interleaving of orders, payments, expiry, shipping, counts and imports 
             { kind: "count", product: 0, onHand: 4 },
             { kind: "expire" },
             { kind: "fail", pick: 1 },
+            { kind: "place", lines: [{ product: 1, quantity: 1 }] },
+            { kind: "cancel", pick: 2 },
           ],
         ],
       ],

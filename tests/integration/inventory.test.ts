@@ -4,6 +4,7 @@ import * as cartRoute from "#app/routes/($lang).cart.tsx";
 import * as checkoutRoute from "#app/routes/($lang).checkout._index.tsx";
 import * as cancelRoute from "#app/routes/($lang).checkout.cancel.tsx";
 import * as demoRoute from "#app/routes/($lang).checkout.demo.$id.tsx";
+import * as orderPage from "#app/routes/($lang).account.orders.$id.tsx";
 import * as productPage from "#app/routes/($lang).products.$slug.tsx";
 import * as editRoute from "#app/routes/($lang).sell.products.$id.tsx";
 import * as listingsRoute from "#app/routes/($lang).sell.products._index.tsx";
@@ -119,6 +120,27 @@ async function demoPayment(orderId: number, intent: "pay" | "fail") {
   expect(result.status).toBe(302);
 }
 
+function demoPaymentRefused(orderId: number, intent: "pay" | "fail") {
+  return callAs(
+    demoRoute.action as RouteFn,
+    null,
+    `/checkout/demo/${orderId}?token=${tokens.get(orderId)}`,
+    { intent },
+    { id: String(orderId) },
+  );
+}
+
+/** The shopper's buttons on the order page (a guest, through the signed link). */
+function orderPageAction(orderId: number, intent: "pay" | "cancel") {
+  return callAs(
+    orderPage.action as RouteFn,
+    null,
+    `/account/orders/${orderId}?token=${tokens.get(orderId)}`,
+    { intent },
+    { id: String(orderId) },
+  );
+}
+
 /** The owner's inline edit of the units on hand on /sell/products (optionally in another language). */
 function ownerSetsOnHand(productId: number, onHand: string, lang?: "zh" | "fr"): Promise<RouteResult> {
   return callAs(
@@ -154,7 +176,7 @@ describe("on hand and reserved are kept apart", () => {
 
     // Nobody pays: the hold expires. 5 are on the shelf and 5 can be bought — not 8.
     expireAll();
-    expect(orderStatus(orderId)).toBe("cancelled");
+    expect(orderStatus(orderId)).toBe("expired");
     expect(await shopperSees(product.slug)).toBe(5);
     expect(units(product.id)).toEqual({ onHand: 5, reserved: 0, available: 5 });
   });
@@ -346,32 +368,43 @@ describe("the reservation lasts until the line ships", () => {
     expect(units(product.id)).toEqual({ onHand: 2, reserved: 0, available: 2 });
   });
 
-  test("cancelling at the payment page, a failed payment and expiry each release the units", async () => {
+  test("leaving the payment page and a failed payment keep the units held; cancelling and expiry release them, once", async () => {
     const product = createProduct(db(), { stock: 4 });
     const cancelled = await placeThroughCheckout(product.id, 1);
     const failed = await placeThroughCheckout(product.id, 1);
     const expired = await placeThroughCheckout(product.id, 2);
     expect(units(product.id)).toEqual({ onHand: 4, reserved: 4, available: 0 });
 
+    // The old cancel link (a GET) only leads to the order page: nothing changes.
     const back = await callAs(
       cancelRoute.loader as RouteFn,
       null,
       `/checkout/cancel?order=${cancelled}&token=${tokens.get(cancelled)}`,
     );
     expect(back.status).toBe(302);
+    expect(back.headers.get("Location")).toBe(
+      `/account/orders/${cancelled}?token=${tokens.get(cancelled)}&payment=left`,
+    );
+    expect(orderStatus(cancelled)).toBe("pending_payment");
+    expect(units(product.id)).toEqual({ onHand: 4, reserved: 4, available: 0 });
+    // Cancelling is a POST on the order page.
+    expect((await orderPageAction(cancelled, "cancel")).status).toBe(200);
     expect(orderStatus(cancelled)).toBe("cancelled");
     expect(units(product.id)).toEqual({ onHand: 4, reserved: 3, available: 1 });
 
     await demoPayment(failed, "fail");
-    expect(orderStatus(failed)).toBe("cancelled");
-    expect(units(product.id)).toEqual({ onHand: 4, reserved: 2, available: 2 });
+    expect(orderStatus(failed)).toBe("pending_payment");
+    expect(units(product.id)).toEqual({ onHand: 4, reserved: 3, available: 1 });
 
     expireAll();
-    expect(orderStatus(expired)).toBe("cancelled");
+    expect(orderStatus(failed)).toBe("expired");
+    expect(orderStatus(expired)).toBe("expired");
     expect(units(product.id)).toEqual({ onHand: 4, reserved: 0, available: 4 });
-    // Released once: running the sweeper again, or a late failure, gives nothing more back.
+    // Released once: the sweeper again, a second cancel or a late failure gives nothing more back.
     expireReservations();
-    await demoPayment(expired, "fail");
+    expect((await orderPageAction(cancelled, "cancel")).status).toBe(409);
+    expect((await orderPageAction(expired, "cancel")).status).toBe(409);
+    expect((await demoPaymentRefused(expired, "fail")).status).toBe(409);
     expect(units(product.id)).toEqual({ onHand: 4, reserved: 0, available: 4 });
   });
 });
@@ -414,6 +447,8 @@ describe("deal caps count units reserved and units sold", () => {
     expect(deal()).toEqual({ sold: 2, reserved: 1 });
     expect(await unitsLeft()).toBe(0);
     await demoPayment(c, "fail");
+    expect(deal()).toEqual({ sold: 2, reserved: 1 });
+    expect((await orderPageAction(c, "cancel")).status).toBe(200);
     expect(deal()).toEqual({ sold: 2, reserved: 0 });
 
     const d = await placeThroughCheckout(product.id, 1);

@@ -4,7 +4,7 @@ import * as api from "#app/routes/api.search.ts";
 import { addDeal, removeDeal, updateDeal } from "#app/models/admin/festival-deals.server.ts";
 import { setFestivalPublished, updateFestival } from "#app/models/admin/festivals.server.ts";
 import { changeCart } from "#app/models/cart.server.ts";
-import { cancelPendingOrder, placeOrder } from "#app/models/checkout.server.ts";
+import { cancelUnpaidOrder, placeOrder } from "#app/models/checkout.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { setClock } from "#db/clock.ts";
 import { festivalDeals, type festivals } from "#db/schema/index.ts";
@@ -214,7 +214,9 @@ describe("sorting by the price shoppers see now", () => {
     expect(await order(`${q}&sort=price-asc`)).toEqual(["C", "B", "A", "U", "D"]);
     expect(await order(`${q}&sort=discount`)).toEqual(["C", "D", ["A", "B", "U"]]);
 
-    expect(cancelPendingOrder((placed as { orderId: number }).orderId, "test")).toBe(true);
+    expect(cancelUnpaidOrder((placed as { orderId: number }).orderId, { kind: "shopper" }, "test")).toEqual({
+      ok: true,
+    });
     await sync();
     expect(await order(`${q}&sort=price-asc`)).toEqual(festivalPrices.price);
   });
