@@ -61,7 +61,10 @@ export function useStripeInterceptor() {
       const id = String(params.id);
       const status = sessions.get(id);
       if (!status)
-        return HttpResponse.json({ error: { type: "invalid_request_error", message: "No such session" } }, { status: 404 });
+        return HttpResponse.json(
+          { error: { type: "invalid_request_error", message: "No such session" } },
+          { status: 404 },
+        );
       return HttpResponse.json({
         id,
         object: "checkout.session",
