@@ -1,5 +1,6 @@
 import { remember } from "@epic-web/remember";
 import { expireReservations } from "#app/models/checkout.server.ts";
+import { sendDueRefunds } from "#app/models/refunds.server.ts";
 import { flushSearchLog } from "#app/models/search.server.ts";
 import { closeDb, getDb } from "#app/utils/db.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
@@ -25,6 +26,8 @@ export function backgroundJobs(): BackgroundJob[] {
     { name: "search-sync", intervalMs: 500, run: () => syncSearchOnce(getDb()).then(throwIfError) },
     // Unpaid checkouts give their stock back when their reservation runs out.
     { name: "reservation-expiry", intervalMs: 60_000, run: () => void expireReservations() },
+    // Refunds the payment provider has not accepted yet (it was unreachable) are sent again, with backoff.
+    { name: "refund-sender", intervalMs: 5_000, run: () => sendDueRefunds().then(() => undefined) },
     // Shoppers' searches are written in batches, at most a second late.
     { name: "search-log-flush", intervalMs: 1_000, run: flushSearchLog },
     // Festivals starting or ending change the prices search sorts on: their products are re-sent

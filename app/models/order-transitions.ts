@@ -24,6 +24,9 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   refunded: [],
 };
 
+/** Every status, in lifecycle order (filters and pickers). */
+export const ORDER_STATUS_LIST = Object.keys(ORDER_TRANSITIONS) as OrderStatus[];
+
 /** Who may report a payment that arrived after the order was closed, and from which statuses. */
 const LATE_PAYMENT_FROM: readonly OrderStatus[] = ["cancelled", "expired"];
 
@@ -60,4 +63,15 @@ export function statusAfterShipment(
   if (status !== "paid" && status !== "partially_fulfilled") return status;
   const toSend = lines.filter((l) => l.quantity > l.refundedQuantity);
   return toSend.every((l) => l.shippedAt !== null) ? "fulfilled" : "partially_fulfilled";
+}
+
+/** What may still be refunded of a line: units and cents paid, less refunds done and pending. */
+export function refundableOf(
+  line: { quantity: number; unitCents: number; refundedQuantity: number; refundedCents: number },
+  pending?: { quantity: number; amountCents: number },
+) {
+  return {
+    quantity: line.quantity - line.refundedQuantity - (pending?.quantity ?? 0),
+    amountCents: line.unitCents * line.quantity - line.refundedCents - (pending?.amountCents ?? 0),
+  };
 }

@@ -1,18 +1,28 @@
 import crypto from "node:crypto";
-import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
+import type { Tx } from "#db/client.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { isSoldOrder, orderIsSold } from "#db/rules.ts";
 import { localizedColumns } from "#db/columns.ts";
-import { countries, festivals, orderItems, orders, stores, type OrderStatus } from "#db/schema/index.ts";
+import {
+  countries,
+  festivals,
+  orderItems,
+  orders,
+  refundLines,
+  refunds,
+  stores,
+  type OrderStatus,
+} from "#db/schema/index.ts";
 import { cartIdOf, type CartOwner } from "./cart.server.ts";
 import { assertOrganizer, type Actor, type OwnStore } from "./access.server.ts";
 import { commitShippedLine } from "./inventory.server.ts";
 import { recordOrderEvent, transition, type OrderActor } from "./order-lifecycle.server.ts";
-import { statusAfterShipment } from "./order-transitions.ts";
+import { REFUNDABLE_STATUSES, refundableOf, statusAfterShipment } from "./order-transitions.ts";
 import { pick } from "./localize.ts";
 
 /**
@@ -321,6 +331,182 @@ export function markLineShipped(
     },
     { behavior: "immediate" },
   );
+}
+
+// ——— Staff views of one order: the owner (their lines only) and organizers (all of it) ———
+
+export interface StaffOrderLine {
+  id: number;
+  title: string;
+  storeName: string;
+  storeSlug: string;
+  unitCents: number;
+  regularCents: number;
+  quantity: number;
+  refundedQuantity: number;
+  refundedCents: number;
+  shippedAt: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  /** What may still be refunded (refunds pending count as given). */
+  refundable: { quantity: number; amountCents: number };
+}
+
+export interface StaffOrder {
+  id: number;
+  status: OrderStatus;
+  sold: boolean;
+  flag: string | null;
+  email: string;
+  locale: Locale;
+  provider: "stripe" | "demo";
+  totalCents: number;
+  refundedCents: number;
+  currency: string;
+  createdAt: string;
+  paidAt: string | null;
+  shipping: OrderDetail["shipping"];
+  lines: StaffOrderLine[];
+  refundable: boolean;
+}
+
+/**
+ * One order for the store owner (only their lines; null when the order holds none of them, so
+ * another store's order is "not found") or an organizer (every line). Titles in English beside the
+ * shopper's language, for staff who may not read it.
+ */
+export function getOrderForStaff(
+  orderId: number,
+  viewer: { store: OwnStore } | { organizer: Actor },
+  locale: Locale,
+): StaffOrder | null {
+  if ("organizer" in viewer) assertOrganizer(viewer.organizer);
+  const db = getDb();
+  const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
+  if (!order) return null;
+  const rows = db
+    .select({ line: orderItems, store: stores })
+    .from(orderItems)
+    .innerJoin(stores, eq(stores.id, orderItems.storeId))
+    .where(
+      and(eq(orderItems.orderId, order.id), "store" in viewer ? eq(orderItems.storeId, viewer.store.id) : undefined),
+    )
+    .orderBy(orderItems.id)
+    .all();
+  if (rows.length === 0) return null;
+  const pending = pendingRefundsByLine(
+    db,
+    rows.map((r) => r.line.id),
+  );
+  return {
+    id: order.id,
+    status: order.status,
+    sold: isSoldOrder(order),
+    flag: order.flag,
+    email: order.email,
+    locale: order.locale,
+    provider: order.provider,
+    totalCents: order.totalCents,
+    refundedCents: order.refundedCents,
+    currency: order.currency,
+    createdAt: order.createdAt.toISOString(),
+    paidAt: order.paidAt?.toISOString() ?? null,
+    shipping: {
+      name: order.shipName,
+      phone: order.shipPhone,
+      address: order.shipAddress,
+      city: order.shipCity,
+      postcode: order.shipPostcode,
+      country: order.shipCountry,
+    },
+    refundable: REFUNDABLE_STATUSES.includes(order.status),
+    lines: rows.map(({ line, store }) => ({
+      id: line.id,
+      title: line.titleEn === line.title ? line.title : `${line.title} (${line.titleEn})`,
+      storeName: pick(store, "name", locale),
+      storeSlug: store.slug,
+      unitCents: line.unitCents,
+      regularCents: line.regularCents,
+      quantity: line.quantity,
+      refundedQuantity: line.refundedQuantity,
+      refundedCents: line.refundedCents,
+      shippedAt: line.shippedAt?.toISOString() ?? null,
+      carrier: line.carrier,
+      trackingNumber: line.trackingNumber,
+      refundable: refundableOf(line, pending.get(line.id)),
+    })),
+  };
+}
+
+/** Units and cents of these lines in refunds still pending (they count as given: no double refund). */
+export function pendingRefundsByLine(db: Pick<Tx, "select">, lineIds: number[]) {
+  if (lineIds.length === 0) return new Map<number, { quantity: number; amountCents: number }>();
+  const rows = db
+    .select({
+      lineId: refundLines.orderItemId,
+      quantity: sql<number>`sum(${refundLines.quantity})`,
+      amountCents: sql<number>`sum(${refundLines.amountCents})`,
+    })
+    .from(refundLines)
+    .innerJoin(refunds, eq(refunds.id, refundLines.refundId))
+    .where(and(inArray(refundLines.orderItemId, lineIds), eq(refunds.status, "pending")))
+    .groupBy(refundLines.orderItemId)
+    .all();
+  return new Map(rows.map((r) => [r.lineId, r]));
+}
+
+export interface OrderListRow {
+  id: number;
+  status: OrderStatus;
+  sold: boolean;
+  email: string;
+  totalCents: number;
+  refundedCents: number;
+  currency: string;
+  createdAt: string;
+  flagged: boolean;
+}
+
+/** Organizers' order list, newest first: by status, or one order by number or email. */
+export function listOrdersForOrganizer(
+  actor: Actor,
+  filter: { status: OrderStatus | null; q: string; page: number },
+): { items: OrderListRow[]; pagination: Pagination } {
+  assertOrganizer(actor);
+  const db = getDb();
+  const q = filter.q.trim().toLowerCase();
+  const where = and(
+    filter.status ? eq(orders.status, filter.status) : undefined,
+    q
+      ? /^#?\d{1,9}$/.test(q)
+        ? eq(orders.id, Number(q.replace("#", "")))
+        : eq(sql`lower(${orders.email})`, q)
+      : undefined,
+  );
+  const total = db.select({ n: count() }).from(orders).where(where).get()?.n ?? 0;
+  const pagination = paginate(filter.page, total, 25);
+  const rows = db
+    .select()
+    .from(orders)
+    .where(where)
+    .orderBy(desc(orders.id))
+    .limit(pagination.pageSize)
+    .offset(pagination.offset)
+    .all();
+  return {
+    pagination,
+    items: rows.map((o) => ({
+      id: o.id,
+      status: o.status,
+      sold: isSoldOrder(o),
+      email: o.email,
+      totalCents: o.totalCents,
+      refundedCents: o.refundedCents,
+      currency: o.currency,
+      createdAt: o.createdAt.toISOString(),
+      flagged: o.flag !== null,
+    })),
+  };
 }
 
 // ——— The organizer's side: sales ———

@@ -20,6 +20,7 @@ export default function AdminLayout() {
         links={[
           { to: "/admin", label: t("admin.navDashboard"), end: true },
           { to: "/admin/stores", label: t("admin.navStores") },
+          { to: "/admin/orders", label: t("admin.navOrders") },
           { to: "/admin/featured", label: t("admin.navFeatured") },
           { to: "/admin/festivals", label: t("admin.navFestivals") },
           { to: "/admin/insights", label: t("admin.navInsights") },

@@ -87,7 +87,10 @@ export default function StoreOrders() {
             >
               <div className="flex flex-wrap justify-between gap-2">
                 <p className="font-semibold">
-                  {t("order.number", { id: line.orderId })} · {line.title} × {line.quantity}
+                  <Link to={href(`/sell/orders/${line.orderId}`)} className="text-clay-700 underline">
+                    {t("order.number", { id: line.orderId })}
+                  </Link>{" "}
+                  · {line.title} × {line.quantity}
                 </p>
                 <p>{formatMoney(line.unitCents * line.quantity, "USD", locale)}</p>
               </div>

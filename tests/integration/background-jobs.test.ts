@@ -8,6 +8,7 @@ describe("background jobs", () => {
     expect(backgroundJobs().map((job) => job.name)).toEqual([
       "search-sync",
       "reservation-expiry",
+      "refund-sender",
       "search-log-flush",
       "festival-boundaries",
     ]);

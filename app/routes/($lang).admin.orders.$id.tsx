@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
+import { PageHeading } from "#app/components/layout.tsx";
+import { StaffOrderView } from "#app/components/staff-order.tsx";
+import { useHref, useT } from "#app/i18n/use-locale.ts";
+import { requireOrganizer } from "#app/models/access.server.ts";
+import { listOrderEvents } from "#app/models/order-lifecycle.server.ts";
+import { getOrderForStaff } from "#app/models/orders.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+import { refundAction } from "#app/utils/refund-action.server.ts";
+
+function orderId(params: LoaderFunctionArgs["params"]): number {
+  if (!/^\d{1,9}$/.test(params.id ?? "")) notFound();
+  return Number(params.id);
+}
+
+/** Any order, every line, for organizers: its timeline with who acted, and refunds. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const organizer = requireOrganizer({ request, context });
+  const order = getOrderForStaff(orderId(params), { organizer }, context.locale);
+  if (!order) notFound();
+  return { order, events: listOrderEvents(order.id, { withNames: true }) };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const organizer = requireOrganizer({ request, context });
+  return refundAction(await request.formData(), orderId(params), { kind: "organizer", userId: organizer.id });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ location, data }) =>
+  pageMeta(location, (t) => (data ? t("order.number", { id: data.order.id }) : t("admin.navOrders")));
+
+export default function AdminOrder() {
+  const { order, events } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const href = useHref();
+  return (
+    <>
+      <Link to={href("/admin/orders")} className="text-sm text-clay-700 underline">
+        {t("admin.navOrders")}
+      </Link>
+      <PageHeading title={t("order.number", { id: order.id })} />
+      <StaffOrderView order={order} events={events} result={result} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
