@@ -69,7 +69,7 @@ export function bestDeal<T extends DealTerms>(
     if (!dealApplies(regularCents, deal, now)) continue;
     const priceCents = dealPriceFor(regularCents, deal);
     if (!best || priceCents < best.priceCents || (priceCents === best.priceCents && deal.endsAt < best.deal.endsAt)) {
-      best = { priceCents, percentOff: percentOff(regularCents, priceCents), deal };
+      best = { priceCents, percentOff: dealPercentOff(regularCents, deal, priceCents), deal };
     }
   }
   return best;
@@ -92,6 +92,20 @@ export function effectivePrice(regularCents: number, deals: readonly DealTerms[]
   return applied
     ? { priceCents: applied.priceCents, discountPercent: applied.percentOff }
     : { priceCents: regularCents, discountPercent: 0 };
+}
+
+/**
+ * The saving a deal's label shows: a percent-off deal shows the percentage that was set (a 25 % deal
+ * says 25 even where rounding to the cent makes the saving 24.97 %); a fixed price shows the saving
+ * in whole percent, rounded down. Badges, cards, the cart and search's "biggest discount" all use it.
+ */
+export function dealPercentOff(
+  regularCents: number,
+  deal: Pick<DealTerms, "dealPriceCents" | "discountPercent">,
+  priceCents: number = dealPriceFor(regularCents, deal),
+): number {
+  if (deal.dealPriceCents === null && deal.discountPercent !== null) return deal.discountPercent;
+  return percentOff(regularCents, priceCents);
 }
 
 /** Whole percent saved, rounded down so a label never promises more than it gives. */

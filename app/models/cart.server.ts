@@ -6,7 +6,7 @@ import { cartItems, carts, categories, countries, products, stores } from "#db/s
 import { pick } from "./localize.ts";
 import { placeholderArt } from "./products.server.ts";
 import { quotePrices } from "./pricing.server.ts";
-import { percentOff } from "#db/pricing.ts";
+import { dealPercentOff } from "#db/pricing.ts";
 import { isVisibleProduct, productIsVisible } from "#db/rules.ts";
 
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "#app/utils/cart-limits.ts";
@@ -216,7 +216,7 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
       regularCents: product.priceCents,
       deal: deal
         ? {
-            percentOff: percentOff(product.priceCents, quote.unitCents),
+            percentOff: dealPercentOff(product.priceCents, deal, quote.unitCents),
             festival: { slug: deal.slug, name: pick(deal, "name", locale), color: deal.themeColor },
           }
         : null,

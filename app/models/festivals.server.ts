@@ -3,7 +3,7 @@ import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { dealPriceFor, dealUnitsLeft, festivalStatus, percentOff, type FestivalStatus } from "#db/pricing.ts";
+import { dealPercentOff, dealPriceFor, dealUnitsLeft, festivalStatus, type FestivalStatus } from "#db/pricing.ts";
 import { festivalDeals, festivalSessions, festivalStores, festivals, products, stores } from "#db/schema/index.ts";
 import { listStoresByIds, type StoreCard } from "./catalog.server.ts";
 import { pick } from "./localize.ts";
@@ -171,7 +171,7 @@ export function getFestivalPage(
       ...card,
       festivalPrice: {
         priceCents,
-        percentOff: percentOff(card.priceCents, priceCents),
+        percentOff: dealPercentOff(card.priceCents, deal, priceCents),
         unitsLeft: Number.isFinite(left) ? left : null,
       },
     };
