@@ -113,3 +113,33 @@ export function percentOff(regularCents: number, priceCents: number): number {
   if (regularCents <= 0) return 0;
   return Math.floor(((regularCents - priceCents) * 100) / regularCents);
 }
+
+export interface DealSplit {
+  /** Units charged at the deal price. */
+  dealUnits: number;
+  /** Units charged at the regular price (the rest of the quantity). */
+  regularUnits: number;
+  /** What kept units off the deal price: the deal's cap, the per-shopper limit, or nothing. */
+  limitedBy: "cap" | "shopper" | null;
+}
+
+/**
+ * Splits a quantity into units at the deal price and units at the regular price (限购): as many at
+ * the deal price as the deal's cap still allows (`capLeft`, Infinity without a cap) and the shopper's
+ * limit still allows (`perShopperLimit` less the units they `alreadyBought` at this deal; null for no
+ * limit), the rest at the regular price. Never a unit lost or gained, never a negative count.
+ */
+export function splitDealQuantity(
+  requested: number,
+  terms: { capLeft: number; perShopperLimit: number | null; alreadyBought: number },
+): DealSplit {
+  const wanted = Math.max(0, Math.floor(requested));
+  const capLeft = Math.max(0, Math.floor(terms.capLeft));
+  const limitLeft =
+    terms.perShopperLimit === null
+      ? Infinity
+      : Math.max(0, Math.floor(terms.perShopperLimit) - Math.max(0, Math.floor(terms.alreadyBought)));
+  const dealUnits = Math.min(wanted, capLeft, limitLeft);
+  const limitedBy = dealUnits >= wanted ? null : limitLeft <= capLeft ? "shopper" : "cap";
+  return { dealUnits, regularUnits: wanted - dealUnits, limitedBy };
+}
