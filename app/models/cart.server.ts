@@ -5,7 +5,7 @@ import { now as clockNow } from "#db/clock.ts";
 import { cartItems, carts, categories, countries, products, stores } from "#db/schema/index.ts";
 import { pick } from "./localize.ts";
 import { placeholderArt } from "./products.server.ts";
-import { quotePrices } from "./pricing.server.ts";
+import { dealUnitsBought, quotePrices, splitQuote } from "./pricing.server.ts";
 import { dealPercentOff } from "#db/pricing.ts";
 import { isVisibleProduct, productIsVisible } from "#db/rules.ts";
 
@@ -152,9 +152,24 @@ export interface CartLine {
   quantity: number;
   stock: number;
   problem: LineProblem | null;
+  /** The deal price while some units get it, else the regular price. */
   unitCents: number;
   regularCents: number;
-  deal: { percentOff: number; festival: { slug: string; name: string; color: string } } | null;
+  /** Units of the quantity at the deal price and at the regular price (a deal's cap or 限购 may split a line). */
+  dealUnits: number;
+  regularUnits: number;
+  /**
+   * The live deal on the product, even when none of the line's units get its price (the shopper's
+   * limit is used up), so the line can say why; `limitedBy` is what kept units off the deal price.
+   */
+  deal: {
+    percentOff: number;
+    priceCents: number;
+    festival: { slug: string; name: string; color: string };
+    perShopperLimit: number | null;
+    limitedBy: "cap" | "shopper" | null;
+  } | null;
+  /** What the line costs: deal units at the deal price plus the rest at the regular price. */
   lineCents: number;
 }
 
@@ -188,6 +203,13 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
     rows.map((r) => ({ productId: r.product.id, regularCents: r.product.priceCents })),
     { at },
   );
+  // 限购: a signed-in shopper's earlier orders count; a guest is known by the order email only at
+  // checkout, so until then only the cart itself counts.
+  const bought = dealUnitsBought(
+    db,
+    "userId" in owner ? { userId: owner.userId } : null,
+    [...quotes.values()].flatMap((q) => (q.dealId === null ? [] : [q.dealId])),
+  );
   const lines: CartLine[] = rows.map(({ line, product, store, country }) => {
     const visible = isVisibleProduct(product, store);
     const problem: LineProblem | null = !visible
@@ -198,10 +220,10 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
           ? "notEnoughStock"
           : null;
     const quote = quotes.get(product.id)!;
-    // A deal applies to the whole line only when the deal's remaining cap covers it (as at checkout).
-    const dealCovers = quote.dealId !== null && line.quantity <= quote.dealUnitsLeft;
-    const unitCents = dealCovers ? quote.unitCents : product.priceCents;
-    const deal = dealCovers ? quote.deal : null;
+    // As at checkout: units at the deal price as far as its cap and the shopper's limit allow, the rest at the regular price.
+    const split = splitQuote(quote, line.quantity, bought);
+    const deal = quote.deal;
+    const unitCents = split.dealUnits > 0 ? quote.unitCents : product.priceCents;
     return {
       productId: product.id,
       slug: product.slug,
@@ -214,13 +236,18 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
       problem,
       unitCents,
       regularCents: product.priceCents,
+      dealUnits: split.dealUnits,
+      regularUnits: split.regularUnits,
       deal: deal
         ? {
             percentOff: dealPercentOff(product.priceCents, deal, quote.unitCents),
+            priceCents: quote.unitCents,
             festival: { slug: deal.slug, name: pick(deal, "name", locale), color: deal.themeColor },
+            perShopperLimit: quote.perShopperLimit,
+            limitedBy: split.limitedBy,
           }
         : null,
-      lineCents: unitCents * line.quantity,
+      lineCents: split.dealUnits * quote.unitCents + split.regularUnits * product.priceCents,
     };
   });
   const byStore = new Map<string, CartView["stores"][number]>();

@@ -10,7 +10,7 @@ import { cartItems, carts, orderItems, orders, products, stores } from "#db/sche
 import { enqueueSearchSync } from "#search/outbox.ts";
 import { releaseLine, reserveDealUnits, reserveUnits } from "./inventory.server.ts";
 import { pick } from "./localize.ts";
-import { quotePrices } from "./pricing.server.ts";
+import { dealUnitsBought, quotePrices, splitQuote, type DealShopper, type PriceQuote } from "./pricing.server.ts";
 
 export interface ShippingDetails {
   email: string;
@@ -79,27 +79,9 @@ export function placeOrder(args: {
           rows.map((r) => ({ productId: r.product.id, regularCents: r.product.priceCents })),
           { at, db: tx },
         );
-        const lines = rows.map(({ line, product, store }) => {
-          if (!reserveUnits(tx, product.id, line.quantity)) throw new Unavailable([product.id]);
-          const quote = quotes.get(product.id)!;
-          let dealId: number | null = null;
-          if (
-            quote.dealId !== null &&
-            line.quantity <= quote.dealUnitsLeft &&
-            reserveDealUnits(tx, quote.dealId, line.quantity)
-          )
-            dealId = quote.dealId;
-          return {
-            productId: product.id,
-            storeId: store.id,
-            title: pick(product, "title", args.locale),
-            titleEn: product.titleEn,
-            unitCents: dealId !== null ? quote.unitCents : product.priceCents,
-            regularCents: product.priceCents,
-            quantity: line.quantity,
-            dealId,
-            festivalId: dealId !== null ? quote.festivalId : null,
-          };
+        const lines = orderLines(tx, rows, quotes, {
+          shopper: args.userId !== null ? { userId: args.userId } : { email: args.shipping.email },
+          locale: args.locale,
         });
         const totalCents = lines.reduce((n, l) => n + l.unitCents * l.quantity, 0);
         const [order] = tx
@@ -141,6 +123,64 @@ export function placeOrder(args: {
     if (error instanceof Unavailable) return { ok: false, error: "unavailable", productIds: error.productIds };
     throw error;
   }
+}
+
+type CartRow = {
+  line: typeof cartItems.$inferSelect;
+  product: typeof products.$inferSelect;
+  store: typeof stores.$inferSelect;
+};
+
+/**
+ * The order lines for these cart rows, reserving their units: each product's whole quantity once
+ * (reserveUnits), and at its deal price only as many units as the deal's cap and the shopper's limit
+ * (限购, counted over their earlier orders) allow (reserveDealUnits). A line asking for more becomes
+ * two order lines of the product: one at the deal price with its deal and festival, one at the
+ * regular price with none, so the order records both prices. Throws Unavailable when stock is short.
+ */
+function orderLines(
+  tx: Tx,
+  rows: readonly CartRow[],
+  quotes: ReadonlyMap<number, PriceQuote>,
+  { shopper, locale }: { shopper: DealShopper; locale: Locale },
+) {
+  const bought = dealUnitsBought(
+    tx,
+    shopper,
+    [...quotes.values()].flatMap((q) => (q.dealId === null ? [] : [q.dealId])),
+  );
+  return rows.flatMap(({ line, product, store }) => {
+    if (!reserveUnits(tx, product.id, line.quantity)) throw new Unavailable([product.id]);
+    const quote = quotes.get(product.id)!;
+    let { dealUnits } = splitQuote(quote, line.quantity, bought);
+    // The cap is checked again by the write itself; if it no longer covers the units, none are at the deal price.
+    if (dealUnits > 0 && !reserveDealUnits(tx, quote.dealId!, dealUnits)) dealUnits = 0;
+    const base = {
+      productId: product.id,
+      storeId: store.id,
+      title: pick(product, "title", locale),
+      titleEn: product.titleEn,
+      regularCents: product.priceCents,
+    };
+    const atDeal =
+      dealUnits > 0
+        ? [
+            {
+              ...base,
+              unitCents: quote.unitCents,
+              quantity: dealUnits,
+              dealId: quote.dealId,
+              festivalId: quote.festivalId,
+            },
+          ]
+        : [];
+    const regularUnits = line.quantity - dealUnits;
+    const atRegular =
+      regularUnits > 0
+        ? [{ ...base, unitCents: product.priceCents, quantity: regularUnits, dealId: null, festivalId: null }]
+        : [];
+    return [...atDeal, ...atRegular];
+  });
 }
 
 /**
