@@ -126,6 +126,8 @@ export interface AdminDealRow {
   mode: "percent" | "price";
   percent: number | null;
   dealStock: number | null;
+  /** 限购: units one shopper may buy at the deal price; null for no limit. */
+  perShopperLimit: number | null;
   soldCount: number;
   /** Units held at the deal price by unpaid orders; the cap counts them with the units sold. */
   reservedCount: number;
@@ -160,6 +162,7 @@ export function getFestivalForEdit(actor: Actor, id: number, locale: Locale) {
         mode: deal.dealPriceCents === null ? "percent" : "price",
         percent: deal.discountPercent,
         dealStock: deal.dealStock,
+        perShopperLimit: deal.perShopperLimit,
         soldCount: deal.soldCount,
         reservedCount: deal.reservedCount,
         visible: isVisibleProduct(product, store),
