@@ -69,7 +69,7 @@ export function bestDeal<T extends DealTerms>(
     if (!dealApplies(regularCents, deal, now)) continue;
     const priceCents = dealPriceFor(regularCents, deal);
     if (!best || priceCents < best.priceCents || (priceCents === best.priceCents && deal.endsAt < best.deal.endsAt)) {
-      best = { priceCents, percentOff: percentOff(regularCents, priceCents), deal };
+      best = { priceCents, percentOff: dealPercentOff(regularCents, deal, priceCents), deal };
     }
   }
   return best;
@@ -94,8 +94,52 @@ export function effectivePrice(regularCents: number, deals: readonly DealTerms[]
     : { priceCents: regularCents, discountPercent: 0 };
 }
 
+/**
+ * The saving a deal's label shows: a percent-off deal shows the percentage that was set (a 25 % deal
+ * says 25 even where rounding to the cent makes the saving 24.97 %); a fixed price shows the saving
+ * in whole percent, rounded down. Badges, cards, the cart and search's "biggest discount" all use it.
+ */
+export function dealPercentOff(
+  regularCents: number,
+  deal: Pick<DealTerms, "dealPriceCents" | "discountPercent">,
+  priceCents: number = dealPriceFor(regularCents, deal),
+): number {
+  if (deal.dealPriceCents === null && deal.discountPercent !== null) return deal.discountPercent;
+  return percentOff(regularCents, priceCents);
+}
+
 /** Whole percent saved, rounded down so a label never promises more than it gives. */
 export function percentOff(regularCents: number, priceCents: number): number {
   if (regularCents <= 0) return 0;
   return Math.floor(((regularCents - priceCents) * 100) / regularCents);
+}
+
+export interface DealSplit {
+  /** Units charged at the deal price. */
+  dealUnits: number;
+  /** Units charged at the regular price (the rest of the quantity). */
+  regularUnits: number;
+  /** What kept units off the deal price: the deal's cap, the per-shopper limit, or nothing. */
+  limitedBy: "cap" | "shopper" | null;
+}
+
+/**
+ * Splits a quantity into units at the deal price and units at the regular price (限购): as many at
+ * the deal price as the deal's cap still allows (`capLeft`, Infinity without a cap) and the shopper's
+ * limit still allows (`perShopperLimit` less the units they `alreadyBought` at this deal; null for no
+ * limit), the rest at the regular price. Never a unit lost or gained, never a negative count.
+ */
+export function splitDealQuantity(
+  requested: number,
+  terms: { capLeft: number; perShopperLimit: number | null; alreadyBought: number },
+): DealSplit {
+  const wanted = Math.max(0, Math.floor(requested));
+  const capLeft = Math.max(0, Math.floor(terms.capLeft));
+  const limitLeft =
+    terms.perShopperLimit === null
+      ? Infinity
+      : Math.max(0, Math.floor(terms.perShopperLimit) - Math.max(0, Math.floor(terms.alreadyBought)));
+  const dealUnits = Math.min(wanted, capLeft, limitLeft);
+  const limitedBy = dealUnits >= wanted ? null : limitLeft <= capLeft ? "shopper" : "cap";
+  return { dealUnits, regularUnits: wanted - dealUnits, limitedBy };
 }

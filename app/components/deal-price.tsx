@@ -60,3 +60,34 @@ export function FestivalBadge({
     </span>
   );
 }
+
+/**
+ * Why a cart line is not all at the festival price, said plainly (never a silent price change): how
+ * many units get the festival price and how many the regular one, and the limit per shopper (限购).
+ */
+export function DealSplitNote({
+  line,
+}: {
+  line: {
+    dealUnits: number;
+    regularUnits: number;
+    deal: { perShopperLimit: number | null; limitedBy: "cap" | "shopper" | null } | null;
+  };
+}) {
+  const t = useT();
+  const { deal } = line;
+  if (!deal || deal.limitedBy === null) return null;
+  const limit = deal.perShopperLimit;
+  return (
+    <p className="text-xs font-medium text-amber-900" data-testid="deal-split">
+      {line.dealUnits > 0
+        ? t("deal.split", { deal: line.dealUnits, regular: line.regularUnits })
+        : limit !== null && deal.limitedBy === "shopper"
+          ? t("deal.limitUsed", { count: limit })
+          : null}
+      {line.dealUnits > 0 && deal.limitedBy === "shopper" && limit !== null ? (
+        <span className="block">{t("deal.perShopperLimit", { limit })}</span>
+      ) : null}
+    </p>
+  );
+}

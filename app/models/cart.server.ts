@@ -2,11 +2,11 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { cartItems, carts, categories, countries, products, stores } from "#db/schema/index.ts";
+import { cartItems, carts, categories, countries, orderItems, orders, products, stores } from "#db/schema/index.ts";
 import { pick } from "./localize.ts";
 import { placeholderArt } from "./products.server.ts";
-import { quotePrices } from "./pricing.server.ts";
-import { percentOff } from "#db/pricing.ts";
+import { dealUnitsBought, quotePrices, splitQuote } from "./pricing.server.ts";
+import { dealPercentOff } from "#db/pricing.ts";
 import { isVisibleProduct, productIsVisible } from "#db/rules.ts";
 
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "#app/utils/cart-limits.ts";
@@ -22,6 +22,23 @@ const ownerCondition = (owner: CartOwner) =>
 
 function findCartId(db: Reader, owner: CartOwner): number | null {
   return db.select({ id: carts.id }).from(carts).where(ownerCondition(owner)).get()?.id ?? null;
+}
+
+/** Units (by product) and deal units (by deal) held by unpaid orders placed from this cart. */
+function unitsHeldByCart(db: Reader, cartId: number) {
+  const rows = db
+    .select({ productId: orderItems.productId, dealId: orderItems.dealId, quantity: orderItems.quantity })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .where(and(eq(orders.cartId, cartId), eq(orders.status, "pending_payment")))
+    .all();
+  const byProduct = new Map<number, number>();
+  const byDeal = new Map<number, number>();
+  for (const r of rows) {
+    byProduct.set(r.productId, (byProduct.get(r.productId) ?? 0) + r.quantity);
+    if (r.dealId !== null) byDeal.set(r.dealId, (byDeal.get(r.dealId) ?? 0) + r.quantity);
+  }
+  return { byProduct, byDeal };
 }
 
 /** The id of the owner's cart, if they have one. */
@@ -157,9 +174,24 @@ export interface CartLine {
   quantity: number;
   stock: number;
   problem: LineProblem | null;
+  /** The deal price while some units get it, else the regular price. */
   unitCents: number;
   regularCents: number;
-  deal: { percentOff: number; festival: { slug: string; name: string; color: string } } | null;
+  /** Units of the quantity at the deal price and at the regular price (a deal's cap or 限购 may split a line). */
+  dealUnits: number;
+  regularUnits: number;
+  /**
+   * The live deal on the product, even when none of the line's units get its price (the shopper's
+   * limit is used up), so the line can say why; `limitedBy` is what kept units off the deal price.
+   */
+  deal: {
+    percentOff: number;
+    priceCents: number;
+    festival: { slug: string; name: string; color: string };
+    perShopperLimit: number | null;
+    limitedBy: "cap" | "shopper" | null;
+  } | null;
+  /** What the line costs: deal units at the deal price plus the rest at the regular price. */
   lineCents: number;
 }
 
@@ -189,11 +221,35 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
     .where(eq(cartItems.cartId, cartId))
     .orderBy(cartItems.addedAt)
     .all();
-  const quotes = quotePrices(
-    rows.map((r) => ({ productId: r.product.id, regularCents: r.product.priceCents })),
-    { at },
+  // Units held by an unpaid order placed from this cart are this shopper's own: checking out again
+  // supersedes that order, so they count as available here (stock, deal cap and 限购 alike).
+  const held = unitsHeldByCart(db, cartId);
+  const quotes = new Map(
+    [
+      ...quotePrices(
+        rows.map((r) => ({ productId: r.product.id, regularCents: r.product.priceCents })),
+        { at },
+      ),
+    ].map(([id, quote]) => [
+      id,
+      quote.dealId === null
+        ? quote
+        : { ...quote, dealUnitsLeft: quote.dealUnitsLeft + (held.byDeal.get(quote.dealId) ?? 0) },
+    ]),
   );
-  const lines: CartLine[] = rows.map(({ line, product, store, country }) => {
+  // 限购: a signed-in shopper's earlier orders count; a guest is known by the order email only at
+  // checkout, so until then only the cart itself counts.
+  const bought = new Map(
+    [
+      ...dealUnitsBought(
+        db,
+        "userId" in owner ? { userId: owner.userId } : null,
+        [...quotes.values()].flatMap((q) => (q.dealId === null ? [] : [q.dealId])),
+      ),
+    ].map(([dealId, units]) => [dealId, Math.max(0, units - (held.byDeal.get(dealId) ?? 0))]),
+  );
+  const lines: CartLine[] = rows.map(({ line, product: listed, store, country }) => {
+    const product = { ...listed, stock: listed.stock + (held.byProduct.get(listed.id) ?? 0) };
     const visible = isVisibleProduct(product, store);
     const problem: LineProblem | null = !visible
       ? "unavailable"
@@ -203,10 +259,10 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
           ? "notEnoughStock"
           : null;
     const quote = quotes.get(product.id)!;
-    // A deal applies to the whole line only when the deal's remaining cap covers it (as at checkout).
-    const dealCovers = quote.dealId !== null && line.quantity <= quote.dealUnitsLeft;
-    const unitCents = dealCovers ? quote.unitCents : product.priceCents;
-    const deal = dealCovers ? quote.deal : null;
+    // As at checkout: units at the deal price as far as its cap and the shopper's limit allow, the rest at the regular price.
+    const split = splitQuote(quote, line.quantity, bought);
+    const deal = quote.deal;
+    const unitCents = split.dealUnits > 0 ? quote.unitCents : product.priceCents;
     return {
       productId: product.id,
       slug: product.slug,
@@ -219,13 +275,18 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
       problem,
       unitCents,
       regularCents: product.priceCents,
+      dealUnits: split.dealUnits,
+      regularUnits: split.regularUnits,
       deal: deal
         ? {
-            percentOff: percentOff(product.priceCents, quote.unitCents),
+            percentOff: dealPercentOff(product.priceCents, deal, quote.unitCents),
+            priceCents: quote.unitCents,
             festival: { slug: deal.slug, name: pick(deal, "name", locale), color: deal.themeColor },
+            perShopperLimit: quote.perShopperLimit,
+            limitedBy: split.limitedBy,
           }
         : null,
-      lineCents: unitCents * line.quantity,
+      lineCents: split.dealUnits * quote.unitCents + split.regularUnits * product.priceCents,
     };
   });
   const byStore = new Map<string, CartView["stores"][number]>();

@@ -2,6 +2,7 @@ import { and, eq, lte } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import type { CartOwner } from "#app/models/cart.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
+import type { Tx } from "#db/client.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { isVisibleProduct } from "#db/rules.ts";
@@ -10,7 +11,7 @@ import { enqueueSearchSync } from "#search/outbox.ts";
 import { reserveDealUnits, reserveUnits } from "./inventory.server.ts";
 import { SYSTEM, transition, TransitionRefused, type OrderActor } from "./order-lifecycle.server.ts";
 import { pick } from "./localize.ts";
-import { quotePrices } from "./pricing.server.ts";
+import { dealUnitsBought, quotePrices, splitQuote, type DealShopper, type PriceQuote } from "./pricing.server.ts";
 
 export interface ShippingDetails {
   email: string;
@@ -63,6 +64,17 @@ export function placeOrder(args: {
           .from(carts)
           .where("userId" in args.owner ? eq(carts.userId, args.owner.userId) : eq(carts.token, args.owner.token))
           .get();
+        // Supersede first, so the units and deal units it held count as available to this order
+        // (if this order cannot be placed, the transaction rolls back and the earlier one stands).
+        const earlier = cart
+          ? tx
+              .select({ id: orders.id, status: orders.status, cartId: orders.cartId })
+              .from(orders)
+              .where(and(eq(orders.cartId, cart.id), eq(orders.status, "pending_payment")))
+              .all()
+          : [];
+        const shopper: OrderActor = { kind: "shopper", userId: args.userId };
+        for (const order of earlier) transition(tx, order, "cancelled", { actor: shopper, reason: "superseded", at });
         const rows = cart
           ? tx
               .select({ line: cartItems, product: products, store: stores })
@@ -74,13 +86,6 @@ export function placeOrder(args: {
               .all()
           : [];
         if (rows.length === 0) return { ok: false, error: "empty" } as const;
-        const earlier = tx
-          .select({ id: orders.id, status: orders.status, cartId: orders.cartId })
-          .from(orders)
-          .where(and(eq(orders.cartId, cart!.id), eq(orders.status, "pending_payment")))
-          .all();
-        const shopper: OrderActor = { kind: "shopper", userId: args.userId };
-        for (const order of earlier) transition(tx, order, "cancelled", { actor: shopper, reason: "superseded", at });
         const unavailable = rows
           .filter((r) => !isVisibleProduct(r.product, r.store) || r.line.quantity > r.product.stock)
           .map((r) => r.product.id);
@@ -90,27 +95,9 @@ export function placeOrder(args: {
           rows.map((r) => ({ productId: r.product.id, regularCents: r.product.priceCents })),
           { at, db: tx },
         );
-        const lines = rows.map(({ line, product, store }) => {
-          if (!reserveUnits(tx, product.id, line.quantity)) throw new Unavailable([product.id]);
-          const quote = quotes.get(product.id)!;
-          let dealId: number | null = null;
-          if (
-            quote.dealId !== null &&
-            line.quantity <= quote.dealUnitsLeft &&
-            reserveDealUnits(tx, quote.dealId, line.quantity)
-          )
-            dealId = quote.dealId;
-          return {
-            productId: product.id,
-            storeId: store.id,
-            title: pick(product, "title", args.locale),
-            titleEn: product.titleEn,
-            unitCents: dealId !== null ? quote.unitCents : product.priceCents,
-            regularCents: product.priceCents,
-            quantity: line.quantity,
-            dealId,
-            festivalId: dealId !== null ? quote.festivalId : null,
-          };
+        const lines = orderLines(tx, rows, quotes, {
+          shopper: args.userId !== null ? { userId: args.userId } : { email: args.shipping.email },
+          locale: args.locale,
         });
         const totalCents = lines.reduce((n, l) => n + l.unitCents * l.quantity, 0);
         const [order] = tx
@@ -164,6 +151,64 @@ export function placeOrder(args: {
     if (error instanceof Unavailable) return { ok: false, error: "unavailable", productIds: error.productIds };
     throw error;
   }
+}
+
+type CartRow = {
+  line: typeof cartItems.$inferSelect;
+  product: typeof products.$inferSelect;
+  store: typeof stores.$inferSelect;
+};
+
+/**
+ * The order lines for these cart rows, reserving their units: each product's whole quantity once
+ * (reserveUnits), and at its deal price only as many units as the deal's cap and the shopper's limit
+ * (限购, counted over their earlier orders) allow (reserveDealUnits). A line asking for more becomes
+ * two order lines of the product: one at the deal price with its deal and festival, one at the
+ * regular price with none, so the order records both prices. Throws Unavailable when stock is short.
+ */
+function orderLines(
+  tx: Tx,
+  rows: readonly CartRow[],
+  quotes: ReadonlyMap<number, PriceQuote>,
+  { shopper, locale }: { shopper: DealShopper; locale: Locale },
+) {
+  const bought = dealUnitsBought(
+    tx,
+    shopper,
+    [...quotes.values()].flatMap((q) => (q.dealId === null ? [] : [q.dealId])),
+  );
+  return rows.flatMap(({ line, product, store }) => {
+    if (!reserveUnits(tx, product.id, line.quantity)) throw new Unavailable([product.id]);
+    const quote = quotes.get(product.id)!;
+    let { dealUnits } = splitQuote(quote, line.quantity, bought);
+    // The cap is checked again by the write itself; if it no longer covers the units, none are at the deal price.
+    if (dealUnits > 0 && !reserveDealUnits(tx, quote.dealId!, dealUnits)) dealUnits = 0;
+    const base = {
+      productId: product.id,
+      storeId: store.id,
+      title: pick(product, "title", locale),
+      titleEn: product.titleEn,
+      regularCents: product.priceCents,
+    };
+    const atDeal =
+      dealUnits > 0
+        ? [
+            {
+              ...base,
+              unitCents: quote.unitCents,
+              quantity: dealUnits,
+              dealId: quote.dealId,
+              festivalId: quote.festivalId,
+            },
+          ]
+        : [];
+    const regularUnits = line.quantity - dealUnits;
+    const atRegular =
+      regularUnits > 0
+        ? [{ ...base, unitCents: product.priceCents, quantity: regularUnits, dealId: null, festivalId: null }]
+        : [];
+    return [...atDeal, ...atRegular];
+  });
 }
 
 /** Every unpaid order whose reservation has run out becomes expired (its units released); returns how many. */

@@ -3,7 +3,7 @@ import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { dealPriceFor, dealUnitsLeft, festivalStatus, percentOff, type FestivalStatus } from "#db/pricing.ts";
+import { dealPercentOff, dealPriceFor, dealUnitsLeft, festivalStatus, type FestivalStatus } from "#db/pricing.ts";
 import { festivalDeals, festivalSessions, festivalStores, festivals, products, stores } from "#db/schema/index.ts";
 import { listStoresByIds, type StoreCard } from "./catalog.server.ts";
 import { pick } from "./localize.ts";
@@ -159,10 +159,14 @@ export function getFestivalPage(
     .limit(pagination.pageSize)
     .offset(pagination.offset)
     .all();
+  // An organizer previewing an unpublished festival sees its prices as shoppers will once it is
+  // published: the cards price it as published (the best live deal wins, as on the public page).
+  const preview = row.published ? {} : { previewFestivalId: row.id };
   const terms = new Map(dealRows.map((d) => [d.productId, d]));
   const items = listProductCardsByIds(
     dealRows.map((d) => d.productId),
     locale,
+    preview,
   ).map((card) => {
     const deal = terms.get(card.id)!;
     const priceCents = dealPriceFor(card.priceCents, deal);
@@ -171,7 +175,7 @@ export function getFestivalPage(
       ...card,
       festivalPrice: {
         priceCents,
-        percentOff: percentOff(card.priceCents, priceCents),
+        percentOff: dealPercentOff(card.priceCents, deal, priceCents),
         unitsLeft: Number.isFinite(left) ? left : null,
       },
     };
@@ -197,7 +201,10 @@ export function getFestivalPage(
     .orderBy(asc(festivalSessions.startsAt), asc(festivalSessions.id))
     .all();
   const sessionCards = new Map(
-    listProductCardsByIds([...new Set(sessionRows.flatMap((r) => r.session.productIds))], locale).map((c) => [c.id, c]),
+    listProductCardsByIds([...new Set(sessionRows.flatMap((r) => r.session.productIds))], locale, preview).map((c) => [
+      c.id,
+      c,
+    ]),
   );
   const sessions = sessionRows.map(({ session, ...store }) => ({
     id: session.id,

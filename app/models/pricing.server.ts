@@ -1,9 +1,10 @@
-import { and, eq, gt, inArray, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { bestDeal, dealUnitsLeft, type DealTerms } from "#db/pricing.ts";
-import { festivalDeals, festivals } from "#db/schema/index.ts";
+import { bestDeal, dealUnitsLeft, splitDealQuantity, type DealSplit, type DealTerms } from "#db/pricing.ts";
+import { SOLD_ORDER_STATUSES } from "#db/rules.ts";
+import { festivalDeals, festivals, orderItems, orders } from "#db/schema/index.ts";
 import { localizedColumns } from "#db/columns.ts";
 import type { DB } from "#db/client.ts";
 import { pick } from "./localize.ts";
@@ -19,6 +20,8 @@ export interface CardDeal {
 
 export interface LiveDealRow extends DealTerms {
   dealId: number;
+  /** 限购: units one shopper may buy at the deal price across their orders; null for no limit. */
+  perShopperLimit: number | null;
   productId: number;
   slug: string;
   nameEn: string;
@@ -29,11 +32,16 @@ export interface LiveDealRow extends DealTerms {
 
 type Reader = Pick<DB, "select">;
 
-/** Deals of published festivals live at `at` for these products (one query, whatever the count). */
+/**
+ * Deals of published festivals live at `at` for these products (one query, whatever the count).
+ * `previewFestivalId` counts that festival as published (an organizer previewing a draft sees its
+ * prices exactly as shoppers will once it is published).
+ */
 export function liveDealRows(
   productIds: readonly number[],
   at: Date,
   db: Reader = getDb(),
+  { previewFestivalId }: { previewFestivalId?: number } = {},
 ): Map<number, LiveDealRow[]> {
   const byProduct = new Map<number, LiveDealRow[]>();
   if (productIds.length === 0) return byProduct;
@@ -44,6 +52,7 @@ export function liveDealRows(
       dealPriceCents: festivalDeals.dealPriceCents,
       discountPercent: festivalDeals.discountPercent,
       dealStock: festivalDeals.dealStock,
+      perShopperLimit: festivalDeals.perShopperLimit,
       soldCount: festivalDeals.soldCount,
       reservedCount: festivalDeals.reservedCount,
       festivalId: festivals.id,
@@ -59,13 +68,18 @@ export function liveDealRows(
     .where(
       and(
         inArray(festivalDeals.productId, [...new Set(productIds)]),
-        eq(festivals.published, true),
+        previewFestivalId === undefined
+          ? eq(festivals.published, true)
+          : or(eq(festivals.published, true), eq(festivals.id, previewFestivalId)),
         lte(festivals.startsAt, at),
         gt(festivals.endsAt, at),
       ),
     )
     .all();
-  for (const row of rows) byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), row]);
+  for (const row of rows) {
+    const deal = row.festivalId === previewFestivalId ? { ...row, published: true } : row;
+    byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), deal]);
+  }
   return byProduct;
 }
 
@@ -78,6 +92,8 @@ export interface PriceQuote {
   festivalId: number | null;
   /** Units left at the deal price (Infinity when uncapped). */
   dealUnitsLeft: number;
+  /** 限购 of the deal behind `unitCents`: units one shopper may buy at its price; null for no limit. */
+  perShopperLimit: number | null;
   /** The deal and festival behind the price (for badges), or null at the regular price. */
   deal: LiveDealRow | null;
 }
@@ -106,6 +122,7 @@ export function quotePrices(
       dealId: applied?.deal.dealId ?? null,
       festivalId: applied?.deal.festivalId ?? null,
       dealUnitsLeft: applied ? dealUnitsLeft(applied.deal) : 0,
+      perShopperLimit: applied?.deal.perShopperLimit ?? null,
       deal: applied?.deal ?? null,
     });
   }
@@ -117,10 +134,13 @@ export function withDeals<T extends { id: number; priceCents: number }>(
   items: T[],
   locale: Locale,
   at: Date = clockNow(),
+  options: { previewFestivalId?: number } = {},
 ): (T & { deal: CardDeal | null })[] {
   const deals = liveDealRows(
     items.map((i) => i.id),
     at,
+    getDb(),
+    options,
   );
   return items.map((item) => {
     const applied = bestDeal(item.priceCents, deals.get(item.id) ?? [], at);
@@ -141,5 +161,54 @@ export function withDeals<T extends { id: number; priceCents: number }>(
           }
         : null,
     };
+  });
+}
+
+/** Whose earlier orders count against a per-shopper limit: a signed-in user, a guest's order email, or nobody yet. */
+export type DealShopper = { userId: number } | { email: string } | null;
+
+/** Orders whose deal units count against a limit: open (not paid yet) or sold; not cancelled, expired or refunded. */
+const COUNTED_ORDER_STATUSES = ["pending_payment", ...SOLD_ORDER_STATUSES] as const;
+
+/**
+ * Units a shopper already bought at these deals (限购): quantity less refunded units of their order
+ * lines at each deal, in orders still pending payment or sold. A signed-in shopper is their user id;
+ * a guest is the order's email, compared case-insensitively; nobody (a guest cart before checkout)
+ * has bought nothing yet.
+ */
+export function dealUnitsBought(db: Reader, shopper: DealShopper, dealIds: readonly number[]): Map<number, number> {
+  const bought = new Map<number, number>();
+  if (!shopper || dealIds.length === 0) return bought;
+  const whose: SQL =
+    "userId" in shopper
+      ? eq(orders.userId, shopper.userId)
+      : sql`lower(${orders.email}) = ${shopper.email.trim().toLowerCase()}`;
+  const rows = db
+    .select({
+      dealId: orderItems.dealId,
+      units: sql<number>`coalesce(sum(${orderItems.quantity} - ${orderItems.refundedQuantity}), 0)`,
+    })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .where(
+      and(
+        inArray(orderItems.dealId, [...new Set(dealIds)]),
+        inArray(orders.status, [...COUNTED_ORDER_STATUSES]),
+        whose,
+      ),
+    )
+    .groupBy(orderItems.dealId)
+    .all();
+  for (const row of rows) if (row.dealId !== null) bought.set(row.dealId, Math.max(0, row.units));
+  return bought;
+}
+
+/** How a line of `quantity` splits at this quote: units at its deal price (cap and 限购 allowing) and the rest. */
+export function splitQuote(quote: PriceQuote, quantity: number, bought: ReadonlyMap<number, number>): DealSplit {
+  if (quote.dealId === null) return { dealUnits: 0, regularUnits: quantity, limitedBy: null };
+  return splitDealQuantity(quantity, {
+    capLeft: quote.dealUnitsLeft,
+    perShopperLimit: quote.perShopperLimit,
+    alreadyBought: bought.get(quote.dealId) ?? 0,
   });
 }

@@ -130,8 +130,15 @@ export function listProducts(args: { locale: Locale; filter: ProductFilter; sort
   };
 }
 
-/** Shopper-visible cards for these ids, in the order given (festival deals, showcase sessions). */
-export function listProductCardsByIds(ids: readonly number[], locale: Locale): ProductCard[] {
+/**
+ * Shopper-visible cards for these ids, in the order given (festival deals, showcase sessions).
+ * `previewFestivalId`: an organizer's preview of an unpublished festival, priced as if it were published.
+ */
+export function listProductCardsByIds(
+  ids: readonly number[],
+  locale: Locale,
+  options: { previewFestivalId?: number } = {},
+): ProductCard[] {
   if (ids.length === 0) return [];
   const rows = cardQuery()
     .where(and(productIsVisible, inArray(products.id, [...ids])))
@@ -140,6 +147,8 @@ export function listProductCardsByIds(ids: readonly number[], locale: Locale): P
   return withDeals(
     ids.flatMap((id) => byId.get(id) ?? []),
     locale,
+    undefined,
+    options,
   );
 }
 

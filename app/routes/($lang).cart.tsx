@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { FestivalBadge } from "#app/components/deal-price.tsx";
+import { DealSplitNote, FestivalBadge } from "#app/components/deal-price.tsx";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Price } from "#app/components/price.tsx";
 import { Button, buttonClass } from "#app/components/ui/button.tsx";
@@ -168,14 +168,14 @@ function CartLineRow({ line }: { line: CartLine }) {
         className="h-20 w-20 shrink-0 rounded bg-clay-50 object-cover"
       />
       <div className="flex-1 space-y-1">
-        {line.deal ? <FestivalBadge festival={line.deal.festival} /> : null}
+        {line.deal && line.dealUnits > 0 ? <FestivalBadge festival={line.deal.festival} /> : null}
         <Link to={href(`/products/${line.slug}`)} className="block font-medium hover:underline">
           {line.title}
         </Link>
         <p className="text-xs text-stone-600">{line.countryName}</p>
         <p className="text-sm">
           {formatMoney(line.unitCents, "USD", locale)}
-          {line.deal ? (
+          {line.deal && line.dealUnits > 0 ? (
             <>
               {" "}
               <s className="text-stone-600">{formatMoney(line.regularCents, "USD", locale)}</s>{" "}
@@ -183,6 +183,7 @@ function CartLineRow({ line }: { line: CartLine }) {
             </>
           ) : null}
         </p>
+        <DealSplitNote line={line} />
         {problem ? (
           <p role="alert" className="text-sm font-medium text-red-800" data-testid="line-problem">
             {problem}

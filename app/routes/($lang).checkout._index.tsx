@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@confo
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DealSplitNote } from "#app/components/deal-price.tsx";
 import { Field } from "#app/components/field.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
 import { Price } from "#app/components/price.tsx";
@@ -168,7 +169,10 @@ export default function Checkout() {
               <li key={line.productId} className="flex justify-between gap-3">
                 <span>
                   {line.title} × {line.quantity}
-                  {line.deal ? <span className="block text-xs text-red-800">{line.deal.festival.name}</span> : null}
+                  {line.deal && line.dealUnits > 0 ? (
+                    <span className="block text-xs text-red-800">{line.deal.festival.name}</span>
+                  ) : null}
+                  <DealSplitNote line={line} />
                 </span>
                 <Price cents={line.lineCents} currency="USD" />
               </li>

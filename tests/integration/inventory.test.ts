@@ -433,12 +433,19 @@ describe("deal caps count units reserved and units sold", () => {
     expect(total(a)).toBe(6000);
     expect(deal()).toEqual({ sold: 0, reserved: 2 });
     expect(await unitsLeft()).toBe(1);
-    // Two more at the deal price would pass the cap (2 reserved + 2 > 3): the regular price.
+    // Two more: the cap has one left (2 reserved of 3), so one unit at the deal price and one at the regular price.
     const b = await placeThroughCheckout(product.id, 2);
-    expect(total(b)).toBe(8000);
-    expect(deal()).toEqual({ sold: 0, reserved: 2 });
+    expect(total(b)).toBe(3000 + 4000);
+    expect(deal()).toEqual({ sold: 0, reserved: 3 });
+    expect(await unitsLeft()).toBe(0);
 
     await demoPayment(a, "pay");
+    expect(deal()).toEqual({ sold: 2, reserved: 1 });
+    // b's payment fails: it stays unpaid and keeps its deal unit; cancelling it gives the unit back
+    // (only its deal unit returns to the cap; its regular unit never held one).
+    await demoPayment(b, "fail");
+    expect(deal()).toEqual({ sold: 2, reserved: 1 });
+    expect((await orderPageAction(b, "cancel")).status).toBe(200);
     expect(deal()).toEqual({ sold: 2, reserved: 0 });
     expect(await unitsLeft()).toBe(1);
 
@@ -448,17 +455,11 @@ describe("deal caps count units reserved and units sold", () => {
     expect(await unitsLeft()).toBe(0);
     await demoPayment(c, "fail");
     expect(deal()).toEqual({ sold: 2, reserved: 1 });
-    expect((await orderPageAction(c, "cancel")).status).toBe(200);
-    expect(deal()).toEqual({ sold: 2, reserved: 0 });
-
-    const d = await placeThroughCheckout(product.id, 1);
-    expect(total(d)).toBe(3000);
-    expect(deal()).toEqual({ sold: 2, reserved: 1 });
     expireAll();
     expect(deal()).toEqual({ sold: 2, reserved: 0 });
     setClock(null);
     expect(await unitsLeft()).toBe(1);
-    // b (regular price) expired too; a is paid and holds its 2 units until shipped.
+    // a is paid and holds its 2 units until shipped.
     expect(units(product.id)).toEqual({ onHand: 10, reserved: 2, available: 8 });
   });
 });

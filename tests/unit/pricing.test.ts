@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   bestDeal,
   dealApplies,
+  dealPercentOff,
   dealPriceFor,
   effectivePrice,
   festivalStatus,
@@ -114,5 +115,23 @@ describe("the effective price search sorts by", () => {
       priceCents: 999,
       discountPercent: 50,
     });
+  });
+});
+
+describe("the saving a deal's label shows", () => {
+  test("a percent-off deal shows the percentage that was set, even where the rounded cents say less", () => {
+    // 25 % off $10.01 is $7.5075, charged $7.51: a saving of 24.98 % in cents.
+    expect(dealPriceFor(1001, { dealPriceCents: null, discountPercent: 25 })).toBe(751);
+    expect(percentOff(1001, 751)).toBe(24);
+    expect(dealPercentOff(1001, { dealPriceCents: null, discountPercent: 25 })).toBe(25);
+    const quarter = deal({ dealPriceCents: null, discountPercent: 25 });
+    expect(bestDeal(1001, [quarter], START)).toMatchObject({ priceCents: 751, percentOff: 25 });
+    // What search indexes for "biggest discount" is the same number.
+    expect(effectivePrice(1001, [quarter], START)).toEqual({ priceCents: 751, discountPercent: 25 });
+  });
+
+  test("a fixed festival price shows its saving rounded down", () => {
+    expect(dealPercentOff(1999, { dealPriceCents: 1699, discountPercent: null })).toBe(15);
+    expect(dealPercentOff(3000, { dealPriceCents: 2001, discountPercent: null })).toBe(33);
   });
 });

@@ -8,7 +8,7 @@ import { productIsVisible } from "#db/rules.ts";
 
 /**
  * A festival's deals: a percentage off or a fixed festival price per product, an optional stock cap,
- * and their order on the festival page. Each change re-indexes the product through the outbox.
+ * an optional limit per shopper (限购), and their order on the festival page. Each change re-indexes the product through the outbox.
  */
 /** Ids of the products a festival has deals on (re-indexed when its dates or visibility change). */
 export const dealProducts = (tx: Pick<ReturnType<typeof getDb>, "select">, festivalId: number) =>
@@ -25,7 +25,14 @@ export type DealResult =
   | {
       ok: false;
       error:
-        "notFound" | "duplicate" | "priceNotBelow" | "priceNotPositive" | "percentRange" | "nothingToAdd" | "capRange";
+        | "notFound"
+        | "duplicate"
+        | "priceNotBelow"
+        | "priceNotPositive"
+        | "percentRange"
+        | "nothingToAdd"
+        | "capRange"
+        | "limitRange";
     };
 
 function checkTerms(regularCents: number, terms: DealTermsInput): DealResult | null {
@@ -35,6 +42,15 @@ function checkTerms(regularCents: number, terms: DealTermsInput): DealResult | n
       : { ok: false, error: "percentRange" };
   if (!Number.isInteger(terms.priceCents) || terms.priceCents <= 0) return { ok: false, error: "priceNotPositive" };
   if (terms.priceCents >= regularCents) return { ok: false, error: "priceNotBelow" };
+  return null;
+}
+
+const inRange = (n: number | null) => n === null || (Number.isInteger(n) && n >= 1 && n <= 9_999_999);
+
+/** The cap and the limit per shopper (限购): each empty (null) or a whole number from 1. */
+function checkLimits(dealStock: number | null, perShopperLimit: number | null): DealResult | null {
+  if (!inRange(dealStock) || (dealStock !== null && dealStock > 1_000_000)) return { ok: false, error: "capRange" };
+  if (!inRange(perShopperLimit)) return { ok: false, error: "limitRange" };
   return null;
 }
 
@@ -49,10 +65,11 @@ export function addDeal(
   productId: number,
   terms: DealTermsInput,
   dealStock: number | null = null,
+  perShopperLimit: number | null = null,
 ): DealResult {
   assertOrganizer(actor);
-  if (dealStock !== null && (!Number.isInteger(dealStock) || dealStock < 1 || dealStock > 1_000_000))
-    return { ok: false, error: "capRange" };
+  const outOfRange = checkLimits(dealStock, perShopperLimit);
+  if (outOfRange) return outOfRange;
   return getDb().transaction((tx) => {
     if (!tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.id, festivalId)).get())
       return { ok: false, error: "notFound" } as const;
@@ -82,7 +99,7 @@ export function addDeal(
         .get()?.p ?? -1;
     const [deal] = tx
       .insert(festivalDeals)
-      .values({ festivalId, productId, ...termColumns(terms), dealStock, position: last + 1 })
+      .values({ festivalId, productId, ...termColumns(terms), dealStock, perShopperLimit, position: last + 1 })
       .returning()
       .all();
     enqueueSearchSync(tx, "product", [productId]);
@@ -91,6 +108,7 @@ export function addDeal(
       productId,
       ...termColumns(terms),
       dealStock,
+      perShopperLimit,
     });
     return { ok: true, added: 1 } as const;
   });
@@ -168,17 +186,18 @@ export function updateDeal(
   dealId: number,
   terms: DealTermsInput,
   dealStock: number | null,
+  perShopperLimit: number | null = null,
 ): DealResult {
   assertOrganizer(actor);
-  if (dealStock !== null && (!Number.isInteger(dealStock) || dealStock < 1 || dealStock > 1_000_000))
-    return { ok: false, error: "capRange" };
+  const outOfRange = checkLimits(dealStock, perShopperLimit);
+  if (outOfRange) return outOfRange;
   return getDb().transaction((tx) => {
     const found = getDealWithPrice(tx, festivalId, dealId);
     if (!found) return { ok: false, error: "notFound" } as const;
     const invalid = checkTerms(found.priceCents, terms);
     if (invalid) return invalid;
     tx.update(festivalDeals)
-      .set({ ...termColumns(terms), dealStock })
+      .set({ ...termColumns(terms), dealStock, perShopperLimit })
       .where(eq(festivalDeals.id, dealId))
       .run();
     enqueueSearchSync(tx, "product", [found.deal.productId]);
@@ -192,8 +211,9 @@ export function updateDeal(
         dealPriceCents: found.deal.dealPriceCents,
         discountPercent: found.deal.discountPercent,
         dealStock: found.deal.dealStock,
+        perShopperLimit: found.deal.perShopperLimit,
       },
-      { dealId, ...termColumns(terms), dealStock },
+      { dealId, ...termColumns(terms), dealStock, perShopperLimit },
     );
     return { ok: true } as const;
   });

@@ -3,7 +3,7 @@ import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { toBeijingLocal, type FestivalInput } from "#app/utils/festival-form.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { dealPriceFor, percentOff } from "#db/pricing.ts";
+import { dealPercentOff, dealPriceFor } from "#db/pricing.ts";
 import { isVisibleProduct } from "#db/rules.ts";
 import { festivalDeals, festivalSessions, festivalStores, festivals, products, stores } from "#db/schema/index.ts";
 import { slugify, uniqueSlug } from "#db/text.ts";
@@ -126,6 +126,8 @@ export interface AdminDealRow {
   mode: "percent" | "price";
   percent: number | null;
   dealStock: number | null;
+  /** 限购: units one shopper may buy at the deal price; null for no limit. */
+  perShopperLimit: number | null;
   soldCount: number;
   /** Units held at the deal price by unpaid orders; the cap counts them with the units sold. */
   reservedCount: number;
@@ -156,10 +158,11 @@ export function getFestivalForEdit(actor: Actor, id: number, locale: Locale) {
         storeName: pick(store, "name", locale),
         regularCents: product.priceCents,
         dealPriceCents: price,
-        percentOff: percentOff(product.priceCents, price),
+        percentOff: dealPercentOff(product.priceCents, deal, price),
         mode: deal.dealPriceCents === null ? "percent" : "price",
         percent: deal.discountPercent,
         dealStock: deal.dealStock,
+        perShopperLimit: deal.perShopperLimit,
         soldCount: deal.soldCount,
         reservedCount: deal.reservedCount,
         visible: isVisibleProduct(product, store),

@@ -43,6 +43,7 @@ const DEAL_ERRORS: Record<Extract<DealResult, { ok: false }>["error"], MessageKe
   percentRange: "admin.errorPercentRange",
   nothingToAdd: "admin.errorNothingToAdd",
   capRange: "admin.errorCapRange",
+  limitRange: "admin.errorLimitRange",
 };
 
 /** Input the schema refused: 400 with a translated message (and, for the details form, its field errors). */
@@ -78,14 +79,14 @@ export function setPublished({ user, festivalId }: EditorContext, { intent }: In
 }
 
 export function addFestivalDeal({ user, festivalId }: EditorContext, input: Input<"add-deal">) {
-  const result = addDeal(user, festivalId, input.productId, input.terms, input.dealStock);
+  const result = addDeal(user, festivalId, input.productId, input.terms, input.dealStock, input.perShopperLimit);
   return result.ok
     ? done(input.intent, "admin.dealAdded")
     : fail(input.intent, DEAL_ERRORS[result.error], { productId: input.productId, dealId: null });
 }
 
 export function updateFestivalDeal({ user, festivalId }: EditorContext, input: Input<"update-deal">) {
-  const result = updateDeal(user, festivalId, input.dealId, input.terms, input.dealStock);
+  const result = updateDeal(user, festivalId, input.dealId, input.terms, input.dealStock, input.perShopperLimit);
   return result.ok
     ? done(input.intent, "admin.saved")
     : fail(input.intent, DEAL_ERRORS[result.error], { productId: null, dealId: input.dealId });

@@ -1,18 +1,20 @@
 import { useT } from "#app/i18n/use-locale.ts";
 
-/** Percentage off or a fixed festival price (US dollars), and an optional deal stock cap. */
+/** Percentage off or a fixed festival price (US dollars), an optional deal stock cap and an optional limit per shopper. */
 export function DealTermsFields({
   idPrefix,
   mode,
   percent,
   priceCents,
   dealStock,
+  perShopperLimit,
 }: {
   idPrefix: string;
   mode: "percent" | "price";
   percent: number | null;
   priceCents: number | null;
   dealStock: number | null;
+  perShopperLimit: number | null;
 }) {
   const t = useT();
   return (
@@ -63,6 +65,17 @@ export function DealTermsFields({
         defaultValue={dealStock ?? ""}
         className="w-16 rounded border border-stone-300 px-1 py-1 text-xs"
         placeholder={t("admin.capPlaceholder")}
+      />
+      <label htmlFor={`${idPrefix}-limit`} className="sr-only">
+        {t("admin.perShopperLimit")}
+      </label>
+      <input
+        id={`${idPrefix}-limit`}
+        name="perShopperLimit"
+        inputMode="numeric"
+        defaultValue={perShopperLimit ?? ""}
+        className="w-20 rounded border border-stone-300 px-1 py-1 text-xs"
+        placeholder={t("admin.limitPlaceholder")}
       />
     </>
   );

@@ -42,7 +42,8 @@ const dollars = z.string().transform((value, ctx) => {
 /**
  * A deal's terms: `mode` price with `price` in US dollars, or (any other mode) `percent`. The fields
  * the chosen mode does not use are ignored, so they are read leniently here and checked below, terms
- * first, then the optional stock cap (1 to 7 digits; empty for none).
+ * first, then the optional stock cap (1 to 7 digits; empty for none), then the optional limit per
+ * shopper (1 to 9,999,999; empty for none).
  */
 const dealTermsFields = {
   mode: z.string().optional(),
@@ -54,11 +55,21 @@ const dealTermsFields = {
     .regex(/^\d{0,7}$/)
     .optional()
     .catch("invalid"),
+  /** 限购: units one shopper may buy at the deal price; empty for no limit, else a whole number from 1. */
+  perShopperLimit: z
+    .string()
+    .trim()
+    .regex(/^(?:[1-9]\d{0,6})?$/)
+    .optional()
+    .catch("invalid"),
 };
 
 type DealTermsFields = z.output<z.ZodObject<typeof dealTermsFields>>;
 
-function toDealTerms<T extends DealTermsFields>({ mode, percent, price, dealStock, ...rest }: T, ctx: z.RefinementCtx) {
+function toDealTerms<T extends DealTermsFields>(
+  { mode, percent, price, dealStock, perShopperLimit, ...rest }: T,
+  ctx: z.RefinementCtx,
+) {
   const terms: DealTermsInput | null =
     mode === "price"
       ? price === undefined
@@ -75,7 +86,16 @@ function toDealTerms<T extends DealTermsFields>({ mode, percent, price, dealStoc
     ctx.addIssue({ code: "custom", path: ["dealStock"], message: "admin.errorCapRange" });
     return z.NEVER;
   }
-  return { ...rest, terms, dealStock: dealStock ? Number(dealStock) : null };
+  if (perShopperLimit === "invalid") {
+    ctx.addIssue({ code: "custom", path: ["perShopperLimit"], message: "admin.errorLimitRange" });
+    return z.NEVER;
+  }
+  return {
+    ...rest,
+    terms,
+    dealStock: dealStock ? Number(dealStock) : null,
+    perShopperLimit: perShopperLimit ? Number(perShopperLimit) : null,
+  };
 }
 
 const badRequest = "admin.errorBadRequest" satisfies MessageKey;

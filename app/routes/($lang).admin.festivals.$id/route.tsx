@@ -187,6 +187,7 @@ export default function EditFestival() {
                         {d.dealStock !== null
                           ? ` · ${t("admin.capSold", { sold: d.soldCount, reserved: d.reservedCount, cap: d.dealStock })}`
                           : ""}
+                        {d.perShopperLimit !== null ? ` · ${t("admin.limitShown", { limit: d.perShopperLimit })}` : ""}
                       </span>
                     </th>
                     <td className="py-2">
@@ -205,6 +206,7 @@ export default function EditFestival() {
                           percent={d.percent}
                           priceCents={d.mode === "price" ? d.dealPriceCents : null}
                           dealStock={d.dealStock}
+                          perShopperLimit={d.perShopperLimit}
                         />
                         <Button variant="secondary" size="xs" name="intent" value={INTENT.updateDeal}>
                           {t("admin.save")}
@@ -274,6 +276,7 @@ export default function EditFestival() {
                   percent={20}
                   priceCents={null}
                   dealStock={null}
+                  perShopperLimit={null}
                 />
                 <Button
                   size="xs"
