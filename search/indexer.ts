@@ -38,7 +38,7 @@ export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] 
       categorySlug: categories.slug,
       ...localizedColumns(categories, "name", "categoryName"),
       featured: sql<number>`${featuredProducts.productId} IS NOT NULL`,
-      unitsSold: sql<number>`(SELECT coalesce(sum(oi.quantity), 0) FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.product_id = ${products.id} AND ${sql.raw(ruleSql.orderIsSold("o"))})`,
+      unitsSold: sql<number>`(SELECT coalesce(sum(oi.quantity - oi.refunded_quantity), 0) FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.product_id = ${products.id} AND ${sql.raw(ruleSql.orderIsSold("o"))})`,
     })
     .from(products)
     .innerJoin(stores, eq(products.storeId, stores.id))

@@ -147,6 +147,8 @@ export function mergeGuestCart(token: string, userId: number) {
           .run();
       else tx.insert(cartItems).values({ cartId: userCartId, productId: line.productId, quantity }).run();
     }
+    // Unpaid orders placed from the guest cart now belong to the account's: paying them takes their lines out of it.
+    tx.update(orders).set({ cartId: userCartId }).where(eq(orders.cartId, guestId)).run();
     tx.delete(carts).where(eq(carts.id, guestId)).run();
   });
 }

@@ -25,7 +25,7 @@ import { festivalDeals, orderItems, orders, products } from "#db/schema/index.ts
 /** Order lines that hold units: every line of a pending order, and the unshipped lines of a paid one. */
 export const lineHoldsUnits: SQL = or(
   eq(orders.status, "pending_payment"),
-  and(orderIsSold, isNull(orderItems.shippedAt)),
+  and(orderIsSold, isNull(orderItems.shippedAt), sql`${orderItems.quantity} > ${orderItems.refundedQuantity}`),
 )!;
 
 /**

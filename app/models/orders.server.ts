@@ -178,6 +178,40 @@ export function getOrderForViewer(
   };
 }
 
+/**
+ * Guest orders join a new account only with proof that the account holder placed them: the order
+ * was placed from this browser's guest cart (its signed cookie, presented at sign-up) and with the
+ * account's address. An order placed elsewhere, or with another address, stays a guest order (its
+ * signed link still opens it). Email verification (a later issue) will let proven addresses claim
+ * the rest. Returns the orders attached.
+ */
+export function attachGuestOrders(args: { guestToken: string; userId: number; email: string }): number[] {
+  const cartId = cartIdOf({ token: args.guestToken });
+  if (cartId === null) return [];
+  return getDb().transaction(
+    (tx) => {
+      const claimed = tx
+        .select({ id: orders.id })
+        .from(orders)
+        .where(
+          and(
+            eq(orders.cartId, cartId),
+            isNull(orders.userId),
+            eq(sql`lower(trim(${orders.email}))`, args.email.trim().toLowerCase()),
+          ),
+        )
+        .all()
+        .map((o) => o.id);
+      for (const id of claimed) {
+        tx.update(orders).set({ userId: args.userId }).where(eq(orders.id, id)).run();
+        recordOrderEvent(tx, id, "attached_to_account", { actor: { kind: "shopper", userId: args.userId } });
+      }
+      return claimed;
+    },
+    { behavior: "immediate" },
+  );
+}
+
 export interface UnpaidOrder {
   id: number;
   totalCents: number;
@@ -519,7 +553,7 @@ export interface SalesRow {
   revenueCents: number;
 }
 
-/** Sales (paid, partly fulfilled, fulfilled orders) by festival, by store and by the store's country. */
+/** Sales (orders paid and not refunded in full), net of refunds, by festival, by store and by the store's country. */
 export function getSales(
   actor: Actor,
   locale: Locale,
@@ -528,8 +562,9 @@ export function getSales(
   const db = getDb();
   const measures = {
     orders: sql<number>`count(DISTINCT ${orderItems.orderId})`,
-    units: sql<number>`sum(${orderItems.quantity})`,
-    revenueCents: sql<number>`sum(${orderItems.unitCents} * ${orderItems.quantity})`,
+    // Net of refunds: units given back and cents refunded are not sales.
+    units: sql<number>`sum(${orderItems.quantity} - ${orderItems.refundedQuantity})`,
+    revenueCents: sql<number>`sum(${orderItems.unitCents} * ${orderItems.quantity} - ${orderItems.refundedCents})`,
   };
   const byFestival = db
     .select({
@@ -587,7 +622,7 @@ export function getSales(
     }));
   const byRevenue = (a: SalesRow, b: SalesRow) => b.revenueCents - a.revenueCents || a.key.localeCompare(b.key);
   const totals = db
-    .select({ n: count(), total: sql<number>`coalesce(sum(${orders.totalCents}), 0)` })
+    .select({ n: count(), total: sql<number>`coalesce(sum(${orders.totalCents} - ${orders.refundedCents}), 0)` })
     .from(orders)
     .where(orderIsSold)
     .get();

@@ -9,7 +9,9 @@ import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { createShopper } from "#app/models/users.server.ts";
+import { attachGuestOrders } from "#app/models/orders.server.ts";
 import { signIn } from "#app/utils/auth.server.ts";
+import { guestCartToken } from "#app/utils/cart-cookie.server.ts";
 import { PASSWORD_VARS, signupSchema } from "#app/utils/auth-forms.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { safeRedirect } from "#app/utils/password.ts";
@@ -41,6 +43,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { result: submission.reply({ fieldErrors: { email: ["auth.emailTaken"] }, hideFields: ["password"] }) },
       { status: 400 },
     );
+  // Orders this browser placed as a guest with this address join the new account (decision 016).
+  const guestToken = await guestCartToken(request);
+  if (guestToken) attachGuestOrders({ guestToken, userId: user.id, email: user.email });
   return signIn(request, user.id, safeRedirect(submission.value.redirectTo, localizePath("/account", locale)));
 }
 
