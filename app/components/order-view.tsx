@@ -76,6 +76,14 @@ export function OrderView({ order }: { order: OrderDetail }) {
                 {line.shippedAt
                   ? t("order.shipped", { carrier: line.carrier ?? "", tracking: line.trackingNumber ?? "" })
                   : t("order.notShipped")}
+                {line.refundedCents > 0 ? (
+                  <span className="block text-stone-700">
+                    {t("refund.lineRefunded", {
+                      count: line.refundedQuantity,
+                      amount: formatMoney(line.refundedCents, order.currency, locale),
+                    })}
+                  </span>
+                ) : null}
               </td>
             </tr>
           ))}
@@ -83,6 +91,11 @@ export function OrderView({ order }: { order: OrderDetail }) {
       </table>
       <p className="text-right text-lg font-semibold" data-testid="order-total">
         {t("checkout.total")}: {formatMoney(order.totalCents, order.currency, locale)}
+        {order.refundedCents > 0 ? (
+          <span className="block text-sm font-normal text-stone-700">
+            {t("refund.refundedTotal", { amount: formatMoney(order.refundedCents, order.currency, locale) })}
+          </span>
+        ) : null}
       </p>
       <div className="text-sm text-stone-700">
         <h2 className="font-semibold text-clay-900">{t("checkout.shipping")}</h2>

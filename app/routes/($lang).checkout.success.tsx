@@ -66,6 +66,16 @@ export default function CheckoutSuccess() {
             <Link to={href(link)} className="break-all text-clay-700 underline" data-testid="guest-order-link">
               {href(link)}
             </Link>
+            <p className="mt-3">
+              {t("success.signupHint")}{" "}
+              <Link
+                to={href(`/signup?${new URLSearchParams({ redirectTo: href("/account/orders") })}`)}
+                className="font-semibold text-clay-700 underline"
+                data-testid="signup-to-keep"
+              >
+                {t("success.signupLink")}
+              </Link>
+            </p>
           </>
         )}
       </div>

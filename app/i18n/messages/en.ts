@@ -691,8 +691,11 @@ export const en = {
   "refund.badAmount": "Enter an amount such as 12.50.",
   "refund.tooMuch": "That is more than can still be refunded for this line (refunds already made or under way count).",
   "refund.noReason": "Give a reason for the refund.",
-  "refund.refundedTotal": "refunded {amount}",
+  "refund.refundedTotal": "Refunded {amount}",
   "refund.lineRefunded": "{count} unit(s) refunded, {amount}",
+  "success.signupHint":
+    "Create an account on this device with the email you ordered with, and this order is added to it.",
+  "success.signupLink": "Create an account",
 } satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = {

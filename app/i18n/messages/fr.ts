@@ -709,6 +709,9 @@ export const fr: Messages = {
   "refund.tooMuch":
     "C'est plus que ce qui peut encore être remboursé pour cette ligne (remboursements faits ou en cours compris).",
   "refund.noReason": "Indiquez le motif du remboursement.",
-  "refund.refundedTotal": "remboursé {amount}",
+  "refund.refundedTotal": "Remboursé : {amount}",
   "refund.lineRefunded": "{count} unité(s) remboursée(s), {amount}",
+  "success.signupHint":
+    "Créez un compte sur cet appareil avec l'e-mail de la commande : cette commande y sera ajoutée.",
+  "success.signupLink": "Créer un compte",
 };

@@ -667,4 +667,6 @@ export const zh: Messages = {
   "refund.noReason": "请填写退款原因。",
   "refund.refundedTotal": "已退款 {amount}",
   "refund.lineRefunded": "已退 {count} 件，{amount}",
+  "success.signupHint": "在本设备上用下单时填写的邮箱注册账户，此订单将自动归入该账户。",
+  "success.signupLink": "注册账户",
 };
