@@ -44,6 +44,7 @@ const CONSOLES = [
     paths: [
       "/admin",
       "/admin/stores",
+      "/admin/orders",
       "/admin/featured",
       "/admin/festivals",
       "/admin/festivals/new",
