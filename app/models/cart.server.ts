@@ -206,8 +206,16 @@ export interface CartView {
   canCheckout: boolean;
 }
 
-/** The cart as the shopper sees it now: prices recomputed from the catalog and live deals, problems flagged. */
-export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = clockNow()): CartView {
+/**
+ * The cart as the shopper sees it now: prices recomputed from the catalog and live deals, problems
+ * flagged. `guestEmail` prices a guest's cart as checkout will, counting earlier orders placed with
+ * that address against per-shopper deal limits.
+ */
+export function getCartView(
+  owner: CartOwner | null,
+  locale: Locale,
+  { at = clockNow(), guestEmail }: { at?: Date; guestEmail?: string } = {},
+): CartView {
   const empty: CartView = { lines: [], stores: [], count: 0, totalCents: 0, currency: "USD", canCheckout: false };
   if (!owner) return empty;
   const db = getDb();
@@ -245,7 +253,7 @@ export function getCartView(owner: CartOwner | null, locale: Locale, at: Date = 
     [
       ...dealUnitsBought(
         db,
-        "userId" in owner ? { userId: owner.userId } : null,
+        "userId" in owner ? { userId: owner.userId } : guestEmail ? { email: guestEmail } : null,
         [...quotes.values()].flatMap((q) => (q.dealId === null ? [] : [q.dealId])),
       ),
     ].map(([dealId, units]) => [dealId, Math.max(0, units - (held.byDeal.get(dealId) ?? 0))]),

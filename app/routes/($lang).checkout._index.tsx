@@ -20,6 +20,7 @@ import { pageMeta } from "#app/utils/meta.ts";
 import { publicOrigin } from "#app/utils/origin.server.ts";
 import { CHECKOUT_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
+import { formText } from "#app/utils/form-values.ts";
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { locale, user } = context;
@@ -53,6 +54,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
 
   if (!owner) throw redirect(localizePath("/cart", locale));
+  // A guest is known by their address only now: if earlier orders with it used up a deal's limit
+  // per shopper, the total is not what the cart showed. Say so and let them accept the new total.
+  if (!user) {
+    const shown = getCartView(owner, locale);
+    const priced = getCartView(owner, locale, { guestEmail: submission.value.email });
+    if (priced.totalCents !== shown.totalCents && formText(form, "acceptTotal") !== String(priced.totalCents))
+      return data(
+        {
+          result: submission.reply({ formErrors: ["checkout.limitUsed"] }),
+          unavailable: [] as string[],
+          priced,
+        },
+        { status: 409 },
+      );
+  }
   const placed = placeOrder({ owner, userId: user?.id ?? null, shipping: submission.value, locale, provider: mode });
   if (!placed.ok) {
     if (placed.error === "empty") throw redirect(localizePath("/cart", locale));
@@ -82,8 +98,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("checkout.title"));
 
 export default function Checkout() {
-  const { cart, email, mode, reservationMinutes } = useLoaderData<typeof loader>();
+  const { cart: loaded, email, mode, reservationMinutes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // After a refusal that priced the cart for the guest's address, the summary shows those prices.
+  const priced = (result as { priced?: typeof loaded } | undefined)?.priced ?? null;
+  const cart = priced ?? loaded;
   const t = useT();
   const href = useHref();
   const pending = useNavigation().state !== "idle";
@@ -155,6 +174,7 @@ export default function Checkout() {
           ) : mode === "unavailable" ? (
             <Notice tone="error">{t("checkout.unavailable")}</Notice>
           ) : null}
+          {priced ? <input type="hidden" name="acceptTotal" value={priced.totalCents} /> : null}
           <p className="text-xs text-stone-600">{t("checkout.reservationNote", { minutes: reservationMinutes })}</p>
           <Button pending={pending} disabled={mode === "unavailable"}>
             {pending ? t("checkout.placing") : t("checkout.pay")}

@@ -292,8 +292,27 @@ describe("a line asking for more than the deal has left at its price", () => {
     // Another browser, the same address: its cart knows no email yet, so only the cart counts there…
     const secondCart = await addToCart(null, product.id, 3);
     expect((await cartOf(secondCart)).lines[0]).toMatchObject({ dealUnits: 2, regularUnits: 1 });
-    // …and the order, placed with the address, is limited by the first order.
-    const second = await checkout(secondCart, { ...SHIPPING, email: "amara.diallo@example.com" });
+    // …so checkout, which learns the address, says the total changed and places nothing…
+    const ordersBefore = db().select().from(orders).all().length;
+    ip += 1;
+    const refused = await callRoute(
+      checkoutRoute.action as never,
+      await routeArgs(
+        new Request("http://localhost:3000/checkout", {
+          method: "POST",
+          body: new URLSearchParams({ ...SHIPPING, email: "amara.diallo@example.com" }),
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: secondCart },
+        }),
+        {},
+        { clientIp: `198.51.100.${ip}` },
+      ),
+    );
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toContain("checkout.limitUsed");
+    expect((refused.body as { priced: { totalCents: number } }).priced.totalCents).toBe(15_000);
+    expect(db().select().from(orders).all()).toHaveLength(ordersBefore);
+    // …until the shopper accepts the new total: the order is limited by the first order.
+    const second = await checkout(secondCart, { ...SHIPPING, email: "amara.diallo@example.com", acceptTotal: "15000" });
     expect(linesOf(second.orderId)).toMatchObject([{ quantity: 3, unitCents: 5000, dealId: null }]);
     expect(orderOf(second.orderId).totalCents).toBe(15_000);
     // The model compares addresses case-insensitively even when given one as typed.
