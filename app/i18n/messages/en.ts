@@ -696,7 +696,8 @@ export const en = {
   "success.signupHint":
     "Create an account on this device with the email you ordered with, and this order is added to it.",
   "success.signupLink": "Create an account",
-  "checkout.limitUsed": "Earlier orders with this email already used the festival price limit per shopper, so some units are at the regular price. The summary shows the new total; place the order again to accept it.",
+  "checkout.limitUsed":
+    "Earlier orders with this email already used the festival price limit per shopper, so some units are at the regular price. The summary shows the new total; place the order again to accept it.",
 } satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = {

@@ -714,5 +714,6 @@ export const fr: Messages = {
   "success.signupHint":
     "Créez un compte sur cet appareil avec l'e-mail de la commande : cette commande y sera ajoutée.",
   "success.signupLink": "Créer un compte",
-  "checkout.limitUsed": "Des commandes précédentes avec cet e-mail ont déjà atteint la limite par acheteur au prix du festival : certaines unités sont au prix normal. Le récapitulatif affiche le nouveau total ; passez commande à nouveau pour l'accepter.",
+  "checkout.limitUsed":
+    "Des commandes précédentes avec cet e-mail ont déjà atteint la limite par acheteur au prix du festival : certaines unités sont au prix normal. Le récapitulatif affiche le nouveau total ; passez commande à nouveau pour l'accepter.",
 };

@@ -669,5 +669,6 @@ export const zh: Messages = {
   "refund.lineRefunded": "已退 {count} 件，{amount}",
   "success.signupHint": "在本设备上用下单时填写的邮箱注册账户，此订单将自动归入该账户。",
   "success.signupLink": "注册账户",
-  "checkout.limitUsed": "该邮箱此前的订单已用完购物节价的每人限购数量，部分商品将按原价计算。右侧汇总已显示新的合计；再次提交订单即表示接受。",
+  "checkout.limitUsed":
+    "该邮箱此前的订单已用完购物节价的每人限购数量，部分商品将按原价计算。右侧汇总已显示新的合计；再次提交订单即表示接受。",
 };
