@@ -66,7 +66,7 @@ async function place(lines: { productId: number; quantity: number }[]): Promise<
   const clientIp = `198.51.100.${ip}`;
   let cookie: string | null = null;
   for (const line of lines) {
-    const added = await callRoute(
+    const added: RouteResult = await callRoute(
       cartRoute.action as never,
       await routeArgs(
         new Request("http://localhost:3000/cart", {
