@@ -224,7 +224,22 @@ export function applyRefundOutcome(
     at,
   });
   const order = tx.select().from(orders).where(eq(orders.id, refund.orderId)).get()!;
-  transition(tx, order, statusAfterRefund(order), { actor, reason: refund.reason, at });
+  const next = statusAfterRefund(order);
+  if (next === "refunded") {
+    // All the money is back, so nothing more ships (a refunded order is not sold): units still owed
+    // on unshipped lines (an amount refunded without its units) stop being held, or they would stay
+    // reserved for ever. They never left the shelf, so on hand stays.
+    const unshipped = tx
+      .select()
+      .from(orderItems)
+      .where(and(eq(orderItems.orderId, order.id), isNull(orderItems.shippedAt)))
+      .all();
+    for (const line of unshipped) {
+      const owed = line.quantity - line.refundedQuantity;
+      if (owed > 0) releaseLine(tx, { ...line, quantity: owed }, "sold");
+    }
+  }
+  transition(tx, order, next, { actor, reason: refund.reason, at });
   return "succeeded";
 }
 

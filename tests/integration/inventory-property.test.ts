@@ -6,23 +6,28 @@ import { findOwnStore, type OwnStore } from "#app/models/access.server.ts";
 import { changeCart } from "#app/models/cart.server.ts";
 import { cancelUnpaidOrder, expireReservations, placeOrder } from "#app/models/checkout.server.ts";
 import { markLineShipped } from "#app/models/orders.server.ts";
+import { REFUNDABLE_STATUSES, refundableOf } from "#app/models/order-transitions.ts";
+import { requestRefund, sendRefund } from "#app/models/refunds.server.ts";
 import { importListings } from "#app/models/owner/import-export.server.ts";
 import { setOwnProductOnHand } from "#app/models/owner/listings.server.ts";
 import { applyPaymentEvent } from "#app/models/payments.server.ts";
 import { csvRecords, parseCsv, toCsv } from "#app/utils/csv.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { setClock } from "#db/clock.ts";
-import { ruleSql } from "#db/rules.ts";
+import { ruleSql, SOLD_ORDER_STATUSES } from "#db/rules.ts";
 import { festivalDeals, orderItems, orders, products } from "#db/schema/index.ts";
-import { ownerOf } from "#tests/support/auth.ts";
+import { organizer, ownerOf } from "#tests/support/auth.ts";
 import { createFestival, createProduct } from "#tests/support/factories.ts";
 
 /**
- * Random interleavings of everything that moves units — place, pay, fail, cancel, expire, ship, the
- * owner's count (inline edit) and a CSV import — checked after every step: available never goes
- * below zero, no unit is created or lost (units on hand + units shipped = what the owner counted
- * in), reserved is exactly the units of open lines, and a deal's reserved and sold units are
- * exactly those of its pending and paid lines, within its cap.
+ * Random interleavings of everything that moves units — place, pay, fail, cancel, expire, ship,
+ * refund (units, an amount or both, restocked or not, before or after shipping), the owner's count
+ * (inline edit) and a CSV import — checked after every step: available never goes below zero, no
+ * unit is created or lost (units on hand + units shipped − shipped units returned to the shelf +
+ * unshipped units written off by a refund without restock = what the owner counted in), reserved is
+ * exactly the units still owed by open lines (pending, or sold, unshipped and not refunded), and a
+ * deal's reserved and sold units are exactly those of its pending lines and of its paid lines (less
+ * units refunded before they shipped), within its cap.
  */
 const db = () => getDb();
 const STORE = "yirga-highlands-coffee";
@@ -58,6 +63,18 @@ const step = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("expire" as const) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("ship" as const), pick: fc.nat() }), weight: 3 },
   {
+    arbitrary: fc.record({
+      kind: fc.constant("refund" as const),
+      pick: fc.nat(),
+      // Units asked, as a share of what is left (one more than left now and then: refused).
+      quantity: fc.nat(),
+      // The line's default amount (the units' price), or an amount of its own.
+      amount: fc.option(fc.nat(), { nil: null }),
+      restock: fc.boolean(),
+    }),
+    weight: 3,
+  },
+  {
     arbitrary: fc.record({ kind: fc.constant("count" as const), product, onHand: count }),
     weight: 2,
   },
@@ -71,9 +88,21 @@ type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 let clock = Date.now();
 let eventNo = 0;
 /** What the runs did, so the property is known to have covered each kind of move (not only empty histories). */
-const seen = { placed: 0, paid: 0, released: 0, shipped: 0, countAccepted: 0, countRefused: 0, csvRefused: 0 };
+const seen = {
+  placed: 0,
+  paid: 0,
+  released: 0,
+  shipped: 0,
+  countAccepted: 0,
+  countRefused: 0,
+  csvRefused: 0,
+  refunded: 0,
+  refundedShipped: 0,
+  refundedInFull: 0,
+  refundRefused: 0,
+};
 
-function run(store: OwnStore, initial: [number, number], cap: number | null, steps: Step[]) {
+async function run(store: OwnStore, initial: [number, number], cap: number | null, steps: Step[]) {
   setClock(new Date(clock));
   const items = initial.map((onHand) => createProduct(db(), { stock: onHand, storeSlug: STORE }));
   const ids = items.map((p) => p.id);
@@ -85,6 +114,13 @@ function run(store: OwnStore, initial: [number, number], cap: number | null, ste
   const dealId = db().select().from(festivalDeals).where(eq(festivalDeals.festivalId, festival.id)).get()!.id;
   // What the owner counted in: the units on hand at the start, then each accepted count's difference.
   const countedIn = [...initial];
+  // Units that left the shelf with a parcel, shipped units a refund put back on it, and unshipped
+  // units a refund took off it without restocking (damaged, lost).
+  const shippedOut = [0, 0];
+  const returned = [0, 0];
+  const writtenOff = [0, 0];
+  // Units each shipped line took off the shelf (those owed when it shipped).
+  const shippedUnits = new Map<number, number>();
   const placed: number[] = [];
   let paidAfterRelease = false;
 
@@ -104,21 +140,34 @@ function run(store: OwnStore, initial: [number, number], cap: number | null, ste
     ).n;
   const sold = sql.raw(ruleSql.orderIsSold("o"));
 
+  /** Units still owed by lines matching `where` (a pending order's lines have nothing refunded). */
+  const owed = (where: ReturnType<typeof sql>) =>
+    db().get<{ n: number }>(
+      sql`SELECT coalesce(sum(oi.quantity - oi.refunded_quantity), 0) AS n FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE ${where}`,
+    ).n;
+  const shippedOf = (where: (line: typeof orderItems.$inferSelect) => boolean) =>
+    linesOf()
+      .filter((l) => l.line.shippedAt !== null && where(l.line))
+      .reduce((n, l) => n + shippedUnits.get(l.line.id)!, 0);
+
   function check(after: string) {
     ids.forEach((id, i) => {
       const p = read(i);
-      const open = sum(
+      const open = owed(
         sql`oi.product_id = ${id} AND (o.status = 'pending_payment' OR (${sold} AND oi.shipped_at IS NULL))`,
       );
-      const shipped = sum(sql`oi.product_id = ${id} AND oi.shipped_at IS NOT NULL`);
       expect(p.stock, after).toBe(p.onHand - p.reserved);
       expect(p.stock, after).toBeGreaterThanOrEqual(0);
       expect(p.reserved, after).toBe(open);
-      expect(p.onHand + shipped, after).toBe(countedIn[i]);
+      expect(p.onHand + shippedOut[i]! - returned[i]! + writtenOff[i]!, after).toBe(countedIn[i]);
     });
     const deal = db().select().from(festivalDeals).where(eq(festivalDeals.id, dealId)).get()!;
     expect(deal.reservedCount, after).toBe(sum(sql`oi.deal_id = ${dealId} AND o.status = 'pending_payment'`));
-    expect(deal.soldCount, after).toBe(sum(sql`oi.deal_id = ${dealId} AND ${sold}`));
+    // Sold at the deal price: units still owed by paid, unshipped lines, and units that shipped
+    // (a refund before shipping gives its units back to the cap; a shipped unit stays sold).
+    expect(deal.soldCount, after).toBe(
+      owed(sql`oi.deal_id = ${dealId} AND ${sold} AND oi.shipped_at IS NULL`) + shippedOf((l) => l.dealId === dealId),
+    );
     // A payment arriving after its reservation was released counts as sold whatever the cap says then.
     if (cap !== null && !paidAfterRelease) expect(deal.soldCount + deal.reservedCount, after).toBeLessThanOrEqual(cap);
   }
@@ -182,8 +231,52 @@ function run(store: OwnStore, initial: [number, number], cap: number | null, ste
         const pool = paidLines.length > 0 && s.pick % 4 !== 0 ? paidLines : toShip;
         const { line, status } = pool[s.pick % pool.length]!;
         const result = markLineShipped(store, line.id, { carrier: "EMS", trackingNumber: `EE${line.id}CN` });
-        expect(result.ok, after).toBe(status !== "pending_payment");
-        if (result.ok) seen.shipped++;
+        // Only a sold order's line ships, and only while units of it are still owed.
+        const orderSold = (SOLD_ORDER_STATUSES as readonly string[]).includes(status);
+        expect(result.ok, after).toBe(orderSold && line.quantity > line.refundedQuantity);
+        if (result.ok) {
+          seen.shipped++;
+          const units = line.quantity - line.refundedQuantity;
+          shippedUnits.set(line.id, units);
+          shippedOut[ids.indexOf(line.productId)]! += units;
+        }
+        break;
+      }
+      case "refund": {
+        const candidates = linesOf();
+        if (candidates.length === 0) break;
+        // Mostly a line of an order that can be refunded; now and then any line (refused if not).
+        const refundable = candidates.filter((l) => REFUNDABLE_STATUSES.includes(l.status));
+        const pool = refundable.length > 0 && s.pick % 5 !== 0 ? refundable : candidates;
+        const { line, status } = pool[s.pick % pool.length]!;
+        const left = refundableOf(line);
+        const quantity = s.quantity % (left.quantity + 2);
+        const amountCents = s.amount === null ? null : s.amount % (left.amountCents + 2);
+        const asked = amountCents ?? quantity * line.unitCents;
+        const result = requestRefund(
+          { kind: "organizer", userId: organizer().id },
+          {
+            orderId: line.orderId,
+            reason: "property test",
+            lines: [{ lineId: line.id, quantity, amountCents, restock: s.restock }],
+          },
+        );
+        const acceptable =
+          REFUNDABLE_STATUSES.includes(status) && quantity <= left.quantity && asked <= left.amountCents && asked > 0;
+        expect(result.ok, `${after} ${JSON.stringify(result)}`).toBe(acceptable);
+        if (!result.ok) {
+          seen.refundRefused++;
+          break;
+        }
+        await sendRefund(result.refundId);
+        seen.refunded++;
+        const i = ids.indexOf(line.productId);
+        if (line.shippedAt !== null) {
+          seen.refundedShipped++;
+          if (s.restock) returned[i]! += quantity;
+        } else if (!s.restock) writtenOff[i]! += quantity;
+        if (db().select().from(orders).where(eq(orders.id, line.orderId)).get()!.status === "refunded")
+          seen.refundedInFull++;
         break;
       }
       case "count":
@@ -223,19 +316,28 @@ function run(store: OwnStore, initial: [number, number], cap: number | null, ste
   // Whatever happened, the orders of this run are pending, paid, shipped or cancelled — nothing else.
   const statuses = new Set(linesOf().map((l) => l.status));
   for (const status of statuses)
-    expect(["pending_payment", "paid", "partially_fulfilled", "fulfilled", "cancelled", "expired"]).toContain(status);
+    expect([
+      "pending_payment",
+      "paid",
+      "partially_fulfilled",
+      "fulfilled",
+      "partially_refunded",
+      "refunded",
+      "cancelled",
+      "expired",
+    ]).toContain(status);
 }
 
-test("no interleaving of orders, payments, expiry, shipping, counts and imports creates or loses a unit", () => {
+test("no interleaving of orders, payments, expiry, shipping, refunds, counts and imports creates or loses a unit", async () => {
   const store = findOwnStore({ id: ownerOf(STORE).user.id, role: "owner" })!;
   expect(store).not.toBeNull();
-  fc.assert(
-    fc.property(
+  await fc.assert(
+    fc.asyncProperty(
       fc.tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 8 })),
       fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
       fc.array(step, { minLength: 1, maxLength: 25 }),
-      (initial, cap, steps) => {
-        run(store, initial, cap, steps);
+      async (initial, cap, steps) => {
+        await run(store, initial, cap, steps);
       },
     ),
     {
@@ -257,6 +359,29 @@ test("no interleaving of orders, payments, expiry, shipping, counts and imports 
             { kind: "fail", pick: 1 },
             { kind: "place", lines: [{ product: 1, quantity: 1 }] },
             { kind: "cancel", pick: 2 },
+          ],
+        ],
+        // Refunds of every shape: part of a deal line before shipping (restocked), an amount alone,
+        // a shipped line's unit returned, one written off, and an order refunded in full by amount.
+        [
+          [6, 4],
+          3,
+          [
+            { kind: "place", lines: [{ product: 0, quantity: 3 }] },
+            { kind: "pay", pick: 0 },
+            { kind: "refund", pick: 0, quantity: 1, amount: null, restock: true },
+            { kind: "place", lines: [{ product: 1, quantity: 2 }] },
+            { kind: "pay", pick: 1 },
+            { kind: "ship", pick: 1 },
+            { kind: "refund", pick: 1, quantity: 1, amount: null, restock: true },
+            { kind: "refund", pick: 1, quantity: 1, amount: null, restock: false },
+            { kind: "refund", pick: 0, quantity: 0, amount: 1000, restock: false },
+            { kind: "refund", pick: 0, quantity: 1, amount: null, restock: false },
+            { kind: "count", product: 0, onHand: 2 },
+            { kind: "place", lines: [{ product: 0, quantity: 1 }] },
+            { kind: "refund", pick: 5, quantity: 1, amount: null, restock: true },
+            { kind: "pay", pick: 2 },
+            { kind: "refund", pick: 1, quantity: 0, amount: 1200, restock: false },
           ],
         ],
       ],
