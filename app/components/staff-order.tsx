@@ -65,7 +65,14 @@ export function StaffOrderView({
                   {t(result.message, { amount: money(result.amountCents ?? 0) })}
                 </Notice>
               ) : null}
-              {order.refundable && line.refundable.amountCents > 0 ? <RefundForm line={line} money={money} /> : null}
+              {order.refundable && line.refundable.amountCents > 0 ? (
+                <RefundForm
+                  line={line}
+                  money={money}
+                  // Open again after a refusal on this line (to correct it); closed after anything else.
+                  open={result?.lineId === line.id && !result.ok}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -80,12 +87,12 @@ export function StaffOrderView({
   );
 }
 
-function RefundForm({ line, money }: { line: StaffOrderLine; money: (cents: number) => string }) {
+function RefundForm({ line, money, open }: { line: StaffOrderLine; money: (cents: number) => string; open: boolean }) {
   const t = useT();
   const busy = useNavigation().state !== "idle";
   const id = (name: string) => `refund-${name}-${line.id}`;
   return (
-    <details className="mt-3 rounded border border-stone-200 p-3" data-testid={`refund-form-${line.id}`}>
+    <details open={open} className="mt-3 rounded border border-stone-200 p-3" data-testid={`refund-form-${line.id}`}>
       <summary className="cursor-pointer font-medium text-clay-900">{t("refund.open")}</summary>
       <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2">
         <input type="hidden" name="intent" value="refund" />

@@ -315,7 +315,8 @@ export function listStoreOrderLines(
 }
 
 export type ShipResult =
-  { ok: true; orderStatus: OrderStatus } | { ok: false; error: "notFound" | "notPaid" | "badInput" | "refunded" };
+  | { ok: true; orderStatus: OrderStatus }
+  | { ok: false; error: "notFound" | "notPaid" | "badInput" | "refunded" | "refundPending" };
 
 /**
  * Marks one of the owner's lines shipped (carrier + tracking number); the order moves to partially
@@ -344,6 +345,9 @@ export function markLineShipped(
       if (!row) return { ok: false, error: "notFound" } as const;
       if (!isSoldOrder(row.order)) return { ok: false, error: "notPaid" } as const;
       if (row.line.refundedQuantity >= row.line.quantity) return { ok: false, error: "refunded" } as const;
+      // Units the payment provider is refunding right now must not leave in a parcel meanwhile.
+      if (row.line.shippedAt === null && pendingRefundsByLine(tx, [row.line.id]).has(row.line.id))
+        return { ok: false, error: "refundPending" } as const;
       const at = clockNow();
       const firstShipment = tx
         .update(orderItems)

@@ -45,7 +45,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
           ? "sell.shipNotPaid"
           : result.error === "refunded"
             ? "sell.shipRefunded"
-            : "admin.errorNotFound";
+            : result.error === "refundPending"
+              ? "sell.shipRefundPending"
+              : "admin.errorNotFound";
     const status = result.error === "notFound" ? 404 : result.error === "badInput" ? 400 : 409;
     return data({ ok: false, lineId, message }, { status });
   }

@@ -6,12 +6,14 @@ import * as adminOrder from "#app/routes/($lang).admin.orders.$id.tsx";
 import * as cartRoute from "#app/routes/($lang).cart.tsx";
 import * as checkoutRoute from "#app/routes/($lang).checkout._index.tsx";
 import * as webhook from "#app/routes/webhooks.stripe.ts";
+import { findOwnStore } from "#app/models/access.server.ts";
+import { markLineShipped } from "#app/models/orders.server.ts";
 import { sendDueRefunds } from "#app/models/refunds.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
 import { setClock } from "#db/clock.ts";
 import { orderEvents, orderItems, orders, paymentEvents, payments, products, refunds } from "#db/schema/index.ts";
-import { cookieFor, organizer } from "#tests/support/auth.ts";
+import { cookieFor, organizer, ownerOf } from "#tests/support/auth.ts";
 import { useEnv } from "#tests/support/env.ts";
 import { createProduct } from "#tests/support/factories.ts";
 import { callAs, callRoute, routeArgs, type RouteFn, type RouteResult } from "#tests/support/loaders.ts";
@@ -296,6 +298,13 @@ describe("refunds Stripe settles later, through its webhooks", () => {
     // Stripe has it: the job does not send it again.
     expect(await sendDueRefunds(new Date(Date.now() + 86_400_000))).toBe(0);
     expect(refundCalls()).toHaveLength(1);
+    // Units being refunded do not leave in a parcel meanwhile: shipping the line waits for the refund.
+    const store = findOwnStore({ id: ownerOf("yirga-highlands-coffee").user.id, role: "owner" })!;
+    expect(markLineShipped(store, line.id, { carrier: "EMS", trackingNumber: "EE123456789CN" })).toEqual({
+      ok: false,
+      error: "refundPending",
+    });
+    expect(lineRow(line.id).shippedAt).toBeNull();
 
     const about = { id: "re_test_pending_1", amount: 4900, orderId: order.id, refundId: refund!.id };
     // refund.created (still pending) changes nothing.

@@ -698,6 +698,8 @@ export const en = {
   "success.signupLink": "Create an account",
   "checkout.limitUsed":
     "Earlier orders with this email already used the festival price limit per shopper, so some units are at the regular price. The summary shows the new total; place the order again to accept it.",
+  "sell.shipRefundPending":
+    "A refund of this line is waiting for the payment service; ship it once the refund is settled.",
 } satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = {

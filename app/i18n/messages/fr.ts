@@ -716,4 +716,6 @@ export const fr: Messages = {
   "success.signupLink": "Créer un compte",
   "checkout.limitUsed":
     "Des commandes précédentes avec cet e-mail ont déjà atteint la limite par acheteur au prix du festival : certaines unités sont au prix normal. Le récapitulatif affiche le nouveau total ; passez commande à nouveau pour l'accepter.",
+  "sell.shipRefundPending":
+    "Un remboursement de cette ligne attend le service de paiement ; expédiez-la une fois le remboursement réglé.",
 };
