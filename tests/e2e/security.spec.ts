@@ -17,7 +17,7 @@ test("scripts and javascript: URLs typed into listings, store stories and search
   await page.getByLabel("Description in English").fill(XSS);
   await page.getByLabel("Category", { exact: true }).selectOption("crafts-home-decor");
   await page.getByLabel("Price in US dollars").fill("19.00");
-  await page.getByLabel("Stock").fill("4");
+  await page.getByLabel("Units on hand").fill("4");
   await page.getByLabel("SKU").fill(sku);
   await page.getByRole("button", { name: "Save and publish" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
