@@ -9,6 +9,7 @@ import { orderItems, orders, paymentEvents, payments } from "#db/schema/index.ts
 import { releaseLine, reserveUnits, resellDealUnits } from "./inventory.server.ts";
 import { PAYMENT_PROVIDER, recordOrderEvent, transition } from "./order-lifecycle.server.ts";
 import { orderAccessToken } from "./orders.server.ts";
+import { errorMessage, logger } from "#app/utils/logger.server.ts";
 
 /**
  * Payments: Stripe Checkout when STRIPE_SECRET_KEY is set, the labelled local demo provider
@@ -101,6 +102,22 @@ export async function startPayment(orderId: number, origin: string): Promise<Pay
     });
   });
   return { ok: true, redirectTo: session.url };
+}
+
+/**
+ * After an order is cancelled: its Stripe Checkout Session, if still open, is expired so the shopper
+ * cannot pay a cancelled order there. Best effort: if Stripe cannot be reached, a payment made anyway
+ * goes through the late-payment path (units taken again, or the order flagged for a refund).
+ */
+export async function closePaymentPage(orderId: number): Promise<void> {
+  const order = getDb().select().from(orders).where(eq(orders.id, orderId)).get();
+  if (!order || order.provider !== "stripe" || !order.checkoutSessionId) return;
+  try {
+    const session = await stripe().checkout.sessions.retrieve(order.checkoutSessionId);
+    if (session.status === "open") await stripe().checkout.sessions.expire(order.checkoutSessionId);
+  } catch (error) {
+    logger.warn({ orderId }, `could not expire the Checkout Session of a cancelled order: ${errorMessage(error)}`);
+  }
 }
 
 export type PaymentEventType = "paid" | "failed" | "expired" | "awaiting";

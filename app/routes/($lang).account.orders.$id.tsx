@@ -12,7 +12,7 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { cancelUnpaidOrder } from "#app/models/checkout.server.ts";
 import { listOrderEvents } from "#app/models/order-lifecycle.server.ts";
 import { getOrderForViewer } from "#app/models/orders.server.ts";
-import { startPayment } from "#app/models/payments.server.ts";
+import { closePaymentPage, startPayment } from "#app/models/payments.server.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { formText } from "#app/utils/form-values.ts";
 import { notFound } from "#app/utils/http.server.ts";
@@ -54,6 +54,7 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "cancel") {
     const result = cancelUnpaidOrder(order.id, shopper, "cancelled-by-shopper");
     if (!result.ok) return data<ActionResult>({ ok: false, message: "order.cannotCancel" }, { status: 409 });
+    await closePaymentPage(order.id);
     return data<ActionResult>({ ok: true, message: "order.cancelledNow" });
   }
   if (intent === "pay") {

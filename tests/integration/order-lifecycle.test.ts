@@ -269,8 +269,15 @@ describe("the cart is kept until the order is paid", () => {
     expect(orderById(first.id)).toMatchObject({ status: "cancelled", cancelReason: "superseded" });
     expect(orderById(second.id).status).toBe("pending_payment");
     expect(stockOf(product.id)).toBe(0);
+    stripeApi.captured.length = 0;
     expect((await orderAction(second.id, "cancel")).status).toBe(200);
     expect(stockOf(product.id)).toBe(3);
+    // Its Stripe page is closed too, so a cancelled order cannot be paid there.
+    const session = orderById(second.id).checkoutSessionId!;
+    expect(stripeApi.captured.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      `GET /v1/checkout/sessions/${session}`,
+      `POST /v1/checkout/sessions/${session}/expire`,
+    ]);
   });
 });
 

@@ -72,6 +72,14 @@ export function useStripeInterceptor() {
         url: status === "open" ? `https://checkout.stripe.com/c/pay/${id}` : null,
       });
     }),
+    http.post("https://api.stripe.com/v1/checkout/sessions/:id/expire", async ({ request, params }) => {
+      await capture(request);
+      const id = String(params.id);
+      if (sessions.get(id) !== "open")
+        return HttpResponse.json({ error: { type: "invalid_request_error", message: "not open" } }, { status: 400 });
+      sessions.set(id, "expired");
+      return HttpResponse.json({ id, object: "checkout.session", status: "expired", url: null });
+    }),
     http.post("https://api.stripe.com/v1/refunds", async ({ request }) => respondToRefund(await capture(request))),
     http.all(/^http:\/\/(127\.0\.0\.1|localhost)[:/]/, () => passthrough()),
   );
