@@ -24,7 +24,8 @@ export interface ShippingDetails {
 }
 
 export type PlaceOrderResult =
-  | { ok: true; orderId: number; totalCents: number }
+  /** `superseded`: unpaid orders from the same cart this one replaced (their payment pages may still be open). */
+  | { ok: true; orderId: number; totalCents: number; superseded: number[] }
   | { ok: false; error: "empty" }
   | { ok: false; error: "unavailable"; productIds: number[] };
 
@@ -143,7 +144,7 @@ export function placeOrder(args: {
           "product",
           lines.map((l) => l.productId),
         );
-        return { ok: true, orderId: order!.id, totalCents } as const;
+        return { ok: true, orderId: order!.id, totalCents, superseded: earlier.map((o) => o.id) } as const;
       },
       { behavior: "immediate" },
     );

@@ -13,7 +13,7 @@ import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { getCartView } from "#app/models/cart.server.ts";
 import { cancelUnpaidOrder, placeOrder } from "#app/models/checkout.server.ts";
-import { paymentMode, startPayment } from "#app/models/payments.server.ts";
+import { closePaymentPage, paymentMode, startPayment } from "#app/models/payments.server.ts";
 import { shippingSchema } from "#app/utils/checkout-form.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -80,6 +80,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const origin = publicOrigin(request);
+  // The orders this one replaced must not be paid on a page still open at Stripe.
+  for (const id of placed.superseded) await closePaymentPage(id);
   try {
     const started = await startPayment(placed.orderId, origin);
     if (started.ok) return redirect(started.redirectTo);

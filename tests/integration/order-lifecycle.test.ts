@@ -265,8 +265,15 @@ describe("the cart is kept until the order is paid", () => {
     const cookie = await addToCart(null, product.id, 3);
     const first = await checkout(cookie);
     expect(stockOf(product.id)).toBe(0);
+    stripeApi.captured.length = 0;
     const second = await checkout(cookie);
     expect(orderById(first.id)).toMatchObject({ status: "cancelled", cancelReason: "superseded" });
+    // The replaced order's Stripe page is closed before the new one opens.
+    expect(stripeApi.captured.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      `GET /v1/checkout/sessions/${first.checkoutSessionId}`,
+      `POST /v1/checkout/sessions/${first.checkoutSessionId}/expire`,
+      "POST /v1/checkout/sessions",
+    ]);
     expect(orderById(second.id).status).toBe("pending_payment");
     expect(stockOf(product.id)).toBe(0);
     stripeApi.captured.length = 0;
