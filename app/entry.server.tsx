@@ -22,35 +22,34 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  const waitForAll = BOTS.test(request.headers.get("user-agent") ?? "");
+  const anonymous = loadContext.user === null && loadContext.cartOwner === null;
+  const cacheable = cacheControlFor(request, responseStatusCode, anonymous).startsWith("public");
+  // Crawlers get the whole document at once; so do pages shared caches may keep, so that a render
+  // cut off by the time limit is known before the headers go out and is marked private.
+  const waitForAll = cacheable || BOTS.test(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    let allReady = false;
+    let cutOff = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider nonce={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          if (!responseHeaders.has("Cache-Control"))
-            responseHeaders.set("Cache-Control", cacheControlFor(request, responseStatusCode));
-          responseHeaders.append("Vary", "Cookie");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        onAllReady() {
+          allReady = true;
+          if (waitForAll) sendShell();
+        },
+        onShellReady() {
+          if (!waitForAll) sendShell();
         },
         onShellError(error: unknown) {
           reject(error);
         },
         onError(error: unknown) {
           responseStatusCode = 500;
+          loadContext.render.complete = false;
           // Logged once, without the stack outside development; the page shows the error boundary.
           if (shellRendered)
             logger.error(
@@ -60,7 +59,33 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    function sendShell() {
+      shellRendered = true;
+      const body = new PassThrough();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      if (!responseHeaders.has("Cache-Control"))
+        responseHeaders.set(
+          "Cache-Control",
+          cutOff || !loadContext.render.complete
+            ? "private, no-cache"
+            : cacheControlFor(request, responseStatusCode, anonymous),
+        );
+      responseHeaders.append("Vary", "Cookie");
+      resolve(
+        new Response(createReadableStreamFromReadable(body), {
+          headers: responseHeaders,
+          status: responseStatusCode,
+        }),
+      );
+      pipe(body);
+    }
+    setTimeout(() => {
+      if (allReady) return;
+      // Still rendering after the time limit: what is sent is incomplete and must never be cached.
+      cutOff = true;
+      loadContext.render.complete = false;
+      abort();
+    }, ABORT_DELAY);
   });
 }
 

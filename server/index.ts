@@ -16,7 +16,8 @@ import compression from "compression";
 import express from "express";
 import { pinoHttp } from "pino-http";
 import type { ViteDevServer } from "vite";
-import { isAnonymousCatalogRequest } from "#app/utils/cache-control.ts";
+import { isCatalogPage } from "#app/utils/cache-control.ts";
+import { allowedHosts, canonicalOrigin, normalizeHost } from "#app/utils/hosts.ts";
 import { isSameOrigin } from "#app/utils/csrf.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
@@ -74,25 +75,30 @@ function microCache(build: ServerBuild): express.RequestHandler {
   const render = createFetchHandler(build, "production");
   const pages = new TtlCache<CachedPage>(5_000, 5_000);
   return (req, res, next) => {
-    if (req.method !== "GET" || !isAnonymousCatalogRequest(req.path, req.get("cookie"))) return next();
-    const key = req.originalUrl;
-    const cached = pages.get(key);
-    const send = (page: CachedPage, state: "HIT" | "MISS") => {
-      for (const [name, value] of page.headers) res.setHeader(name, value);
-      res.setHeader("X-Cache", state);
-      res.status(page.status);
-      if (req.acceptsEncodings("gzip") === "gzip") {
-        res.setHeader("Content-Encoding", "gzip");
-        res.end(page.gzip);
-      } else res.end(page.body);
-    };
-    if (cached) return send(cached, "HIT");
+    if (req.method !== "GET" || !isCatalogPage(req.path)) return next();
+    const origin = res.locals.origin as string;
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const request = new Request(`${req.protocol}://${req.get("host")}${req.originalUrl}`, { headers });
+    const request = new Request(`${origin}${req.originalUrl}`, { headers });
+    // Whether the visitor is anonymous is decided by the request context, which parses the cookies
+    // the way sign-in does (no pattern over the Cookie header that a stray space could slip past).
     loadContext(req, res, request)
-      .then((context) => render(request, context))
-      .then(async (response) => {
+      .then(async (context) => {
+        if (context.user !== null || context.cartOwner !== null) return next();
+        // The key holds the origin too (the path holds the language), though only allowed hosts get here.
+        const key = `${origin}${req.originalUrl}`;
+        const cached = pages.get(key);
+        const send = (page: CachedPage, state: "HIT" | "MISS") => {
+          for (const [name, value] of page.headers) res.setHeader(name, value);
+          res.setHeader("X-Cache", state);
+          res.status(page.status);
+          if (req.acceptsEncodings("gzip") === "gzip") {
+            res.setHeader("Content-Encoding", "gzip");
+            res.end(page.gzip);
+          } else res.end(page.body);
+        };
+        if (cached) return send(cached, "HIT");
+        const response = await render(request, context);
         const body = Buffer.from(await response.arrayBuffer());
         const page: CachedPage = {
           status: response.status,
@@ -106,8 +112,11 @@ function microCache(build: ServerBuild): express.RequestHandler {
           ["Content-Security-Policy", String(res.getHeader("Content-Security-Policy"))],
           ["Vary", "Cookie, Accept-Encoding"],
         );
+        // Only a whole page is kept: a render cut off by its time limit, or one that failed, is sent
+        // to this visitor alone.
         if (
           response.status === 200 &&
+          context.render.complete &&
           (response.headers.get("Cache-Control") ?? "").startsWith("public") &&
           !response.headers.has("Set-Cookie")
         )
@@ -118,6 +127,16 @@ function microCache(build: ServerBuild): express.RequestHandler {
       })
       .catch(next);
   };
+}
+
+/** TRUST_PROXY: unset → trust no proxy; a number → that many hops; otherwise addresses or subnets. */
+export function trustProxySetting(value: string | undefined): boolean | number | string[] {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 type Mode = "production" | "development";
@@ -140,7 +159,7 @@ export interface RunningServer {
 function loadContext(req: express.Request, res: express.Response, request?: Request): Promise<AppLoadContext> {
   const fetchRequest =
     request ??
-    new Request(`${req.protocol}://${req.get("host")}${req.originalUrl}`, {
+    new Request(`${res.locals.origin as string}${req.originalUrl}`, {
       headers: { cookie: req.get("cookie") ?? "" },
     });
   return createRequestContext(fetchRequest, {
@@ -160,7 +179,8 @@ export async function startServer({
   const app = express();
   const server = http.createServer(app);
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // The client address comes from X-Forwarded-For only through the proxies TRUST_PROXY names.
+  app.set("trust proxy", trustProxySetting(loadEnv().TRUST_PROXY));
 
   // One log line per request (method, path without its query string — order links carry tokens —,
   // status, duration, request id); cookies and credentials never reach it.
@@ -201,6 +221,18 @@ export async function startServer({
         ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" }
         : {}),
     });
+    next();
+  });
+  // One canonical origin: a request must name a host we serve (PUBLIC_URL's, ALLOWED_HOSTS, or the
+  // loopback names locally); any other or malformed Host is refused before routing, so no page, link
+  // or cache entry is ever built from a host an outsider chose.
+  app.use((req, res, next) => {
+    const env = loadEnv();
+    const port = (server.address() as { port?: number } | null)?.port ?? 0;
+    const host = normalizeHost(req.get("host"));
+    if (!host || !allowedHosts({ publicUrl: env.PUBLIC_URL, allowed: env.ALLOWED_HOSTS, port }).has(host))
+      return res.status(400).set("Connection", "close").type("text/plain").send("Unknown or malformed Host.");
+    res.locals.origin = canonicalOrigin({ publicUrl: env.PUBLIC_URL, host });
     next();
   });
   // Body size: refused before anything reads it (413), and a body must say its length (411), so a

@@ -53,11 +53,28 @@ const schema = z
       .max(1440, { error: "must be a whole number of minutes from 1 to 1440" })
       .default(30),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    PUBLIC_URL: z.url().optional(),
+    /** The canonical origin (scheme, host, port) of every absolute URL; required in production. */
+    PUBLIC_URL: z
+      .url()
+      .refine((u) => /^https?:\/\/[^/]+\/?$/.test(u), { error: "must be an origin such as https://market.example" })
+      .optional(),
+    /**
+     * Extra Host values accepted besides PUBLIC_URL's (comma-separated host[:port]); without either,
+     * the loopback names with the server's port. Any other Host is refused with 400 before routing.
+     */
+    ALLOWED_HOSTS: z.string().optional(),
+    /**
+     * Which proxies' X-Forwarded-For (and -Proto) to believe: a hop count ("1" behind one load
+     * balancer) or comma-separated addresses/subnets. Unset: none — the client address is the peer's.
+     */
+    TRUST_PROXY: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+    }
+    if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
+      ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "is required in production" });
     }
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({

@@ -27,6 +27,8 @@ export interface RequestContext {
    * response must carry.
    */
   ensureCartOwner: () => Promise<{ owner: CartOwner; setCookie?: string }>;
+  /** Set by the document render (app/entry.server.tsx): false when it was cut off or failed, so it is never cached. */
+  render: { complete: boolean };
 }
 
 declare module "@remix-run/node" {
@@ -46,6 +48,7 @@ export async function createRequestContext(
     locale: localeFromPath(new URL(request.url).pathname),
     user,
     cartOwner,
+    render: { complete: true },
     ensureCartOwner: async () => {
       if (cartOwner) return { owner: cartOwner };
       const fresh = await newGuestCartToken();

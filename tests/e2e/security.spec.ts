@@ -129,3 +129,35 @@ test("a 10 MB form body is refused, nothing of it is written, and the server kee
   expect(again.status(), "the oversized sign-up must not have created the account").toBe(302);
   expect((await request.get("/healthz")).status()).toBe(200);
 });
+
+test("a request naming another Host is refused before routing and poisons no cache: the next anonymous page links only to the canonical origin", async ({
+  page,
+  baseURL,
+}) => {
+  const base = new URL(baseURL!);
+  for (const host of ["evil.example", "[::1", "a b"]) {
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request({
+        host: "127.0.0.1",
+        port: Number(base.port),
+        path: "/",
+        headers: { Host: host, "X-Forwarded-Proto": "null" },
+      });
+      request.on("response", (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on("error", reject);
+      request.end();
+    });
+    expect(status, host).toBe(400);
+  }
+  // The page cache keeps anonymous pages 5 s: whatever it holds now must carry our origin only.
+  const response = await page.goto("/");
+  expect(await response!.text()).not.toContain("evil.example");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${base.origin}/`);
+  for (const href of await page
+    .locator('link[rel="alternate"][hreflang]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute("href"))))
+    expect(href!.startsWith(`${base.origin}/`), href!).toBe(true);
+});

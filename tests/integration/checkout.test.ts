@@ -592,6 +592,7 @@ describe("demo mode", () => {
       STRIPE_WEBHOOK_SECRET: undefined,
       NODE_ENV: "production",
       SESSION_SECRET: "production-secret-that-is-long-enough-0123456789",
+      PUBLIC_URL: "https://market.example",
     });
     try {
       expect(paymentMode()).toBe("unavailable");

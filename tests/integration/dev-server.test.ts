@@ -69,7 +69,40 @@ afterAll(() => {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
 });
 
+/** A raw HTTP/1.1 GET with exactly this Host line (fetch would not send a malformed one). */
+function rawGet(pathname: string, host: string, extra = ""): Promise<{ status: number; text: string }> {
+  const { port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), "127.0.0.1");
+    let text = "";
+    socket.on("data", (chunk) => (text += chunk.toString()));
+    socket.on("error", reject);
+    socket.on("close", () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text }));
+    socket.write(`GET ${pathname} HTTP/1.1\r\nHost: ${host}\r\n${extra}Connection: close\r\n\r\n`);
+  });
+}
+
 describe("the dev server runs the production pipeline", () => {
+  test("a Host we do not serve, or a malformed one, gets 400 before routing; links come from the canonical origin", async () => {
+    const { port } = new URL(base);
+    for (const host of ["evil.example", `evil.example:${port}`, `localhost:${Number(port) + 1}`, "[::1", "a b", "%"]) {
+      const answer = await rawGet("/", host);
+      expect(answer.status, host).toBe(400);
+      expect(answer.text, host).not.toContain("at ");
+    }
+    // An allowed host, with a forwarded scheme from a peer nobody said to trust: the links ignore it.
+    const page = await rawGet(
+      "/zh",
+      `127.0.0.1:${port}`,
+      "X-Forwarded-Proto: javascript\r\nX-Forwarded-Host: evil.example\r\n",
+    );
+    expect(page.status).toBe(200);
+    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(page.text)?.[1];
+    expect(canonical).toBe(`http://127.0.0.1:${port}/zh`);
+    expect(page.text).not.toContain("evil.example");
+    expect(page.text).not.toContain("javascript://");
+  });
+
   test("a page carries the CSP with a nonce that its inline scripts use, and the other security headers", async () => {
     const response = await fetch(`${base}/zh`);
     expect(response.status).toBe(200);

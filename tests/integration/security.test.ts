@@ -16,6 +16,8 @@ import { productJsonLd, serializeJsonLd } from "#app/utils/structured-data.ts";
 import { createClient, setSearchConnection } from "#search/client.ts";
 import { drainAll, enqueueSearchSync } from "#search/outbox.ts";
 import { bodyLimitFor, contentSecurityPolicy } from "#server/index.ts";
+import { cookieFor, newShopper } from "#tests/support/auth.ts";
+import { testContext } from "#tests/support/context.ts";
 import { createProduct } from "#tests/support/factories.ts";
 import { useSearchIndex } from "#tests/support/search.ts";
 
@@ -197,16 +199,37 @@ describe("server policies", () => {
     expect(bodyLimitFor("/sell/products/12/images/../../../login")).toBe(1024 * 1024);
   });
 
-  test("only anonymous catalog pages are publicly cacheable", () => {
+  test("only anonymous catalog pages are publicly cacheable; who is anonymous comes from the parsed cookies", async () => {
     const get = (path: string, cookie?: string) =>
       new Request(`http://localhost:3000${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-    expect(cacheControlFor(get("/zh/products/abc"), 200)).toMatch(/^public/);
-    expect(cacheControlFor(get("/"), 200)).toMatch(/^public/);
-    expect(cacheControlFor(get("/festivals/x"), 200)).toMatch(/^public/);
-    expect(cacheControlFor(get("/products/abc", "__session=abc"), 200)).toBe("private, no-cache");
-    expect(cacheControlFor(get("/products/abc", "theme=1; __cart=abc"), 200)).toBe("private, no-cache");
-    expect(cacheControlFor(get("/products/abc"), 404)).toBe("private, no-cache");
+    const cacheControl = async (request: Request, status = 200) => {
+      const context = await testContext(request);
+      return cacheControlFor(request, status, context.user === null && context.cartOwner === null);
+    };
+    expect(await cacheControl(get("/zh/products/abc"))).toMatch(/^public/);
+    expect(await cacheControl(get("/"))).toMatch(/^public/);
+    expect(await cacheControl(get("/festivals/x"))).toMatch(/^public/);
+    // A cookie that merely looks like a session (not signed by us) signs no one in: still anonymous.
+    expect(await cacheControl(get("/products/abc", "__session=abc"))).toMatch(/^public/);
+    expect(await cacheControl(get("/products/abc"), 404)).toBe("private, no-cache");
     for (const path of ["/cart", "/checkout", "/account/orders", "/sell", "/admin", "/search?q=x"])
-      expect(cacheControlFor(get(path), 200), path).toBe("private, no-cache");
+      expect(await cacheControl(get(path)), path).toBe("private, no-cache");
+    // A real session, written as browsers send it or with a space before "=" (which a pattern over the
+    // Cookie header used to miss while the session still signed in): private either way.
+    const shopper = await newShopper();
+    const cookie = await cookieFor(shopper.id);
+    for (const written of [cookie, cookie.replace("=", " ="), `theme=1;  ${cookie.replace("=", " = ")}`]) {
+      const request = get("/products/abc", written);
+      const context = await testContext(request);
+      if (context.user !== null) expect(context.user.id, written).toBe(shopper.id);
+      expect(await cacheControl(request), written).toBe(
+        context.user === null ? "public, max-age=60, stale-while-revalidate=300" : "private, no-cache",
+      );
+    }
+    expect((await testContext(get("/products/abc", cookie.replace("=", " =")))).user?.id).toBe(shopper.id);
+    // A guest's cart makes the page theirs too.
+    const { owner, setCookie } = await (await testContext(get("/"))).ensureCartOwner();
+    expect(owner).toHaveProperty("token");
+    expect(await cacheControl(get("/products/abc", setCookie!.split(";")[0]))).toBe("private, no-cache");
   });
 });

@@ -26,9 +26,23 @@ test.each(["abc", "0", "70000", "3.5"])("PORT=%s is refused with one readable li
 });
 
 test("production without SESSION_SECRET is refused", () => {
-  expect(() => parseEnv({ NODE_ENV: "production", DATABASE_PATH: tmp() })).toThrow(
+  expect(() => parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://m.example", DATABASE_PATH: tmp() })).toThrow(
     /SESSION_SECRET is required in production/,
   );
+});
+
+test("production without PUBLIC_URL is refused, and PUBLIC_URL must be an origin", () => {
+  const secret = "production-secret-that-is-long-enough-0123456789";
+  expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, DATABASE_PATH: tmp() })).toThrow(
+    /PUBLIC_URL is required in production/,
+  );
+  expect(() =>
+    parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, PUBLIC_URL: "https://m.example/shop", DATABASE_PATH: tmp() }),
+  ).toThrow(/PUBLIC_URL must be an origin/);
+  expect(
+    parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, PUBLIC_URL: "https://m.example", DATABASE_PATH: tmp() })
+      .PUBLIC_URL,
+  ).toBe("https://m.example");
 });
 
 test("a short SESSION_SECRET is refused", () => {
