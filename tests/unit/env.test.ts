@@ -37,7 +37,12 @@ test("production without PUBLIC_URL is refused, and PUBLIC_URL must be an origin
     /PUBLIC_URL is required in production/,
   );
   expect(() =>
-    parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, PUBLIC_URL: "https://m.example/shop", DATABASE_PATH: tmp() }),
+    parseEnv({
+      NODE_ENV: "production",
+      SESSION_SECRET: secret,
+      PUBLIC_URL: "https://m.example/shop",
+      DATABASE_PATH: tmp(),
+    }),
   ).toThrow(/PUBLIC_URL must be an origin/);
   expect(
     parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, PUBLIC_URL: "https://m.example", DATABASE_PATH: tmp() })
