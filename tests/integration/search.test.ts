@@ -320,14 +320,15 @@ describe("sync without loss", () => {
 });
 
 test("control characters in a search reach neither engine (issue #13): Meilisearch answers as for the plain words", async () => {
-  const plain = (await (await runLoader(suggestApi.loader, "/api/suggest?q=shea")).json()) as { products: unknown[] };
-  const odd = await runLoader(suggestApi.loader, `/api/suggest?${new URLSearchParams({ q: "shea\u0000\u0085" })}`);
+  // Words no other test searches: results are cached by query, and the fallback test below must not meet a cached answer.
+  const plain = (await (await runLoader(suggestApi.loader, "/api/suggest?q=baobab")).json()) as { products: unknown[] };
+  const odd = await runLoader(suggestApi.loader, `/api/suggest?${new URLSearchParams({ q: "baobab\u0000\u0085" })}`);
   expect(odd.status).toBe(200);
   expect(await odd.json()).toEqual(plain);
-  const { status, body } = await apiSearch(new URLSearchParams({ q: "shea\u0000butter\u007f" }).toString());
+  const { status, body } = await apiSearch(new URLSearchParams({ q: "baobab\u0000powder\u007f" }).toString());
   expect(status).toBe(200);
   expect(body.engine).toBe("meilisearch");
-  expect(body.query).toBe("shea butter");
+  expect(body.query).toBe("baobab powder");
   expect(body.totalHits).toBeGreaterThan(0);
 });
 
