@@ -40,6 +40,24 @@ export interface ParsedSearch {
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
+/**
+ * What a shopper typed, made safe for either engine: control characters (C0 such as NUL, DEL, C1)
+ * carry no meaning in a product search and a NUL ends an FTS5 string early ("unterminated string"),
+ * so each becomes a space, as does half of a broken surrogate pair; runs of whitespace collapse to
+ * one space. At most `max` UTF-16 units, never cutting a character in two. Every search input (the
+ * search page, /api/search, festival search, suggestions) goes through this once, before
+ * Meilisearch or the SQLite fallback sees it.
+ */
+export function cleanSearchText(text: string, max = MAX_QUERY_LENGTH): string {
+  return text
+    .replace(/[\p{Cc}\p{Cs}]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, max)
+    .replace(/[\uD800-\uDBFF]$/, "")
+    .trim();
+}
+
 export function parseSearchParams(query: URLSearchParams): ParsedSearch {
   const errors: string[] = [];
   const get = (name: string) => {
@@ -66,13 +84,7 @@ export function parseSearchParams(query: URLSearchParams): ParsedSearch {
 
   const q = query.get("q") ?? "";
   if (q.length > MAX_QUERY_LENGTH) errors.push(`q must be at most ${MAX_QUERY_LENGTH} characters`);
-  // Control characters carry no meaning in a product search; collapse whitespace.
-  params.q = q
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
-    .replace(/[\u0000-\u001f\u007f]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, MAX_QUERY_LENGTH);
+  params.q = cleanSearchText(q);
 
   const country = get("country");
   if (country !== undefined) {

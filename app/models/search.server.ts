@@ -11,7 +11,7 @@ import { getSearchState } from "#search/indexer.ts";
 import { meiliSearch } from "#search/meili-search.ts";
 import { outboxBacklog } from "#search/outbox.ts";
 import { PRICE_BUCKETS } from "#search/documents.ts";
-import { bucketRange, parseSearchParams, type SearchParams } from "#search/query.ts";
+import { bucketRange, cleanSearchText, parseSearchParams, type SearchParams } from "#search/query.ts";
 import type { SearchHit, SearchResult } from "#search/results.ts";
 import { liveFestivalIds } from "./festivals.server.ts";
 import { indexGeneration } from "#search/generation.ts";
@@ -134,7 +134,7 @@ export interface Suggestions {
 
 /** What the header search box offers while typing: a few products, stores and countries. */
 export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
-  const query = q.trim().slice(0, 100);
+  const query = cleanSearchText(q, 100);
   if (query === "") return { products: [], stores: [], countries: [] };
   const db = getDb();
   const products = await searchCatalog({ q: query, inStock: false, deals: false, sort: "relevance", page: 1 }, locale, {

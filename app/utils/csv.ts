@@ -41,6 +41,22 @@ export function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * CSV injection (OWASP): a spreadsheet runs a cell that starts with =, +, -, @, a tab or a carriage
+ * return as a formula (`=HYPERLINK(...)`, `@SUM(...)`). Export puts a single quote before such a
+ * cell, which spreadsheets show as text, and import takes it off again, so export → import changes
+ * nothing. A cell that already starts with quotes before one of those characters gets one more
+ * quote, so a title typed as `'=x` also comes back as it was.
+ *
+ * Every column is treated alike: no column here holds a negative number (prices and stock are
+ * refused below zero by the listing schema), so a leading "-" is always text. Were a signed number
+ * column added, a "'-4" in it would still import as -4.
+ */
+const FORMULA_CELL = /^'*[=+\-@\t\r]/;
+export const neutraliseFormulaCell = (cell: string) => (FORMULA_CELL.test(cell) ? `'${cell}` : cell);
+export const restoreFormulaCell = (cell: string) => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+/** CSV text → rows of cells; a cell that export neutralised against formula injection comes back as it was. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -49,7 +65,7 @@ export function parseCsv(text: string): string[][] {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const endCell = () => {
     if (cell.length > MAX_CELL_LENGTH) throw new CsvError("cellTooLong", `row ${rows.length + 1}`);
-    row.push(cell);
+    row.push(restoreFormulaCell(cell));
     cell = "";
   };
   for (; i < text.length; i++) {
@@ -98,6 +114,11 @@ export function csvRecords(rows: string[][]): Record<CsvColumn, string>[] {
 }
 
 const needsQuotes = /[",\r\n]/;
+/** Rows → CSV text (UTF-8 BOM, CRLF), formula-leading cells neutralised (see above). */
 export function toCsv(rows: string[][]): string {
-  return `\uFEFF${rows.map((r) => r.map((cell) => (needsQuotes.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(",")).join("\r\n")}\r\n`;
+  const cellText = (raw: string) => {
+    const cell = neutraliseFormulaCell(raw);
+    return needsQuotes.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  };
+  return `\uFEFF${rows.map((r) => r.map(cellText).join(",")).join("\r\n")}\r\n`;
 }

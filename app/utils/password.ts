@@ -69,16 +69,24 @@ export function passwordProblem(password: string, email = ""): PasswordProblem |
   return null;
 }
 
-/** Only same-site paths: "/account" yes; "//evil.com", "https://evil.com", "/\\evil.com" no. */
+/**
+ * Only same-site paths: "/account" yes; "//evil.com", "https://evil.com", "/\\evil.com" no.
+ * Characters a Location header cannot carry (Chinese, emoji, U+2028, any non-ASCII or a space) are
+ * percent-encoded as UTF-8, as encodeURI would, leaving "%", "?", "#" and the rest of ASCII alone,
+ * so "/搜索" becomes "/%E6%90%9C%E7%B4%A2" instead of a 500 after a correct password. Control
+ * characters (C0, DEL, C1) and broken surrogate pairs give the fallback.
+ */
 export function safeRedirect(to: unknown, fallback = "/"): string {
   if (
     typeof to !== "string" ||
     !to.startsWith("/") ||
     to.startsWith("//") ||
     to.startsWith("/\\") ||
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-    /[\u0000-\u001f]/.test(to)
+    /[\p{Cc}\p{Cs}]/u.test(to)
   )
     return fallback;
-  return to;
+  const encoded = to.replace(/[^\x21-\x7e]+/gu, (run) => encodeURIComponent(run));
+  // Still a path on this site once a browser resolves it.
+  const base = "http://localhost";
+  return new URL(encoded, base).origin === base ? encoded : fallback;
 }

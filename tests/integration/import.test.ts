@@ -7,6 +7,7 @@ import { getDb } from "#app/utils/db.server.ts";
 import { parseCsv, toCsv } from "#app/utils/csv.ts";
 import { products } from "#db/schema/index.ts";
 import { cookieFor, ownerOf } from "#tests/support/auth.ts";
+import { createProduct } from "#tests/support/factories.ts";
 
 let cookie: string;
 let storeId: number;
@@ -171,6 +172,53 @@ describe("CSV import", () => {
       unchanged: own().length,
     });
     expect(own()).toEqual(snapshot);
+  });
+
+  test("export neutralises cells a spreadsheet would run as formulas, and import restores them (issue #13)", async () => {
+    const titles = ['=HYPERLINK("http://evil","x")', "+cmd", "@SUM(1)", "-2+3"];
+    const created = titles.map((titleEn, i) =>
+      createProduct(getDb(), {
+        storeSlug: "blantyre-baobab",
+        categorySlug: "superfoods",
+        titleEn,
+        titleFr: `'=déjà cité ${i}`,
+        descriptionEn: `=1+${i}`,
+        tags: ["@tag", "baobab"],
+      }),
+    );
+    const response = await exporter.loader(
+      await routeArgs(new Request("http://localhost:3000/sell/export.csv", { headers: { Cookie: cookie } }), {}),
+    );
+    const text = await response.text();
+    const lines = text.split("\r\n");
+    for (const [i, p] of created.entries()) {
+      const line = lines.find((l) => l.startsWith(`${p.sku},`))!;
+      expect(line).toBeDefined();
+      const expectedTitle = [`"'=HYPERLINK(""http://evil"",""x"")"`, "'+cmd", "'@SUM(1)", "'-2+3"][i]!;
+      expect(line).toContain(`,${expectedTitle},`);
+      expect(line).toContain(`,''=déjà cité ${i},`);
+      expect(line).toContain(`,'=1+${i},`);
+      expect(line).toContain(",'@tag|baobab,");
+      expect(line).toMatch(/,15\.00,10,active$/);
+    }
+    // No cell of the raw text starts a formula.
+    for (const line of lines.slice(1)) expect(line).not.toMatch(/(^|,)"?[=+\-@\t\r]/);
+
+    const snapshot = own();
+    const preview = await upload(text);
+    expect(preview.body).toMatchObject({ step: "preview", invalidCount: 0, valid: snapshot.length });
+    const done = await confirm((preview.body as { csv: string }).csv);
+    expect((done.body as { counts: object }).counts).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: snapshot.length,
+    });
+    expect(own()).toEqual(snapshot);
+    expect(
+      own()
+        .filter((p) => created.some((c) => c.id === p.id))
+        .map((p) => p.titleEn),
+    ).toEqual(titles);
   });
 
   test("export and import are owners-only", async () => {

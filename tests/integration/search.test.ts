@@ -319,6 +319,19 @@ describe("sync without loss", () => {
   });
 });
 
+test("control characters in a search reach neither engine (issue #13): Meilisearch answers as for the plain words", async () => {
+  // Words no other test searches: results are cached by query, and the fallback test below must not meet a cached answer.
+  const plain = (await (await runLoader(suggestApi.loader, "/api/suggest?q=baobab")).json()) as { products: unknown[] };
+  const odd = await runLoader(suggestApi.loader, `/api/suggest?${new URLSearchParams({ q: "baobab\u0000\u0085" })}`);
+  expect(odd.status).toBe(200);
+  expect(await odd.json()).toEqual(plain);
+  const { status, body } = await apiSearch(new URLSearchParams({ q: "baobab\u0000powder\u007f" }).toString());
+  expect(status).toBe(200);
+  expect(body.engine).toBe("meilisearch");
+  expect(body.query).toBe("baobab powder");
+  expect(body.totalHits).toBeGreaterThan(0);
+});
+
 describe("when Meilisearch is unavailable", () => {
   test("search answers from SQLite, with relevant hits, and says so", async () => {
     setSearchConnection({ host: "http://127.0.0.1:9", apiKey: "x", indexPrefix: "none_" });

@@ -1,5 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { type CsvError, MAX_CELL_LENGTH, csvRecords, decodeUtf8, parseCsv, toCsv } from "#app/utils/csv.ts";
+import {
+  type CsvError,
+  MAX_CELL_LENGTH,
+  csvRecords,
+  decodeUtf8,
+  neutraliseFormulaCell,
+  parseCsv,
+  restoreFormulaCell,
+  toCsv,
+} from "#app/utils/csv.ts";
 
 const fail = (fn: () => unknown) => {
   try {
@@ -33,6 +42,49 @@ describe("parseCsv", () => {
       ["B-3", 'a "quoted"\nline'],
     ];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
+  });
+});
+
+describe("formula injection (OWASP CSV injection)", () => {
+  const FORMULAS = ['=HYPERLINK("http://evil","x")', "+cmd", "-2+3", "@SUM(1)", "\tTAB", "\r=1", "'=already", "''+two"];
+
+  test.each(FORMULAS)("%j is written with a leading quote and read back unchanged", (cell) => {
+    expect(neutraliseFormulaCell(cell)).toBe(`'${cell}`);
+    expect(restoreFormulaCell(neutraliseFormulaCell(cell))).toBe(cell);
+    const text = toCsv([["title_en"], [cell]]);
+    expect(text.split("\r\n")[1]!.replace(/^"/, "")).toMatch(/^'/);
+    expect(parseCsv(text)).toEqual([["title_en"], [cell]]);
+  });
+
+  test.each(["plain", "12.50", "0", "'quoted", "'", "a=b", "", "咖啡", "é=mc²"])(
+    "%j is left alone both ways",
+    (cell) => {
+      expect(neutraliseFormulaCell(cell)).toBe(cell);
+      expect(restoreFormulaCell(cell)).toBe(cell);
+    },
+  );
+
+  test("the raw text carries no cell a spreadsheet would run", () => {
+    const text = toCsv([
+      ["sku", "title_en", "price_usd"],
+      ["=1+1", '=HYPERLINK("http://evil","x")', "12.50"],
+      ["@SUM(1)", "-2+3", "3.00"],
+    ]);
+    expect(text).toBe(
+      '\uFEFFsku,title_en,price_usd\r\n\'=1+1,"\'=HYPERLINK(""http://evil"",""x"")",12.50\r\n\'@SUM(1),\'-2+3,3.00\r\n',
+    );
+    for (const cell of parseCsv(text).flat())
+      expect(cell).toMatch(/^(sku|title_en|price_usd|=1\+1|=HYPERLINK|@SUM|-2\+3|\d)/);
+  });
+
+  test("import takes the quote off a hand-made file's neutralised cell, and only that", () => {
+    const records = csvRecords(
+      parseCsv("sku,title_en,category,price_usd,stock\n'-A1,'=cmd,tea,12.50,4\n'B2,'plain,tea,'7,5\n"),
+    );
+    expect(records.map((r) => [r.sku, r.title_en, r.price_usd])).toEqual([
+      ["-A1", "=cmd", "12.50"],
+      ["'B2", "'plain", "'7"],
+    ]);
   });
 });
 

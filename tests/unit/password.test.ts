@@ -21,6 +21,16 @@ test.each([
   ["javascript:alert(1)", "/"],
   ["/ok\r\nSet-Cookie: x", "/"],
   ["", "/"],
+  // Characters a Location header cannot carry are percent-encoded (UTF-8); what is encoded stays.
+  ["/搜索", "/%E6%90%9C%E7%B4%A2"],
+  ["/a\u2028b", "/a%E2%80%A8b"],
+  ["/fr/stores?q=🧺 panier#à", "/fr/stores?q=%F0%9F%A7%BA%20panier#%C3%A0"],
+  ["/caf%C3%A9?q=a%20b", "/caf%C3%A9?q=a%20b"],
+  // Broken surrogate pairs and C1 controls give the fallback.
+  ["/\uD800x", "/"],
+  ["/\uDFFF", "/"],
+  ["/x\u0085", "/"],
+  ["/\u007f", "/"],
 ])("safeRedirect(%j) → %s", (input, expected) => {
   expect(safeRedirect(input)).toBe(expected);
 });

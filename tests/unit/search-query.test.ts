@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { parseHighlight, searchHref } from "#app/utils/search-url.ts";
 import { priceBucket, toProductDocument, type ProductSourceRow } from "#search/documents.ts";
 import { expandTerms } from "#search/fallback.ts";
-import { SEARCH_SORTS, bucketRange, buildFilter, parseSearchParams, sortFor } from "#search/query.ts";
+import { SEARCH_SORTS, bucketRange, buildFilter, cleanSearchText, parseSearchParams, sortFor } from "#search/query.ts";
 import { MARK_END, MARK_START, highlightHtml, markTerms } from "#search/results.ts";
 import { PRODUCT_SETTINGS } from "#search/settings.ts";
 import { synonymMap } from "#search/synonyms.ts";
@@ -235,4 +235,21 @@ test("search links keep the state and return to page 1 when the results change",
   expect(searchHref("q=tea&page=3&country=KE", { country: null })).toBe("?q=tea");
   expect(searchHref("q=tea&page=3", { page: "4" })).toBe("?q=tea&page=4");
   expect(searchHref("q=tea", { category: "tea-infusions" })).toBe("?q=tea&category=tea-infusions");
+});
+
+test.each([
+  ["tea\u0000", "tea"],
+  ["\u0000", ""],
+  ["shea\u0000butter", "shea butter"],
+  ["honey\u0001\u001f\u007f\u0085\u009f cake", "honey cake"],
+  ["tea\t\n\r honey\u2028", "tea honey"],
+  ["\uD800tea\uDC00", "tea"],
+  ["🧺 咖啡 café", "🧺 咖啡 café"],
+])("cleanSearchText(%j) → %j", (input, expected) => {
+  expect(cleanSearchText(input)).toBe(expected);
+});
+
+test("cleanSearchText cuts to the length without splitting a character", () => {
+  expect(cleanSearchText("ab🧺", 3)).toBe("ab");
+  expect(cleanSearchText("a".repeat(300))).toHaveLength(200);
 });

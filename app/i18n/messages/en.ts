@@ -185,7 +185,7 @@ export const en = {
     "Upload a CSV file saved as UTF-8. Rows are matched by SKU: a known SKU updates that listing, a new SKU creates one. Nothing is saved until you confirm.",
   "import.columns": "Columns",
   "import.columnsHelp":
-    "Required: sku, title_en, category (a category code such as coffee), price_usd, stock (units on hand: your count, whatever orders hold). Optional: title_zh, title_fr, description_en, description_zh, description_fr, tags (separated by |), status (draft, active or archived; draft when empty).",
+    "Required: sku, title_en, category (a category code such as coffee), price_usd, stock (units on hand: your count, whatever orders hold). Optional: title_zh, title_fr, description_en, description_zh, description_fr, tags (separated by |), status (draft, active or archived; draft when empty). A cell starting with =, +, -, @ is exported with a leading ' so spreadsheets do not run it as a formula; import removes that quote.",
   "import.file": "CSV file",
   "import.preview": "Check the file",
   "import.ready": { one: "{count} row is ready to import.", other: "{count} rows are ready to import." },

@@ -187,7 +187,7 @@ export const fr: Messages = {
     "Envoyez un fichier CSV enregistré en UTF-8. Les lignes sont rapprochées par référence : une référence connue met à jour l'annonce, une nouvelle en crée une. Rien n'est enregistré avant votre confirmation.",
   "import.columns": "Colonnes",
   "import.columnsHelp":
-    "Obligatoires : sku, title_en, category (un code de catégorie comme coffee), price_usd, stock (unités en stock : votre comptage, y compris les unités retenues par des commandes). Facultatives : title_zh, title_fr, description_en, description_zh, description_fr, tags (séparés par |), status (draft, active ou archived ; draft si vide).",
+    "Obligatoires : sku, title_en, category (un code de catégorie comme coffee), price_usd, stock (unités en stock : votre comptage, y compris les unités retenues par des commandes). Facultatives : title_zh, title_fr, description_en, description_zh, description_fr, tags (séparés par |), status (draft, active ou archived ; draft si vide). Une cellule commençant par =, +, -, @ est exportée précédée d'une apostrophe ' pour que le tableur ne l'exécute pas comme une formule ; l'import retire cette apostrophe.",
   "import.file": "Fichier CSV",
   "import.preview": "Vérifier le fichier",
   "import.ready": {

@@ -181,7 +181,7 @@ export const zh: Messages = {
     "请上传以UTF-8编码保存的CSV文件。系统按货号匹配：已有货号将更新对应商品，新货号将创建商品。确认之前不会保存任何内容。",
   "import.columns": "列说明",
   "import.columnsHelp":
-    "必填：sku、title_en、category（分类代码，如 coffee）、price_usd、stock（现有库存：您清点的实际件数，含订单预留的件数）。选填：title_zh、title_fr、description_en、description_zh、description_fr、tags（用 | 分隔）、status（draft、active 或 archived，留空为 draft）。",
+    "必填：sku、title_en、category（分类代码，如 coffee）、price_usd、stock（现有库存：您清点的实际件数，含订单预留的件数）。选填：title_zh、title_fr、description_en、description_zh、description_fr、tags（用 | 分隔）、status（draft、active 或 archived，留空为 draft）。以 =、+、-、@ 开头的单元格导出时前面加一个 '，以免表格软件把它当作公式执行；导入时会去掉这个 '。",
   "import.file": "CSV文件",
   "import.preview": "检查文件",
   "import.ready": { one: "{count}行可以导入。", other: "{count}行可以导入。" },
