@@ -1,5 +1,6 @@
 import { remember } from "@epic-web/remember";
 import { expireReservations } from "#app/models/checkout.server.ts";
+import { sweepOrphanMedia } from "#app/models/media.server.ts";
 import { sendDueRefunds } from "#app/models/refunds.server.ts";
 import { flushSearchLog } from "#app/models/search.server.ts";
 import { closeDb, getDb } from "#app/utils/db.server.ts";
@@ -28,6 +29,8 @@ export function backgroundJobs(): BackgroundJob[] {
     { name: "reservation-expiry", intervalMs: 60_000, run: () => void expireReservations() },
     // Refunds the payment provider has not accepted yet (it was unreachable) are sent again, with backoff.
     { name: "refund-sender", intervalMs: 5_000, run: () => sendDueRefunds().then(() => undefined) },
+    // Image files nothing refers to any more (a failed or outraced upload, a crash) are removed after an hour.
+    { name: "media-orphans", intervalMs: 10 * 60_000, run: () => void sweepOrphanMedia() },
     // Shoppers' searches are written in batches, at most a second late.
     { name: "search-log-flush", intervalMs: 1_000, run: flushSearchLog },
     // Festivals starting or ending change the prices search sorts on: their products are re-sent

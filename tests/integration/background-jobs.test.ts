@@ -9,6 +9,7 @@ describe("background jobs", () => {
       "search-sync",
       "reservation-expiry",
       "refund-sender",
+      "media-orphans",
       "search-log-flush",
       "festival-boundaries",
     ]);

@@ -5,7 +5,10 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, test } from "vitest";
 import * as images from "#app/routes/($lang).sell.products.$id.images.tsx";
 import * as media from "#app/routes/media.$file.ts";
-import { filesOf } from "#app/models/media.server.ts";
+import path from "node:path";
+import { findOwnStore } from "#app/models/access.server.ts";
+import { filesOf, mediaDir, sweepOrphanMedia } from "#app/models/media.server.ts";
+import { deleteOwnProductImage } from "#app/models/owner/images.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { imageSources } from "#app/utils/images.ts";
 import { products, searchOutbox } from "#db/schema/index.ts";
@@ -36,6 +39,7 @@ async function upload(files: { bytes: Buffer; name: string; type: string }[], wh
   }
 }
 const product = () => getDb().select().from(products).where(eq(products.id, productId)).get()!;
+const store = () => findOwnStore({ id: ownerOf("ashanti-cocoa-works").user.id, role: "owner" })!;
 
 beforeAll(async () => {
   const a = ownerOf("ashanti-cocoa-works");
@@ -111,6 +115,59 @@ describe("photo uploads", () => {
     );
     expect(response.headers.get("Location")).toBe(`/sell/products/${productId}?imageError=tooMany`);
     expect(product().images).toHaveLength(1);
+  });
+
+  test("uploads side by side cannot pass 8 photos together, and the files of the one refused are removed", async () => {
+    const photos = () => product().images.filter((u) => u.startsWith("/media/"));
+    const start = photos().length;
+    const bytes = await png(300, 200);
+    // Two uploads that each fit alone (start + 4 ≤ 8) but not together.
+    const room = 8 - start;
+    const each = Math.floor(room / 2) + 1;
+    expect(start + each).toBeLessThanOrEqual(8);
+    const before = new Set(fs.readdirSync(mediaDir()));
+    const batch = (tag: string) =>
+      Array.from({ length: each }, (_, i) => ({ bytes, name: `${tag}${i}.png`, type: "image/png" }));
+    const answers = await Promise.all([upload(batch("a")), upload(batch("b"))]);
+    const locations = answers.map((r) => r.headers.get("Location"));
+    expect(locations.filter((l) => l === `/sell/products/${productId}?imageError=tooMany`)).toHaveLength(1);
+    expect(photos()).toHaveLength(start + each);
+    // Every new file on disk belongs to a photo the listing keeps: nothing orphaned.
+    const added = fs.readdirSync(mediaDir()).filter((f) => !before.has(f));
+    const kept = new Set(photos().flatMap((u) => filesOf(u).map((f) => f.split("/").pop())));
+    expect(added.length).toBe(each * 3);
+    for (const file of added) expect(kept.has(file), file).toBe(true);
+    // Put the listing back as it was for the other tests.
+    for (const url of photos().slice(start)) deleteOwnProductImage(store(), productId, url);
+  });
+
+  test("a photo over 24 megapixels is refused before any decoding", async () => {
+    const huge = await sharp({ create: { width: 6000, height: 4100, channels: 3, background: "#b4532a" } })
+      .jpeg({ quality: 10 })
+      .toBuffer();
+    expect(huge.length).toBeLessThan(5 * 1024 * 1024);
+    const before = product().images;
+    const response = await upload([{ bytes: huge, name: "huge.jpg", type: "image/jpeg" }]);
+    expect(response.headers.get("Location")).toBe(`/sell/products/${productId}?imageError=tooLarge`);
+    expect(product().images).toEqual(before);
+  });
+
+  test("the orphan sweep removes old files nothing refers to, and keeps referenced or recent ones", () => {
+    const dir = mediaDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const orphan = path.join(dir, "0123456789abcdef01234567-320.webp");
+    const fresh = path.join(dir, "89abcdef0123456701234567-320.webp");
+    fs.writeFileSync(orphan, "x");
+    fs.writeFileSync(fresh, "x");
+    const hourAgo = new Date(Date.now() - 2 * 60 * 60_000);
+    fs.utimesSync(orphan, hourAgo, hourAgo);
+    const referenced = product().images.filter((u) => u.startsWith("/media/"));
+    for (const file of referenced.flatMap(filesOf)) if (fs.existsSync(file)) fs.utimesSync(file, hourAgo, hourAgo);
+    expect(sweepOrphanMedia()).toBeGreaterThanOrEqual(1);
+    expect(fs.existsSync(orphan)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+    for (const file of referenced.flatMap(filesOf)) expect(fs.existsSync(file), file).toBe(true);
+    fs.rmSync(fresh);
   });
 
   test("another owner's listing is 404 and unchanged", async () => {

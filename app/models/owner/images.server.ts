@@ -33,19 +33,37 @@ export async function addOwnProductImages(
     }
     stored.push(result);
   }
+  // The count is checked again with the write, in one transaction: uploads running side by side each
+  // decoded their files against the count read before, and only as many as fit may land. The files
+  // of an upload that does not land are removed (the orphan sweep catches any a crash leaves).
+  let landed: "ok" | "tooMany" | "vanished";
   try {
-    getDb().transaction((tx) => {
-      const result = tx
-        .update(products)
-        .set({ images: [...kept, ...stored.map((s) => s.url)], updatedAt: new Date() })
-        .where(ownProductCondition(store, productId))
-        .run();
-      if (result.changes === 0) throw new Error("listing vanished");
-      enqueueSearchSync(tx, "product", [productId]);
-    });
+    landed = getDb().transaction(
+      (tx) => {
+        const current = tx
+          .select({ images: products.images })
+          .from(products)
+          .where(ownProductCondition(store, productId))
+          .get();
+        if (!current) return "vanished" as const;
+        const photos = current.images.filter(isUploadedImage);
+        if (photos.length + stored.length > MAX_IMAGES_PER_PRODUCT) return "tooMany" as const;
+        tx.update(products)
+          .set({ images: [...photos, ...stored.map((s) => s.url)], updatedAt: new Date() })
+          .where(ownProductCondition(store, productId))
+          .run();
+        enqueueSearchSync(tx, "product", [productId]);
+        return "ok" as const;
+      },
+      { behavior: "immediate" },
+    );
   } catch (error) {
     for (const s of stored) removeFiles(s.files);
     throw error;
+  }
+  if (landed !== "ok") {
+    for (const s of stored) removeFiles(s.files);
+    return { ok: false, error: landed === "tooMany" ? "tooMany" : "notFound" };
   }
   return { ok: true, added: stored.length };
 }
