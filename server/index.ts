@@ -23,6 +23,7 @@ import { loadEnv } from "#app/utils/env.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { createRequestContext } from "#app/utils/request-context.server.ts";
 import { TtlCache } from "#app/utils/ttl-cache.ts";
+import { loadShedder } from "./load-shedding.ts";
 
 /**
  * Request bodies: forms are small. The exceptions are uploads, each bounded by what the route
@@ -223,6 +224,12 @@ export async function startServer({
     });
     next();
   });
+  // Shed load before doing any work for a request the process cannot serve in time (production:
+  // in development a page load fetches hundreds of modules at once through Vite).
+  const shedder = production
+    ? loadShedder({ maxInFlight: loadEnv().MAX_IN_FLIGHT, maxLagMs: loadEnv().MAX_EVENT_LOOP_LAG_MS })
+    : null;
+  if (shedder) app.use(shedder.middleware);
   // One canonical origin: a request must name a host we serve (PUBLIC_URL's, ALLOWED_HOSTS, or the
   // loopback names locally); any other or malformed Host is refused before routing, so no page, link
   // or cache entry is ever built from a host an outsider chose.
@@ -307,6 +314,7 @@ export async function startServer({
         server.closeIdleConnections();
       });
       await vite?.close();
+      shedder?.stop();
     },
   };
 }

@@ -68,6 +68,23 @@ const schema = z
      * balancer) or comma-separated addresses/subnets. Unset: none — the client address is the peer's.
      */
     TRUST_PROXY: z.string().optional(),
+    /** Requests handled at once beyond which new ones get 503 + Retry-After (load shedding; 0 = off). */
+    MAX_IN_FLIGHT: z.coerce
+      .number({ error: "must be a whole number from 0 to 100000" })
+      .int({ error: "must be a whole number from 0 to 100000" })
+      .min(0, { error: "must be a whole number from 0 to 100000" })
+      .max(100_000, { error: "must be a whole number from 0 to 100000" })
+      .default(64),
+    /**
+     * Event-loop delay (p99 over a second, ms) beyond which new requests are shed (0 = off, the
+     * default: on a shared or throttled machine a slow render would shed healthy traffic).
+     */
+    MAX_EVENT_LOOP_LAG_MS: z.coerce
+      .number({ error: "must be a whole number of milliseconds from 0 to 60000" })
+      .int({ error: "must be a whole number of milliseconds from 0 to 60000" })
+      .min(0, { error: "must be a whole number of milliseconds from 0 to 60000" })
+      .max(60_000, { error: "must be a whole number of milliseconds from 0 to 60000" })
+      .default(0),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
