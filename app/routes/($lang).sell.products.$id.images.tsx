@@ -6,6 +6,7 @@ import {
   type ActionFunctionArgs,
 } from "@remix-run/node";
 import { localizePath } from "#app/i18n/locales.ts";
+import { hitRateLimit, UPLOAD_LIMIT } from "#app/utils/rate-limit.server.ts";
 import { requireOwner } from "#app/models/access.server.ts";
 import { addOwnProductImages, deleteOwnProductImage } from "#app/models/owner/images.server.ts";
 import { getOwnProduct } from "#app/models/owner/listings.server.ts";
@@ -22,13 +23,16 @@ export async function loader() {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { locale } = context;
-  const { store } = requireOwner({ request, context });
+  const { store, user } = requireOwner({ request, context });
   if (!params.id || !/^\d{1,12}$/.test(params.id)) notFound();
   const id = Number(params.id);
   if (!getOwnProduct(store, id)) notFound();
   const back = (query: string) => redirect(`${localizePath(`/sell/products/${id}`, locale)}?${query}`);
 
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    // Decoding photos is the costliest thing an owner can ask for: a per-user allowance, refused
+    // before the body is read.
+    if (hitRateLimit(`upload:user:${user.id}`, UPLOAD_LIMIT)) return back("imageError=tooOften");
     let form: FormData;
     try {
       form = await unstable_parseMultipartFormData(

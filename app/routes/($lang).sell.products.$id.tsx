@@ -108,7 +108,7 @@ export default function EditProduct() {
   );
 }
 
-const IMAGE_ERRORS = ["tooMany", "tooLarge", "notAnImage", "empty"] as const;
+const IMAGE_ERRORS = ["tooMany", "tooLarge", "notAnImage", "empty", "tooOften"] as const;
 
 function Photos({ productId, images }: { productId: number; images: string[] }) {
   const t = useT();

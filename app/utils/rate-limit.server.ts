@@ -12,6 +12,8 @@ export const LOGIN_LIMIT: RateLimit = { limit: 10, windowMs: 15 * 60_000 };
 /** New accounts per address: enough for a family or an office, not for a script. */
 export const SIGNUP_LIMIT: RateLimit = { limit: 10, windowMs: 60 * 60_000 };
 export const CHECKOUT_LIMIT: RateLimit = { limit: 20, windowMs: 10 * 60_000 };
+/** Photo and logo uploads per owner: a busy afternoon of listing, not a decoding flood. */
+export const UPLOAD_LIMIT: RateLimit = { limit: 60, windowMs: 10 * 60_000 };
 
 const windows = remember("rateLimitWindows", () => new Map<string, { count: number; resetAt: number }>());
 

@@ -10,6 +10,7 @@ import { findOwnStore } from "#app/models/access.server.ts";
 import { filesOf, mediaDir, sweepOrphanMedia } from "#app/models/media.server.ts";
 import { deleteOwnProductImage } from "#app/models/owner/images.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
+import { hitRateLimit, resetRateLimits, UPLOAD_LIMIT } from "#app/utils/rate-limit.server.ts";
 import { imageSources } from "#app/utils/images.ts";
 import { products, searchOutbox } from "#db/schema/index.ts";
 import { cookieFor, ownerOf } from "#tests/support/auth.ts";
@@ -168,6 +169,19 @@ describe("photo uploads", () => {
     expect(fs.existsSync(fresh)).toBe(true);
     for (const file of referenced.flatMap(filesOf)) expect(fs.existsSync(file), file).toBe(true);
     fs.rmSync(fresh);
+  });
+
+  test("uploads are limited per owner: past the allowance the upload is refused before anything is decoded", async () => {
+    const owner = ownerOf("ashanti-cocoa-works").user.id;
+    for (let i = 0; i < UPLOAD_LIMIT.limit; i++) hitRateLimit(`upload:user:${owner}`, UPLOAD_LIMIT);
+    try {
+      const before = product().images;
+      const response = await upload([{ bytes: await png(200, 200), name: "x.png", type: "image/png" }]);
+      expect(response.headers.get("Location")).toBe(`/sell/products/${productId}?imageError=tooOften`);
+      expect(product().images).toEqual(before);
+    } finally {
+      resetRateLimits();
+    }
   });
 
   test("another owner's listing is 404 and unchanged", async () => {

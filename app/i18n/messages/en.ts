@@ -700,6 +700,7 @@ export const en = {
     "Earlier orders with this email already used the festival price limit per shopper, so some units are at the regular price. The summary shows the new total; place the order again to accept it.",
   "sell.shipRefundPending":
     "A refund of this line is waiting for the payment service; ship it once the refund is settled.",
+  "image.tooOften": "Too many uploads in a short time. Please wait a few minutes and try again.",
 } satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = {

@@ -718,4 +718,5 @@ export const fr: Messages = {
     "Des commandes précédentes avec cet e-mail ont déjà atteint la limite par acheteur au prix du festival : certaines unités sont au prix normal. Le récapitulatif affiche le nouveau total ; passez commande à nouveau pour l'accepter.",
   "sell.shipRefundPending":
     "Un remboursement de cette ligne attend le service de paiement ; expédiez-la une fois le remboursement réglé.",
+  "image.tooOften": "Trop d'envois en peu de temps. Patientez quelques minutes puis réessayez.",
 };
