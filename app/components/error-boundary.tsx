@@ -13,14 +13,27 @@ export function GeneralErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const notFound = status === 404;
   const forbidden = status === 403;
+  const tooMany = status === 429;
   return (
     <div className="mx-auto max-w-xl py-16 text-center">
       <p className="text-sm font-semibold text-clay-600">{t("error.status", { status })}</p>
       <h1 className="mt-2 text-3xl font-bold text-clay-900">
-        {notFound ? t("error.notFoundTitle") : forbidden ? t("error.forbiddenTitle") : t("error.genericTitle")}
+        {notFound
+          ? t("error.notFoundTitle")
+          : forbidden
+            ? t("error.forbiddenTitle")
+            : tooMany
+              ? t("error.tooManyTitle")
+              : t("error.genericTitle")}
       </h1>
       <p className="mt-4 text-stone-700">
-        {notFound ? t("error.notFoundText") : forbidden ? t("error.forbiddenText") : t("error.genericText")}
+        {notFound
+          ? t("error.notFoundText")
+          : forbidden
+            ? t("error.forbiddenText")
+            : tooMany
+              ? t("error.tooManyText")
+              : t("error.genericText")}
       </p>
       <Link to={href("/")} className={buttonClass({ className: "mt-8" })}>
         {t("error.backHome")}

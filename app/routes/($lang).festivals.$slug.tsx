@@ -14,6 +14,8 @@ import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { getCountryNames } from "#app/models/catalog.server.ts";
 import { getFestivalPage } from "#app/models/festivals.server.ts";
 import { parseSearchParams, searchCatalog } from "#app/models/search.server.ts";
+import { loadEnv } from "#app/utils/env.server.ts";
+import { searchRateLimitWait, tooManyRequests } from "#app/utils/rate-limit.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { paginate, parsePage } from "#app/utils/params.ts";
@@ -31,6 +33,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { params: searchParams } = parseSearchParams(
     new URLSearchParams({ q: url.searchParams.get("q") ?? "", page: String(page) }),
   );
+  if (searchParams.q) {
+    const wait = searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
+    if (wait) throw tooManyRequests(wait);
+  }
   const search = searchParams.q ? await searchCatalog({ ...searchParams, festival: data.festival.id }, locale) : null;
   return {
     ...data,

@@ -1,3 +1,5 @@
+import { searchRateLimitWait, tooManyRequests } from "#app/utils/rate-limit.server.ts";
+import { loadEnv } from "#app/utils/env.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -19,6 +21,8 @@ import { searchHref } from "#app/utils/search-url.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale } = context;
+  const wait = searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
+  if (wait) throw tooManyRequests(wait);
   const url = new URL(request.url);
   // The page ignores what it cannot use (the API answers 400 for the same input).
   const { params } = parseSearchParams(url.searchParams);

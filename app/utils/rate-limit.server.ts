@@ -39,3 +39,21 @@ export function rateLimitWait(key: string, rule: RateLimit, now = Date.now()): n
 export function resetRateLimits() {
   windows.clear();
 }
+
+/**
+ * Every search a client makes — /api/search, /api/suggest, the /search page and festival search —
+ * counts against one allowance per address (API_SEARCH_RATE_LIMIT a minute; 0 = off): a flood from
+ * one address cannot push everyone's searches onto the slower fallback. Seconds to wait, or null.
+ */
+export function searchRateLimitWait(clientIp: string, perMinute: number): number | null {
+  if (perMinute <= 0) return null;
+  return hitRateLimit(`search:ip:${clientIp}`, { limit: perMinute, windowMs: 60_000 });
+}
+
+/** The 429 a page throws when its visitor is over an allowance (the error view explains it in their language). */
+export function tooManyRequests(wait: number): Response {
+  return new Response("Too Many Requests", {
+    status: 429,
+    headers: { "Retry-After": String(wait), "Cache-Control": "no-store" },
+  });
+}

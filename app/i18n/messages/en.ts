@@ -701,6 +701,8 @@ export const en = {
   "sell.shipRefundPending":
     "A refund of this line is waiting for the payment service; ship it once the refund is settled.",
   "image.tooOften": "Too many uploads in a short time. Please wait a few minutes and try again.",
+  "error.tooManyTitle": "Too many requests",
+  "error.tooManyText": "You have searched a lot in a short time. Please wait a moment, then try again.",
 } satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = {

@@ -719,4 +719,6 @@ export const fr: Messages = {
   "sell.shipRefundPending":
     "Un remboursement de cette ligne attend le service de paiement ; expédiez-la une fois le remboursement réglé.",
   "image.tooOften": "Trop d'envois en peu de temps. Patientez quelques minutes puis réessayez.",
+  "error.tooManyTitle": "Trop de demandes",
+  "error.tooManyText": "Vous avez beaucoup cherché en peu de temps. Patientez un instant, puis réessayez.",
 };

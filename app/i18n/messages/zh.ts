@@ -673,4 +673,6 @@ export const zh: Messages = {
     "该邮箱此前的订单已用完购物节价的每人限购数量，部分商品将按原价计算。右侧汇总已显示新的合计；再次提交订单即表示接受。",
   "sell.shipRefundPending": "该商品的退款正在等待支付服务确认，请在退款完成后再发货。",
   "image.tooOften": "短时间内上传次数过多，请稍等几分钟再试。",
+  "error.tooManyTitle": "请求过于频繁",
+  "error.tooManyText": "您在短时间内搜索次数过多，请稍候再试。",
 };
