@@ -147,6 +147,11 @@ function loadContext(req: express.Request, res: express.Response, request?: Requ
     clientIp: req.ip ?? "unknown",
     cspNonce: res.locals.cspNonce as string,
     requestId: String(req.id),
+  }).then((context) => {
+    // A slid session expiry or a dead session's cookie removal; a sign-in's own Set-Cookie comes
+    // later in the response and wins (decision 018).
+    if (context.sessionSetCookie) res.append("Set-Cookie", context.sessionSetCookie);
+    return context;
   });
 }
 
