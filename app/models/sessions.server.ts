@@ -20,20 +20,20 @@ function newSessionId(): string {
   return randomBytes(24).toString("base64url");
 }
 
-/** A brand-new session for the user (sign-in, sign-up, password change); the user's expired ones go. */
+/** A brand-new session for the user (sign-in, sign-up, password change, becoming an owner). */
 export function createSession(userId: number, device: string): SessionInfo {
   const at = now();
   const session = { id: newSessionId(), expiresAt: new Date(at.getTime() + SESSION_TTL_MS) };
-  const db = getDb();
-  db.transaction((tx) => {
-    tx.delete(sessions)
-      .where(and(eq(sessions.userId, userId), lte(sessions.expiresAt, at)))
-      .run();
-    tx.insert(sessions)
-      .values({ ...session, userId, createdAt: at, lastSeenAt: at, device: device.slice(0, 120) })
-      .run();
-  });
+  getDb()
+    .insert(sessions)
+    .values({ ...session, userId, createdAt: at, lastSeenAt: at, device: device.slice(0, 120) })
+    .run();
   return session;
+}
+
+/** Removes sessions that have expired (they sign nobody in already); the "session-purge" job. */
+export function deleteExpiredSessions(): number {
+  return getDb().delete(sessions).where(lte(sessions.expiresAt, now())).run().changes;
 }
 
 /**

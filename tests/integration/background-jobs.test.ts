@@ -9,6 +9,7 @@ describe("background jobs", () => {
       "search-sync",
       "reservation-expiry",
       "refund-sender",
+      "session-purge",
       "search-log-flush",
       "festival-boundaries",
     ]);

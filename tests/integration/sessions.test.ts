@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { en } from "#app/i18n/messages/en.ts";
 import { fr } from "#app/i18n/messages/fr.ts";
 import { zh } from "#app/i18n/messages/zh.ts";
-import { SESSION_TTL_MS } from "#app/models/sessions.server.ts";
+import { SESSION_TTL_MS, deleteExpiredSessions } from "#app/models/sessions.server.ts";
 import * as account from "#app/routes/($lang).account._index.tsx";
 import * as security from "#app/routes/($lang).account.security.tsx";
 import * as login from "#app/routes/($lang).login.tsx";
@@ -149,6 +149,19 @@ describe("expiry", () => {
     setClock(new Date(start.getTime() + SESSION_TTL_MS + 1000));
     expect((await whoIs(cookie)).userId).toBe(user.id);
   });
+});
+
+test("the purge job deletes expired sessions only", async () => {
+  const user = await newShopper();
+  const start = new Date("2026-11-01T00:00:00Z");
+  setClock(start);
+  const old = await cookieFor(user.id);
+  setClock(new Date(start.getTime() + SESSION_TTL_MS - 1000));
+  const recent = await cookieFor(user.id);
+  setClock(new Date(start.getTime() + SESSION_TTL_MS));
+  expect(deleteExpiredSessions()).toBeGreaterThanOrEqual(1);
+  expect(sessionRows(user.id).map((r) => r.id)).toEqual([cookiePayload(recent).sid]);
+  expect(cookiePayload(old).sid).not.toBe(cookiePayload(recent).sid);
 });
 
 describe("/account/security", () => {
