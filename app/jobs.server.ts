@@ -2,6 +2,7 @@ import { remember } from "@epic-web/remember";
 import { expireReservations } from "#app/models/checkout.server.ts";
 import { sweepOrphanMedia } from "#app/models/media.server.ts";
 import { sendDueRefunds } from "#app/models/refunds.server.ts";
+import { deleteExpiredSessions } from "#app/models/sessions.server.ts";
 import { flushSearchLog } from "#app/models/search.server.ts";
 import { closeDb, getDb } from "#app/utils/db.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
@@ -31,6 +32,8 @@ export function backgroundJobs(): BackgroundJob[] {
     { name: "refund-sender", intervalMs: 5_000, run: () => sendDueRefunds().then(() => undefined) },
     // Image files nothing refers to any more (a failed or outraced upload, a crash) are removed after an hour.
     { name: "media-orphans", intervalMs: 10 * 60_000, run: () => void sweepOrphanMedia() },
+    // Expired sign-in sessions are deleted (they already sign nobody in; decision 018).
+    { name: "session-purge", intervalMs: 60 * 60_000, run: () => void deleteExpiredSessions() },
     // Shoppers' searches are written in batches, at most a second late.
     { name: "search-log-flush", intervalMs: 1_000, run: flushSearchLog },
     // Festivals starting or ending change the prices search sorts on: their products are re-sent

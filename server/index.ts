@@ -85,7 +85,11 @@ function microCache(build: ServerBuild): express.RequestHandler {
     // the way sign-in does (no pattern over the Cookie header that a stray space could slip past).
     loadContext(req, res, request)
       .then(async (context) => {
-        if (context.user !== null || context.cartOwner !== null) return next();
+        if (context.user !== null || context.cartOwner !== null) {
+          // Not cacheable: Remix serves it with this same context (the session is read once).
+          res.locals.context = context;
+          return next();
+        }
         // The key holds the origin too (the path holds the language), though only allowed hosts get here.
         const key = `${origin}${req.originalUrl}`;
         const cached = pages.get(key);
@@ -167,6 +171,11 @@ function loadContext(req: express.Request, res: express.Response, request?: Requ
     clientIp: req.ip ?? "unknown",
     cspNonce: res.locals.cspNonce as string,
     requestId: String(req.id),
+  }).then((context) => {
+    // A slid session expiry or a dead session's cookie removal; a sign-in's own Set-Cookie comes
+    // later in the response and wins (decision 018).
+    if (context.sessionSetCookie) res.append("Set-Cookie", context.sessionSetCookie);
+    return context;
   });
 }
 
@@ -290,7 +299,14 @@ export async function startServer({
     app.use(dev.middlewares);
     build = () => dev.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   }
-  app.all("*", createRequestHandler({ build, mode, getLoadContext: (req, res) => loadContext(req, res) }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode,
+      getLoadContext: (req, res) => (res.locals.context as AppLoadContext | undefined) ?? loadContext(req, res),
+    }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

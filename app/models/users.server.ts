@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { users } from "#db/schema/index.ts";
+import { revokeAllSessions } from "./sessions.server.ts";
 
 export interface SessionUser {
   id: number;
@@ -61,4 +62,29 @@ export async function verifyLogin(email: string, password: string): Promise<Sess
   }
   if (!(await verify(row.passwordHash, password))) return null;
   return { id: row.id, email: row.email, role: row.role, displayName: row.displayName };
+}
+
+/** Stores a new password hash. Callers revoke the user's sessions too (change, and reset later). */
+export function setPassword(userId: number, passwordHash: string) {
+  getDb().update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+}
+
+/**
+ * A signed-in user changes their password: the current one must be right ("wrong" otherwise, and
+ * nothing changes). Every session of the user is revoked; the caller starts a fresh one for the
+ * browser that asked, so it stays signed in and all others are out.
+ */
+export async function changePassword(
+  userId: number,
+  currentPassword: string,
+  newPassword: string,
+): Promise<"ok" | "wrong"> {
+  const row = getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  if (!row || !(await verify(row.passwordHash, currentPassword))) return "wrong";
+  const passwordHash = await hash(newPassword);
+  getDb().transaction(() => {
+    setPassword(userId, passwordHash);
+    revokeAllSessions(userId);
+  });
+  return "ok";
 }

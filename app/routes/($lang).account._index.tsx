@@ -29,6 +29,15 @@ export default function Account() {
           {t("order.myOrders")}
         </Link>
       </p>
+      <p className="mb-6">
+        <Link
+          to={href("/account/security")}
+          className="font-medium text-clay-700 underline"
+          data-testid="security-link"
+        >
+          {t("account.security")}
+        </Link>
+      </p>
       {user.role === "organizer" ? (
         <p className="mb-6">
           <Link to={href("/admin")} className="font-medium text-clay-700 underline">

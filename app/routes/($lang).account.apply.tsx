@@ -11,7 +11,7 @@ import { useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { listCountryOptions } from "#app/models/catalog.server.ts";
 import { applyForStore } from "#app/models/owner/store-applications.server.ts";
-import { requireUser } from "#app/utils/auth.server.ts";
+import { requireUser, rotateSession } from "#app/utils/auth.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 const schema = z.object({
@@ -49,7 +49,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (result.error === "alreadyOwner") throw new Response("Forbidden", { status: 403 });
     return data({ result: submission.reply({ fieldErrors: { countryCode: ["form.country"] } }) }, { status: 400 });
   }
-  return redirect(localizePath("/sell", locale));
+  // Becoming an owner is a privilege change: the browser gets a new session (decision 018).
+  return rotateSession({ request, context }, user.id, localizePath("/sell", locale));
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("apply.title"));

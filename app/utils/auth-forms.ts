@@ -33,3 +33,21 @@ export const signupSchema = z
   });
 
 export const PASSWORD_VARS = { min: PASSWORD_MIN, max: PASSWORD_MAX };
+
+/**
+ * Password change on /account/security: the current password (checked on the server) and a new one
+ * held to the sign-up rules, for this account's email.
+ */
+export function passwordChangeSchema(accountEmail: string) {
+  return z
+    .object({
+      currentPassword: z
+        .string({ error: "security.currentRequired" })
+        .max(PASSWORD_MAX, { error: "security.wrongPassword" }),
+      newPassword: z.string({ error: "auth.passwordTooShort" }),
+    })
+    .superRefine((value, ctx) => {
+      const problem = passwordProblem(value.newPassword, accountEmail);
+      if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: PROBLEM_KEYS[problem] });
+    });
+}

@@ -1,14 +1,10 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { localizePath } from "#app/i18n/locales.ts";
-import { getUserById, type SessionUser } from "#app/models/users.server.ts";
+import type { SessionUser } from "#app/models/users.server.ts";
 import { mergeGuestCart } from "#app/models/cart.server.ts";
+import { deleteSession } from "#app/models/sessions.server.ts";
 import { guestCartToken } from "./cart-cookie.server.ts";
-import { getSessionUserId, startSession } from "./session.server.ts";
-
-export async function getUser(request: Request): Promise<SessionUser | null> {
-  const id = await getSessionUserId(request);
-  return id === null ? null : getUserById(id);
-}
+import { startSession } from "./session.server.ts";
 
 /** What the gates need of a loader's or action's arguments. */
 export interface RequestArgs {
@@ -32,5 +28,14 @@ export function requireUser({ request, context }: RequestArgs): SessionUser {
 export async function signIn(request: Request, userId: number, redirectTo: string) {
   const guestToken = await guestCartToken(request);
   if (guestToken) mergeGuestCart(guestToken, userId);
-  return startSession(userId, redirectTo);
+  return startSession(request, userId, redirectTo);
+}
+
+/**
+ * After a privilege change (becoming a store owner) or a password change: the session the request
+ * came with is dropped (if still there) and the browser gets a new one, then a redirect.
+ */
+export async function rotateSession({ request, context }: RequestArgs, userId: number, redirectTo: string) {
+  if (context.sessionId) deleteSession(context.sessionId);
+  return startSession(request, userId, redirectTo);
 }

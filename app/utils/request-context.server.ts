@@ -2,8 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { localeFromPath, type Locale } from "#app/i18n/locales.ts";
 import type { CartOwner } from "#app/models/cart.server.ts";
 import type { SessionUser } from "#app/models/users.server.ts";
-import { getUser } from "./auth.server.ts";
 import { guestCartToken, newGuestCartToken } from "./cart-cookie.server.ts";
+import { readSession } from "./session.server.ts";
 
 /**
  * What every loader and action may know about the request, worked out once by the server's
@@ -18,8 +18,15 @@ export interface RequestContext {
   cspNonce: string;
   /** Correlates the request's log lines. */
   requestId: string;
-  /** The signed-in user, or null. */
+  /** The signed-in user, or null (no cookie, or its session is logged out, revoked or expired). */
   user: SessionUser | null;
+  /** The id of the session that signs `user` in (decision 018), or null. */
+  sessionId: string | null;
+  /**
+   * A Set-Cookie header for the session cookie that the server adds to the response: the cookie
+   * again with its slid expiry, or its removal when the session it names is gone. Null: none.
+   */
+  sessionSetCookie: string | null;
   /** Whose cart the request means: the user's, else the guest token's, else null (no cart yet). */
   cartOwner: CartOwner | null;
   /**
@@ -40,13 +47,15 @@ export async function createRequestContext(
   request: Request,
   transport: { clientIp: string; cspNonce: string; requestId: string },
 ): Promise<AppLoadContext> {
-  const user = await getUser(request);
+  const { user, sessionId, setCookie } = await readSession(request);
   const token = user ? null : await guestCartToken(request);
   const cartOwner: CartOwner | null = user ? { userId: user.id } : token ? { token } : null;
   return {
     ...transport,
     locale: localeFromPath(new URL(request.url).pathname),
     user,
+    sessionId,
+    sessionSetCookie: setCookie,
     cartOwner,
     render: { complete: true },
     ensureCartOwner: async () => {

@@ -1,13 +1,22 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { createSession, deleteSession, userForSession, type SessionInfo } from "#app/models/sessions.server.ts";
+import type { SessionUser } from "#app/models/users.server.ts";
+import { deviceSummary } from "./device.ts";
 import { loadEnv } from "./env.server.ts";
 
-let storage: ReturnType<typeof createCookieSessionStorage<{ userId: number }>> | undefined;
+/**
+ * The `__session` cookie carries only a session id (a row in `sessions`, decision 018). The key
+ * is `sid`: a cookie from before sessions were stored (it held `userId`) signs nobody in.
+ */
+type CookieData = { sid: string };
+
+let storage: ReturnType<typeof createCookieSessionStorage<CookieData>> | undefined;
 
 /** httpOnly, SameSite=Lax, Secure in production, signed with SESSION_SECRET. */
 export function sessionStorage() {
   if (storage) return storage;
   const env = loadEnv();
-  storage = createCookieSessionStorage<{ userId: number }>({
+  storage = createCookieSessionStorage<CookieData>({
     cookie: {
       name: "__session",
       httpOnly: true,
@@ -15,29 +24,67 @@ export function sessionStorage() {
       secure: env.NODE_ENV === "production",
       secrets: [env.SESSION_SECRET],
       path: "/",
-      maxAge: 60 * 60 * 24 * 30,
     },
   });
   return storage;
 }
 
-export async function getSessionUserId(request: Request): Promise<number | null> {
+/** The session id the request's cookie carries (signature checked), or null. */
+export async function getSessionId(request: Request): Promise<string | null> {
   const session = await sessionStorage().getSession(request.headers.get("Cookie"));
-  const id = session.get("userId");
-  return typeof id === "number" ? id : null;
+  const id = session.get("sid");
+  return typeof id === "string" && id.length > 0 && id.length <= 64 ? id : null;
+}
+
+/** The Set-Cookie header that keeps this session in the browser until it expires. */
+export async function sessionCookie(session: SessionInfo): Promise<string> {
+  const cookie = await sessionStorage().getSession();
+  cookie.set("sid", session.id);
+  return sessionStorage().commitSession(cookie, { expires: session.expiresAt });
+}
+
+/**
+ * Who the request's cookie signs in, read once per request by the request context. `setCookie`
+ * is a header the response should carry: the cookie again with a later expiry when the session
+ * slid forward, or its removal when the session is gone (logged out, revoked, expired, or a
+ * cookie from before decision 018).
+ */
+export async function readSession(
+  request: Request,
+): Promise<{ user: SessionUser | null; sessionId: string | null; setCookie: string | null }> {
+  const cookieHeader = request.headers.get("Cookie");
+  if (!cookieHeader || !/(^|;)\s*__session\s*=/.test(cookieHeader))
+    return { user: null, sessionId: null, setCookie: null };
+  const id = await getSessionId(request);
+  const found = id ? userForSession(id) : null;
+  if (!found) return { user: null, sessionId: null, setCookie: await clearCookie() };
+  return {
+    user: found.user,
+    sessionId: found.session.id,
+    setCookie: found.refreshed ? await sessionCookie(found.session) : null,
+  };
+}
+
+/** The Set-Cookie header that removes the session cookie. */
+async function clearCookie() {
+  return sessionStorage().destroySession(await sessionStorage().getSession());
 }
 
 /**
  * Signs the user in with a brand-new session (never the one the browser arrived with, so a session
- * fixed before login is worthless) and redirects to a local path.
+ * fixed before login is worthless) and redirects to a local path. The device summary comes from
+ * the request's User-Agent.
  */
-export async function startSession(userId: number, redirectTo: string) {
-  const session = await sessionStorage().getSession();
-  session.set("userId", userId);
-  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage().commitSession(session) } });
+export async function startSession(request: Request, userId: number, redirectTo: string, headers?: HeadersInit) {
+  const session = createSession(userId, deviceSummary(request.headers.get("User-Agent")));
+  const out = new Headers(headers);
+  out.append("Set-Cookie", await sessionCookie(session));
+  return redirect(redirectTo, { headers: out });
 }
 
+/** Logout: the session row is deleted (the cookie stops working anywhere) and the cookie cleared. */
 export async function endSession(request: Request, redirectTo: string) {
-  const session = await sessionStorage().getSession(request.headers.get("Cookie"));
-  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage().destroySession(session) } });
+  const id = await getSessionId(request);
+  if (id) deleteSession(id);
+  return redirect(redirectTo, { headers: { "Set-Cookie": await clearCookie() } });
 }

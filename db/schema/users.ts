@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const USER_ROLES = ["shopper", "owner", "organizer"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -19,3 +19,23 @@ export const users = sqliteTable("users", {
     .notNull()
     .default(sql`(unixepoch() * 1000)`),
 });
+
+/**
+ * A signed-in browser (decision 018). The `__session` cookie carries only `id`: 128+ random bits,
+ * base64url. Deleting the row signs that browser out; an expired row is as good as none.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer({ mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer({ mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer({ mode: "timestamp_ms" }).notNull(),
+    /** "Firefox on Windows": browser and OS in a few words, from the User-Agent at sign-in. */
+    device: text().notNull().default(""),
+  },
+  (table) => [index("sessions_user_idx").on(table.userId)],
+);

@@ -36,6 +36,7 @@ const CONSOLES = [
       "/sell/profile",
       "/sell/import",
       "/account/orders",
+      "/account/security",
     ],
   },
   {

@@ -58,3 +58,39 @@ test("a cross-site form post is refused with 403 and changes nothing", async ({ 
   });
   expect([200, 204, 302, 303]).toContain(own.status());
 });
+
+test("signing out another browser from /account/security signs it out there", async ({ browser }) => {
+  test.slow(true, "two browsers, two deliberately slow password hashes and six page loads");
+  const email = `sessions-${Date.now()}@example.com`;
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const here = await first.newPage();
+  await here.goto("/signup");
+  await here.getByLabel("Email").fill(email);
+  await here.getByLabel("Password").fill("baobab-sunrise-42");
+  await here.getByRole("button", { name: "Create account" }).click();
+  await expect(here).toHaveURL(/\/account$/);
+
+  const there = await second.newPage();
+  await there.goto("/login");
+  await there.getByLabel("Email").fill(email);
+  await there.getByLabel("Password").fill("baobab-sunrise-42");
+  await there.getByRole("button", { name: "Sign in" }).click();
+  await expect(there).toHaveURL(/\/account$/);
+
+  await here.getByTestId("security-link").click();
+  await expect(here.getByRole("heading", { level: 1 })).toHaveText("Sign-in and security");
+  await expect(here.getByTestId("session-current")).toContainText("This device");
+  await expect(here.getByTestId("session-other")).toHaveCount(1);
+  await here
+    .getByTestId("session-other")
+    .getByRole("button", { name: /^Sign out/ })
+    .click();
+  await expect(here.getByTestId("security-done")).toHaveText("That browser is signed out.");
+  await expect(here.getByTestId("session-other")).toHaveCount(0);
+
+  await there.goto("/account");
+  await expect(there).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
+  await first.close();
+  await second.close();
+});

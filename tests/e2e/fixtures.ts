@@ -64,8 +64,9 @@ export const test = base.extend<
 >({
   /**
    * A signed-in session per demo account, made once per worker through the real login form and
-   * reused as the storage state of each test that asks for it (sessions are signed cookies, so
-   * tests cannot disturb each other's). Signing in hashes a password, which is slow on a loaded
+   * reused as the storage state of each test that asks for it. Sessions are stored (decision 018):
+   * a test using one must not sign out, change the password or sign out other sessions, or the
+   * tests after it would find the shared session gone. Signing in hashes a password, which is slow on a loaded
    * machine: doing it once per account keeps the page-by-page axe tests short.
    */
   sessionFor: [

@@ -10,6 +10,7 @@ describe("background jobs", () => {
       "reservation-expiry",
       "refund-sender",
       "media-orphans",
+      "session-purge",
       "search-log-flush",
       "festival-boundaries",
     ]);

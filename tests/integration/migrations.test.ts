@@ -60,6 +60,7 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     "search_queries",
     "search_state",
     "search_synonyms",
+    "sessions",
     "stores",
     "users",
   ]);

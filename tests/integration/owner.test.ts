@@ -409,14 +409,18 @@ describe("applying to open a store", () => {
     const store = db().select().from(stores).where(eq(stores.ownerId, shopper.id)).get()!;
     expect(store).toMatchObject({ status: "pending", countryCode: "MW", slug: "lake-malawi-honey-co" });
     expect(db().select().from(users).where(eq(users.id, shopper.id)).get()!.role).toBe("owner");
-    const page = (await dashboard.loader(await routeArgs(requestAs(cookie, "/sell"), {}))) as Awaited<
+    // Becoming an owner is a privilege change: the session is replaced (decision 018).
+    const ownerCookie = result.headers.get("Set-Cookie")!.split(";")[0]!;
+    expect(ownerCookie).not.toBe(cookie);
+    expect((await callAs(dashboard.loader as RouteFn, cookie, "/sell")).location).toMatch(/^\/login\?/);
+    const page = (await dashboard.loader(await routeArgs(requestAs(ownerCookie, "/sell"), {}))) as Awaited<
       ReturnType<typeof dashboard.loader>
     >;
     expect(page.store.status).toBe("pending");
     // Applying twice is refused: one store per owner.
     expect(
       (
-        await callAs(apply.action as RouteFn, cookie, "/account/apply", {
+        await callAs(apply.action as RouteFn, ownerCookie, "/account/apply", {
           nameEn: "Second",
           countryCode: "MW",
           cityEn: "Zomba",

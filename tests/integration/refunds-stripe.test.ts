@@ -230,10 +230,10 @@ const units = (productId: number) =>
 const refundCalls = () => stripeApi.captured.filter((r) => r.url === REFUNDS_URL);
 
 /** The organizer's refund form on /admin/orders/:id. */
-function organizerRefunds(orderId: number, fields: Record<string, string>) {
+function organizerRefunds(orderId: number, fields: Record<string, string>, cookie = organizerCookie) {
   return callAs(
     adminOrder.action as RouteFn,
-    organizerCookie,
+    cookie,
     `/admin/orders/${orderId}`,
     { reason: "Arrived damaged", ...fields },
     { id: String(orderId) },
@@ -471,9 +471,11 @@ describe("Stripe unreachable or refusing", () => {
     const { order, line, product } = await paidOrder(2, 2450);
     const t0 = new Date("2031-03-01T08:00:00.000Z");
     setClock(t0);
+    // Signed in at t0: a session made at the real date would have expired by 2031 (decision 018).
+    const cookie = await cookieFor(organizer().id);
     stripeApi.answerRefundsWith(stripeError(500, "api_error", "Stripe is having a bad day"));
 
-    const result = await organizerRefunds(order.id, { lineId: String(line.id), quantity: "1", restock: "on" });
+    const result = await organizerRefunds(order.id, { lineId: String(line.id), quantity: "1", restock: "on" }, cookie);
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ ok: true, message: "refund.sent", amountCents: 2450 });
     const [refund] = refundsOf(order.id);

@@ -2,15 +2,14 @@ import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
 import type { SessionUser } from "#app/models/users.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
-import { sessionStorage } from "#app/utils/session.server.ts";
+import { createSession } from "#app/models/sessions.server.ts";
+import { sessionCookie } from "#app/utils/session.server.ts";
 import { stores, users } from "#db/schema/index.ts";
 import { ORGANIZER_EMAIL, ownerEmail } from "#db/seed/seed.ts";
 
-/** A signed session cookie for a user, as the browser would hold after logging in. */
-export async function cookieFor(userId: number): Promise<string> {
-  const session = await sessionStorage().getSession();
-  session.set("userId", userId);
-  return (await sessionStorage().commitSession(session)).split(";")[0]!;
+/** A signed session cookie for a user, as the browser would hold after logging in: a real session row. */
+export async function cookieFor(userId: number, device = "Test browser"): Promise<string> {
+  return (await sessionCookie(createSession(userId, device))).split(";")[0]!;
 }
 
 export function ownerOf(storeSlug: string) {
