@@ -10,15 +10,17 @@ import type express from "express";
 export interface SheddingOptions {
   /** Requests being handled at once beyond which new ones are shed. */
   maxInFlight: number;
-  /** Event-loop delay (p99 over the last second, ms) beyond which new requests are shed. */
+  /** Event-loop delay (p99 over the last sample, ms) beyond which new requests are shed. */
   maxLagMs: number;
   /** Seconds a shed client is asked to wait. */
   retryAfterSeconds?: number;
+  /** How often the event-loop delay is sampled (ms); the bound applies to the last sample. */
+  sampleMs?: number;
 }
 
 const ALWAYS_SERVED = /^\/(healthz$|assets\/|favicon|robots\.txt$)/;
 
-export function loadShedder({ maxInFlight, maxLagMs, retryAfterSeconds = 2 }: SheddingOptions) {
+export function loadShedder({ maxInFlight, maxLagMs, retryAfterSeconds = 2, sampleMs = 1_000 }: SheddingOptions) {
   let inFlight = 0;
   let lag: IntervalHistogram | null = null;
   let lagP99 = 0;
@@ -29,7 +31,7 @@ export function loadShedder({ maxInFlight, maxLagMs, retryAfterSeconds = 2 }: Sh
     timer = setInterval(() => {
       lagP99 = lag!.percentile(99) / 1e6;
       lag!.reset();
-    }, 1_000);
+    }, sampleMs);
     timer.unref();
   }
   const middleware: express.RequestHandler = (req, res, next) => {

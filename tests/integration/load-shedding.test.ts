@@ -67,23 +67,24 @@ describe("load shedding", () => {
   });
 
   test("a blocked event loop sheds new requests until it recovers", async () => {
-    const { get } = await serve({ maxInFlight: 0, maxLagMs: 250 });
-    // Block the loop for 700 ms (far past the 250 ms bound), until a once-a-second sample has seen it.
+    const { get } = await serve({ maxInFlight: 0, maxLagMs: 250, sampleMs: 200 });
+    // Block the loop for 700 ms (far past the 250 ms bound), until a sample (every 200 ms here) has seen it.
     let shedSeen = false;
     for (let attempt = 0; attempt < 10 && !shedSeen; attempt++) {
       const until = Date.now() + 700;
       while (Date.now() < until) {
         /* busy: this is the overload */
       }
-      await new Promise((r) => setTimeout(r, 1_100));
+      // The overdue sample runs first; ask right after it, within the same sampling period.
+      await new Promise((r) => setTimeout(r, 30));
       shedSeen = (await get("/fast")).status === 503;
     }
     expect(shedSeen).toBe(true);
     expect((await get("/healthz")).status).toBe(200);
-    // A quiet second later, requests are served again.
+    // A quiet sample later, requests are served again.
     let served = false;
-    for (let attempt = 0; attempt < 20 && !served; attempt++) {
-      await new Promise((r) => setTimeout(r, 1_100));
+    for (let attempt = 0; attempt < 50 && !served; attempt++) {
+      await new Promise((r) => setTimeout(r, 250));
       served = (await get("/fast")).status === 200;
     }
     expect(served).toBe(true);
