@@ -86,6 +86,18 @@ export function listOrdersForUser(userId: number, page: number): { items: OrderS
   };
 }
 
+/** Where an order goes, as every view shows it. */
+function shippingOf(order: typeof orders.$inferSelect): OrderDetail["shipping"] {
+  return {
+    name: order.shipName,
+    phone: order.shipPhone,
+    address: order.shipAddress,
+    city: order.shipCity,
+    postcode: order.shipPostcode,
+    country: order.shipCountry,
+  };
+}
+
 export interface OrderDetail extends OrderSummary {
   email: string;
   shipping: { name: string; phone: string; address: string; city: string; postcode: string; country: string };
@@ -145,14 +157,7 @@ export function getOrderForViewer(
     createdAt: order.createdAt.toISOString(),
     itemCount: lines.reduce((n, l) => n + l.line.quantity, 0),
     email: order.email,
-    shipping: {
-      name: order.shipName,
-      phone: order.shipPhone,
-      address: order.shipAddress,
-      city: order.shipCity,
-      postcode: order.shipPostcode,
-      country: order.shipCountry,
-    },
+    shipping: shippingOf(order),
     reservedUntil: order.reservedUntil.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     cancelReason: order.cancelReason,
@@ -299,14 +304,7 @@ export function listStoreOrderLines(
       title: line.titleEn === line.title ? line.title : `${line.title} (${line.titleEn})`,
       quantity: line.quantity,
       unitCents: line.unitCents,
-      shipping: {
-        name: order.shipName,
-        phone: order.shipPhone,
-        address: order.shipAddress,
-        city: order.shipCity,
-        postcode: order.shipPostcode,
-        country: order.shipCountry,
-      },
+      shipping: shippingOf(order),
       shippedAt: line.shippedAt?.toISOString() ?? null,
       carrier: line.carrier,
       trackingNumber: line.trackingNumber,
@@ -449,14 +447,7 @@ export function getOrderForStaff(
     currency: order.currency,
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
-    shipping: {
-      name: order.shipName,
-      phone: order.shipPhone,
-      address: order.shipAddress,
-      city: order.shipCity,
-      postcode: order.shipPostcode,
-      country: order.shipCountry,
-    },
+    shipping: shippingOf(order),
     refundable: REFUNDABLE_STATUSES.includes(order.status),
     lines: rows.map(({ line, store }) => ({
       id: line.id,
