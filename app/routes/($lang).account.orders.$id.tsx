@@ -18,14 +18,13 @@ import { formText } from "#app/utils/form-values.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
-import { requireViewableOrder } from "#app/utils/order-access.server.ts";
+import { orderIdParam, requireViewableOrder } from "#app/utils/order-access.server.ts";
 import { publicOrigin } from "#app/utils/origin.server.ts";
 
 /** An order for its shopper, or for a guest holding the signed link; anyone else: log in, then 404. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { locale } = context;
-  const id = /^\d{1,9}$/.test(params.id ?? "") ? Number(params.id) : null;
-  if (id === null) notFound();
+  const id = orderIdParam(params.id);
   const url = new URL(request.url);
   const token = url.searchParams.get("token");
   const user = context.user;

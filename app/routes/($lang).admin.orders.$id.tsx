@@ -9,24 +9,20 @@ import { listOrderEvents } from "#app/models/order-lifecycle.server.ts";
 import { getOrderForStaff } from "#app/models/orders.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
+import { orderIdParam } from "#app/utils/order-access.server.ts";
 import { refundAction } from "#app/utils/refund-action.server.ts";
-
-function orderId(params: LoaderFunctionArgs["params"]): number {
-  if (!/^\d{1,9}$/.test(params.id ?? "")) notFound();
-  return Number(params.id);
-}
 
 /** Any order, every line, for organizers: its timeline with who acted, and refunds. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const organizer = requireOrganizer({ request, context });
-  const order = getOrderForStaff(orderId(params), { organizer }, context.locale);
+  const order = getOrderForStaff(orderIdParam(params.id), { organizer }, context.locale);
   if (!order) notFound();
   return { order, events: listOrderEvents(order.id, { withNames: true }) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const organizer = requireOrganizer({ request, context });
-  return refundAction(await request.formData(), orderId(params), { kind: "organizer", userId: organizer.id });
+  return refundAction(await request.formData(), orderIdParam(params.id), { kind: "organizer", userId: organizer.id });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ location, data }) =>

@@ -9,17 +9,13 @@ import { listOrderEvents } from "#app/models/order-lifecycle.server.ts";
 import { getOrderForStaff } from "#app/models/orders.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
+import { orderIdParam } from "#app/utils/order-access.server.ts";
 import { refundAction } from "#app/utils/refund-action.server.ts";
-
-function orderId(params: LoaderFunctionArgs["params"]): number {
-  if (!/^\d{1,9}$/.test(params.id ?? "")) notFound();
-  return Number(params.id);
-}
 
 /** One order as its store sees it: only the store's lines (another store's order is "not found"). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { store } = requireOwner({ request, context });
-  const order = getOrderForStaff(orderId(params), { store }, context.locale);
+  const order = getOrderForStaff(orderIdParam(params.id), { store }, context.locale);
   if (!order) notFound();
   return { order, events: listOrderEvents(order.id, { withNames: true }) };
 }
@@ -27,7 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** Refunds of the store's own lines. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { store, user } = requireOwner({ request, context });
-  return refundAction(await request.formData(), orderId(params), { kind: "owner", userId: user.id, store });
+  return refundAction(await request.formData(), orderIdParam(params.id), { kind: "owner", userId: user.id, store });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ location, data }) =>
