@@ -4,7 +4,16 @@ import { getDb } from "#app/utils/db.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
 import type { Tx } from "#db/client.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { orderItems, orders, paymentEvents, payments, products, refundLines, refunds } from "#db/schema/index.ts";
+import {
+  orderItems,
+  orders,
+  paymentEvents,
+  payments,
+  products,
+  refundLines,
+  refunds,
+  type RefundStatus,
+} from "#db/schema/index.ts";
 import type { OwnStore } from "./access.server.ts";
 import { releaseLine } from "./inventory.server.ts";
 import { recordOrderEvent, transition, type OrderActor } from "./order-lifecycle.server.ts";
@@ -373,6 +382,17 @@ export async function sendRefund(refundId: number): Promise<void> {
       .run();
     logger.warn({ refundId: refund.id, attempts }, `refund: provider unreachable, retrying: ${errorMessage(error)}`);
   }
+}
+
+/** Where a refund stands (after `sendRefund`, to tell the person who asked). */
+export function refundState(refundId: number): { status: RefundStatus; amountCents: number } | null {
+  return (
+    getDb()
+      .select({ status: refunds.status, amountCents: refunds.amountCents })
+      .from(refunds)
+      .where(eq(refunds.id, refundId))
+      .get() ?? null
+  );
 }
 
 /** The refund-sender job: every pending refund the provider does not have yet and whose time has come. */

@@ -1,15 +1,13 @@
 import { data } from "@remix-run/node";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { getDb } from "#app/utils/db.server.ts";
 import { dollarsToCents, formInt, formText } from "#app/utils/form-values.ts";
 import {
+  refundState,
   requestRefund,
   sendRefund,
   type RefundRequester,
   type RefundRequestError,
 } from "#app/models/refunds.server.ts";
-import { refunds } from "#db/schema/index.ts";
-import { eq } from "drizzle-orm";
 
 export type RefundActionResult = { ok: boolean; lineId: number | null; message: MessageKey; amountCents?: number };
 
@@ -50,7 +48,7 @@ export async function refundAction(form: FormData, orderId: number, requester: R
   });
   if (!result.ok) return refuse(result.error);
   await sendRefund(result.refundId);
-  const refund = getDb().select().from(refunds).where(eq(refunds.id, result.refundId)).get()!;
+  const refund = refundState(result.refundId)!;
   const message: MessageKey =
     refund.status === "succeeded" ? "refund.done" : refund.status === "failed" ? "refund.failed" : "refund.sent";
   return data<RefundActionResult>(
