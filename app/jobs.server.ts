@@ -6,6 +6,7 @@ import { deleteExpiredSessions } from "#app/models/sessions.server.ts";
 import { flushSearchLog } from "#app/models/search.server.ts";
 import { closeDb, getDb } from "#app/utils/db.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
+import { deleteExpiredRateLimits } from "#app/utils/rate-limit.server.ts";
 import { enqueueFestivalBoundaries } from "#search/festival-boundaries.ts";
 import { syncSearchOnce } from "#search/outbox.ts";
 
@@ -34,6 +35,8 @@ export function backgroundJobs(): BackgroundJob[] {
     { name: "media-orphans", intervalMs: 10 * 60_000, run: () => void sweepOrphanMedia() },
     // Expired sign-in sessions are deleted (they already sign nobody in; decision 018).
     { name: "session-purge", intervalMs: 60 * 60_000, run: () => void deleteExpiredSessions() },
+    // Rate-limit counters whose window has ended count as none already; they are dropped (decision 020).
+    { name: "rate-limit-purge", intervalMs: 10 * 60_000, run: () => void deleteExpiredRateLimits() },
     // Shoppers' searches are written in batches, at most a second late.
     { name: "search-log-flush", intervalMs: 1_000, run: flushSearchLog },
     // Festivals starting or ending change the prices search sorts on: their products are re-sent

@@ -4,7 +4,9 @@
  * For 1,000 and 100,000 products (data/bench/<size>/, with Meilisearch): the production server
  * (npm start's code, API rate limit off) is measured with autocannon — 16 connections, a fixed
  * duration — on the home page, /search with a query and a facet, /api/search, product pages, store
- * pages and a festival page (each request rotates through real URLs of that catalog). Then the
+ * pages and a festival page (each request rotates through real URLs of that catalog); then 200
+ * connections on product pages (overload: share of 503s, p99 of the 200s, and a check that no page
+ * cut off by the render time limit was cached). Then the
  * JavaScript each route sends (gzip), and the search engine comparison (scripts/bench-search.ts).
  * Prints tables; writes bench/results/pages-<time>.json (and search-<time>.json).
  */
@@ -77,6 +79,89 @@ async function load(
     p99: round(percentile(latencies, 99)),
     non2xx: result.non2xx,
     errors: result.errors,
+  };
+}
+
+interface OverloadResult {
+  connections: number;
+  requests: number;
+  /** Share of answers that were 503 (shed before rendering). */
+  shed503: number;
+  ok200: number;
+  otherStatus: number;
+  errors: number;
+  p50ok: number;
+  p99ok: number;
+  /** Cached (X-Cache: HIT) answers checked during and after the run, and how many were not whole pages. */
+  cachedChecked: number;
+  cachedIncomplete: number;
+}
+
+/**
+ * Overload (issue #13): 200 connections on product pages, every other request from a visitor with a
+ * cart (rendered every time), the rest anonymous (the page cache). The server should shed what it
+ * cannot serve with a quick 503 instead of queueing for seconds, and no page cut off by the render
+ * time limit may ever be cached: every HIT, during the run and just after it, must be a whole page.
+ */
+async function overload(base: string, paths: string[]): Promise<OverloadResult> {
+  const connections = 200;
+  let next = 0;
+  const statuses = new Map<number, number>();
+  const okLatencies: number[] = [];
+  let cachedChecked = 0;
+  let cachedIncomplete = 0;
+  const whole = (html: string) => html.trimEnd().endsWith("</html>") && html.includes('"@type":"Product"');
+  const instance = autocannon({
+    url: base,
+    connections,
+    duration: SECONDS,
+    timeout: 30,
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (req) => {
+          const n = next++;
+          return {
+            ...req,
+            headers: { ...req.headers, ...(n % 2 ? { cookie: "__cart=bench" } : {}) },
+            path: paths[Math.floor(n / 2) % paths.length]!,
+          };
+        },
+        onResponse: (status, body, _context, headers) => {
+          if (status !== 200 || headers?.["x-cache"] !== "HIT") return;
+          cachedChecked += 1;
+          if (!whole(body)) cachedIncomplete += 1;
+        },
+      },
+    ],
+  }) as unknown as EventEmitter & PromiseLike<autocannon.Result>;
+  instance.on("response", (_c: unknown, status: number, _b: number, time: number) => {
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    if (status === 200) okLatencies.push(time);
+  });
+  const result = await instance;
+  // Within the cache's 5 s: whatever the run left cached must be whole.
+  for (const url of paths) {
+    const response = await fetch(base + url);
+    const html = await response.text();
+    if (response.headers.get("x-cache") !== "HIT") continue;
+    cachedChecked += 1;
+    if (!whole(html)) cachedIncomplete += 1;
+  }
+  const total = [...statuses.values()].reduce((a, b) => a + b, 0);
+  const ok = statuses.get(200) ?? 0;
+  const shed = statuses.get(503) ?? 0;
+  return {
+    connections,
+    requests: total,
+    shed503: round((100 * shed) / Math.max(1, total)),
+    ok200: ok,
+    otherStatus: total - ok - shed,
+    errors: result.errors + result.timeouts,
+    p50ok: round(percentile(okLatencies, 50)),
+    p99ok: round(percentile(okLatencies, 99)),
+    cachedChecked,
+    cachedIncomplete,
   };
 }
 
@@ -171,6 +256,7 @@ async function main() {
     connections: CONNECTIONS,
     seconds: SECONDS,
     sizes: {} as Record<string, RouteResult[]>,
+    overload: {} as Record<string, OverloadResult>,
   };
   try {
     for (const size of SIZES) {
@@ -227,6 +313,11 @@ async function main() {
           console.log(`${size.toLocaleString("en")} products · ${route}: ${row.rps} req/s, p95 ${row.p95} ms`);
         }
         (results.sizes as Record<string, RouteResult[]>)[size] = rows;
+        const over = await overload(base, urls.product);
+        (results.overload as Record<string, OverloadResult>)[size] = over;
+        console.log(
+          `${size.toLocaleString("en")} products · overload: ${over.shed503} % shed (503), p99 of 200s ${over.p99ok} ms, ${over.cachedIncomplete} incomplete of ${over.cachedChecked} cached`,
+        );
       } finally {
         app.kill("SIGTERM");
         await new Promise((r) => app.once("exit", r));
@@ -275,6 +366,15 @@ async function main() {
         `| ${Number(size).toLocaleString("en")} | ${r.route} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} |`,
       );
   }
+  console.log(`\nOverload: 200 connections on product pages, half with a cart (${SECONDS} s; latency in ms)`);
+  console.log(
+    "| products | requests | 503 shed | 200 | other | errors | p50 of 200s | p99 of 200s | cached pages checked | incomplete cached |",
+  );
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const [size, o] of Object.entries(results.overload as Record<string, OverloadResult>))
+    console.log(
+      `| ${Number(size).toLocaleString("en")} | ${o.requests} | ${o.shed503} % | ${o.ok200} | ${o.otherStatus} | ${o.errors} | ${o.p50ok} | ${o.p99ok} | ${o.cachedChecked} | ${o.cachedIncomplete} |`,
+    );
   console.log("\nJavaScript per route (first visit, gzip)");
   console.log("| route | files | kB |");
   console.log("|---|---:|---:|");

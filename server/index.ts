@@ -9,21 +9,19 @@ import crypto from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
 import { createRequestHandler as createFetchHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { pinoHttp } from "pino-http";
 import type { ViteDevServer } from "vite";
-import { isCatalogPage } from "#app/utils/cache-control.ts";
 import { allowedHosts, canonicalOrigin, normalizeHost } from "#app/utils/hosts.ts";
 import { isSameOrigin } from "#app/utils/csrf.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { createRequestContext } from "#app/utils/request-context.server.ts";
-import { TtlCache } from "#app/utils/ttl-cache.ts";
 import { loadShedder } from "./load-shedding.ts";
+import { pageCache } from "./page-cache.ts";
 
 /**
  * Request bodies: forms are small. The exceptions are uploads, each bounded by what the route
@@ -59,79 +57,16 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-interface CachedPage {
-  status: number;
-  headers: [string, string][];
-  body: Buffer;
-  gzip: Buffer;
-}
-
 /**
- * Micro-cache for anonymous catalog pages (no session or cart cookie, GET, 200, marked public): the
- * same HTML for everyone, kept 5 seconds with its gzip, so a crowd on the festival's home page or a
- * hot product costs one render per 5 s instead of one per visitor. The cached page keeps the CSP
- * header (and nonce) it was rendered with. Prices a shopper pays are recomputed at checkout anyway.
+ * The anonymous-page micro-cache (server/page-cache.ts) in front of the production build. Whether a
+ * visitor is anonymous is decided by the request context, which parses the cookies the way sign-in
+ * does; a visitor who is not gets Remix with that same context (the session is read once).
  */
 function microCache(build: ServerBuild): express.RequestHandler {
-  const render = createFetchHandler(build, "production");
-  const pages = new TtlCache<CachedPage>(5_000, 5_000);
-  return (req, res, next) => {
-    if (req.method !== "GET" || !isCatalogPage(req.path)) return next();
-    const origin = res.locals.origin as string;
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const request = new Request(`${origin}${req.originalUrl}`, { headers });
-    // Whether the visitor is anonymous is decided by the request context, which parses the cookies
-    // the way sign-in does (no pattern over the Cookie header that a stray space could slip past).
-    loadContext(req, res, request)
-      .then(async (context) => {
-        if (context.user !== null || context.cartOwner !== null) {
-          // Not cacheable: Remix serves it with this same context (the session is read once).
-          res.locals.context = context;
-          return next();
-        }
-        // The key holds the origin too (the path holds the language), though only allowed hosts get here.
-        const key = `${origin}${req.originalUrl}`;
-        const cached = pages.get(key);
-        const send = (page: CachedPage, state: "HIT" | "MISS") => {
-          for (const [name, value] of page.headers) res.setHeader(name, value);
-          res.setHeader("X-Cache", state);
-          res.status(page.status);
-          if (req.acceptsEncodings("gzip") === "gzip") {
-            res.setHeader("Content-Encoding", "gzip");
-            res.end(page.gzip);
-          } else res.end(page.body);
-        };
-        if (cached) return send(cached, "HIT");
-        const response = await render(request, context);
-        const body = Buffer.from(await response.arrayBuffer());
-        const page: CachedPage = {
-          status: response.status,
-          headers: [...response.headers.entries()].filter(
-            ([name]) => !["content-length", "content-encoding", "transfer-encoding", "set-cookie"].includes(name),
-          ),
-          body,
-          gzip: zlib.gzipSync(body, { level: 6 }),
-        };
-        page.headers.push(
-          ["Content-Security-Policy", String(res.getHeader("Content-Security-Policy"))],
-          ["Vary", "Cookie, Accept-Encoding"],
-        );
-        // Only a whole page is kept: a render cut off by its time limit, or one that failed, is sent
-        // to this visitor alone.
-        if (
-          response.status === 200 &&
-          context.render.complete &&
-          (response.headers.get("Cache-Control") ?? "").startsWith("public") &&
-          !response.headers.has("Set-Cookie")
-        )
-          pages.set(key, page);
-        else if (response.headers.has("Set-Cookie"))
-          for (const c of response.headers.getSetCookie()) res.append("Set-Cookie", c);
-        send(page, "MISS");
-      })
-      .catch(next);
-  };
+  return pageCache({
+    render: createFetchHandler(build, "production"),
+    context: (req, res, request) => loadContext(req, res, request),
+  });
 }
 
 /** TRUST_PROXY: unset → trust no proxy; a number → that many hops; otherwise addresses or subnets. */

@@ -15,7 +15,7 @@ import { PASSWORD_VARS, passwordChangeSchema } from "#app/utils/auth-forms.ts";
 import { requireUser, rotateSession } from "#app/utils/auth.server.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { pageMeta } from "#app/utils/meta.ts";
-import { LOGIN_LIMIT, hitRateLimit, rateLimitWait } from "#app/utils/rate-limit.server.ts";
+import { PASSWORD_CHANGE_LIMIT, hitRateLimit, rateLimitWait } from "#app/utils/rate-limit.server.ts";
 
 const DONE = ["revoked", "revokedAll", "passwordChanged"] as const;
 type Done = (typeof DONE)[number];
@@ -58,9 +58,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const submission = parseWithZod(form, { schema: passwordChangeSchema(user.email) });
   const hide = { hideFields: ["currentPassword", "newPassword"] };
-  // Guessing the current password from a stolen session is held to the sign-in limit.
-  const key = `password:user:${user.id}`;
-  const wait = rateLimitWait(key, LOGIN_LIMIT);
+  // Guessing the current password from a stolen session is held to a per-user limit.
+  const key = String(user.id);
+  const wait = await rateLimitWait("password-change", key, PASSWORD_CHANGE_LIMIT);
   if (wait)
     return data(
       {
@@ -74,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ error: undefined, result: submission.reply(hide) }, { status: 400 });
   const outcome = await changePassword(user.id, submission.value.currentPassword, submission.value.newPassword);
   if (outcome === "wrong") {
-    hitRateLimit(key, LOGIN_LIMIT);
+    await hitRateLimit("password-change", key, PASSWORD_CHANGE_LIMIT);
     return data(
       {
         error: undefined,

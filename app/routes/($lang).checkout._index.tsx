@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { locale, clientIp: ip, cartOwner: owner, user } = context;
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: shippingSchema });
-  const wait = hitRateLimit(`checkout:ip:${ip}`, CHECKOUT_LIMIT);
+  const wait = await hitRateLimit("checkout", ip, CHECKOUT_LIMIT);
   if (wait)
     return data(
       { result: submission.reply({ formErrors: ["checkout.tooMany"] }), unavailable: [] as string[] },

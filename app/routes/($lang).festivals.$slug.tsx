@@ -34,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     new URLSearchParams({ q: url.searchParams.get("q") ?? "", page: String(page) }),
   );
   if (searchParams.q) {
-    const wait = searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
+    const wait = await searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
     if (wait) throw tooManyRequests(wait);
   }
   const search = searchParams.q ? await searchCatalog({ ...searchParams, festival: data.festival.id }, locale) : null;

@@ -10,10 +10,10 @@ import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { verifyLogin } from "#app/models/users.server.ts";
 import { signIn } from "#app/utils/auth.server.ts";
-import { loginSchema } from "#app/utils/auth-forms.ts";
+import { formErrorText, loginSchema } from "#app/utils/auth-forms.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { safeRedirect } from "#app/utils/password.ts";
-import { LOGIN_LIMIT, hitRateLimit, rateLimitWait } from "#app/utils/rate-limit.server.ts";
+import { clearFailedSignIns, recordFailedSignIn, signInWait } from "#app/utils/rate-limit.server.ts";
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { locale } = context;
@@ -29,17 +29,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     .trim()
     .toLowerCase()
     .slice(0, 254);
-  // Per IP and per account: guessing one account from many addresses, or many from one, both stop.
+  // Failures are counted per address and per account from that address, with growing delays
+  // (decision 020): no account is ever locked for everyone, and a waiting address is refused even
+  // with the right password.
   const ip = context.clientIp;
-  // Failed attempts count; a locked address or account is refused even with the right password.
-  const keys = [`login:ip:${ip}`, `login:email:${email}`];
-  const wait = Math.max(...keys.map((key) => rateLimitWait(key, LOGIN_LIMIT) ?? 0));
-  if (wait > 0) {
+  const wait = await signInWait(ip, email);
+  if (wait) {
     return data(
-      {
-        result: submission.reply({ formErrors: ["auth.tooMany"], hideFields: ["password"] }),
-        minutes: Math.ceil(wait / 60),
-      },
+      { result: submission.reply({ formErrors: ["auth.tooMany"], hideFields: ["password"] }), wait },
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   }
@@ -47,12 +44,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     submission.status === "success" ? await verifyLogin(submission.value.email, submission.value.password) : null;
   // One answer for every failure, so nobody learns which emails have accounts.
   if (!user || submission.status !== "success") {
-    for (const key of keys) hitRateLimit(key, LOGIN_LIMIT);
+    await recordFailedSignIn(ip, email);
     return data(
-      { result: submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }), minutes: 0 },
+      { result: submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }), wait: 0 },
       { status: 400 },
     );
   }
+  await clearFailedSignIns(ip, email);
   return signIn(request, user.id, safeRedirect(submission.value.redirectTo, localizePath("/account", locale)));
 }
 
@@ -76,7 +74,7 @@ export default function Login() {
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         {formError ? (
           <Notice tone="error" id={form.errorId} data-testid="form-error">
-            {t(formError as MessageKey, { minutes: result?.minutes ?? 0 })}
+            {formErrorText(t, formError as MessageKey, result?.wait ?? 0)}
           </Notice>
         ) : null}
         <input {...getInputProps(fields.redirectTo, { type: "hidden" })} key={fields.redirectTo.key} />

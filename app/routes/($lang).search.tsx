@@ -21,7 +21,7 @@ import { searchHref } from "#app/utils/search-url.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale } = context;
-  const wait = searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
+  const wait = await searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
   if (wait) throw tooManyRequests(wait);
   const url = new URL(request.url);
   // The page ignores what it cannot use (the API answers 400 for the same input).

@@ -17,6 +17,7 @@ import { importListings, validateImport } from "#app/models/owner/import-export.
 import { requireOwner } from "#app/models/access.server.ts";
 import { CsvError, MAX_CSV_BYTES, csvRecords, decodeUtf8, parseCsv } from "#app/utils/csv.ts";
 import { pageMeta } from "#app/utils/meta.ts";
+import { IMPORT_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireOwner({ request, context });
@@ -38,7 +39,14 @@ const failure = (error: CsvError | "noFile") =>
 
 /** Two steps: a multipart upload is checked and previewed; the confirmed text is imported in one transaction. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { store } = requireOwner({ request, context });
+  const { store, user } = requireOwner({ request, context });
+  // Each preview or import parses up to 5,000 rows: a per-owner allowance, counted before the body is read.
+  const wait = await hitRateLimit("import", String(user.id), IMPORT_LIMIT);
+  if (wait)
+    return data<Failure>(
+      { step: "error", error: { key: "import.tooOften", detail: String(Math.ceil(wait / 60)) } },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
   let text: string;
   let confirm = false;
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
@@ -119,7 +127,7 @@ export default function Import() {
       </Form>
       {result?.step === "error" ? (
         <Notice tone="error" data-testid="import-error">
-          {t(result.error.key, { detail: result.error.detail })}
+          {t(result.error.key, { detail: result.error.detail, minutes: result.error.detail })}
         </Notice>
       ) : null}
       {result?.step === "done" ? (

@@ -32,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     // Decoding photos is the costliest thing an owner can ask for: a per-user allowance, refused
     // before the body is read.
-    if (hitRateLimit(`upload:user:${user.id}`, UPLOAD_LIMIT)) return back("imageError=tooOften");
+    if (await hitRateLimit("upload", String(user.id), UPLOAD_LIMIT)) return back("imageError=tooOften");
     let form: FormData;
     try {
       form = await unstable_parseMultipartFormData(

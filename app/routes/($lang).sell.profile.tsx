@@ -25,6 +25,7 @@ import { listCountryOptions } from "#app/models/catalog.server.ts";
 import { setOwnStoreLogo, updateOwnStore } from "#app/models/owner/store-profile.server.ts";
 import { MAX_IMAGE_BYTES, imageSources } from "#app/utils/images.ts";
 import { pageMeta } from "#app/utils/meta.ts";
+import { UPLOAD_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
 
 const line = (max: number) => z.string().trim().max(max, { error: "form.tooLong" }).default("");
 const schema = z.object({
@@ -65,8 +66,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { locale } = context;
-  const { store } = requireOwner({ request, context });
+  const { store, user } = requireOwner({ request, context });
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    // A logo is decoded like a photo: it counts against the same per-owner upload allowance.
+    const wait = await hitRateLimit("upload", String(user.id), UPLOAD_LIMIT);
+    if (wait)
+      return data(
+        { logoError: "image.tooOften" as LogoError, result: null },
+        { status: 429, headers: { "Retry-After": String(wait) } },
+      );
     let form: FormData;
     try {
       form = await unstable_parseMultipartFormData(

@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: signupSchema });
   const ip = context.clientIp;
-  const wait = hitRateLimit(`signup:ip:${ip}`, SIGNUP_LIMIT);
+  const wait = await hitRateLimit("signup", ip, SIGNUP_LIMIT);
   if (wait)
     return data(
       { result: submission.reply({ formErrors: ["auth.tooManySignups"], hideFields: ["password"] }) },

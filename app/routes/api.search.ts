@@ -10,7 +10,7 @@ import { searchRateLimitWait } from "#app/utils/rate-limit.server.ts";
  * Meilisearch except through validated, quoted values.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const wait = searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
+  const wait = await searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
   if (wait)
     return Response.json(
       { error: "too many requests" },

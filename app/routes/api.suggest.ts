@@ -6,7 +6,7 @@ import { searchRateLimitWait } from "#app/utils/rate-limit.server.ts";
 
 /** GET /api/suggest?q=&locale= — products, stores and countries for the header search box. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const wait = searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
+  const wait = await searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
   if (wait)
     return Response.json(
       { error: "too many requests" },

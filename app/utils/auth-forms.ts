@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "./password.ts";
+import type { MessageKey, Translate } from "#app/i18n/translate.ts";
 
 /**
  * Sign-in and sign-up schemas (conform + zod, shared by the browser and the server). Messages are
@@ -50,4 +51,15 @@ export function passwordChangeSchema(accountEmail: string) {
       const problem = passwordProblem(value.newPassword, accountEmail);
       if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: PROBLEM_KEYS[problem] });
     });
+}
+
+/**
+ * A form error's text; "too many attempts" names the wait in seconds under a minute (the first
+ * growing sign-in delays are a few seconds), else in whole minutes.
+ */
+export function formErrorText(t: Translate, key: MessageKey, waitSeconds: number): string {
+  if (key !== "auth.tooMany") return t(key);
+  return waitSeconds < 60
+    ? t("auth.tooManySeconds", { seconds: Math.max(1, waitSeconds) })
+    : t("auth.tooMany", { minutes: Math.ceil(waitSeconds / 60) });
 }

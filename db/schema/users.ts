@@ -39,3 +39,14 @@ export const sessions = sqliteTable(
   },
   (table) => [index("sessions_user_idx").on(table.userId)],
 );
+
+/**
+ * Attempt counters for rate limits (decision 020), in rate-limiter-flexible's SQLite layout: `key`
+ * is "<limit>:<who>", `points` the attempts so far, `expire` when the window ends (ms since epoch).
+ * Kept in the app's database so every process shares it and a restart forgets nothing.
+ */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text().primaryKey(),
+  points: integer().notNull().default(0),
+  expire: integer(),
+});

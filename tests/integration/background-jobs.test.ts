@@ -11,6 +11,7 @@ describe("background jobs", () => {
       "refund-sender",
       "media-orphans",
       "session-purge",
+      "rate-limit-purge",
       "search-log-flush",
       "festival-boundaries",
     ]);

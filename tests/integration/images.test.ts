@@ -173,7 +173,7 @@ describe("photo uploads", () => {
 
   test("uploads are limited per owner: past the allowance the upload is refused before anything is decoded", async () => {
     const owner = ownerOf("ashanti-cocoa-works").user.id;
-    for (let i = 0; i < UPLOAD_LIMIT.limit; i++) hitRateLimit(`upload:user:${owner}`, UPLOAD_LIMIT);
+    for (let i = 0; i < UPLOAD_LIMIT.points; i++) await hitRateLimit("upload", String(owner), UPLOAD_LIMIT);
     try {
       const before = product().images;
       const response = await upload([{ bytes: await png(200, 200), name: "x.png", type: "image/png" }]);

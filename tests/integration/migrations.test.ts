@@ -54,6 +54,7 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     "payments",
     "products",
     "products_fts",
+    "rate_limits",
     "refund_lines",
     "refunds",
     "search_outbox",

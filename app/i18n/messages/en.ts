@@ -727,6 +727,8 @@ export const en = {
   "image.tooOften": "Too many uploads in a short time. Please wait a few minutes and try again.",
   "error.tooManyTitle": "Too many requests",
   "error.tooManyText": "You have searched a lot in a short time. Please wait a moment, then try again.",
+  "auth.tooManySeconds": "Too many sign-in attempts. Please wait {seconds} seconds and try again.",
+  "import.tooOften": "Too many imports in a short time. Please wait {minutes} minutes and try again.",
 } satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = {

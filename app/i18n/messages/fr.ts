@@ -745,4 +745,6 @@ export const fr: Messages = {
   "image.tooOften": "Trop d'envois en peu de temps. Patientez quelques minutes puis réessayez.",
   "error.tooManyTitle": "Trop de demandes",
   "error.tooManyText": "Vous avez beaucoup cherché en peu de temps. Patientez un instant, puis réessayez.",
+  "auth.tooManySeconds": "Trop de tentatives de connexion. Veuillez patienter {seconds} secondes puis réessayer.",
+  "import.tooOften": "Trop d’importations en peu de temps. Veuillez patienter {minutes} minutes puis réessayer.",
 };

@@ -698,4 +698,6 @@ export const zh: Messages = {
   "image.tooOften": "短时间内上传次数过多，请稍等几分钟再试。",
   "error.tooManyTitle": "请求过于频繁",
   "error.tooManyText": "您在短时间内搜索次数过多，请稍候再试。",
+  "auth.tooManySeconds": "登录尝试次数过多，请等待{seconds}秒后再试。",
+  "import.tooOften": "短时间内导入次数过多，请等待{minutes}分钟后再试。",
 };

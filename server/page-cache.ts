@@ -1,0 +1,87 @@
+import zlib from "node:zlib";
+import type { AppLoadContext } from "@remix-run/node";
+import type express from "express";
+import { isCatalogPage } from "#app/utils/cache-control.ts";
+import { TtlCache } from "#app/utils/ttl-cache.ts";
+
+interface CachedPage {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+  gzip: Buffer;
+}
+
+export interface PageCacheOptions {
+  /** Renders a page (Remix's fetch handler in production). */
+  render: (request: Request, context: AppLoadContext) => Promise<Response>;
+  /** The request context (cookies parsed once: who is asking, whose cart). */
+  context: (req: express.Request, res: express.Response, request: Request) => Promise<AppLoadContext>;
+  /** How long a page is kept; 5 s by default. */
+  ttlMs?: number;
+}
+
+/**
+ * Micro-cache for anonymous catalog pages (no session or cart, GET, 200, marked public): the same
+ * HTML for everyone, kept 5 seconds with its gzip, so a crowd on the festival's home page or a hot
+ * product costs one render per 5 s instead of one per visitor. The cached page keeps the CSP header
+ * (and nonce) it was rendered with. Prices a shopper pays are recomputed at checkout anyway.
+ *
+ * Only a whole page is kept: a render cut off by its time limit or one that failed
+ * (`context.render.complete`, set by app/utils/render-document.server.tsx) goes to its visitor alone.
+ * A request that is not anonymous continues to Remix with `res.locals.context`.
+ */
+export function pageCache({ render, context, ttlMs = 5_000 }: PageCacheOptions): express.RequestHandler {
+  const pages = new TtlCache<CachedPage>(ttlMs, 5_000);
+  return (req, res, next) => {
+    if (req.method !== "GET" || !isCatalogPage(req.path)) return next();
+    const origin = res.locals.origin as string;
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+    const request = new Request(`${origin}${req.originalUrl}`, { headers });
+    context(req, res, request)
+      .then(async (ctx) => {
+        if (ctx.user !== null || ctx.cartOwner !== null) {
+          res.locals.context = ctx;
+          return next();
+        }
+        // The key holds the origin too (the path holds the language), though only allowed hosts get here.
+        const key = `${origin}${req.originalUrl}`;
+        const cached = pages.get(key);
+        const send = (page: CachedPage, state: "HIT" | "MISS") => {
+          for (const [name, value] of page.headers) res.setHeader(name, value);
+          res.setHeader("X-Cache", state);
+          res.status(page.status);
+          if (req.acceptsEncodings("gzip") === "gzip") {
+            res.setHeader("Content-Encoding", "gzip");
+            res.end(page.gzip);
+          } else res.end(page.body);
+        };
+        if (cached) return send(cached, "HIT");
+        const response = await render(request, ctx);
+        const body = Buffer.from(await response.arrayBuffer());
+        const page: CachedPage = {
+          status: response.status,
+          headers: [...response.headers.entries()].filter(
+            ([name]) => !["content-length", "content-encoding", "transfer-encoding", "set-cookie"].includes(name),
+          ),
+          body,
+          gzip: zlib.gzipSync(body, { level: 6 }),
+        };
+        page.headers.push(
+          ["Content-Security-Policy", String(res.getHeader("Content-Security-Policy"))],
+          ["Vary", "Cookie, Accept-Encoding"],
+        );
+        if (
+          response.status === 200 &&
+          ctx.render.complete &&
+          (response.headers.get("Cache-Control") ?? "").startsWith("public") &&
+          !response.headers.has("Set-Cookie")
+        )
+          pages.set(key, page);
+        else if (response.headers.has("Set-Cookie"))
+          for (const c of response.headers.getSetCookie()) res.append("Set-Cookie", c);
+        send(page, "MISS");
+      })
+      .catch(next);
+  };
+}

@@ -1,0 +1,134 @@
+import http from "node:http";
+import type net from "node:net";
+import express from "express";
+import { Suspense, lazy } from "react";
+import { afterEach, describe, expect, test } from "vitest";
+import { renderDocument } from "#app/utils/render-document.server.tsx";
+import { pageCache } from "#server/page-cache.ts";
+
+/**
+ * The page cache with the real document renderer over real HTTP. A page whose data never arrives is
+ * cut off by the render time limit, the way an overloaded server cuts pages off; a page whose
+ * component throws fails. Neither may be kept: the next visitor gets a fresh, whole render.
+ */
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const fn of cleanups.splice(0)) fn();
+});
+
+type Mode = "whole" | "stalled" | "failing";
+
+function Product() {
+  return <p id="product">Yirgacheffe coffee</p>;
+}
+
+/** A part of the page whose code or data never arrives (as when the server is overloaded). */
+const Stalled = lazy(() => new Promise<{ default: typeof Product }>(() => {}));
+
+function Broken(): never {
+  throw new Error("a component failed to render");
+}
+
+function page(mode: Mode) {
+  return (
+    <html lang="en">
+      <body>
+        <h1>Silk Road Market</h1>
+        <Suspense fallback={<p>Loading…</p>}>
+          {mode === "failing" ? <Broken /> : mode === "stalled" ? <Stalled /> : <Product />}
+        </Suspense>
+      </body>
+    </html>
+  );
+}
+
+async function serve() {
+  let mode: Mode = "whole";
+  let renders = 0;
+  const app = express();
+  app.use((_req, res, next) => {
+    res.locals.origin = "http://localhost:3000";
+    next();
+  });
+  app.use(
+    pageCache({
+      context: async () =>
+        ({
+          user: null,
+          cartOwner: null,
+          cspNonce: "n",
+          requestId: "r",
+          render: { complete: true },
+        }) as never,
+      render: (request, context) => {
+        renders += 1;
+        return renderDocument({
+          element: page(mode),
+          request,
+          status: 200,
+          headers: new Headers(),
+          context,
+          timeLimitMs: 100,
+        });
+      },
+    }),
+  );
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  cleanups.push(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  const get = async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/`);
+    return { response, html: await response.text() };
+  };
+  return {
+    get,
+    setMode: (next: Mode) => (mode = next),
+    renders: () => renders,
+  };
+}
+
+describe("the page cache keeps only whole renders", () => {
+  test("a whole anonymous page is kept and served to the next visitor", async () => {
+    const site = await serve();
+    const first = await site.get();
+    expect(first.response.headers.get("X-Cache")).toBe("MISS");
+    expect(first.response.headers.get("Cache-Control")).toMatch(/^public/);
+    expect(first.html).toContain("Yirgacheffe coffee");
+    const second = await site.get();
+    expect(second.response.headers.get("X-Cache")).toBe("HIT");
+    expect(second.html).toBe(first.html);
+    expect(site.renders()).toBe(1);
+  });
+
+  test("a render cut off by its time limit goes to its visitor alone, marked private; the next visitor gets a whole page", async () => {
+    const site = await serve();
+    site.setMode("stalled");
+    const cut = await site.get();
+    expect(cut.response.headers.get("Cache-Control")).toBe("private, no-cache");
+    expect(cut.html).not.toContain("Yirgacheffe coffee");
+    expect(cut.html).toContain("Loading…");
+
+    site.setMode("whole");
+    const next = await site.get();
+    expect(next.response.headers.get("X-Cache")).toBe("MISS");
+    expect(next.html).toContain("Yirgacheffe coffee");
+    expect(site.renders()).toBe(2);
+    expect((await site.get()).response.headers.get("X-Cache")).toBe("HIT");
+  });
+
+  test("a render that fails is never kept", async () => {
+    const site = await serve();
+    site.setMode("failing");
+    const failed = await site.get();
+    expect(failed.response.headers.get("Cache-Control")).toBe("private, no-cache");
+    expect(failed.html).not.toContain("Yirgacheffe coffee");
+    site.setMode("whole");
+    const next = await site.get();
+    expect(next.response.headers.get("X-Cache")).toBe("MISS");
+    expect(next.html).toContain("Yirgacheffe coffee");
+  });
+});
