@@ -1,6 +1,7 @@
 import { remember } from "@epic-web/remember";
 import { expireReservations } from "#app/models/checkout.server.ts";
 import { sweepOrphanMedia } from "#app/models/media.server.ts";
+import { sendDueNotifications } from "#app/models/notifications.server.ts";
 import { sendDueRefunds } from "#app/models/refunds.server.ts";
 import { deleteExpiredSessions } from "#app/models/sessions.server.ts";
 import { flushSearchLog } from "#app/models/search.server.ts";
@@ -37,6 +38,8 @@ export function backgroundJobs(): BackgroundJob[] {
     { name: "session-purge", intervalMs: 60 * 60_000, run: () => void deleteExpiredSessions() },
     // Rate-limit counters whose window has ended count as none already; they are dropped (decision 020).
     { name: "rate-limit-purge", intervalMs: 10 * 60_000, run: () => void deleteExpiredRateLimits() },
+    // Email waiting in the notifications outbox is sent, with retries and backoff (decision 021).
+    { name: "mail-sender", intervalMs: 2_000, run: () => sendDueNotifications().then(() => undefined) },
     // Shoppers' searches are written in batches, at most a second late.
     { name: "search-log-flush", intervalMs: 1_000, run: flushSearchLog },
     // Festivals starting or ending change the prices search sorts on: their products are re-sent

@@ -123,7 +123,8 @@ async function overload(base: string, paths: string[]): Promise<OverloadResult> 
           const n = next++;
           return {
             ...req,
-            headers: { ...req.headers, ...(n % 2 ? { cookie: "__cart=bench" } : {}) },
+            // Plain bodies, so each cached page can be checked whole.
+            headers: { ...req.headers, "accept-encoding": "identity", ...(n % 2 ? { cookie: "__cart=bench" } : {}) },
             path: paths[Math.floor(n / 2) % paths.length]!,
           };
         },

@@ -202,12 +202,14 @@ export async function startServer({
     }
     next();
   });
-  // CSRF: state-changing requests only from our own pages (signed webhooks are exempt by path).
+  // CSRF: state-changing requests only from our own pages. Exempt by path: signed webhooks, and
+  // one-click unsubscribe, which mail providers POST from their servers with a signed token (RFC 8058).
   app.use((req, res, next) => {
     const origin = req.get("origin");
     const referer = req.get("referer");
     if (
       req.path.startsWith("/webhooks/") ||
+      /^(\/(zh|fr))?\/unsubscribe$/.test(req.path) ||
       isSameOrigin({ method: req.method, origin, referer, host: req.get("host"), publicUrl: process.env.PUBLIC_URL })
     )
       return next();

@@ -53,6 +53,13 @@ const schema = z
       .max(1440, { error: "must be a whole number of minutes from 1 to 1440" })
       .default(30),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** Where email goes (smtp:// or smtps://user:pass@host:port); unset: the local mailbox under data/mail, shown at /dev/mail. */
+    SMTP_URL: z
+      .string()
+      .refine((u) => /^smtps?:\/\/[^\s]+$/.test(u), { error: "must be an smtp:// or smtps:// URL" })
+      .optional(),
+    /** The From of every email. */
+    MAIL_FROM: z.string().min(3).default("Silk Road Market <market@silkroad.localhost>"),
     /** The canonical origin (scheme, host, port) of every absolute URL; required in production. */
     PUBLIC_URL: z
       .url()

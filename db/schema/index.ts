@@ -3,3 +3,4 @@ export * from "./catalog.ts";
 export * from "./search.ts";
 export * from "./festivals.ts";
 export * from "./orders.ts";
+export * from "./notifications.ts";

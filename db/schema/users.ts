@@ -18,6 +18,8 @@ export const users = sqliteTable("users", {
   createdAt: integer({ mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch() * 1000)`),
+  /** When the address was proven by a verification link; null = unverified (decision 021). */
+  emailVerifiedAt: integer({ mode: "timestamp_ms" }),
 });
 
 /**
@@ -50,3 +52,25 @@ export const rateLimits = sqliteTable("rate_limits", {
   points: integer().notNull().default(0),
   expire: integer(),
 });
+
+/**
+ * Single-use links sent by email (decision 021): verifying an address, resetting a password. Only a
+ * SHA-256 of the token is stored; `email` is the address the link was sent to (a changed address is
+ * verified at its new value).
+ */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text({ enum: ["verify_email", "reset_password"] }).notNull(),
+    tokenHash: text().notNull().unique(),
+    email: text().notNull(),
+    createdAt: integer({ mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer({ mode: "timestamp_ms" }).notNull(),
+    usedAt: integer({ mode: "timestamp_ms" }),
+  },
+  (table) => [index("account_tokens_user_idx").on(table.userId, table.purpose)],
+);

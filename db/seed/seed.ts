@@ -95,6 +95,7 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
         displayName: "Campaign Organizer",
         locale: "zh",
         createdAt: now,
+        emailVerifiedAt: now,
       })
       .returning({ id: users.id })
       .all();
@@ -119,8 +120,9 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
           passwordHash,
           role: "owner",
           displayName: seed.name.en,
-          locale: "en",
+          locale: ownerLocale(seed.country),
           createdAt: now,
+          emailVerifiedAt: now,
         })
         .returning({ id: users.id })
         .all();
@@ -364,4 +366,11 @@ function stockLevel(random: Random): number {
   if (r < 0.07) return 0;
   if (r < 0.17) return random.int(1, 5);
   return random.int(6, 240);
+}
+
+/** Store owners in French-speaking countries read their console and email in French. */
+function ownerLocale(country: string): "en" | "fr" {
+  return ["SN", "CI", "CM", "MG", "ML", "BF", "BJ", "TG", "CD", "CG", "GA", "NE", "MA", "TN", "DZ", "RW", "GN", "BI", "KM", "MR", "DJ", "TD", "CF"].includes(country)
+    ? "fr"
+    : "en";
 }

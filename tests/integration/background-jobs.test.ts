@@ -12,6 +12,7 @@ describe("background jobs", () => {
       "media-orphans",
       "session-purge",
       "rate-limit-purge",
+      "mail-sender",
       "search-log-flush",
       "festival-boundaries",
     ]);

@@ -729,6 +729,73 @@ export const en = {
   "error.tooManyText": "You have searched a lot in a short time. Please wait a moment, then try again.",
   "auth.tooManySeconds": "Too many sign-in attempts. Please wait {seconds} seconds and try again.",
   "import.tooOften": "Too many imports in a short time. Please wait {minutes} minutes and try again.",
+  "email.footerTransactional":
+    "You are receiving this email because of an order or account at Silk Road Market, the marketplace of the Silk Road E-Commerce campaign for African products.",
+  "email.footerOptional":
+    "You are receiving this notice as a store owner at Silk Road Market. You can stop it with one click.",
+  "email.unsubscribe": "Unsubscribe from these notices",
+  "email.total": "Total",
+  "email.subtotal": "Subtotal for your store",
+  "email.viewOrder": "View your order",
+  "email.shipTo": "Ship to",
+  "email.orderConfirmation.subject": "Order {order} confirmed — thank you",
+  "email.orderConfirmation.heading": "Thank you for your order",
+  "email.orderConfirmation.intro":
+    "We have received your payment of {total}. The stores below are preparing your items.",
+  "email.orderConfirmation.next":
+    "Each store ships its own items; we will email you with the tracking number as each parcel leaves.",
+  "email.storeNewOrder.subject": "New order {order} for {store}",
+  "email.storeNewOrder.heading": "New order {order}",
+  "email.storeNewOrder.intro":
+    "A shopper has paid for these items from {store}. Please pack and ship them, then add the tracking number in your console.",
+  "email.storeNewOrder.button": "Open the order",
+  "email.lineShipped.subject": "Your order {order} is on its way",
+  "email.lineShipped.heading": "A parcel is on its way",
+  "email.lineShipped.intro": "{store} has shipped {title}.",
+  "email.lineShipped.tracking": "Carrier: {carrier} · Tracking number: {number}",
+  "email.lineShipped.track": "Track the parcel",
+  "email.refund.subject": "Refund for order {order}",
+  "email.refund.heading": "Your refund has been issued",
+  "email.refund.intro": "We have refunded {amount} to your original payment method.",
+  "email.refund.reason": "Reason: {reason}",
+  "email.refund.timing": "Depending on your bank, it may take 5–10 days to appear on your statement.",
+  "email.store.approvedSubject": "{store} is approved",
+  "email.store.approvedBody":
+    "Welcome to the Silk Road E-Commerce campaign: {store} is now open, and its active listings can be found by shoppers.",
+  "email.store.rejectedSubject": "{store} was not approved",
+  "email.store.rejectedBody": "After review, the campaign team could not approve {store} for now.",
+  "email.store.suspendedSubject": "{store} is suspended",
+  "email.store.suspendedBody":
+    "{store} has been suspended: its listings are hidden from shoppers until the campaign team reopens it.",
+  "email.store.reason": "Reason given: {reason}",
+  "email.store.button": "Open your store console",
+  "email.lowStock.subject": "{store}: {count} listings are running low",
+  "email.lowStock.heading": "Stock is running low",
+  "email.lowStock.intro": "These listings have {threshold} units or fewer left to sell:",
+  "email.lowStock.left": "{count} left",
+  "email.lowStock.button": "Update stock",
+  "email.verify.subject": "Confirm your email address",
+  "email.verify.heading": "One click to confirm your address",
+  "email.verify.intro": "Please confirm that this address is yours. The link works once and expires in 24 hours.",
+  "email.verify.button": "Confirm my address",
+  "email.verify.ignore": "If you did not create an account, you can ignore this email.",
+  "email.reset.subject": "Reset your password",
+  "email.reset.heading": "Choose a new password",
+  "email.reset.intro":
+    "Someone asked to reset the password of this account. The link works once and expires in {minutes} minutes.",
+  "email.reset.button": "Reset my password",
+  "email.reset.ignore": "If it was not you, ignore this email: your password stays as it is.",
+  "email.changed.subject": "Your account email is changing",
+  "email.changed.heading": "Your sign-in address is changing",
+  "email.changed.intro":
+    "Your account asked to use {email} from now on; it takes effect once that address is confirmed.",
+  "email.changed.notYou": "If this was not you, sign in and change your password now: it signs out every device.",
+  "unsubscribe.title": "Unsubscribe",
+  "unsubscribe.lowStock":
+    "Stop the emails that warn you when your listings are running low on stock? Order, shipping and account emails still arrive.",
+  "unsubscribe.confirm": "Unsubscribe",
+  "unsubscribe.done": "Done: you will not receive these emails any more.",
+  "unsubscribe.invalid": "This unsubscribe link is not valid. Please use the link from the email itself.",
 } satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = {

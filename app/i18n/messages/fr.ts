@@ -747,4 +747,73 @@ export const fr: Messages = {
   "error.tooManyText": "Vous avez beaucoup cherché en peu de temps. Patientez un instant, puis réessayez.",
   "auth.tooManySeconds": "Trop de tentatives de connexion. Veuillez patienter {seconds} secondes puis réessayer.",
   "import.tooOften": "Trop d’importations en peu de temps. Veuillez patienter {minutes} minutes puis réessayer.",
+  "email.footerTransactional":
+    "Vous recevez cet e-mail en raison d’une commande ou d’un compte sur Silk Road Market, la place de marché de la campagne « Route de la soie du e-commerce » pour les produits africains.",
+  "email.footerOptional":
+    "Vous recevez cet avis en tant que vendeur sur Silk Road Market. Vous pouvez l’arrêter en un clic.",
+  "email.unsubscribe": "Se désabonner de ces avis",
+  "email.total": "Total",
+  "email.subtotal": "Sous-total de votre boutique",
+  "email.viewOrder": "Voir votre commande",
+  "email.shipTo": "Livrer à",
+  "email.orderConfirmation.subject": "Commande {order} confirmée — merci",
+  "email.orderConfirmation.heading": "Merci pour votre commande",
+  "email.orderConfirmation.intro":
+    "Nous avons bien reçu votre paiement de {total}. Les boutiques ci-dessous préparent vos articles.",
+  "email.orderConfirmation.next":
+    "Chaque boutique expédie ses propres articles ; nous vous enverrons le numéro de suivi à chaque départ de colis.",
+  "email.storeNewOrder.subject": "Nouvelle commande {order} pour {store}",
+  "email.storeNewOrder.heading": "Nouvelle commande {order}",
+  "email.storeNewOrder.intro":
+    "Un client a payé ces articles de {store}. Merci de les emballer et de les expédier, puis d’ajouter le numéro de suivi dans votre console.",
+  "email.storeNewOrder.button": "Ouvrir la commande",
+  "email.lineShipped.subject": "Votre commande {order} est en route",
+  "email.lineShipped.heading": "Un colis est en route",
+  "email.lineShipped.intro": "{store} a expédié {title}.",
+  "email.lineShipped.tracking": "Transporteur : {carrier} · Numéro de suivi : {number}",
+  "email.lineShipped.track": "Suivre le colis",
+  "email.refund.subject": "Remboursement de la commande {order}",
+  "email.refund.heading": "Votre remboursement a été effectué",
+  "email.refund.intro": "Nous avons remboursé {amount} sur votre moyen de paiement d’origine.",
+  "email.refund.reason": "Motif : {reason}",
+  "email.refund.timing": "Selon votre banque, il peut falloir 5 à 10 jours pour qu’il apparaisse sur votre relevé.",
+  "email.store.approvedSubject": "{store} est approuvée",
+  "email.store.approvedBody":
+    "Bienvenue dans la campagne « Route de la soie du e-commerce » : {store} est ouverte et ses annonces actives sont visibles des acheteurs.",
+  "email.store.rejectedSubject": "{store} n’a pas été approuvée",
+  "email.store.rejectedBody": "Après examen, l’équipe de la campagne ne peut pas approuver {store} pour le moment.",
+  "email.store.suspendedSubject": "{store} est suspendue",
+  "email.store.suspendedBody":
+    "{store} a été suspendue : ses annonces sont masquées jusqu’à ce que l’équipe de la campagne la rouvre.",
+  "email.store.reason": "Motif indiqué : {reason}",
+  "email.store.button": "Ouvrir votre console",
+  "email.lowStock.subject": "{store} : {count} annonces bientôt épuisées",
+  "email.lowStock.heading": "Stock bientôt épuisé",
+  "email.lowStock.intro": "Il reste {threshold} unités ou moins de ces annonces :",
+  "email.lowStock.left": "{count} restantes",
+  "email.lowStock.button": "Mettre à jour le stock",
+  "email.verify.subject": "Confirmez votre adresse e-mail",
+  "email.verify.heading": "Un clic pour confirmer votre adresse",
+  "email.verify.intro":
+    "Merci de confirmer que cette adresse est bien la vôtre. Le lien ne sert qu’une fois et expire dans 24 heures.",
+  "email.verify.button": "Confirmer mon adresse",
+  "email.verify.ignore": "Si vous n’avez pas créé de compte, ignorez cet e-mail.",
+  "email.reset.subject": "Réinitialisez votre mot de passe",
+  "email.reset.heading": "Choisissez un nouveau mot de passe",
+  "email.reset.intro":
+    "Quelqu’un a demandé à réinitialiser le mot de passe de ce compte. Le lien ne sert qu’une fois et expire dans {minutes} minutes.",
+  "email.reset.button": "Réinitialiser mon mot de passe",
+  "email.reset.ignore": "Si ce n’était pas vous, ignorez cet e-mail : votre mot de passe reste inchangé.",
+  "email.changed.subject": "L’adresse e-mail de votre compte change",
+  "email.changed.heading": "Votre adresse de connexion change",
+  "email.changed.intro":
+    "Votre compte a demandé à utiliser {email} désormais ; le changement prend effet une fois cette adresse confirmée.",
+  "email.changed.notYou":
+    "Si ce n’était pas vous, connectez-vous et changez votre mot de passe : cela déconnecte tous les appareils.",
+  "unsubscribe.title": "Se désabonner",
+  "unsubscribe.lowStock":
+    "Ne plus recevoir les e-mails qui vous préviennent d’un stock bas ? Les e-mails de commande, d’expédition et de compte continueront d’arriver.",
+  "unsubscribe.confirm": "Me désabonner",
+  "unsubscribe.done": "C’est fait : vous ne recevrez plus ces e-mails.",
+  "unsubscribe.invalid": "Ce lien de désabonnement n’est pas valide. Utilisez le lien de l’e-mail lui-même.",
 };

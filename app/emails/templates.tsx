@@ -1,0 +1,274 @@
+import { render } from "@react-email/render";
+import type { ReactElement } from "react";
+import { localizePath, type Locale } from "#app/i18n/locales.ts";
+import { createTranslator, type Translate } from "#app/i18n/translate.ts";
+import { formatMoney } from "#app/utils/money.ts";
+import { ButtonLink, EmailLayout, Heading, Lines, muted, text } from "./layout.tsx";
+
+/**
+ * Every email the app sends (decision 021): its data (a snapshot taken when the event happened, so
+ * the email tells what was true then), its subject and body in the recipient's language. Links are
+ * paths here; the layout makes them absolute on the canonical origin.
+ */
+export interface EmailLine {
+  title: string;
+  quantity: number;
+  unitCents: number;
+}
+
+export interface EmailPayloads {
+  order_confirmation: {
+    orderId: number;
+    currency: string;
+    stores: { storeName: string; lines: EmailLine[] }[];
+    totalCents: number;
+    /** The order page; for a guest it carries the order's access token. */
+    orderPath: string;
+  };
+  store_new_order: {
+    orderId: number;
+    storeName: string;
+    currency: string;
+    lines: EmailLine[];
+    subtotalCents: number;
+    shipTo: { name: string; address: string; city: string; postalCode: string; country: string };
+  };
+  line_shipped: {
+    orderId: number;
+    title: string;
+    quantity: number;
+    storeName: string;
+    carrier: string;
+    trackingNumber: string;
+    trackingUrl: string | null;
+    orderPath: string;
+  };
+  refund_issued: { orderId: number; currency: string; amountCents: number; reason: string; orderPath: string };
+  store_decision: { storeName: string; decision: "approved" | "rejected" | "suspended"; reason: string | null };
+  low_stock: { storeName: string; threshold: number; products: { id: number; title: string; available: number }[] };
+  email_verification: { token: string };
+  password_reset: { token: string; minutes: number };
+  email_changed: { newEmail: string };
+}
+
+export type EmailKind = keyof EmailPayloads;
+
+/** Non-transactional kinds carry one-click unsubscribe; the topic is what the recipient turns off. */
+export const OPTIONAL_TOPIC: Partial<Record<EmailKind, string>> = { low_stock: "low_stock" };
+
+interface Context {
+  locale: Locale;
+  t: Translate;
+  origin: string;
+  /** An absolute URL for a path in the recipient's language. */
+  url: (path: string) => string;
+  money: (cents: number, currency: string) => string;
+}
+
+type Template<K extends EmailKind> = (
+  payload: EmailPayloads[K],
+  ctx: Context,
+) => { subject: string; preview: string; body: ReactElement };
+
+const lineRows = (lines: EmailLine[], currency: string, ctx: Context) =>
+  lines.map((l) => ({
+    label: `${l.title} × ${l.quantity}`,
+    amount: ctx.money(l.unitCents * l.quantity, currency),
+  }));
+
+const orderNumber = (id: number) => `#${id}`;
+
+const TEMPLATES: { [K in EmailKind]: Template<K> } = {
+  order_confirmation: (p, ctx) => {
+    const { t, url, money } = ctx;
+    const subject = t("email.orderConfirmation.subject", { order: orderNumber(p.orderId) });
+    return {
+      subject,
+      preview: t("email.orderConfirmation.intro", { total: money(p.totalCents, p.currency) }),
+      body: (
+        <>
+          <Heading>{t("email.orderConfirmation.heading")}</Heading>
+          <p style={text}>{t("email.orderConfirmation.intro", { total: money(p.totalCents, p.currency) })}</p>
+          {p.stores.map((s) => (
+            <div key={s.storeName}>
+              <p style={{ ...text, fontWeight: 600, margin: "12px 0 4px" }}>{s.storeName}</p>
+              <Lines rows={lineRows(s.lines, p.currency, ctx)} />
+            </div>
+          ))}
+          <Lines rows={[{ label: t("email.total"), amount: money(p.totalCents, p.currency) }]} />
+          <p style={text}>{t("email.orderConfirmation.next")}</p>
+          <ButtonLink href={url(p.orderPath)}>{t("email.viewOrder")}</ButtonLink>
+        </>
+      ),
+    };
+  },
+  store_new_order: (p, ctx) => {
+    const { t, url, money } = ctx;
+    return {
+      subject: t("email.storeNewOrder.subject", { order: orderNumber(p.orderId), store: p.storeName }),
+      preview: t("email.storeNewOrder.intro", { store: p.storeName }),
+      body: (
+        <>
+          <Heading>{t("email.storeNewOrder.heading", { order: orderNumber(p.orderId) })}</Heading>
+          <p style={text}>{t("email.storeNewOrder.intro", { store: p.storeName })}</p>
+          <Lines rows={lineRows(p.lines, p.currency, ctx)} />
+          <Lines rows={[{ label: t("email.subtotal"), amount: money(p.subtotalCents, p.currency) }]} />
+          <p style={{ ...text, fontWeight: 600, margin: "12px 0 4px" }}>{t("email.shipTo")}</p>
+          <p style={text}>
+            {p.shipTo.name}
+            <br />
+            {p.shipTo.address}
+            <br />
+            {[p.shipTo.postalCode, p.shipTo.city].filter(Boolean).join(" ")}
+            <br />
+            {p.shipTo.country}
+          </p>
+          <ButtonLink href={url(`/sell/orders/${p.orderId}`)}>{t("email.storeNewOrder.button")}</ButtonLink>
+        </>
+      ),
+    };
+  },
+  line_shipped: (p, { t, url }) => ({
+    subject: t("email.lineShipped.subject", { order: orderNumber(p.orderId) }),
+    preview: t("email.lineShipped.intro", { title: p.title, store: p.storeName }),
+    body: (
+      <>
+        <Heading>{t("email.lineShipped.heading")}</Heading>
+        <p style={text}>{t("email.lineShipped.intro", { title: `${p.title} × ${p.quantity}`, store: p.storeName })}</p>
+        <p style={text}>
+          {t("email.lineShipped.tracking", { carrier: p.carrier, number: p.trackingNumber })}
+          {p.trackingUrl ? (
+            <>
+              {" · "}
+              <a href={p.trackingUrl} style={{ color: "#8f3f1f" }}>
+                {t("email.lineShipped.track")}
+              </a>
+            </>
+          ) : null}
+        </p>
+        <ButtonLink href={url(p.orderPath)}>{t("email.viewOrder")}</ButtonLink>
+      </>
+    ),
+  }),
+  refund_issued: (p, { t, url, money }) => ({
+    subject: t("email.refund.subject", { order: orderNumber(p.orderId) }),
+    preview: t("email.refund.intro", { amount: money(p.amountCents, p.currency) }),
+    body: (
+      <>
+        <Heading>{t("email.refund.heading")}</Heading>
+        <p style={text}>{t("email.refund.intro", { amount: money(p.amountCents, p.currency) })}</p>
+        <p style={text}>{t("email.refund.reason", { reason: p.reason })}</p>
+        <p style={muted}>{t("email.refund.timing")}</p>
+        <ButtonLink href={url(p.orderPath)}>{t("email.viewOrder")}</ButtonLink>
+      </>
+    ),
+  }),
+  store_decision: (p, { t, url }) => {
+    const key = {
+      approved: { subject: "email.store.approvedSubject", body: "email.store.approvedBody" },
+      rejected: { subject: "email.store.rejectedSubject", body: "email.store.rejectedBody" },
+      suspended: { subject: "email.store.suspendedSubject", body: "email.store.suspendedBody" },
+    }[p.decision] as { subject: "email.store.approvedSubject"; body: "email.store.approvedBody" };
+    return {
+      subject: t(key.subject, { store: p.storeName }),
+      preview: t(key.body, { store: p.storeName }),
+      body: (
+        <>
+          <Heading>{t(key.subject, { store: p.storeName })}</Heading>
+          <p style={text}>{t(key.body, { store: p.storeName })}</p>
+          {p.reason ? <p style={text}>{t("email.store.reason", { reason: p.reason })}</p> : null}
+          <ButtonLink href={url("/sell")}>{t("email.store.button")}</ButtonLink>
+        </>
+      ),
+    };
+  },
+  low_stock: (p, { t, url }) => ({
+    subject: t("email.lowStock.subject", { store: p.storeName, count: p.products.length }),
+    preview: t("email.lowStock.intro", { threshold: p.threshold }),
+    body: (
+      <>
+        <Heading>{t("email.lowStock.heading")}</Heading>
+        <p style={text}>{t("email.lowStock.intro", { threshold: p.threshold })}</p>
+        <Lines
+          rows={p.products.map((x) => ({ label: x.title, amount: t("email.lowStock.left", { count: x.available }) }))}
+        />
+        <ButtonLink href={url("/sell/products")}>{t("email.lowStock.button")}</ButtonLink>
+      </>
+    ),
+  }),
+  email_verification: (p, { t, url }) => ({
+    subject: t("email.verify.subject"),
+    preview: t("email.verify.intro"),
+    body: (
+      <>
+        <Heading>{t("email.verify.heading")}</Heading>
+        <p style={text}>{t("email.verify.intro")}</p>
+        <ButtonLink href={url(`/account/verify?token=${encodeURIComponent(p.token)}`)}>
+          {t("email.verify.button")}
+        </ButtonLink>
+        <p style={muted}>{t("email.verify.ignore")}</p>
+      </>
+    ),
+  }),
+  password_reset: (p, { t, url }) => ({
+    subject: t("email.reset.subject"),
+    preview: t("email.reset.intro", { minutes: p.minutes }),
+    body: (
+      <>
+        <Heading>{t("email.reset.heading")}</Heading>
+        <p style={text}>{t("email.reset.intro", { minutes: p.minutes })}</p>
+        <ButtonLink href={url(`/reset-password?token=${encodeURIComponent(p.token)}`)}>
+          {t("email.reset.button")}
+        </ButtonLink>
+        <p style={muted}>{t("email.reset.ignore")}</p>
+      </>
+    ),
+  }),
+  email_changed: (p, { t }) => ({
+    subject: t("email.changed.subject"),
+    preview: t("email.changed.intro", { email: p.newEmail }),
+    body: (
+      <>
+        <Heading>{t("email.changed.heading")}</Heading>
+        <p style={text}>{t("email.changed.intro", { email: p.newEmail })}</p>
+        <p style={muted}>{t("email.changed.notYou")}</p>
+      </>
+    ),
+  }),
+};
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Subject, HTML and plain text of one email, in `locale`, with links on `origin`. */
+export async function renderEmail<K extends EmailKind>(
+  kind: K,
+  payload: EmailPayloads[K],
+  locale: Locale,
+  { origin, unsubscribeUrl }: { origin: string; unsubscribeUrl?: string },
+): Promise<RenderedEmail> {
+  const t = createTranslator(locale);
+  const ctx: Context = {
+    locale,
+    t,
+    origin,
+    url: (path) => `${origin}${localizePath(path, locale)}`,
+    money: (cents, currency) => formatMoney(cents, currency, locale),
+  };
+  const template = TEMPLATES[kind] as Template<K>;
+  const { subject, preview, body } = template(payload, ctx);
+  const element = (
+    <EmailLayout locale={locale} t={t} origin={origin} preview={preview} unsubscribeUrl={unsubscribeUrl}>
+      {body}
+    </EmailLayout>
+  );
+  const [html, plain] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject, html, text: plain };
+}
+
+export function isEmailKind(kind: string): kind is EmailKind {
+  return kind in TEMPLATES;
+}
