@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { notFound } from "#app/utils/http.server.ts";
@@ -10,7 +10,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!params.id || !/^\d{1,12}$/.test(params.id)) notFound();
   const entry = readMailboxEntry(Number(params.id));
   if (!entry) notFound();
-  return Response.json(entry, { headers: { "Cache-Control": "no-store" } });
+  return data(entry, { headers: { "Cache-Control": "no-store" } });
 }
 
 export const meta: MetaFunction = () => [

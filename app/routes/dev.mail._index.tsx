@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { useLocale } from "#app/i18n/use-locale.ts";
@@ -27,7 +27,7 @@ export async function loader(_args: LoaderFunctionArgs) {
     locale,
     date,
   }));
-  return Response.json({ smtp, messages }, { headers: { "Cache-Control": "no-store" } });
+  return data({ smtp, messages }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export const meta: MetaFunction = () => [

@@ -19,21 +19,26 @@ export interface SmtpSink {
   start(): Promise<void>;
   hold(): void;
   release(): void;
-  /** Connections that were cut while a message was being received. */
-  aborted: number;
+  /** Cuts every open connection; held messages are then never accepted (a sender that died mid-send). */
+  dropConnections(): void;
+}
+
+/** A raw header's value as sent (mailparser turns List-* headers into structures). */
+export function rawHeader(mail: ParsedMail, name: string): string | undefined {
+  const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;
+  return line?.slice(line.indexOf(":") + 1).trim();
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   let holding = false;
-  let releaseHeld: (() => void)[] = [];
+  const held: ((accept: boolean) => void)[] = [];
   let server: SMTPServer | null = null;
   let port = 0;
   const sink: SmtpSink = {
     url: "",
     port: 0,
     messages,
-    aborted: 0,
     async waitFor(n, timeoutMs = 20_000) {
       const until = Date.now() + timeoutMs;
       while (messages.length < n) {
@@ -49,15 +54,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         logger: false,
         onData(stream, _session, callback) {
           const chunks: Buffer[] = [];
-          let cut = false;
           stream.on("data", (c: Buffer) => chunks.push(c));
-          stream.on("error", () => (cut = true));
           stream.on("end", async () => {
-            if (holding) await new Promise<void>((resolve) => releaseHeld.push(resolve));
-            if (cut) {
-              sink.aborted += 1;
-              return callback(new Error("connection cut"));
-            }
+            const accept = holding ? await new Promise<boolean>((resolve) => held.push(resolve)) : true;
+            if (!accept) return callback(new Error("connection cut"));
             messages.push(await simpleParser(Buffer.concat(chunks)));
             callback();
           });
@@ -78,7 +78,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     release() {
       holding = false;
-      for (const r of releaseHeld.splice(0)) r();
+      for (const r of held.splice(0)) r(true);
+    },
+    dropConnections() {
+      holding = false;
+      for (const r of held.splice(0)) r(false);
+      const connections = (server as unknown as { connections: Set<{ _socket: { destroy(): void } }> } | null)
+        ?.connections;
+      for (const c of connections ?? []) c._socket.destroy();
     },
   };
   await sink.start();
