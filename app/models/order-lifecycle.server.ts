@@ -13,6 +13,7 @@ import {
 } from "#db/schema/index.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import { releaseLine, sellDealUnits } from "./inventory.server.ts";
+import { notifyOrderPaid } from "./notify-events.server.ts";
 import { canTransition } from "./order-transitions.ts";
 
 /**
@@ -126,6 +127,8 @@ export function transition(
   if (from === "pending_payment" && closing) for (const line of lines) releaseLine(tx, line, "reserved");
   if (from === "pending_payment" && to === "paid") for (const line of lines) sellDealUnits(tx, line);
   if (to === "paid" && order.cartId !== null) takeOrderedLinesOutOfCart(tx, order.cartId, lines);
+  // The shopper's confirmation and each store's "new order" email are queued with the payment.
+  if (to === "paid") notifyOrderPaid(tx, order.id);
   // Stock (release) and popularity (payment) are in the search documents.
   if (closing || to === "paid" || to === "refunded" || to === "partially_refunded")
     enqueueSearchSync(

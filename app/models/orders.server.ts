@@ -1,9 +1,7 @@
-import crypto from "node:crypto";
 import { and, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import type { Tx } from "#db/client.ts";
-import { loadEnv } from "#app/utils/env.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { isSoldOrder, orderIsSold } from "#db/rules.ts";
@@ -24,25 +22,11 @@ import { commitShippedLine } from "./inventory.server.ts";
 import { recordOrderEvent, transition, type OrderActor } from "./order-lifecycle.server.ts";
 import { REFUNDABLE_STATUSES, refundableOf, statusAfterShipment } from "./order-transitions.ts";
 import { pick } from "./localize.ts";
+import { notifyLineShipped } from "./notify-events.server.ts";
 
-/**
- * The guest's key to their order: an HMAC of the order id under SESSION_SECRET, so a link to
- * /account/orders/7?token=… opens order 7 and nothing else, and cannot be forged or guessed.
- */
-export function orderAccessToken(orderId: number): string {
-  return crypto
-    .createHmac("sha256", loadEnv().SESSION_SECRET)
-    .update(`order:${orderId}`)
-    .digest("base64url")
-    .slice(0, 32);
-}
+import { isValidOrderToken, orderAccessToken } from "./order-tokens.server.ts";
 
-export function isValidOrderToken(orderId: number, token: string | null): boolean {
-  if (!token || token.length !== 32) return false;
-  const expected = Buffer.from(orderAccessToken(orderId));
-  const given = Buffer.from(token);
-  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
-}
+export { isValidOrderToken, orderAccessToken };
 
 export interface OrderSummary {
   id: number;
@@ -355,6 +339,8 @@ export function markLineShipped(
       if (firstShipment.changes === 1)
         commitShippedLine(tx, { ...row.line, quantity: row.line.quantity - row.line.refundedQuantity });
       tx.update(orderItems).set({ carrier, trackingNumber: tracking }).where(eq(orderItems.id, lineId)).run();
+      // The shopper hears of the parcel once; a corrected tracking number is not a second parcel.
+      if (firstShipment.changes === 1) notifyLineShipped(tx, lineId);
       recordOrderEvent(tx, row.order.id, "line_shipped", {
         actor,
         detail: { lineId, title: row.line.titleEn, carrier, tracking, correction: firstShipment.changes === 0 },

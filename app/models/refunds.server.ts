@@ -18,6 +18,7 @@ import type { OwnStore } from "./access.server.ts";
 import { releaseLine } from "./inventory.server.ts";
 import { recordOrderEvent, transition, type OrderActor } from "./order-lifecycle.server.ts";
 import { REFUNDABLE_STATUSES, refundableOf, statusAfterRefund } from "./order-transitions.ts";
+import { notifyRefundSucceeded } from "./notify-events.server.ts";
 import { pendingRefundsByLine } from "./orders.server.ts";
 import { stripe } from "./payments.server.ts";
 
@@ -232,6 +233,7 @@ export function applyRefundOutcome(
     detail: { refundId, amountCents: refund.amountCents },
     at,
   });
+  notifyRefundSucceeded(tx, refundId);
   const order = tx.select().from(orders).where(eq(orders.id, refund.orderId)).get()!;
   const next = statusAfterRefund(order);
   if (next === "refunded") {

@@ -11,6 +11,7 @@ import { enqueueSearchSync } from "#search/outbox.ts";
 import { assertOrganizer, type Actor } from "../access.server.ts";
 import { recordAudit } from "../audit.server.ts";
 import { pick } from "../localize.ts";
+import { notifyStoreDecision } from "../notify-events.server.ts";
 
 /**
  * Store applications and reviews. Every change writes its audit row and its search outbox row in
@@ -138,6 +139,13 @@ export function reviewStore(
     };
     tx.update(stores).set(set).where(eq(stores.id, store.id)).run();
     enqueueSearchSync(tx, "store", [store.id]);
+    notifyStoreDecision(
+      tx,
+      store.id,
+      status as "approved" | "rejected" | "suspended",
+      set.reviewNote,
+      String(clockNow().getTime()),
+    );
     recordAudit(
       tx,
       actor,
