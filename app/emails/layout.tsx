@@ -100,7 +100,14 @@ export function ButtonLink({ href, children }: { href: string; children: ReactNo
 /** A table of order lines: title × quantity, amount. */
 export function Lines({ rows }: { rows: { label: string; amount: string }[] }) {
   return (
-    <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ margin: "0 0 12px" }}>
+    <table
+      className="lines"
+      role="presentation"
+      width="100%"
+      cellPadding={0}
+      cellSpacing={0}
+      style={{ margin: "0 0 12px" }}
+    >
       <tbody>
         {rows.map((row, i) => (
           <tr key={i}>

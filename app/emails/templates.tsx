@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { plainTextSelectors, render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { localizePath, type Locale } from "#app/i18n/locales.ts";
 import { createTranslator, type Translate } from "#app/i18n/translate.ts";
@@ -265,7 +265,16 @@ export async function renderEmail<K extends EmailKind>(
       {body}
     </EmailLayout>
   );
-  const [html, plain] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const [html, plain] = await Promise.all([
+    render(element),
+    render(element, {
+      plainText: true,
+      // Order lines read as rows in plain text ("Coffee beans × 2   $37.80"), not run together.
+      htmlToTextOptions: {
+        selectors: [...plainTextSelectors, { selector: "table.lines", format: "dataTable" }],
+      },
+    }),
+  ]);
   return { subject, html, text: plain };
 }
 
