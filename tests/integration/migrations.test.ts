@@ -37,16 +37,19 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     .pluck()
     .all();
   expect(tables.filter((t) => !String(t).startsWith("products_fts_"))).toEqual([
+    "account_tokens",
     "audit_log",
     "cart_items",
     "carts",
     "categories",
     "countries",
+    "email_unsubscribes",
     "featured_products",
     "festival_deals",
     "festival_sessions",
     "festival_stores",
     "festivals",
+    "notifications",
     "order_events",
     "order_items",
     "orders",
