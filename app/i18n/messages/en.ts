@@ -618,7 +618,7 @@ export const en = {
   "success.paid": "Payment received. Thank you!",
   "success.cancelled": "This order was cancelled; nothing was charged.",
   "success.allOrders": "All your orders",
-  "success.guestLink": "Keep this link to see your order later (it opens this order only):",
+  "success.guestLink": "We have emailed you a confirmation with this link to your order (it opens this order only):",
   "order.myOrders": "My orders",
   "order.order": "Order",
   "order.number": "Order #{id}",

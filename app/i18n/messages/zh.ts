@@ -593,7 +593,7 @@ export const zh: Messages = {
   "success.paid": "付款成功，谢谢！",
   "success.cancelled": "该订单已取消，未产生扣款。",
   "success.allOrders": "查看全部订单",
-  "success.guestLink": "请保存此链接以便之后查看订单（仅可打开本订单）：",
+  "success.guestLink": "我们已将确认邮件发送到您的邮箱，其中附有此订单链接（仅可打开本订单）：",
   "order.myOrders": "我的订单",
   "order.order": "订单",
   "order.number": "订单 #{id}",
