@@ -2,8 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { notFound } from "#app/utils/http.server.ts";
-import { readMailboxEntry, type MailboxEntry } from "#app/utils/mailer.server.ts";
-import { requireDevMailbox } from "./dev.mail._index.tsx";
+import { readMailboxEntry, requireDevMailbox, type MailboxEntry } from "#app/utils/mailer.server.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireDevMailbox();

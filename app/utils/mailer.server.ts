@@ -3,6 +3,7 @@ import path from "node:path";
 import { remember } from "@epic-web/remember";
 import nodemailer, { type Transporter } from "nodemailer";
 import { loadEnv } from "./env.server.ts";
+import { notFound } from "./http.server.ts";
 
 /**
  * Where email goes (decision 021): nodemailer over SMTP when `SMTP_URL` is set; otherwise the local
@@ -142,4 +143,9 @@ export function readMailboxEntry(id: number): MailboxEntry | null {
 export function mailOrigin(): string {
   const env = loadEnv();
   return env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, "") : `http://localhost:${env.PORT}`;
+}
+
+/** /dev/mail is a developer tool: a 404 when the operator runs in production. */
+export function requireDevMailbox() {
+  if (loadEnv().NODE_ENV === "production") notFound();
 }
