@@ -98,7 +98,10 @@ export function SearchBox() {
       event.preventDefault();
       setOpen(true);
       setActive((i) => (i <= 0 ? options.length - 1 : i - 1));
-    } else if (event.key === "Escape") {
+    } else if (event.key === "Escape" && expanded) {
+      // Escape closes the list and keeps what was typed (a search input would clear itself otherwise);
+      // a second Escape, with the list closed, clears the box as usual.
+      event.preventDefault();
       setOpen(false);
       setActive(-1);
     } else if (event.key === "Enter" && expanded && active >= 0) {

@@ -11,6 +11,7 @@ import {
   festivals,
   orderItems,
   orders,
+  products,
   refundLines,
   refunds,
   stores,
@@ -124,9 +125,10 @@ export function getOrderForViewer(
   const mine = viewer.userId !== null && order.userId === viewer.userId;
   if (!mine && !isValidOrderToken(order.id, viewer.token)) return null;
   const lines = db
-    .select({ line: orderItems, store: stores, festival: festivals })
+    .select({ line: orderItems, store: stores, festival: festivals, product: products })
     .from(orderItems)
     .innerJoin(stores, eq(stores.id, orderItems.storeId))
+    .innerJoin(products, eq(products.id, orderItems.productId))
     .leftJoin(festivals, eq(festivals.id, orderItems.festivalId))
     .where(eq(orderItems.orderId, order.id))
     .orderBy(orderItems.id)
@@ -147,11 +149,11 @@ export function getOrderForViewer(
     cancelReason: order.cancelReason,
     refundedCents: order.refundedCents,
     canPay: order.status === "pending_payment" && order.reservedUntil.getTime() > clockNow().getTime(),
-    lines: lines.map(({ line, store, festival }) => ({
+    lines: lines.map(({ line, store, festival, product }) => ({
       id: line.id,
       productId: line.productId,
-      // The title as charged (in the language of the checkout); the shopper's language when it differs is the English snapshot.
-      title: order.locale === locale ? line.title : locale === "en" ? line.titleEn : line.title,
+      // The title as charged, in the checkout's language; read in another language, the catalog's title in it.
+      title: order.locale === locale ? line.title : pick(product, "title", locale) || line.titleEn,
       storeName: pick(store, "name", locale),
       storeSlug: store.slug,
       unitCents: line.unitCents,

@@ -80,3 +80,14 @@ test("the search page and the open suggestion list have no serious accessibility
   await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
   expect(await seriousViolations(page, "header")).toEqual([]);
 });
+
+test("Escape closes the suggestion list and keeps what was typed", async ({ page }) => {
+  await page.goto("/zh");
+  await hydrated(page);
+  const box = page.getByRole("combobox", { name: "搜索商品" });
+  await box.fill("咖啡");
+  await expect(page.getByRole("listbox")).toBeVisible();
+  await box.press("Escape");
+  await expect(page.getByRole("listbox")).toBeHidden();
+  await expect(box).toHaveValue("咖啡");
+});

@@ -634,7 +634,8 @@ export const fr: Messages = {
   "success.paid": "Paiement reçu. Merci !",
   "success.cancelled": "Cette commande a été annulée ; rien n'a été débité.",
   "success.allOrders": "Toutes vos commandes",
-  "success.guestLink": "Nous vous avons envoyé par e-mail une confirmation avec ce lien vers votre commande (il n’ouvre que celle-ci) :",
+  "success.guestLink":
+    "Nous vous avons envoyé par e-mail une confirmation avec ce lien vers votre commande (il n’ouvre que celle-ci) :",
   "order.myOrders": "Mes commandes",
   "order.order": "Commande",
   "order.number": "Commande n° {id}",
