@@ -26,7 +26,7 @@ export interface SmtpSink {
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   let holding = false;
-  let releaseHeld: (() => void)[] = [];
+  const releaseHeld: (() => void)[] = [];
   let server: SMTPServer | null = null;
   let port = 0;
   const sink: SmtpSink = {
