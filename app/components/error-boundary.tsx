@@ -1,5 +1,6 @@
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
+import { UNVERIFIED } from "#app/utils/unverified.ts";
 import { buttonClass } from "./ui/button.tsx";
 
 /**
@@ -14,6 +15,18 @@ export function GeneralErrorBoundary() {
   const notFound = status === 404;
   const forbidden = status === 403;
   const tooMany = status === 429;
+  // An owner or organizer acting before verifying their address: say what to do, and where.
+  if (forbidden && isRouteErrorResponse(error) && error.data === UNVERIFIED)
+    return (
+      <div className="mx-auto max-w-xl py-16 text-center">
+        <p className="text-sm font-semibold text-clay-600">{t("error.status", { status })}</p>
+        <h1 className="mt-2 text-3xl font-bold text-clay-900">{t("verify.requiredTitle")}</h1>
+        <p className="mt-4 text-stone-700">{t("verify.requiredText")}</p>
+        <Link to={href("/account")} className={buttonClass({ className: "mt-8" })}>
+          {t("verify.toAccount")}
+        </Link>
+      </div>
+    );
   return (
     <div className="mx-auto max-w-xl py-16 text-center">
       <p className="text-sm font-semibold text-clay-600">{t("error.status", { status })}</p>

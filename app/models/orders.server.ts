@@ -617,3 +617,27 @@ export function getSales(
     orders: totals?.n ?? 0,
   };
 }
+
+/**
+ * A proven address claims its guest orders (decision 022): once a verification link shows the
+ * account holder reads this address, every order placed without an account with it joins the
+ * account, whichever browser placed it (unlike `attachGuestOrders`, which has only the browser's
+ * cart to go on). Orders of other accounts are never touched. Runs in the caller's transaction (the
+ * one that marks the address verified); returns the orders claimed.
+ */
+export function claimGuestOrdersByEmail(tx: Tx, args: { userId: number; email: string }): number[] {
+  const claimed = tx
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(isNull(orders.userId), eq(sql`lower(trim(${orders.email}))`, args.email.trim().toLowerCase())))
+    .all()
+    .map((o) => o.id);
+  for (const id of claimed) {
+    tx.update(orders).set({ userId: args.userId }).where(eq(orders.id, id)).run();
+    recordOrderEvent(tx, id, "attached_to_account", {
+      actor: { kind: "shopper", userId: args.userId },
+      detail: { via: "verified_email" },
+    });
+  }
+  return claimed;
+}

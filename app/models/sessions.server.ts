@@ -15,6 +15,31 @@ export interface SessionInfo {
   expiresAt: Date;
 }
 
+/** The columns a SessionUser is made of, for every query that builds one. */
+export const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  role: users.role,
+  displayName: users.displayName,
+  emailVerifiedAt: users.emailVerifiedAt,
+};
+
+export function toSessionUser(row: {
+  id: number;
+  email: string;
+  role: SessionUser["role"];
+  displayName: string;
+  emailVerifiedAt: Date | null;
+}): SessionUser {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    displayName: row.displayName,
+    emailVerified: row.emailVerifiedAt !== null,
+  };
+}
+
 /** 192 random bits, base64url: the only thing the `__session` cookie carries. */
 function newSessionId(): string {
   return randomBytes(24).toString("base64url");
@@ -48,10 +73,7 @@ export function userForSession(
   const db = getDb();
   const row = db
     .select({
-      id: users.id,
-      email: users.email,
-      role: users.role,
-      displayName: users.displayName,
+      ...sessionUserColumns,
       expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
     })
@@ -60,7 +82,7 @@ export function userForSession(
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, at)))
     .get();
   if (!row) return null;
-  const user: SessionUser = { id: row.id, email: row.email, role: row.role, displayName: row.displayName };
+  const user: SessionUser = toSessionUser(row);
   if (at.getTime() - row.lastSeenAt.getTime() < SESSION_TOUCH_MS)
     return { user, session: { id: sessionId, expiresAt: row.expiresAt }, refreshed: false };
   const expiresAt = new Date(at.getTime() + SESSION_TTL_MS);
@@ -109,7 +131,7 @@ export function revokeOtherSessions(userId: number, currentSessionId: string) {
     .run();
 }
 
-/** Every session of the user (password change, and password reset when it comes). */
+/** Every session of the user (password change and password reset). */
 export function revokeAllSessions(userId: number) {
   getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
 }

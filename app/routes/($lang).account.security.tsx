@@ -9,15 +9,21 @@ import { Notice } from "#app/components/ui/notice.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
+import { pendingEmailChange } from "#app/models/account-tokens.server.ts";
 import { listSessions, revokeOtherSession, revokeOtherSessions } from "#app/models/sessions.server.ts";
-import { changePassword } from "#app/models/users.server.ts";
-import { PASSWORD_VARS, passwordChangeSchema } from "#app/utils/auth-forms.ts";
+import { changePassword, requestEmailChange } from "#app/models/users.server.ts";
+import { PASSWORD_VARS, emailChangeSchema, passwordChangeSchema } from "#app/utils/auth-forms.ts";
 import { requireUser, rotateSession } from "#app/utils/auth.server.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { pageMeta } from "#app/utils/meta.ts";
-import { PASSWORD_CHANGE_LIMIT, hitRateLimit, rateLimitWait } from "#app/utils/rate-limit.server.ts";
+import {
+  PASSWORD_CHANGE_LIMIT,
+  VERIFICATION_EMAIL_LIMIT,
+  hitRateLimit,
+  rateLimitWait,
+} from "#app/utils/rate-limit.server.ts";
 
-const DONE = ["revoked", "revokedAll", "passwordChanged"] as const;
+const DONE = ["revoked", "revokedAll", "passwordChanged", "emailChangeSent"] as const;
 type Done = (typeof DONE)[number];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -31,12 +37,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }));
   // This device first, then the others by last activity.
   sessions.sort((a, b) => Number(b.current) - Number(a.current));
-  return { email: user.email, sessions };
+  return { email: user.email, pendingEmail: pendingEmailChange(user.id, user.email), sessions };
 }
 
 /**
- * Three forms, switched on `intent`: sign out one other session, sign out every other session,
- * change the password. Each success redirects back here with `?done=…` (works without JavaScript).
+ * Four forms, switched on `intent`: sign out one other session, sign out every other session,
+ * change the password, change the email address. Each success redirects back here with `?done=…`
+ * (works without JavaScript).
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser({ request, context });
@@ -54,6 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (context.sessionId) revokeOtherSessions(user.id, context.sessionId);
     return redirect(`${here}?done=revokedAll`);
   }
+  if (intent === "email") return changeEmail(context, user, form);
   if (intent !== "password") return data({ error: "security.notFound" as const, result: undefined }, { status: 400 });
 
   const submission = parseWithZod(form, { schema: passwordChangeSchema(user.email) });
@@ -65,19 +73,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(
       {
         error: undefined,
+        form: "password" as const,
         result: submission.reply({ formErrors: ["auth.tooMany"], ...hide }),
         minutes: Math.ceil(wait / 60),
       },
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   if (submission.status !== "success")
-    return data({ error: undefined, result: submission.reply(hide) }, { status: 400 });
+    return data({ error: undefined, form: "password" as const, result: submission.reply(hide) }, { status: 400 });
   const outcome = await changePassword(user.id, submission.value.currentPassword, submission.value.newPassword);
   if (outcome === "wrong") {
     await hitRateLimit("password-change", key, PASSWORD_CHANGE_LIMIT);
     return data(
       {
         error: undefined,
+        form: "password" as const,
         result: submission.reply({ fieldErrors: { currentPassword: ["security.wrongPassword"] }, ...hide }),
       },
       { status: 400 },
@@ -87,10 +97,53 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return rotateSession({ request, context }, user.id, `${here}?done=passwordChanged`);
 }
 
+/**
+ * The email-change form: the current password is required (a borrowed session cannot move the
+ * account to another address; wrong guesses share the password form's per-user limit), and links
+ * sent are limited per account like "send again". The new address gets a verification link and the
+ * old one is told; the account's address changes only when the link is followed.
+ */
+async function changeEmail(context: ActionFunctionArgs["context"], user: { id: number }, form: FormData) {
+  const here = localizePath("/account/security", context.locale);
+  const submission = parseWithZod(form, { schema: emailChangeSchema });
+  const hide = { hideFields: ["currentPassword"] };
+  const key = String(user.id);
+  const wait =
+    (await rateLimitWait("password-change", key, PASSWORD_CHANGE_LIMIT)) ??
+    (await rateLimitWait("verification-email", key, VERIFICATION_EMAIL_LIMIT));
+  if (wait)
+    return data(
+      {
+        error: undefined,
+        form: "email" as const,
+        result: submission.reply({ formErrors: ["verify.tooMany"], ...hide }),
+        minutes: Math.ceil(wait / 60),
+      },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
+  if (submission.status !== "success")
+    return data({ error: undefined, form: "email" as const, result: submission.reply(hide) }, { status: 400 });
+  const { newEmail, currentPassword } = submission.value;
+  const outcome = await requestEmailChange(user.id, currentPassword, newEmail, context.locale);
+  if (outcome === "wrong") await hitRateLimit("password-change", key, PASSWORD_CHANGE_LIMIT);
+  if (outcome !== "ok") {
+    const fieldErrors: Record<string, string[]> =
+      outcome === "wrong"
+        ? { currentPassword: ["security.wrongPassword"] }
+        : { newEmail: [outcome === "same" ? "security.emailSame" : "security.emailTaken"] };
+    return data(
+      { error: undefined, form: "email" as const, result: submission.reply({ fieldErrors, ...hide }) },
+      { status: 400 },
+    );
+  }
+  await hitRateLimit("verification-email", key, VERIFICATION_EMAIL_LIMIT);
+  return redirect(`${here}?done=emailChangeSent`);
+}
+
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("security.title"));
 
 export default function Security() {
-  const { email, sessions } = useLoaderData<typeof loader>();
+  const { email, pendingEmail, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -101,12 +154,21 @@ export default function Security() {
   const done = searchParams.get("done");
   const doneKey = DONE.includes(done as Done) ? (`security.${done as Done}` as const) : null;
   const schema = passwordChangeSchema(email);
+  // Each form shows only its own result.
+  const resultOf = (name: "password" | "email") =>
+    actionData && "form" in actionData && actionData.form === name ? actionData.result : undefined;
   const [form, fields] = useForm({
     id: "password",
-    lastResult: actionData?.result,
+    lastResult: resultOf("password"),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const [emailForm, emailFields] = useForm({
+    id: "email",
+    lastResult: resultOf("email"),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: emailChangeSchema }),
   });
   const message = (errors?: string[]) =>
     errors?.[0]
@@ -231,6 +293,43 @@ export default function Security() {
             key={fields.newPassword.key}
           />
           <Button pending={pendingIntent === "password"}>{t("security.submitPassword")}</Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="email-heading" className="mt-10 max-w-sm">
+        <h2 id="email-heading" className="mb-1 text-xl font-semibold text-clay-900">
+          {t("security.emailHeading")}
+        </h2>
+        <p className="mb-4 text-sm text-stone-700">{t("security.emailIntro", { email })}</p>
+        {pendingEmail ? (
+          <Notice tone="info" announce={false} className="mb-4" data-testid="email-pending">
+            {t("security.emailPending", { email: pendingEmail })}
+          </Notice>
+        ) : null}
+        <Form method="post" {...getFormProps(emailForm)} className="space-y-4">
+          {emailForm.errors?.length ? (
+            <Notice tone="error" id={emailForm.errorId}>
+              {message(emailForm.errors)}
+            </Notice>
+          ) : null}
+          <input type="hidden" name="intent" value="email" />
+          <Field
+            label={t("security.newEmail")}
+            errorId={emailFields.newEmail.errorId}
+            error={message(emailFields.newEmail.errors)}
+            autoComplete="email"
+            {...getInputProps(emailFields.newEmail, { type: "email" })}
+            key={emailFields.newEmail.key}
+          />
+          <Field
+            label={t("security.currentPassword")}
+            errorId={emailFields.currentPassword.errorId}
+            error={message(emailFields.currentPassword.errors)}
+            autoComplete="current-password"
+            {...getInputProps(emailFields.currentPassword, { type: "password" })}
+            key={emailFields.currentPassword.key}
+          />
+          <Button pending={pendingIntent === "email"}>{t("security.submitEmail")}</Button>
         </Form>
       </section>
     </div>

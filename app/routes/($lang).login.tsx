@@ -21,6 +21,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return null;
 }
 
+/** What sent the visitor here to sign in again, said above the form (the link they followed worked). */
+const NOTICES = { verified: "verify.doneSignIn", passwordReset: "reset.done" } as const;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const { locale } = context;
   const form = await request.formData();
@@ -68,9 +71,16 @@ export default function Login() {
     defaultValue: { redirectTo: searchParams.get("redirectTo") ?? "" },
   });
   const formError = form.errors?.[0];
+  const notice = searchParams.get("notice");
+  const noticeKey = notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice as keyof typeof NOTICES] : null;
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-6 text-2xl font-bold text-clay-900">{t("auth.loginTitle")}</h1>
+      {noticeKey && !formError ? (
+        <Notice tone="success" className="mb-4" data-testid="login-notice">
+          {t(noticeKey)}
+        </Notice>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         {formError ? (
           <Notice tone="error" id={form.errorId} data-testid="form-error">
@@ -94,6 +104,11 @@ export default function Login() {
           {pending ? t("auth.pending") : t("auth.submitLogin")}
         </Button>
       </Form>
+      <p className="mt-4 text-sm">
+        <Link to={href("/forgot-password")} className="text-clay-700 underline" data-testid="forgot-link">
+          {t("reset.forgotLink")}
+        </Link>
+      </p>
       <p className="mt-6 text-sm">
         <Link
           to={`${href("/signup")}${searchParams.get("redirectTo") ? `?${new URLSearchParams({ redirectTo: searchParams.get("redirectTo")! })}` : ""}`}

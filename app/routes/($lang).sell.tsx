@@ -1,23 +1,26 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet, useLoaderData } from "@remix-run/react";
+import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { ConsoleNav } from "#app/components/console-nav.tsx";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
-import { useT } from "#app/i18n/use-locale.ts";
+import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { pick } from "#app/models/localize.ts";
 import { requireOwner } from "#app/models/access.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale } = context;
-  const { store } = requireOwner({ request, context });
+  const { store, user } = requireOwner({ request, context });
   return {
     store: { name: pick(store, "name", locale), status: store.status, slug: store.slug, reviewNote: store.reviewNote },
+    // An unverified owner may look around but not change anything (decision 022): say so up front.
+    emailVerified: user.emailVerified,
   };
 }
 
 export default function SellLayout() {
-  const { store } = useLoaderData<typeof loader>();
+  const { store, emailVerified } = useLoaderData<typeof loader>();
   const t = useT();
+  const href = useHref();
   return (
     <div>
       <ConsoleNav
@@ -42,6 +45,14 @@ export default function SellLayout() {
           {store.reviewNote ? t("admin.reviewNote", { note: store.reviewNote }) : null}
         </Notice>
       ) : null}
+      {emailVerified ? null : (
+        <Notice tone="warning" announce={false} className="mb-6" data-testid="verify-first">
+          {t("verify.consoleNotice")}{" "}
+          <Link to={href("/account")} className="underline">
+            {t("verify.toAccount")}
+          </Link>
+        </Notice>
+      )}
       {store.status === "pending" ? (
         <Notice tone="warning" className="mb-6">
           {t("sell.pendingNotice")}

@@ -3,7 +3,18 @@ import { publicOrigin } from "#app/utils/origin.server.ts";
 
 /** GET /robots.txt: the catalog is public; consoles, carts, checkout, accounts and APIs are not for crawlers. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const pages = ["/admin", "/sell", "/account", "/cart", "/checkout", "/login", "/signup", "/search"];
+  const pages = [
+    "/admin",
+    "/sell",
+    "/account",
+    "/cart",
+    "/checkout",
+    "/login",
+    "/signup",
+    "/forgot-password",
+    "/reset-password",
+    "/search",
+  ];
   const disallow = [
     ...["", "/zh", "/fr"].flatMap((prefix) => pages.map((p) => `${prefix}${p}`)),
     "/api/",

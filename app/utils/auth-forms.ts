@@ -53,6 +53,30 @@ export function passwordChangeSchema(accountEmail: string) {
     });
 }
 
+/** "Forgot your password?": the address to send a reset link to. */
+export const forgotPasswordSchema = z.object({ email });
+
+/** The form a reset link opens: the link's token (hidden) and a new password held to the sign-up rules. */
+export function resetPasswordSchema(accountEmail: string) {
+  return z
+    .object({
+      token: z.string({ error: "reset.invalid" }).max(200),
+      newPassword: z.string({ error: "auth.passwordTooShort" }),
+    })
+    .superRefine((value, ctx) => {
+      const problem = passwordProblem(value.newPassword, accountEmail);
+      if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: PROBLEM_KEYS[problem] });
+    });
+}
+
+/** Email change on /account/security: the new address, and the current password (checked on the server). */
+export const emailChangeSchema = z.object({
+  newEmail: email,
+  currentPassword: z
+    .string({ error: "security.currentRequired" })
+    .max(PASSWORD_MAX, { error: "security.wrongPassword" }),
+});
+
 /**
  * A form error's text; "too many attempts" names the wait in seconds under a minute (the first
  * growing sign-in delays are a few seconds), else in whole minutes.

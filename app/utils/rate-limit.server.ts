@@ -26,6 +26,15 @@ export const UPLOAD_LIMIT: RateRule = { points: 60, duration: 10 * 60 };
 export const IMPORT_LIMIT: RateRule = { points: 20, duration: 10 * 60 };
 /** Wrong current passwords on the password-change form, per user (a stolen session guessing). */
 export const PASSWORD_CHANGE_LIMIT: RateRule = { points: 10, duration: 15 * 60 };
+/** "Forgot your password?" requests per client address: a script asking for many addresses. */
+export const PASSWORD_RESET_PER_ADDRESS: RateRule = { points: 10, duration: 60 * 60 };
+/**
+ * Reset requests per email address, counted whether an account has it or not (the answer must not
+ * tell): nobody floods a mailbox with reset links, from however many addresses.
+ */
+export const PASSWORD_RESET_PER_EMAIL: RateRule = { points: 3, duration: 60 * 60 };
+/** Verification links per account ("send again", email changes): the same, for the verification mail. */
+export const VERIFICATION_EMAIL_LIMIT: RateRule = { points: 5, duration: 60 * 60 };
 
 /**
  * Sign-in failures for one account from one address are free up to this many; after that each
@@ -90,6 +99,16 @@ export async function rateLimitWait(name: string, key: string, rule: RateRule): 
 const accountKey = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("base64url");
 const accountAddressKey = (email: string, ip: string) => `${accountKey(email)}@${ip}`;
 const DELAY_RULE: RateRule = { points: 1, duration: 1 };
+
+/**
+ * Counts a password-reset request against the client's address and against the email asked for
+ * (hashed, like sign-in keys); the seconds to wait when either is used up, else null.
+ */
+export async function hitPasswordResetLimit(ip: string, email: string): Promise<number | null> {
+  const byAddress = await hitRateLimit("reset-address", ip, PASSWORD_RESET_PER_ADDRESS);
+  if (byAddress) return byAddress;
+  return hitRateLimit("reset-email", accountKey(email), PASSWORD_RESET_PER_EMAIL);
+}
 
 /** Seconds before this address may try to sign in to `email` again, or null. */
 export async function signInWait(ip: string, email: string): Promise<number | null> {

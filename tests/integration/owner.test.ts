@@ -19,6 +19,7 @@ import * as exportRoute from "#app/routes/sell.export[.csv].ts";
 import * as edit from "#app/routes/($lang).sell.products.$id.tsx";
 import * as listings from "#app/routes/($lang).sell.products._index.tsx";
 import * as create from "#app/routes/($lang).sell.products.new.tsx";
+import { applyForStore } from "#app/models/owner/store-applications.server.ts";
 import { searchCatalog } from "#app/models/search.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { products, searchOutbox, stores, users } from "#db/schema/index.ts";
@@ -33,7 +34,7 @@ const db = () => getDb();
 
 const snapshot = (id: number) => db().select().from(products).where(eq(products.id, id)).get();
 
-let visitors: Record<"anonymous" | "shopper" | "owner" | "otherOwner" | "organizer", string | null>;
+let visitors: Record<"anonymous" | "shopper" | "owner" | "otherOwner" | "organizer" | "unverifiedOwner", string | null>;
 let ownProductId: number;
 let otherProductId: number;
 
@@ -42,12 +43,24 @@ beforeAll(async () => {
   const b = ownerOf("nyeri-hills-coffee");
   ownProductId = db().select().from(products).where(eq(products.storeId, a.store.id)).get()!.id;
   otherProductId = db().select().from(products).where(eq(products.storeId, b.store.id)).get()!.id;
+  // An owner whose address is not verified (a store of their own, pending): may look, not act.
+  const unverified = await newShopper();
+  expect(
+    applyForStore(unverified, {
+      nameEn: "Unverified Crafts",
+      nameZh: "",
+      nameFr: "",
+      countryCode: "GH",
+      cityEn: "Accra",
+    }).ok,
+  ).toBe(true);
   visitors = {
     anonymous: null,
     shopper: await cookieFor((await newShopper()).id),
     owner: await cookieFor(a.user.id),
     otherOwner: await cookieFor(b.user.id),
     organizer: await cookieFor(organizer().id),
+    unverifiedOwner: await cookieFor(unverified.id),
   };
 });
 
@@ -107,23 +120,24 @@ describe("authorization matrix over /sell", () => {
     ["export", exportRoute.loader as RouteFn, "/sell/export.csv", {}],
   ];
   // Expected status per visitor; the owner's writes are not run here (they change data; tested below).
-  const expected: Record<string, [number, number, number, number]> = {
-    // anonymous, shopper, otherOwner, organizer
-    dashboard: [302, 403, 200, 403],
-    listings: [302, 403, 200, 403],
-    "stock edit": [302, 403, 404, 403],
-    archive: [302, 403, 404, 403],
-    "new form": [302, 403, 200, 403],
-    create: [302, 403, 302, 403],
-    "edit form": [302, 403, 404, 403],
-    edit: [302, 403, 404, 403],
-    "photo delete": [302, 403, 404, 403],
-    layout: [302, 403, 200, 403],
-    "profile form": [302, 403, 200, 403],
-    profile: [302, 403, 302, 403],
-    "import form": [302, 403, 200, 403],
-    import: [302, 403, 200, 403],
-    export: [302, 403, 200, 403],
+  // An unverified owner reads their console but every write is refused before anything is looked up.
+  const expected: Record<string, [number, number, number, number, number]> = {
+    // anonymous, shopper, otherOwner, organizer, unverifiedOwner
+    dashboard: [302, 403, 200, 403, 200],
+    listings: [302, 403, 200, 403, 200],
+    "stock edit": [302, 403, 404, 403, 403],
+    archive: [302, 403, 404, 403, 403],
+    "new form": [302, 403, 200, 403, 200],
+    create: [302, 403, 302, 403, 403],
+    "edit form": [302, 403, 404, 403, 404],
+    edit: [302, 403, 404, 403, 403],
+    "photo delete": [302, 403, 404, 403, 403],
+    layout: [302, 403, 200, 403, 200],
+    "profile form": [302, 403, 200, 403, 200],
+    profile: [302, 403, 302, 403, 403],
+    "import form": [302, 403, 200, 403, 200],
+    import: [302, 403, 200, 403, 403],
+    export: [302, 403, 200, 403, 200],
   };
 
   test("every route × every kind of visitor", async () => {
@@ -131,7 +145,7 @@ describe("authorization matrix over /sell", () => {
     const productCount = db().select().from(products).all().length;
     for (const [name, fn, path, params, form] of routes()) {
       const statuses = [];
-      for (const who of ["anonymous", "shopper", "otherOwner", "organizer"] as const) {
+      for (const who of ["anonymous", "shopper", "otherOwner", "organizer", "unverifiedOwner"] as const) {
         const result = await callAs(fn, visitors[who], path, form, params);
         if (who === "anonymous") expect(result.location, name).toMatch(/^\/login\?redirectTo=/);
         statuses.push(result.status);
@@ -384,7 +398,7 @@ describe("the owner's listings", () => {
 
 describe("applying to open a store", () => {
   test("a shopper applies: the store is pending and they reach their console", async () => {
-    const shopper = await newShopper();
+    const shopper = await newShopper({ verified: true });
     const cookie = await cookieFor(shopper.id);
     const refused = await unwrap(
       await apply.action(

@@ -14,7 +14,7 @@ import { getDb } from "#app/utils/db.server.ts";
 import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
 import { sessionStorage } from "#app/utils/session.server.ts";
 import { setClock } from "#db/clock.ts";
-import { sessions, users } from "#db/schema/index.ts";
+import { accountTokens, sessions, users } from "#db/schema/index.ts";
 import { SHOPPER_PASSWORD, cookieFor, newShopper, organizer, ownerOf } from "#tests/support/auth.ts";
 import { testContext } from "#tests/support/context.ts";
 import {
@@ -301,6 +301,11 @@ describe("authorization matrix over /account/security", () => {
         securityAction,
         { intent: "password", currentPassword: SHOPPER_PASSWORD, newPassword: "x-kilimanjaro-99" },
       ],
+      [
+        "email change",
+        securityAction,
+        { intent: "email", newEmail: "hijacked@example.com", currentPassword: SHOPPER_PASSWORD },
+      ],
     ];
     for (const [name, fn, form] of requests) {
       const result = await callAs(fn, null, "/account/security", form);
@@ -308,6 +313,7 @@ describe("authorization matrix over /account/security", () => {
       expect(result.location, name).toBe(`/login?${new URLSearchParams({ redirectTo: "/account/security" })}`);
     }
     expect((await whoIs(victimCookie)).userId).toBe(shopper.id);
+    expect(db().select().from(accountTokens).where(eq(accountTokens.userId, shopper.id)).all()).toEqual([]);
     expect(
       await verify(db().select().from(users).where(eq(users.id, shopper.id)).get()!.passwordHash, SHOPPER_PASSWORD),
     ).toBe(true);

@@ -2,7 +2,7 @@ import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
 import type { SessionUser } from "#app/models/users.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
-import { createSession } from "#app/models/sessions.server.ts";
+import { createSession, sessionUserColumns, toSessionUser } from "#app/models/sessions.server.ts";
 import { sessionCookie } from "#app/utils/session.server.ts";
 import { stores, users } from "#db/schema/index.ts";
 import { ORGANIZER_EMAIL, ownerEmail } from "#db/seed/seed.ts";
@@ -32,8 +32,11 @@ let n = 0;
 // makes (sign-up itself is tested through the route, which hashes each time).
 let shopperHash: Promise<string> | undefined;
 
-/** A new shopper account (password SHOPPER_PASSWORD), as sign-up would leave it. */
-export async function newShopper(): Promise<SessionUser> {
+/**
+ * A new shopper account (password SHOPPER_PASSWORD), as sign-up would leave it: address not yet
+ * verified, unless `verified` (as after following the link).
+ */
+export async function newShopper({ verified = false }: { verified?: boolean } = {}): Promise<SessionUser> {
   n += 1;
   shopperHash ??= hash(SHOPPER_PASSWORD);
   const [user] = getDb()
@@ -43,8 +46,9 @@ export async function newShopper(): Promise<SessionUser> {
       passwordHash: await shopperHash,
       role: "shopper",
       locale: "en",
+      emailVerifiedAt: verified ? new Date() : null,
     })
-    .returning({ id: users.id, email: users.email, role: users.role, displayName: users.displayName })
+    .returning(sessionUserColumns)
     .all();
-  return user!;
+  return toSessionUser(user!);
 }

@@ -57,6 +57,62 @@ export const fr: Messages = {
   "auth.pending": "Veuillez patienter…",
   "auth.invalidCredentials": "L'adresse e-mail ou le mot de passe est incorrect.",
   "auth.tooMany": "Trop de tentatives de connexion. Veuillez patienter {minutes} minutes puis réessayer.",
+  "verify.notice":
+    "Confirmez votre adresse e-mail : nous avons envoyé un lien à {email}. D’ici là, vous pouvez faire vos achats normalement, mais pas ouvrir ni gérer une boutique.",
+  "verify.resend": "Renvoyer le lien",
+  "verify.resent": "Un nouveau lien est en route vers {email}. Les liens précédents ne fonctionnent plus.",
+  "verify.tooMany": "Trop de liens envoyés. Veuillez patienter {minutes} minutes puis réessayer.",
+  "verify.verified": "Votre adresse e-mail est confirmée.",
+  "verify.changed": "Votre adresse e-mail est désormais {email}.",
+  "verify.title": "Confirmer votre adresse e-mail",
+  "verify.intro": "Confirmez que {email} est bien votre adresse.",
+  "verify.submit": "Confirmer mon adresse",
+  "verify.invalid":
+    "Ce lien n’est pas valide. Utilisez le lien de l’e-mail lui-même, ou demandez-en un nouveau depuis la page de votre compte.",
+  "verify.used": "Ce lien a déjà été utilisé.",
+  "verify.expired":
+    "Ce lien a expiré, ou un lien plus récent l’a remplacé. Demandez-en un nouveau depuis la page de votre compte.",
+  "verify.wrongUser": "Ce lien concerne un autre compte. Déconnectez-vous, puis ouvrez de nouveau le lien.",
+  "verify.taken": "Un autre compte utilise désormais cette adresse : elle ne peut pas devenir la vôtre.",
+  "verify.doneSignIn": "Votre adresse e-mail est confirmée. Connectez-vous pour continuer.",
+  "verify.requiredTitle": "Confirmez d’abord votre adresse e-mail",
+  "verify.requiredText":
+    "Les propriétaires de boutique et les organisateurs doivent confirmer leur adresse e-mail avant de faire des modifications. Ouvrez le lien que nous vous avons envoyé, ou demandez-en un nouveau depuis la page de votre compte.",
+  "verify.toAccount": "Aller à votre compte",
+  "verify.applyNotice":
+    "Confirmez votre adresse e-mail avant de demander l’ouverture d’une boutique : ouvrez le lien que nous vous avons envoyé.",
+  "verify.consoleNotice":
+    "Confirmez votre adresse e-mail pour pouvoir modifier votre boutique : ouvrez le lien que nous vous avons envoyé.",
+  "reset.forgotLink": "Mot de passe oublié ?",
+  "reset.forgotTitle": "Réinitialiser votre mot de passe",
+  "reset.forgotIntro":
+    "Saisissez l’adresse e-mail de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.",
+  "reset.send": "Envoyer le lien",
+  "reset.sent":
+    "Si un compte utilise cette adresse, un lien pour choisir un nouveau mot de passe est en route. Il est valable {minutes} minutes.",
+  "reset.tooMany": "Trop de demandes. Veuillez patienter {minutes} minutes puis réessayer.",
+  "reset.title": "Choisir un nouveau mot de passe",
+  "reset.intro":
+    "Choisissez un nouveau mot de passe pour {email}. Tous les navigateurs connectés à ce compte seront déconnectés.",
+  "reset.submit": "Enregistrer le nouveau mot de passe",
+  "reset.invalid": "Ce lien n’est pas valide. Demandez-en un nouveau.",
+  "reset.used": "Ce lien a déjà été utilisé. Demandez-en un nouveau si besoin.",
+  "reset.expired": "Ce lien a expiré, ou un lien plus récent l’a remplacé. Demandez-en un nouveau.",
+  "reset.wrongUser": "Ce lien concerne un autre compte. Déconnectez-vous, puis ouvrez de nouveau le lien.",
+  "reset.askAgain": "Demander un nouveau lien",
+  "reset.done":
+    "Votre mot de passe est changé et tous les navigateurs ont été déconnectés. Connectez-vous avec le nouveau mot de passe.",
+  "security.emailHeading": "Changer d’adresse e-mail",
+  "security.emailIntro":
+    "Vous vous connectez avec {email}. Nous envoyons un lien à la nouvelle adresse et prévenons l’adresse actuelle ; le changement prend effet quand vous ouvrez le lien.",
+  "security.newEmail": "Nouvelle adresse e-mail",
+  "security.submitEmail": "Changer d’adresse",
+  "security.emailSame": "C’est déjà votre adresse.",
+  "security.emailTaken": "Cette adresse est déjà utilisée. Choisissez-en une autre.",
+  "security.emailChangeSent":
+    "Consultez la boîte de réception de la nouvelle adresse : le changement prend effet dès que vous ouvrez le lien qu’elle a reçu.",
+  "security.emailPending":
+    "En attente de la confirmation de {email} : ouvrez le lien que nous y avons envoyé (valable 24 heures).",
   "auth.emailInvalid": "Saisissez une adresse e-mail valide.",
   "auth.emailTaken": "Un compte existe déjà avec cette adresse. Connectez-vous plutôt.",
   "auth.passwordTooShort": "Utilisez au moins {min} caractères.",
