@@ -370,7 +370,31 @@ function stockLevel(random: Random): number {
 
 /** Store owners in French-speaking countries read their console and email in French. */
 function ownerLocale(country: string): "en" | "fr" {
-  return ["SN", "CI", "CM", "MG", "ML", "BF", "BJ", "TG", "CD", "CG", "GA", "NE", "MA", "TN", "DZ", "RW", "GN", "BI", "KM", "MR", "DJ", "TD", "CF"].includes(country)
+  return [
+    "SN",
+    "CI",
+    "CM",
+    "MG",
+    "ML",
+    "BF",
+    "BJ",
+    "TG",
+    "CD",
+    "CG",
+    "GA",
+    "NE",
+    "MA",
+    "TN",
+    "DZ",
+    "RW",
+    "GN",
+    "BI",
+    "KM",
+    "MR",
+    "DJ",
+    "TD",
+    "CF",
+  ].includes(country)
     ? "fr"
     : "en";
 }
