@@ -1,4 +1,5 @@
 import { remember } from "@epic-web/remember";
+import { deleteSpentTokens } from "#app/models/account-tokens.server.ts";
 import { expireReservations } from "#app/models/checkout.server.ts";
 import { sweepOrphanMedia } from "#app/models/media.server.ts";
 import { sendDueNotifications } from "#app/models/notifications.server.ts";
@@ -36,6 +37,8 @@ export function backgroundJobs(): BackgroundJob[] {
     { name: "media-orphans", intervalMs: 10 * 60_000, run: () => void sweepOrphanMedia() },
     // Expired sign-in sessions are deleted (they already sign nobody in; decision 018).
     { name: "session-purge", intervalMs: 60 * 60_000, run: () => void deleteExpiredSessions() },
+    // Verification and reset links used or expired over a day ago are deleted (decision 022).
+    { name: "account-token-purge", intervalMs: 60 * 60_000, run: () => void deleteSpentTokens() },
     // Rate-limit counters whose window has ended count as none already; they are dropped (decision 020).
     { name: "rate-limit-purge", intervalMs: 10 * 60_000, run: () => void deleteExpiredRateLimits() },
     // Email waiting in the notifications outbox is sent, with retries and backoff (decision 021).

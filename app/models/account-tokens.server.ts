@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { getDb } from "#app/utils/db.server.ts";
 import type { DB, Tx } from "#db/client.ts";
 import { now } from "#db/clock.ts";
@@ -153,4 +153,13 @@ export function expireTokens(tx: Tx | DB, userId: number) {
     .set({ expiresAt: at })
     .where(and(eq(accountTokens.userId, userId), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, at)))
     .run();
+}
+
+/** Links used or expired more than a day ago are deleted (they open nothing; a day keeps "already used" answers). */
+export function deleteSpentTokens(at: Date = now()): number {
+  const cutoff = new Date(at.getTime() - 24 * 60 * 60_000);
+  return getDb()
+    .delete(accountTokens)
+    .where(or(lt(accountTokens.expiresAt, cutoff), lt(accountTokens.usedAt, cutoff)))
+    .run().changes;
 }

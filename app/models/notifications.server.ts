@@ -123,6 +123,21 @@ export function unsubscribe(email: string, topic: string): void {
 
 type Row = typeof notifications.$inferSelect;
 
+/** Payload fields that open something (a verification or reset link): kept only until the email is sent. */
+const SECRET_FIELDS: Partial<Record<EmailKind, string[]>> = {
+  email_verification: ["token"],
+  password_reset: ["token"],
+};
+
+/** The payload as it is kept once sent: a copy of the database must not hold live links. */
+function withoutSecrets(row: Row): string {
+  const fields = SECRET_FIELDS[row.kind as EmailKind];
+  if (!fields) return row.payload;
+  const payload = JSON.parse(row.payload) as Record<string, unknown>;
+  for (const field of fields) if (field in payload) payload[field] = "[sent]";
+  return JSON.stringify(payload);
+}
+
 /** Claims a due row for this run; false when another run took it first. */
 function claim(row: Row, at: number): boolean {
   return (
@@ -195,7 +210,7 @@ export async function sendDueNotifications(at: Date = clockNow(), mailer: Mailer
       await deliver(row, mailer);
       getDb()
         .update(notifications)
-        .set({ status: "sent", sentAt: clockNow(), lastError: null })
+        .set({ status: "sent", sentAt: clockNow(), lastError: null, payload: withoutSecrets(row) })
         .where(eq(notifications.id, row.id))
         .run();
       sent += 1;

@@ -688,3 +688,25 @@ describe("language", () => {
     expect(forbidden).toContain('href="/zh/account"');
   });
 });
+
+describe("spent links are purged", () => {
+  test("links used or expired over a day ago are deleted; live and recent ones stay", async () => {
+    const { issueToken, deleteSpentTokens } = await import("#app/models/account-tokens.server.ts");
+    const { accountTokens } = await import("#db/schema/index.ts");
+    const user = await createShopper({
+      email: `purge-${randomUUID()}@example.com`,
+      password: "baobab-sunrise-42",
+      locale: "en",
+    });
+    if (user === "taken") throw new Error("taken");
+    const ids = () =>
+      getDb().select({ id: accountTokens.id }).from(accountTokens).where(eq(accountTokens.userId, user.id)).all()
+        .length;
+    issueToken(getDb(), { userId: user.id, purpose: "reset_password", email: user.email });
+    const before = ids();
+    expect(before).toBeGreaterThan(0);
+    expect(deleteSpentTokens(new Date(Date.now() + 60 * 60_000))).toBe(0);
+    deleteSpentTokens(new Date(Date.now() + 3 * 24 * 60 * 60_000));
+    expect(ids()).toBe(0);
+  });
+});

@@ -11,6 +11,7 @@ describe("background jobs", () => {
       "refund-sender",
       "media-orphans",
       "session-purge",
+      "account-token-purge",
       "rate-limit-purge",
       "mail-sender",
       "search-log-flush",

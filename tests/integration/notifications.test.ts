@@ -56,6 +56,8 @@ describe("the notifications outbox over real SMTP", () => {
     expect(mail!.html).not.toMatch(/<img/i); // no tracking pixels, nothing fetched
     expect(rawHeader(mail!, "List-Unsubscribe")).toBeUndefined(); // transactional
     expect(mail!.messageId).toMatch(/@silkroad\.localhost>?$/);
+    // Once sent, the database keeps no live link.
+    expect(getDb().select().from(notifications).get()!.payload).not.toContain("tok-123");
     // Sent is sent: the next run sends nothing.
     expect(await sendDueNotifications()).toBe(0);
     expect(sink.messages).toHaveLength(1);
