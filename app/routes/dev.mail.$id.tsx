@@ -41,12 +41,12 @@ export default function DevMailMessage() {
           </div>
         ))}
       </dl>
-      {/* The email's own HTML, isolated: no scripts, no access to this page. */}
+      {/* The email's own HTML, isolated: no scripts, no access to this page; its links open a new tab,
+          as from a mail client. */}
       <iframe
         title={mail.subject}
-        // Links open in the whole window, as a mail client opens them outside the message.
-        srcDoc={mail.html.replace(/<head>/i, '<head><base target="_top">')}
-        sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
+        srcDoc={mail.html}
+        sandbox="allow-popups allow-popups-to-escape-sandbox"
         className="h-[640px] w-full rounded border border-stone-200 bg-white"
         data-testid="mail-html"
       />
