@@ -22,6 +22,7 @@ import { commitShippedLine } from "./inventory.server.ts";
 import { recordOrderEvent, transition, type OrderActor } from "./order-lifecycle.server.ts";
 import { REFUNDABLE_STATUSES, refundableOf, statusAfterShipment } from "./order-transitions.ts";
 import { pick } from "./localize.ts";
+import { isTrackingNumber } from "#app/utils/tracking.ts";
 import { notifyLineShipped } from "./notify-events.server.ts";
 
 import { isValidOrderToken, orderAccessToken } from "./order-tokens.server.ts";
@@ -315,7 +316,7 @@ export function markLineShipped(
 ): ShipResult {
   const carrier = input.carrier.trim().slice(0, 60);
   const tracking = input.trackingNumber.trim().slice(0, 80);
-  if (!carrier || !/^[A-Za-z0-9-]{4,80}$/.test(tracking)) return { ok: false, error: "badInput" };
+  if (!carrier || !isTrackingNumber(tracking)) return { ok: false, error: "badInput" };
   return getDb().transaction(
     (tx) => {
       const row = tx
