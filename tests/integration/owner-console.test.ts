@@ -1,0 +1,191 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import * as dashboard from "#app/routes/($lang).sell._index.tsx";
+import * as storeOrder from "#app/routes/($lang).sell.orders_.$id.tsx";
+import * as packingSlip from "#app/routes/($lang).sell.orders_.$id_.packing-slip.tsx";
+import * as storeOrders from "#app/routes/($lang).sell.orders.tsx";
+import { beijingDay } from "#app/models/owner/dashboard.server.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
+import { setClock } from "#db/clock.ts";
+import { orderItems } from "#db/schema/index.ts";
+import { cookieFor, ownerOf } from "#tests/support/auth.ts";
+import { useEnv } from "#tests/support/env.ts";
+import { createProduct } from "#tests/support/factories.ts";
+import { callAs, type RouteFn } from "#tests/support/loaders.ts";
+import { placeGuestOrder, payDemo } from "#tests/support/shop.ts";
+
+useEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined });
+
+const db = () => getDb();
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+let ownerA: string;
+let ownerB: string;
+let ownerC: string;
+
+beforeAll(async () => {
+  ownerA = await cookieFor(ownerOf("yirga-highlands-coffee").user.id);
+  ownerB = await cookieFor(ownerOf("nyeri-hills-coffee").user.id);
+  ownerC = await cookieFor(ownerOf("tamale-shea-collective").user.id);
+});
+
+afterEach(() => {
+  setClock(null);
+  resetRateLimits();
+});
+
+/** A guest order placed and paid (demo provider) through the real routes at `at`. */
+async function paidOrderAt(at: Date, lines: { productId: number; quantity: number }[]) {
+  setClock(at);
+  try {
+    const { orderId, token } = await placeGuestOrder(lines);
+    await payDemo(orderId, token);
+    return orderId;
+  } finally {
+    setClock(null);
+  }
+}
+
+const lineOf = (orderId: number, productId: number) =>
+  db()
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId))
+    .all()
+    .find((l) => l.productId === productId)!;
+
+type Dashboard = Awaited<ReturnType<typeof dashboard.loader>>;
+async function dashboardOf(cookie: string, query = "") {
+  const result = await callAs(dashboard.loader as RouteFn, cookie, `/sell${query}`);
+  expect(result.status).toBe(200);
+  return result.body as Dashboard;
+}
+
+describe("the owner's dashboard", () => {
+  test("a store without orders shows empty sales, nothing to ship and no top products", async () => {
+    const data = await dashboardOf(ownerC);
+    expect(data.toShip).toEqual({ items: [], total: 0 });
+    expect(data.sales).toMatchObject({ period: 30, revenueCents: 0, units: 0, orders: 0, top: [] });
+    expect(data.sales.days).toHaveLength(30);
+    expect(data.sales.days.every((d) => d.revenueCents === 0 && d.units === 0)).toBe(true);
+    expect(data.sales.days.at(-1)!.day).toBe(beijingDay(new Date()));
+  });
+
+  test("lines to ship oldest first with their age; sales and top products net of refunds, per Beijing day; each store sees only its own", async () => {
+    const now = Date.now();
+    const beans = createProduct(db(), { storeSlug: "yirga-highlands-coffee", priceCents: 2000, stock: 20 });
+    const mug = createProduct(db(), { storeSlug: "yirga-highlands-coffee", priceCents: 500, stock: 3 });
+    const kenyan = createProduct(db(), { storeSlug: "nyeri-hills-coffee", priceCents: 1200, stock: 20 });
+    const threeDaysAgo = await paidOrderAt(new Date(now - 3 * DAY), [{ productId: beans.id, quantity: 2 }]);
+    const fiveHoursAgo = await paidOrderAt(new Date(now - 5 * HOUR), [
+      { productId: mug.id, quantity: 1 },
+      { productId: kenyan.id, quantity: 1 },
+    ]);
+    const fortyDaysAgo = await paidOrderAt(new Date(now - 40 * DAY), [{ productId: beans.id, quantity: 1 }]);
+    // One of the two bags is refunded (at its price): neither the unit nor the cents are sales.
+    const refund = await callAs(
+      storeOrder.action as RouteFn,
+      ownerA,
+      `/sell/orders/${threeDaysAgo}`,
+      { intent: "refund", lineId: String(lineOf(threeDaysAgo, beans.id).id), quantity: "1", reason: "Broken bag" },
+      { id: String(threeDaysAgo) },
+    );
+    expect(refund.status, JSON.stringify(refund.body)).toBe(200);
+
+    const a = await dashboardOf(ownerA);
+    expect(a.toShip.total).toBe(3);
+    expect(a.toShip.items.map((l) => [l.orderId, l.quantity])).toEqual([
+      [fortyDaysAgo, 1],
+      [threeDaysAgo, 1],
+      [fiveHoursAgo, 1],
+    ]);
+    expect(a.toShip.items.map((l) => l.ageHours)).toEqual([40 * 24, 72, 5]);
+
+    // Last 30 days: the refunded order's remaining bag and the mug.
+    expect(a.sales).toMatchObject({ period: 30, revenueCents: 2000 + 500, units: 2, orders: 2 });
+    expect(a.sales.days.reduce((s, d) => s + d.revenueCents, 0)).toBe(2500);
+    expect(a.sales.days.find((d) => d.day === beijingDay(new Date(now - 3 * DAY)))).toMatchObject({
+      revenueCents: 2000,
+      units: 1,
+    });
+    expect(a.sales.top.map((p) => [p.productId, p.units, p.revenueCents])).toEqual([
+      [beans.id, 1, 2000],
+      [mug.id, 1, 500],
+    ]);
+    const quarter = await dashboardOf(ownerA, "?period=90");
+    expect(quarter.sales).toMatchObject({ period: 90, revenueCents: 4500, units: 3, orders: 3 });
+    expect(quarter.sales.days).toHaveLength(90);
+    expect(quarter.sales.top[0]).toMatchObject({ productId: beans.id, units: 2, revenueCents: 4000 });
+    const week = await dashboardOf(ownerA, "?period=7");
+    expect(week.sales).toMatchObject({ period: 7, revenueCents: 2500 });
+    expect(week.sales.days).toHaveLength(7);
+    // A period that is not offered falls back to 30 days rather than failing.
+    expect((await dashboardOf(ownerA, "?period=365")).sales.period).toBe(30);
+
+    // The mug has 2 left (3 on hand, 1 held by the paid order): low stock.
+    expect(a.lowStock.find((p) => p.id === mug.id)).toMatchObject({ stock: 2 });
+
+    const b = await dashboardOf(ownerB);
+    expect(b.toShip.items.map((l) => l.orderId)).toEqual([fiveHoursAgo]);
+    expect(b.sales).toMatchObject({ revenueCents: 1200, units: 1, orders: 1 });
+    expect(b.sales.top.map((p) => p.productId)).toEqual([kenyan.id]);
+    expect(b.lowStock.map((p) => p.id)).not.toContain(mug.id);
+  });
+
+  test("drafts are listed as to-dos", async () => {
+    const draft = createProduct(db(), { storeSlug: "tamale-shea-collective", status: "draft" });
+    const data = await dashboardOf(ownerC);
+    expect(data.drafts.map((p) => p.id)).toContain(draft.id);
+    expect(data.counts.draft).toBeGreaterThan(0);
+  });
+});
+
+describe("shipping and the packing slip", () => {
+  test("a carrier from the list is required; the order page shows it; the slip lists what to pack, to its store only", async () => {
+    const beans = createProduct(db(), { storeSlug: "yirga-highlands-coffee", priceCents: 2000, stock: 20 });
+    const kenyan = createProduct(db(), { storeSlug: "nyeri-hills-coffee", priceCents: 1200, stock: 20 });
+    const orderId = await paidOrderAt(new Date(), [
+      { productId: beans.id, quantity: 3 },
+      { productId: kenyan.id, quantity: 1 },
+    ]);
+    const line = lineOf(orderId, beans.id);
+    const ship = (carrier: string, tracking: string, cookie = ownerA) =>
+      callAs(storeOrders.action as RouteFn, cookie, "/sell/orders", { lineId: String(line.id), carrier, tracking });
+
+    const slipFor = (cookie: string | null) =>
+      callAs(packingSlip.loader as RouteFn, cookie, `/zh/sell/orders/${orderId}/packing-slip`, undefined, {
+        lang: "zh",
+        id: String(orderId),
+      });
+    const before = await slipFor(ownerA);
+    expect(before.status).toBe(200);
+    const slip = before.body as Awaited<ReturnType<typeof packingSlip.loader>>;
+    expect(slip.order.shipping).toMatchObject({ name: "Amina Okafor", city: "Lagos", postcode: "101001" });
+    expect(slip.order.lines).toEqual([{ id: line.id, title: expect.any(String), quantity: 3, shipped: false }]);
+    expect(JSON.stringify(slip)).not.toContain("2000");
+    expect((await slipFor(ownerB)).body).toMatchObject({ order: { lines: [{ quantity: 1 }] } });
+    expect((await slipFor(ownerC)).status).toBe(404);
+    expect((await slipFor(null)).status).toBe(302);
+
+    const freeText = await ship("Carrier Pigeon", "SF1234567890");
+    expect(freeText.status).toBe(400);
+    expect(freeText.body).toMatchObject({ ok: false, message: "sell.shipBadCarrier" });
+    expect(lineOf(orderId, beans.id).shippedAt).toBeNull();
+    expect((await ship("SF Express", "SF 123")).status).toBe(400);
+    expect((await ship("SF Express", "SF1234567890", ownerC)).status).toBe(404);
+    expect(lineOf(orderId, beans.id).shippedAt).toBeNull();
+
+    expect((await ship("SF Express", "SF1234567890")).status).toBe(200);
+    expect(lineOf(orderId, beans.id)).toMatchObject({ carrier: "SF Express", trackingNumber: "SF1234567890" });
+    const page = (
+      await callAs(storeOrder.loader as RouteFn, ownerA, `/sell/orders/${orderId}`, undefined, {
+        id: String(orderId),
+      })
+    ).body as Awaited<ReturnType<typeof storeOrder.loader>>;
+    expect(page.order.lines[0]).toMatchObject({ carrier: "SF Express", trackingNumber: "SF1234567890" });
+    expect(page.events.some((e) => e.kind === "line_shipped")).toBe(true);
+    expect(((await slipFor(ownerA)).body as typeof slip).order.lines[0]!.shipped).toBe(true);
+  });
+});
