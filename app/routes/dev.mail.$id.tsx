@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { notFound } from "#app/utils/http.server.ts";
 import { readMailboxEntry, type MailboxEntry } from "#app/utils/mailer.server.ts";
-import { requireDevMailbox } from "./dev.mail._index.tsx";
+import { requireDevMailbox } from "#app/utils/dev-mailbox.server.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireDevMailbox();

@@ -4,7 +4,7 @@ import { PageHeading } from "#app/components/layout.tsx";
 import { useLocale } from "#app/i18n/use-locale.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
-import { notFound } from "#app/utils/http.server.ts";
+import { requireDevMailbox } from "#app/utils/dev-mailbox.server.ts";
 import { readMailbox } from "#app/utils/mailer.server.ts";
 
 /**
@@ -12,10 +12,6 @@ import { readMailbox } from "#app/utils/mailer.server.ts";
  * so a newcomer running `npm start` sees what shoppers and store owners would receive. A developer
  * tool: refused (404) when NODE_ENV is production. No state changes here.
  */
-export function requireDevMailbox() {
-  if (loadEnv().NODE_ENV === "production") notFound();
-}
-
 export async function loader(_args: LoaderFunctionArgs) {
   requireDevMailbox();
   const smtp = Boolean(loadEnv().SMTP_URL);
