@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { LOCALE_INFO } from "#app/i18n/locales.ts";
 import { useLocale, useT } from "#app/i18n/use-locale.ts";
-import { barChart } from "#app/utils/bar-chart.ts";
+import { barChart, type BarChart } from "#app/utils/bar-chart.ts";
 import { formatMoney } from "#app/utils/money.ts";
 
 type Day = { day: string; revenueCents: number; units: number };
@@ -26,7 +26,9 @@ export function SalesChart({ days, currency }: { days: Day[]; currency: string }
     new Intl.NumberFormat(intl, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(
       cents / 100,
     );
-  const chart = barChart(days.map((d) => ({ label: d.day, value: d.revenueCents })));
+  const points = days.map((d) => ({ label: d.day, value: d.revenueCents }));
+  const wide = barChart(points, { width: 640, height: 180, left: 72 });
+  const narrow = barChart(points, { width: 340, height: 170, left: 64 });
   const total = days.reduce((sum, d) => sum + d.revenueCents, 0);
   const best = days.reduce<Day | null>((b, d) => (d.revenueCents > (b?.revenueCents ?? 0) ? d : b), null);
   const title = t("dash.chartTitle", { count: days.length });
@@ -35,43 +37,48 @@ export function SalesChart({ days, currency }: { days: Day[]; currency: string }
     : t("dash.chartEmpty");
   // Day labels under the first, middle and last bars: enough to read the time axis.
   const labelled = new Set([0, Math.floor((days.length - 1) / 2), days.length - 1]);
+  const chartSvg = (chart: BarChart, className: string) => (
+    <svg
+      viewBox={`0 0 ${chart.width} ${chart.height}`}
+      className={`h-auto w-full ${className}`}
+      role="img"
+      aria-labelledby={`${id}-${chart.width}-t ${id}-${chart.width}-d`}
+    >
+      <title id={`${id}-${chart.width}-t`}>{title}</title>
+      <desc id={`${id}-${chart.width}-d`}>{summary}</desc>
+      {chart.ticks.map((tick) => (
+        <g key={tick.y}>
+          <line x1={chart.left} x2={chart.width} y1={tick.y} y2={tick.y} className="stroke-stone-200" />
+          <text x={chart.left - 6} y={tick.y + 4} textAnchor="end" className="fill-stone-600 text-[12px]">
+            {compactMoney(tick.value)}
+          </text>
+        </g>
+      ))}
+      {chart.bars.map((bar, i) => (
+        <g key={bar.label}>
+          <rect x={bar.x} y={bar.y} width={bar.width} height={bar.height} className="fill-clay-600">
+            <title>{`${dayLabel(bar.label, "long")}: ${money(bar.value)}`}</title>
+          </rect>
+          {labelled.has(i) ? (
+            <text
+              x={bar.x + bar.width / 2}
+              y={chart.height - 4}
+              textAnchor={i === 0 ? "start" : i === days.length - 1 ? "end" : "middle"}
+              className="fill-stone-600 text-[12px]"
+            >
+              {dayLabel(bar.label)}
+            </text>
+          ) : null}
+        </g>
+      ))}
+    </svg>
+  );
   return (
     <figure className="rounded-lg border border-stone-200 bg-white p-4" data-testid="sales-chart">
       <figcaption className="mb-2 text-sm font-semibold text-clay-900">{title}</figcaption>
-      <svg
-        viewBox={`0 0 ${chart.width} ${chart.height}`}
-        className="h-auto w-full"
-        role="img"
-        aria-labelledby={`${id}-t ${id}-d`}
-      >
-        <title id={`${id}-t`}>{title}</title>
-        <desc id={`${id}-d`}>{summary}</desc>
-        {chart.ticks.map((tick) => (
-          <g key={tick.y}>
-            <line x1={chart.left} x2={chart.width} y1={tick.y} y2={tick.y} className="stroke-stone-200" />
-            <text x={chart.left - 6} y={tick.y + 4} textAnchor="end" className="fill-stone-600 text-[14px]">
-              {compactMoney(tick.value)}
-            </text>
-          </g>
-        ))}
-        {chart.bars.map((bar, i) => (
-          <g key={bar.label}>
-            <rect x={bar.x} y={bar.y} width={bar.width} height={bar.height} className="fill-clay-600">
-              <title>{`${dayLabel(bar.label, "long")}: ${money(bar.value)}`}</title>
-            </rect>
-            {labelled.has(i) ? (
-              <text
-                x={bar.x + bar.width / 2}
-                y={chart.height - 4}
-                textAnchor={i === 0 ? "start" : i === days.length - 1 ? "end" : "middle"}
-                className="fill-stone-600 text-[14px]"
-              >
-                {dayLabel(bar.label)}
-              </text>
-            ) : null}
-          </g>
-        ))}
-      </svg>
+      {/* Drawn twice, for a phone and for a wider screen, so its labels stay legible on both; CSS shows one. */}
+      {chartSvg(narrow, "sm:hidden")}
+      {chartSvg(wide, "hidden sm:block")}
       <p className="mt-2 text-sm text-stone-700">{summary}</p>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-clay-700 underline">{t("dash.chartTable")}</summary>

@@ -5,8 +5,8 @@ import { SalesChart } from "#app/components/sales-chart.tsx";
 import { buttonClass } from "#app/components/ui/button.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
+import { SALES_PERIODS } from "#app/models/owner/sales-periods.ts";
 import {
-  SALES_PERIODS,
   getLinesToShip,
   getOwnerDashboard,
   getStoreSales,
@@ -64,9 +64,14 @@ export default function SellDashboard() {
           </Link>
         </div>
       ) : null}
-      <div className="mb-8 grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <Sales sales={data.sales} />
-        <ToShip items={data.toShip.items} total={data.toShip.total} />
+      {/* Orders to ship come first (the owner's next job); on a wide screen they sit beside the sales. */}
+      <div className="mb-8 grid items-start gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="lg:col-start-2 lg:row-start-1">
+          <ToShip items={data.toShip.items} total={data.toShip.total} />
+        </div>
+        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
+          <Sales sales={data.sales} />
+        </div>
       </div>
       <h2 className="mb-2 font-semibold text-clay-900">{t("sell.listingCounts")}</h2>
       <dl className="mb-8 grid max-w-lg grid-cols-3 gap-3" data-testid="status-counts">
@@ -121,8 +126,8 @@ function Sales({ sales }: { sales: ReturnType<typeof useLoaderData<typeof loader
           ))}
         </nav>
       </div>
-      <dl className="grid grid-cols-3 gap-3">
-        <div className="rounded-lg border border-stone-200 bg-white p-3">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+        <div className="col-span-2 rounded-lg border border-stone-200 bg-white p-3 sm:col-span-1">
           <dt className="text-xs text-stone-600">{t("dash.revenue")}</dt>
           <dd className="text-xl font-bold tabular-nums" data-testid="sales-revenue">
             {money(sales.revenueCents)}

@@ -8,6 +8,7 @@ import { orderItems, orders, products } from "#db/schema/index.ts";
 import type { OwnStore } from "../access.server.ts";
 import { pick } from "../localize.ts";
 import { LOW_STOCK_THRESHOLD } from "../notify-events.server.ts";
+import { SALES_PERIODS, type SalesPeriod } from "./sales-periods.ts";
 
 export interface DashboardItem {
   id: number;
@@ -156,8 +157,7 @@ export function getLinesToShip(store: OwnStore, { limit = 10 } = {}): { items: L
   return { items, total };
 }
 
-export const SALES_PERIODS = [7, 30, 90] as const;
-export type SalesPeriod = (typeof SALES_PERIODS)[number];
+export { SALES_PERIODS, type SalesPeriod };
 
 export interface StoreSales {
   period: SalesPeriod;
