@@ -1,18 +1,20 @@
-import { eq } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import * as dashboard from "#app/routes/($lang).sell._index.tsx";
 import * as storeOrder from "#app/routes/($lang).sell.orders_.$id.tsx";
 import * as packingSlip from "#app/routes/($lang).sell.orders_.$id_.packing-slip.tsx";
 import * as storeOrders from "#app/routes/($lang).sell.orders.tsx";
+import * as listings from "#app/routes/($lang).sell.products._index.tsx";
+import { zh } from "#app/i18n/messages/zh.ts";
 import { beijingDay } from "#app/models/owner/dashboard.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
 import { setClock } from "#db/clock.ts";
-import { orderItems } from "#db/schema/index.ts";
+import { auditLog, orderItems, products, searchOutbox } from "#db/schema/index.ts";
 import { cookieFor, ownerOf } from "#tests/support/auth.ts";
 import { useEnv } from "#tests/support/env.ts";
 import { createProduct } from "#tests/support/factories.ts";
-import { callAs, type RouteFn } from "#tests/support/loaders.ts";
+import { callAs, callRoute, routeArgs, type RouteFn } from "#tests/support/loaders.ts";
 import { placeGuestOrder, payDemo } from "#tests/support/shop.ts";
 
 useEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined });
@@ -187,5 +189,105 @@ describe("shipping and the packing slip", () => {
     expect(page.order.lines[0]).toMatchObject({ carrier: "SF Express", trackingNumber: "SF1234567890" });
     expect(page.events.some((e) => e.kind === "line_shipped")).toBe(true);
     expect(((await slipFor(ownerA)).body as typeof slip).order.lines[0]!.shipped).toBe(true);
+  });
+});
+
+describe("bulk edit of listings", () => {
+  /** The bulk form posted as the browser posts it: one `ids` field per ticked row. */
+  const bulk = async (cookie: string | null, ids: number[], fields: Record<string, string>, prefix = "") => {
+    const body = new URLSearchParams({ intent: "bulk", ...fields });
+    for (const id of ids) body.append("ids", String(id));
+    const request = new Request(`http://localhost:3000${prefix}/sell/products`, {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+    });
+    return callRoute(
+      listings.action as RouteFn,
+      (await routeArgs(request, prefix ? { lang: prefix.slice(1) } : {})) as Parameters<RouteFn>[0],
+    );
+  };
+  const snapshot = (ids: number[]) =>
+    db()
+      .select({ id: products.id, priceCents: products.priceCents, onHand: products.onHand, status: products.status })
+      .from(products)
+      .where(inArray(products.id, ids))
+      .orderBy(products.id)
+      .all();
+
+  test("price, stock and status set on every ticked listing in one go, synced to search and audited", async () => {
+    const a = createProduct(db(), { storeSlug: "yirga-highlands-coffee", priceCents: 1000, stock: 5 });
+    const b = createProduct(db(), { storeSlug: "yirga-highlands-coffee", priceCents: 2000, stock: 8 });
+    const untouched = createProduct(db(), { storeSlug: "yirga-highlands-coffee", priceCents: 3000, stock: 9 });
+    const outboxBefore = db().select().from(searchOutbox).all().length;
+    const result = await bulk(ownerA, [a.id, b.id], { price: "12.50", stock: "40", status: "draft" });
+    expect(result.status, JSON.stringify(result.body)).toBe(200);
+    expect(result.body).toMatchObject({ bulk: true, ok: true, message: "2 listings updated." });
+    expect(snapshot([a.id, b.id, untouched.id])).toEqual([
+      { id: a.id, priceCents: 1250, onHand: 40, status: "draft" },
+      { id: b.id, priceCents: 1250, onHand: 40, status: "draft" },
+      { id: untouched.id, priceCents: 3000, onHand: 9, status: "active" },
+    ]);
+    expect(db().select().from(searchOutbox).all().length).toBeGreaterThan(outboxBefore);
+    const audit = db().select().from(auditLog).orderBy(desc(auditLog.id)).get()!;
+    expect(audit).toMatchObject({ action: "product.bulkEdit", entityType: "store" });
+    expect(audit.after).toMatchObject({ ids: [a.id, b.id], priceCents: 1250, onHand: 40, status: "draft" });
+    expect(audit.before).toEqual([
+      { id: a.id, priceCents: 1000, onHand: 5, status: "active" },
+      { id: b.id, priceCents: 2000, onHand: 8, status: "active" },
+    ]);
+
+    // Blank fields are left as they are: only the status changes here.
+    expect((await bulk(ownerA, [a.id], { price: "", stock: "", status: "active" })).status).toBe(200);
+    expect(snapshot([a.id])).toEqual([{ id: a.id, priceCents: 1250, onHand: 40, status: "active" }]);
+  });
+
+  test("another store's id anywhere in the selection refuses the whole edit", async () => {
+    const mine = createProduct(db(), { storeSlug: "yirga-highlands-coffee", priceCents: 1000, stock: 5 });
+    const theirs = createProduct(db(), { storeSlug: "nyeri-hills-coffee", priceCents: 1000, stock: 5 });
+    const before = snapshot([mine.id, theirs.id]);
+    expect((await bulk(ownerA, [mine.id, theirs.id], { price: "1.00" })).status).toBe(404);
+    expect((await bulk(ownerA, [mine.id, 999_999_999], { price: "1.00" })).status).toBe(404);
+    expect(snapshot([mine.id, theirs.id])).toEqual(before);
+    expect((await bulk(null, [mine.id], { price: "1.00" })).status).toBe(302);
+    expect(snapshot([mine.id, theirs.id])).toEqual(before);
+  });
+
+  test("a stock below one listing's reserved units changes none of them, and says which and why", async () => {
+    const held = createProduct(db(), { storeSlug: "yirga-highlands-coffee", priceCents: 1000, stock: 6 });
+    const free = createProduct(db(), { storeSlug: "yirga-highlands-coffee", priceCents: 1000, stock: 6 });
+    const orderId = await paidOrderAt(new Date(), [{ productId: held.id, quantity: 4 }]);
+    const before = snapshot([held.id, free.id]);
+    const refused = await bulk(ownerA, [free.id, held.id], { stock: "2", price: "9.99", status: "draft" });
+    expect(refused.status).toBe(409);
+    const message = (refused.body as { message: string }).message;
+    expect(message).toContain(held.titleEn);
+    expect(message).toContain(`#${orderId}`);
+    expect(snapshot([held.id, free.id])).toEqual(before);
+    // At the reserved count it goes through.
+    expect((await bulk(ownerA, [free.id, held.id], { stock: "4" })).status).toBe(200);
+    expect(snapshot([held.id]).map((r) => r.onHand)).toEqual([4]);
+  });
+
+  test("bad input is refused in the owner's language and writes nothing", async () => {
+    const p = createProduct(db(), { storeSlug: "yirga-highlands-coffee", priceCents: 1000, stock: 5 });
+    const before = snapshot([p.id]);
+    const cases: [number[], Record<string, string>, keyof typeof zh][] = [
+      [[], { price: "1.00" }, "bulk.noneSelected"],
+      [[p.id], {}, "bulk.nothingToChange"],
+      [[p.id], { price: "abc" }, "form.price"],
+      [[p.id], { price: "0" }, "form.price"],
+      [[p.id], { price: "100000.01" }, "form.price"],
+      [[p.id], { stock: "-1" }, "form.stock"],
+      [[p.id], { stock: "1.5" }, "form.stock"],
+      [[p.id], { status: "deleted" }, "form.invalid"],
+      [Array.from({ length: 101 }, (_, i) => p.id + i), { price: "1.00" }, "form.invalid"],
+    ];
+    for (const [ids, fields, key] of cases) {
+      const result = await bulk(ownerA, ids, fields, "/zh");
+      expect(result.status, `${JSON.stringify(fields)} ${ids.length}`).toBe(400);
+      expect((result.body as { message: string }).message).toBe(zh[key]);
+    }
+    expect(snapshot([p.id])).toEqual(before);
   });
 });
