@@ -5,6 +5,8 @@ import * as storeOrder from "#app/routes/($lang).sell.orders_.$id.tsx";
 import * as packingSlip from "#app/routes/($lang).sell.orders_.$id_.packing-slip.tsx";
 import * as storeOrders from "#app/routes/($lang).sell.orders.tsx";
 import * as listings from "#app/routes/($lang).sell.products._index.tsx";
+import * as imagesRoute from "#app/routes/($lang).sell.products.$id.images.tsx";
+import { getProductBySlug } from "#app/models/products.server.ts";
 import { zh } from "#app/i18n/messages/zh.ts";
 import { beijingDay } from "#app/models/owner/dashboard.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
@@ -289,5 +291,65 @@ describe("bulk edit of listings", () => {
       expect((result.body as { message: string }).message).toBe(zh[key]);
     }
     expect(snapshot([p.id])).toEqual(before);
+  });
+});
+
+describe("photos: order, cover and descriptions", () => {
+  const PHOTOS = ["/media/aa11.webp", "/media/bb22.webp", "/media/cc33.webp"];
+  const photoAction = (cookie: string | null, productId: number, form: Record<string, string>) =>
+    callAs(imagesRoute.action as RouteFn, cookie, `/sell/products/${productId}/images`, form, {
+      id: String(productId),
+    });
+  const photosOf = (id: number) =>
+    db().select({ images: products.images, alts: products.imageAlts }).from(products).where(eq(products.id, id)).get()!;
+
+  test("the owner moves a photo, makes one the cover and describes it in three languages; the product page uses it", async () => {
+    const p = createProduct(db(), { storeSlug: "yirga-highlands-coffee", images: PHOTOS });
+    const [a, b, c] = PHOTOS as [string, string, string];
+    const moved = await photoAction(ownerA, p.id, { intent: "move", url: c, move: "earlier" });
+    expect(moved.status).toBe(302);
+    expect(moved.location).toBe(`/sell/products/${p.id}?images=moved`);
+    expect(photosOf(p.id).images).toEqual([a, c, b]);
+    expect((await photoAction(ownerA, p.id, { intent: "move", url: b, move: "cover" })).status).toBe(302);
+    expect(photosOf(p.id).images).toEqual([b, a, c]);
+    expect((await photoAction(ownerA, p.id, { intent: "move", url: b, move: "later" })).status).toBe(302);
+    expect(photosOf(p.id).images).toEqual([a, b, c]);
+    // At the ends a move changes nothing.
+    expect((await photoAction(ownerA, p.id, { intent: "move", url: a, move: "earlier" })).status).toBe(302);
+    expect(photosOf(p.id).images).toEqual([a, b, c]);
+
+    const saved = await photoAction(ownerA, p.id, {
+      intent: "alt",
+      url: b,
+      altEn: " Roasted beans in a clay bowl ",
+      altZh: "陶碗中的烘焙咖啡豆",
+      altFr: "",
+    });
+    expect(saved.location).toBe(`/sell/products/${p.id}?images=altSaved`);
+    expect(photosOf(p.id).alts).toEqual({ [b]: { en: "Roasted beans in a clay bowl", zh: "陶碗中的烘焙咖啡豆" } });
+    expect(getProductBySlug(p.slug, "zh")!.imageAlts).toEqual({ [b]: "陶碗中的烘焙咖啡豆" });
+    expect(getProductBySlug(p.slug, "fr")!.imageAlts).toEqual({});
+
+    const tooLong = await photoAction(ownerA, p.id, { intent: "alt", url: b, altEn: "x".repeat(201) });
+    expect(tooLong.location).toBe(`/sell/products/${p.id}?imageError=altTooLong`);
+    expect(photosOf(p.id).alts[b]!.en).toBe("Roasted beans in a clay bowl");
+    // Blank in every language: the entry goes (the title describes the photo again).
+    await photoAction(ownerA, p.id, { intent: "alt", url: b, altEn: "", altZh: "", altFr: "" });
+    expect(photosOf(p.id).alts).toEqual({});
+  });
+
+  test("another store's listing, a photo not on the listing and unknown moves are 404, and change nothing", async () => {
+    const p = createProduct(db(), { storeSlug: "yirga-highlands-coffee", images: PHOTOS });
+    const before = photosOf(p.id);
+    const refused: Record<string, string>[] = [
+      { intent: "move", url: PHOTOS[1]!, move: "sideways" },
+      { intent: "move", url: "/media/elsewhere.webp", move: "cover" },
+      { intent: "alt", url: "/media/elsewhere.webp", altEn: "x" },
+      { intent: "rotate", url: PHOTOS[1]! },
+    ];
+    for (const form of refused) expect((await photoAction(ownerA, p.id, form)).status).toBe(404);
+    expect((await photoAction(ownerB, p.id, { intent: "move", url: PHOTOS[1]!, move: "cover" })).status).toBe(404);
+    expect((await photoAction(ownerB, p.id, { intent: "alt", url: PHOTOS[1]!, altEn: "Mine now" })).status).toBe(404);
+    expect(photosOf(p.id)).toEqual(before);
   });
 });
