@@ -115,5 +115,14 @@ test("in Chinese, an owner sees a new order on the dashboard, prints its packing
   expect(await seriousViolations(owner)).toEqual([]);
   await owner.getByRole("button", { name: "应用到所选商品" }).click();
   await expect(owner.getByTestId("bulk-result")).toHaveText("已更新2件商品。");
+
+  // A listing's photos: each can be described in the three languages (works without JavaScript).
+  await owner.setViewportSize({ width: 1366, height: 900 });
+  await rows.nth(0).getByRole("link").first().click();
+  await expect(owner).toHaveURL(/\/zh\/sell\/products\/\d+$/);
+  await owner.getByText("描述第1张图片").click();
+  await expect(owner.getByTestId("photo-1").getByLabel("图片说明（中文）")).toBeVisible();
+  expect(await seriousViolations(owner)).toEqual([]);
+  await screenshots(owner, "listing");
   await context.close();
 });

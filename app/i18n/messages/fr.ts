@@ -240,9 +240,9 @@ export const fr: Messages = {
   "photo.altTitle": "Décrire la photo {n}",
   "photo.altHint":
     "Ce que montre la photo, pour les clients qui ne peuvent pas la voir. Laissé vide, le titre du produit est utilisé.",
-  "photo.altEn": "En anglais",
-  "photo.altZh": "En chinois",
-  "photo.altFr": "En français",
+  "photo.altEn": "Description de la photo en anglais",
+  "photo.altZh": "Description de la photo en chinois",
+  "photo.altFr": "Description de la photo en français",
   "photo.saveAlt": "Enregistrer les descriptions",
   "photo.moved": "Ordre des photos enregistré.",
   "photo.altSaved": "Descriptions enregistrées.",
