@@ -306,12 +306,21 @@ describe("photos: order, cover and descriptions", () => {
   test("the owner moves a photo, makes one the cover and describes it in three languages; the product page uses it", async () => {
     const p = createProduct(db(), { storeSlug: "yirga-highlands-coffee", images: PHOTOS });
     const [a, b, c] = PHOTOS as [string, string, string];
+    const syncsOf = () =>
+      db()
+        .select()
+        .from(searchOutbox)
+        .all()
+        .filter((r) => r.entityType === "product" && r.entityId === p.id).length;
+    const syncsBefore = syncsOf();
     const moved = await photoAction(ownerA, p.id, { intent: "move", url: c, move: "earlier" });
     expect(moved.status).toBe(302);
     expect(moved.location).toBe(`/sell/products/${p.id}?images=moved`);
     expect(photosOf(p.id).images).toEqual([a, c, b]);
     expect((await photoAction(ownerA, p.id, { intent: "move", url: b, move: "cover" })).status).toBe(302);
     expect(photosOf(p.id).images).toEqual([b, a, c]);
+    // The search document shows the cover: the listing is queued for a sync with each move.
+    expect(syncsOf()).toBeGreaterThan(syncsBefore);
     expect((await photoAction(ownerA, p.id, { intent: "move", url: b, move: "later" })).status).toBe(302);
     expect(photosOf(p.id).images).toEqual([a, b, c]);
     // At the ends a move changes nothing.
