@@ -16,7 +16,10 @@ export function ConsoleNav({ title, label, links }: { title: ReactNode; label: s
   const tab = ({ isActive }: { isActive: boolean }) =>
     `rounded px-3 py-1.5 text-sm font-medium ${isActive ? "bg-clay-700 text-white" : "text-clay-900 hover:bg-clay-100"}`;
   return (
-    <div className="mb-6 flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 pb-3">
+    <div
+      data-print="hide"
+      className="mb-6 flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 pb-3"
+    >
       <p className="text-sm text-stone-700">{title}</p>
       <nav aria-label={label} className="flex flex-wrap gap-2">
         {links.map((link) => (

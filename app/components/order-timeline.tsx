@@ -1,3 +1,4 @@
+import { useCarrierName } from "#app/components/shipment.tsx";
 import { useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import type { TimelineEntry } from "#app/models/order-lifecycle.server.ts";
@@ -21,6 +22,7 @@ const REASON_CODES = new Set([
 export function OrderTimeline({ events, currency }: { events: TimelineEntry[]; currency: string }) {
   const t = useT();
   const locale = useLocale();
+  const carrierName = useCarrierName();
   if (events.length === 0) return null;
   const money = (cents: unknown) => formatMoney(typeof cents === "number" ? cents : 0, currency, locale);
   const describe = (e: TimelineEntry): string => {
@@ -31,7 +33,7 @@ export function OrderTimeline({ events, currency }: { events: TimelineEntry[]; c
       case "line_shipped":
         return t("timeline.lineShipped", {
           title: String(d.title ?? ""),
-          carrier: String(d.carrier ?? ""),
+          carrier: carrierName(String(d.carrier ?? "")),
           tracking: String(d.tracking ?? ""),
         });
       case "refund_requested":

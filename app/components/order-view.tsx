@@ -1,3 +1,4 @@
+import { Shipment } from "#app/components/shipment.tsx";
 import { Link } from "@remix-run/react";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
@@ -73,9 +74,11 @@ export function OrderView({ order }: { order: OrderDetail }) {
                 ) : null}
               </td>
               <td className="text-xs">
-                {line.shippedAt
-                  ? t("order.shipped", { carrier: line.carrier ?? "", tracking: line.trackingNumber ?? "" })
-                  : t("order.notShipped")}
+                {line.shippedAt ? (
+                  <Shipment carrier={line.carrier} trackingNumber={line.trackingNumber} />
+                ) : (
+                  t("order.notShipped")
+                )}
                 {line.refundedCents > 0 ? (
                   <span className="block text-stone-700">
                     {t("refund.lineRefunded", {

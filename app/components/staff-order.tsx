@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { OrderStatusBadge } from "#app/components/order-view.tsx";
 import { OrderTimeline } from "#app/components/order-timeline.tsx";
+import { Shipment } from "#app/components/shipment.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Input, Textarea } from "#app/components/ui/input.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
@@ -53,9 +54,11 @@ export function StaffOrderView({
                 <p>{money(line.unitCents * line.quantity)}</p>
               </div>
               <p className="mt-1 text-xs text-stone-700">
-                {line.shippedAt
-                  ? t("order.shipped", { carrier: line.carrier ?? "", tracking: line.trackingNumber ?? "" })
-                  : t("order.notShipped")}
+                {line.shippedAt ? (
+                  <Shipment carrier={line.carrier} trackingNumber={line.trackingNumber} />
+                ) : (
+                  t("order.notShipped")
+                )}
                 {line.refundedCents > 0
                   ? ` · ${t("refund.lineRefunded", { count: line.refundedQuantity, amount: money(line.refundedCents) })}`
                   : ""}

@@ -23,6 +23,7 @@ import { commitShippedLine } from "./inventory.server.ts";
 import { recordOrderEvent, transition, type OrderActor } from "./order-lifecycle.server.ts";
 import { REFUNDABLE_STATUSES, refundableOf, statusAfterShipment } from "./order-transitions.ts";
 import { pick } from "./localize.ts";
+import { isTrackingNumber } from "#app/utils/tracking.ts";
 import { notifyLineShipped } from "./notify-events.server.ts";
 
 import { isValidOrderToken, orderAccessToken } from "./order-tokens.server.ts";
@@ -317,7 +318,7 @@ export function markLineShipped(
 ): ShipResult {
   const carrier = input.carrier.trim().slice(0, 60);
   const tracking = input.trackingNumber.trim().slice(0, 80);
-  if (!carrier || !/^[A-Za-z0-9-]{4,80}$/.test(tracking)) return { ok: false, error: "badInput" };
+  if (!carrier || !isTrackingNumber(tracking)) return { ok: false, error: "badInput" };
   return getDb().transaction(
     (tx) => {
       const row = tx

@@ -173,6 +173,8 @@ export interface ProductDetail extends ProductCard {
   description: string;
   tags: string[];
   images: string[];
+  /** The owner's description of a photo in the reader's language, by photo URL (where there is one). */
+  imageAlts: Record<string, string>;
   store: ProductCard["store"] & { city: string };
 }
 
@@ -182,6 +184,7 @@ export function getProductBySlug(slug: string, locale: Locale): ProductDetail | 
       ...cardColumns,
       sku: products.sku,
       tags: products.tags,
+      imageAlts: products.imageAlts,
       categoryId: products.categoryId,
       ...localizedColumns(products, "description"),
       ...localizedColumns(stores, "city"),
@@ -201,6 +204,9 @@ export function getProductBySlug(slug: string, locale: Locale): ProductDetail | 
     description: pick(row, "description", locale),
     tags: row.tags,
     images: row.images.length > 0 ? row.images : [placeholderArt(row.slug)],
+    imageAlts: Object.fromEntries(
+      Object.entries(row.imageAlts).flatMap(([url, alt]) => (alt[locale] ? [[url, alt[locale]]] : [])),
+    ),
     store: { ...card!.store, city: pick(row, "city", locale) },
   };
 }

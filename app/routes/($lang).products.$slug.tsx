@@ -86,7 +86,7 @@ export default function ProductPage() {
               key={url}
               {...imageSources(url)}
               sizes="(min-width: 768px) 50vw, 100vw"
-              alt={i === 0 ? t("product.imageAlt", { title: product.title }) : ""}
+              alt={product.imageAlts[url] ?? (i === 0 ? t("product.imageAlt", { title: product.title }) : "")}
               width={800}
               height={800}
               className="aspect-square w-full rounded-xl border border-stone-200 bg-white object-cover"

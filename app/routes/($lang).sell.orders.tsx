@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
 import { Button } from "#app/components/ui/button.tsx";
-import { Input } from "#app/components/ui/input.tsx";
+import { Input, Select } from "#app/components/ui/input.tsx";
+import { Shipment } from "#app/components/shipment.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { listStoreOrderLines, markLineShipped } from "#app/models/orders.server.ts";
@@ -13,6 +14,7 @@ import { formInt, formText } from "#app/utils/form-values.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { formatMoney } from "#app/utils/money.ts";
 import { parseEnum, parsePage } from "#app/utils/params.ts";
+import { CARRIERS, CARRIER_NAMES, TRACKING_NUMBER_PATTERN } from "#app/utils/tracking.ts";
 
 const SHOW = ["to-ship", "shipped", "all"] as const;
 
@@ -28,11 +30,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const lineId = formInt(form, "lineId");
   if (lineId === null) return data({ ok: false, lineId, message: "admin.errorBadRequest" }, { status: 400 });
+  // New shipments name a carrier from the list (older lines keep the free text they were saved with).
+  const carrier = formText(form, "carrier");
+  if (!(CARRIER_NAMES as readonly string[]).includes(carrier))
+    return data({ ok: false, lineId, message: "sell.shipBadCarrier" }, { status: 400 });
   const result = markLineShipped(
     store,
     lineId,
     {
-      carrier: formText(form, "carrier"),
+      carrier,
       trackingNumber: formText(form, "tracking"),
     },
     { kind: "owner", userId: user.id },
@@ -117,7 +123,7 @@ export default function StoreOrders() {
               ) : null}
               {line.shippedAt ? (
                 <p className="mt-2 text-green-900">
-                  {t("order.shipped", { carrier: line.carrier ?? "", tracking: line.trackingNumber ?? "" })}
+                  <Shipment carrier={line.carrier} trackingNumber={line.trackingNumber} />
                 </p>
               ) : (
                 <Form method="post" className="mt-3 flex flex-wrap items-end gap-2">
@@ -126,15 +132,23 @@ export default function StoreOrders() {
                     <label htmlFor={`carrier-${line.lineId}`} className="block text-xs font-medium text-stone-700">
                       {t("sell.carrier")}
                     </label>
-                    <Input
+                    <Select
                       compact
                       id={`carrier-${line.lineId}`}
                       name="carrier"
                       required
-                      maxLength={60}
-                      placeholder="DHL"
-                      className="w-36"
-                    />
+                      defaultValue=""
+                      className="w-44"
+                    >
+                      <option value="" disabled>
+                        {t("sell.chooseCarrier")}
+                      </option>
+                      {CARRIERS.map((c) => (
+                        <option key={c.name} value={c.name}>
+                          {t(c.key)}
+                        </option>
+                      ))}
+                    </Select>
                   </div>
                   <div>
                     <label htmlFor={`tracking-${line.lineId}`} className="block text-xs font-medium text-stone-700">
@@ -146,7 +160,8 @@ export default function StoreOrders() {
                       name="tracking"
                       required
                       maxLength={80}
-                      pattern="[A-Za-z0-9-]{4,80}"
+                      pattern={TRACKING_NUMBER_PATTERN}
+                      title={t("sell.trackingHint")}
                       className="w-48"
                     />
                   </div>

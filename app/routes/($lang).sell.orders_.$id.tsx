@@ -40,6 +40,15 @@ export default function StoreOrder() {
         {t("sell.ordersTitle")}
       </Link>
       <PageHeading title={t("order.number", { id: order.id })} />
+      <p className="-mt-4 mb-6 text-sm">
+        <Link
+          to={href(`/sell/orders/${order.id}/packing-slip`)}
+          className="text-clay-700 underline"
+          data-testid="packing-slip-link"
+        >
+          {t("slip.open")}
+        </Link>
+      </p>
       <StaffOrderView order={order} events={events} result={result} />
     </>
   );

@@ -8,14 +8,22 @@ import {
 import { localizePath } from "#app/i18n/locales.ts";
 import { hitRateLimit, UPLOAD_LIMIT } from "#app/utils/rate-limit.server.ts";
 import { requireOwner } from "#app/models/access.server.ts";
-import { addOwnProductImages, deleteOwnProductImage } from "#app/models/owner/images.server.ts";
+import {
+  IMAGE_MOVES,
+  addOwnProductImages,
+  deleteOwnProductImage,
+  moveOwnProductImage,
+  setOwnProductImageAlt,
+} from "#app/models/owner/images.server.ts";
 import { getOwnProduct } from "#app/models/owner/listings.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { MAX_IMAGES_PER_PRODUCT, MAX_IMAGE_BYTES } from "#app/utils/images.ts";
 
 /**
- * POST only: upload photos (multipart, field `photos`) or delete one (`intent=delete`, `url`), then
- * back to the edit page with the outcome in the query string (works without JavaScript).
+ * POST only: upload photos (multipart, field `photos`); or, for one photo (`url`), delete it
+ * (`intent=delete`), move it (`intent=move`, `move` = cover | earlier | later) or set its
+ * alternative text (`intent=alt`, `altEn`, `altZh`, `altFr`); then back to the edit page with the
+ * outcome in the query string (works without JavaScript).
  */
 export async function loader() {
   notFound();
@@ -59,6 +67,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return back("images=added");
   }
   const form = await request.formData();
-  if (form.get("intent") !== "delete" || !deleteOwnProductImage(store, id, String(form.get("url") ?? ""))) notFound();
-  return back("images=deleted");
+  const url = String(form.get("url") ?? "");
+  switch (form.get("intent")) {
+    case "delete":
+      if (!deleteOwnProductImage(store, id, url)) notFound();
+      return back("images=deleted");
+    case "move": {
+      const move = IMAGE_MOVES.find((m) => m === form.get("move"));
+      if (!move || !moveOwnProductImage(store, id, url, move)) notFound();
+      return back("images=moved");
+    }
+    case "alt": {
+      const text = (name: string) => String(form.get(name) ?? "");
+      const result = setOwnProductImageAlt(store, id, url, { en: text("altEn"), zh: text("altZh"), fr: text("altFr") });
+      if (!result.ok && result.error === "notFound") notFound();
+      return back(result.ok ? "images=altSaved" : "imageError=altTooLong");
+    }
+    default:
+      notFound();
+  }
 }

@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
 import { ProductForm } from "#app/components/product-form.tsx";
 import { Button } from "#app/components/ui/button.tsx";
+import { Input } from "#app/components/ui/input.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
@@ -35,6 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       id: product.id,
       status: product.status,
       images: product.images,
+      imageAlts: product.imageAlts,
       inventory: { onHand: product.onHand, reserved: product.reserved, available: product.stock },
       values: {
         titleEn: product.titleEn,
@@ -103,20 +105,35 @@ export default function EditProduct() {
         categories={categories}
         inventory={product.inventory}
       />
-      <Photos productId={product.id} images={product.images} />
+      <Photos productId={product.id} images={product.images} alts={product.imageAlts} />
     </>
   );
 }
 
-const IMAGE_ERRORS = ["tooMany", "tooLarge", "notAnImage", "empty", "tooOften"] as const;
+const IMAGE_ERRORS = ["tooMany", "tooLarge", "notAnImage", "empty", "tooOften", "altTooLong"] as const;
+const IMAGE_DONE = {
+  added: "sell.photosAdded",
+  deleted: "sell.photoDeleted",
+  moved: "photo.moved",
+  altSaved: "photo.altSaved",
+} as const;
 
-function Photos({ productId, images }: { productId: number; images: string[] }) {
+function Photos({
+  productId,
+  images,
+  alts,
+}: {
+  productId: number;
+  images: string[];
+  alts: Record<string, { en?: string; zh?: string; fr?: string }>;
+}) {
   const t = useT();
   const href = useHref();
   const [searchParams] = useSearchParams();
   const pending = useNavigation().state === "submitting";
   const error = IMAGE_ERRORS.find((e) => e === searchParams.get("imageError"));
-  const done = searchParams.get("images");
+  const doneParam = searchParams.get("images");
+  const done = doneParam && doneParam in IMAGE_DONE ? IMAGE_DONE[doneParam as keyof typeof IMAGE_DONE] : null;
   const action = href(`/sell/products/${productId}/images`);
   return (
     <section aria-labelledby="photos-heading" className="mt-10 max-w-3xl">
@@ -127,16 +144,20 @@ function Photos({ productId, images }: { productId: number; images: string[] }) 
         <Notice tone="error" className="mb-3">
           {t(`image.${error}`)}
         </Notice>
-      ) : done === "added" || done === "deleted" ? (
+      ) : done ? (
         <Notice tone="success" className="mb-3">
-          {t(done === "added" ? "sell.photosAdded" : "sell.photoDeleted")}
+          {t(done)}
         </Notice>
       ) : null}
       <ul className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4" role="list" data-testid="photos">
         {images.map((url, i) => {
           const { src, srcSet } = imageSources(url);
           return (
-            <li key={url} className="rounded border border-stone-200 bg-white p-2">
+            <li
+              key={url}
+              className="relative rounded border border-stone-200 bg-white p-2"
+              data-testid={`photo-${i + 1}`}
+            >
               <img
                 src={src}
                 srcSet={srcSet}
@@ -144,6 +165,36 @@ function Photos({ productId, images }: { productId: number; images: string[] }) 
                 alt={t("sell.photoAlt", { n: i + 1 })}
                 className="aspect-square w-full object-cover"
               />
+              {i === 0 ? (
+                <span className="absolute top-3 left-3 rounded bg-clay-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+                  {t("photo.cover")}
+                </span>
+              ) : null}
+              {images.length > 1 ? (
+                <Form method="post" action={action} className="mt-2 flex flex-wrap gap-1">
+                  <input type="hidden" name="intent" value="move" />
+                  <input type="hidden" name="url" value={url} />
+                  {i > 0 ? (
+                    <>
+                      <Button variant="secondary" size="xs" name="move" value="cover">
+                        {t("photo.makeCover")}
+                        <span className="sr-only"> · {t("sell.photoAlt", { n: i + 1 })}</span>
+                      </Button>
+                      <Button variant="secondary" size="xs" name="move" value="earlier">
+                        <span aria-hidden>←</span> {t("photo.earlier")}
+                        <span className="sr-only"> · {t("sell.photoAlt", { n: i + 1 })}</span>
+                      </Button>
+                    </>
+                  ) : null}
+                  {i < images.length - 1 ? (
+                    <Button variant="secondary" size="xs" name="move" value="later">
+                      {t("photo.later")} <span aria-hidden>→</span>
+                      <span className="sr-only"> · {t("sell.photoAlt", { n: i + 1 })}</span>
+                    </Button>
+                  ) : null}
+                </Form>
+              ) : null}
+              <AltTextForm action={action} url={url} n={i + 1} alt={alts[url] ?? {}} />
               {isUploadedImage(url) ? (
                 <Form method="post" action={action} className="mt-2">
                   <input type="hidden" name="intent" value="delete" />
@@ -180,6 +231,58 @@ function Photos({ productId, images }: { productId: number; images: string[] }) 
         </Button>
       </Form>
     </section>
+  );
+}
+
+/** A photo's alternative text in the three languages, under a disclosure (works without JavaScript). */
+function AltTextForm({
+  action,
+  url,
+  n,
+  alt,
+}: {
+  action: string;
+  url: string;
+  n: number;
+  alt: { en?: string; zh?: string; fr?: string };
+}) {
+  const t = useT();
+  const id = (lang: string) => `alt-${lang}-${n}`;
+  return (
+    <details className="mt-2 text-xs">
+      <summary className="cursor-pointer text-clay-700 underline">{t("photo.altTitle", { n })}</summary>
+      <Form method="post" action={action} className="mt-2 space-y-2">
+        <input type="hidden" name="intent" value="alt" />
+        <input type="hidden" name="url" value={url} />
+        <p className="text-stone-600">{t("photo.altHint")}</p>
+        {(
+          [
+            ["altEn", "en", "photo.altEn"],
+            ["altZh", "zh", "photo.altZh"],
+            ["altFr", "fr", "photo.altFr"],
+          ] as const
+        ).map(([name, lang, label]) => (
+          <div key={name}>
+            <label htmlFor={id(lang)} className="block font-medium text-stone-700">
+              {t(label)}
+            </label>
+            <Input
+              compact
+              id={id(lang)}
+              name={name}
+              lang={lang}
+              maxLength={200}
+              defaultValue={alt[lang] ?? ""}
+              className="w-full"
+            />
+          </div>
+        ))}
+        <Button variant="secondary" size="xs">
+          {t("photo.saveAlt")}
+          <span className="sr-only"> · {t("sell.photoAlt", { n })}</span>
+        </Button>
+      </Form>
+    </details>
   );
 }
 

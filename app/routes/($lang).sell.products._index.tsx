@@ -1,21 +1,28 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
 import { Button, buttonClass } from "#app/components/ui/button.tsx";
 import { Input, Select } from "#app/components/ui/input.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
-import { translate, type MessageKey } from "#app/i18n/translate.ts";
+import type { Locale } from "#app/i18n/locales.ts";
+import { translate, type MessageKey, type Vars } from "#app/i18n/translate.ts";
 import {
   OWNER_SORTS,
   OWNER_STATUS_FILTERS,
+  bulkEditOwnProducts,
+  type BulkChanges,
   listOwnProducts,
   setOwnProductOnHand,
   setOwnProductStatus,
 } from "#app/models/owner/listings.server.ts";
-import { requireOwner } from "#app/models/access.server.ts";
+import { requireOwner, type Actor, type OwnStore } from "#app/models/access.server.ts";
+import { dollarsToCents, formText } from "#app/utils/form-values.ts";
+import { MAX_PRICE_DOLLARS } from "#app/utils/product-form.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { formId, refusalMessage } from "#app/utils/intent.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -34,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { listing, q, status, sort };
 }
 
-const INTENT = { stock: "stock", publish: "publish", draft: "draft", archive: "archive" } as const;
+const INTENT = { stock: "stock", publish: "publish", draft: "draft", archive: "archive", bulk: "bulk" } as const;
 
 const id = formId("form.invalid");
 const listingActionSchema = z.discriminatedUnion(
@@ -63,8 +70,10 @@ type ListingReply = { ok: boolean; id: number; error: MessageKey | null; message
  * table. A count below the units reserved is refused (409) with a message naming the orders.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { store } = requireOwner({ request, context });
-  const submission = parseWithZod(await request.formData(), { schema: listingActionSchema });
+  const { store, user } = requireOwner({ request, context });
+  const form = await request.formData();
+  if (form.get("intent") === INTENT.bulk) return bulkAction(form, store, user, context.locale);
+  const submission = parseWithZod(form, { schema: listingActionSchema });
   if (submission.status !== "success") {
     // An id that is not one cannot name a listing of this store: "not found", like another store's.
     const listingId = id.safeParse(submission.payload.id);
@@ -101,6 +110,42 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (!changed) notFound();
   return { ok: true, id: input.id, error: null, message: null } satisfies ListingReply;
+}
+
+type BulkReply = { bulk: true; ok: boolean; message: string };
+
+/**
+ * The bulk edit: the ticked listings (`ids`) get the price, the count on hand and/or the status
+ * given; a field left blank is left as it is. All or nothing (see bulkEditOwnProducts).
+ */
+function bulkAction(form: FormData, store: OwnStore, actor: Actor, locale: Locale) {
+  const reply = (status: number, key: MessageKey, vars?: Vars) =>
+    data<BulkReply>({ bulk: true, ok: status === 200, message: translate(locale, key, vars) }, { status });
+  const ids = form.getAll("ids").map((v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : NaN));
+  if (ids.length === 0) return reply(400, "bulk.noneSelected");
+  if (ids.some(Number.isNaN)) return reply(400, "form.invalid");
+  const priceText = formText(form, "price").trim();
+  const stockText = formText(form, "stock").trim();
+  const statusText = formText(form, "status");
+  const priceCents = priceText === "" ? undefined : dollarsToCents(priceText);
+  if (priceCents === null || (priceCents !== undefined && (priceCents <= 0 || priceCents > MAX_PRICE_DOLLARS * 100)))
+    return reply(400, "form.price");
+  if (stockText !== "" && !/^\d{1,6}$/.test(stockText)) return reply(400, "form.stock");
+  const status =
+    statusText === ""
+      ? undefined
+      : (OWNER_STATUS_FILTERS as readonly string[]).includes(statusText) && statusText !== "all"
+        ? (statusText as BulkChanges["status"])
+        : null;
+  if (status === null) return reply(400, "form.invalid");
+  const changes = { priceCents, onHand: stockText === "" ? undefined : Number(stockText), status };
+  if (Object.values(changes).every((v) => v === undefined)) return reply(400, "bulk.nothingToChange");
+  const result = bulkEditOwnProducts(store, actor, ids, changes, locale);
+  if (result.ok) return reply(200, "bulk.done", { count: result.count });
+  if (result.error === "notFound") notFound();
+  if (result.error === "belowReserved")
+    return reply(409, "bulk.belowReserved", { title: result.title, ...belowReservedVars(result) });
+  return reply(400, "form.invalid");
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("sell.navListings"));
@@ -152,46 +197,134 @@ export default function Listings() {
       {listing.items.length === 0 ? (
         <EmptyState title={t("sell.noListings")} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="listings">
-            <thead className="bg-clay-50 text-xs text-stone-700 uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("sell.colSku")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("sell.colTitle")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("sell.colStatus")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("sell.colPrice")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("sell.colStock")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("sell.colReserved")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("sell.colAvailable")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("sell.colActions")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {listing.items.map((item) => (
-                <Row key={item.id} item={item} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <BulkEditForm />
+          {/* A table on wide screens; on a phone each row is a card (labels beside the values). */}
+          <div className="rounded-lg border border-stone-200 bg-white md:overflow-x-auto">
+            <table className="block w-full text-left text-sm md:table" data-testid="listings">
+              <thead className="hidden bg-clay-50 text-xs text-stone-700 uppercase md:table-header-group">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">{t("bulk.title")}</span>
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("sell.colSku")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("sell.colTitle")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("sell.colStatus")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("sell.colPrice")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("sell.colStock")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("sell.colReserved")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("sell.colAvailable")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("sell.colActions")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="block divide-y divide-stone-200 md:table-row-group md:divide-stone-100">
+                {listing.items.map((item) => (
+                  <Row key={item.id} item={item} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
       <Pagination pagination={listing.pagination} />
     </>
+  );
+}
+
+const BULK_FORM = "bulk-edit";
+
+/** A table cell that, on a phone (no table header there), names its column before the value. */
+function Cell({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <td className="col-start-2 text-stone-800 md:px-3 md:py-2">
+      <span className="mr-1 text-xs text-stone-600 md:hidden">{label}:</span>
+      <span className="tabular-nums" data-testid={testId}>
+        {children}
+      </span>
+    </td>
+  );
+}
+
+/**
+ * One form for the ticked rows (their checkboxes join it through the `form` attribute, so it works
+ * without JavaScript): the fields filled in are set on every ticked listing, blank ones are left.
+ */
+function BulkEditForm() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const reply = result && "bulk" in result ? result : null;
+  return (
+    <Form
+      method="post"
+      id={BULK_FORM}
+      className="mb-4 rounded-lg border border-stone-200 bg-white p-3"
+      data-testid="bulk-edit"
+      aria-labelledby="bulk-title"
+    >
+      <input type="hidden" name="intent" value={INTENT.bulk} />
+      <h2 id="bulk-title" className="text-sm font-semibold text-clay-900">
+        {t("bulk.title")}
+      </h2>
+      <p className="mb-2 text-xs text-stone-600">{t("bulk.hint")}</p>
+      <div className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="bulk-price" className="block text-xs font-medium text-stone-700">
+            {t("bulk.price")}
+          </label>
+          <Input
+            compact
+            id="bulk-price"
+            name="price"
+            inputMode="decimal"
+            pattern="\d{1,6}(\.\d{1,2})?"
+            placeholder="12.50"
+            className="w-28"
+          />
+        </div>
+        <div>
+          <label htmlFor="bulk-stock" className="block text-xs font-medium text-stone-700">
+            {t("bulk.stock")}
+          </label>
+          <Input compact id="bulk-stock" name="stock" inputMode="numeric" pattern="\d{1,6}" className="w-28" />
+        </div>
+        <div>
+          <label htmlFor="bulk-status" className="block text-xs font-medium text-stone-700">
+            {t("bulk.status")}
+          </label>
+          <Select compact id="bulk-status" name="status" defaultValue="" className="w-32">
+            <option value="">{t("bulk.unchanged")}</option>
+            <option value="active">{t("status.active")}</option>
+            <option value="draft">{t("status.draft")}</option>
+            <option value="archived">{t("status.archived")}</option>
+          </Select>
+        </div>
+        <Button size="sm" pending={busy}>
+          {t("bulk.apply")}
+        </Button>
+      </div>
+      {reply ? (
+        <Notice tone={reply.ok ? "success" : "error"} className="mt-3" data-testid="bulk-result">
+          {reply.message}
+        </Notice>
+      ) : null}
+    </Form>
   );
 }
 
@@ -220,17 +353,30 @@ function Row({
       ? (stockFetcher.data.message ?? (stockFetcher.data.error ? t(stockFetcher.data.error) : null))
       : null;
   return (
-    <tr className="border-t border-stone-100" data-testid={`row-${item.sku}`}>
-      <td className="px-3 py-2 font-mono text-xs">{item.sku}</td>
-      <td className="px-3 py-2">
+    <tr className="grid grid-cols-[auto_1fr] gap-x-3 p-3 md:table-row md:p-0" data-testid={`row-${item.sku}`}>
+      <td className="row-span-2 pt-0.5 md:px-3 md:py-2">
+        <input
+          type="checkbox"
+          name="ids"
+          value={item.id}
+          form={BULK_FORM}
+          aria-label={t("bulk.select", { title: item.title })}
+          className="h-5 w-5 md:h-4 md:w-4"
+        />
+      </td>
+      <td className="font-mono text-xs text-stone-600 md:px-3 md:py-2 md:text-stone-900">{item.sku}</td>
+      <td className="font-medium md:px-3 md:py-2 md:font-normal">
         <Link to={href(`/sell/products/${item.id}`)} className="text-clay-700 underline">
           {item.title}
         </Link>
       </td>
-      <td className="px-3 py-2">{t(`status.${item.status as "draft" | "active" | "archived"}`)}</td>
-      <td className="px-3 py-2">{formatMoney(item.priceCents, item.currency, locale)}</td>
-      <td className="px-3 py-2">
-        <stockFetcher.Form method="post" className="flex items-center gap-1">
+      <Cell label={t("sell.colStatus")}>{t(`status.${item.status as "draft" | "active" | "archived"}`)}</Cell>
+      <Cell label={t("sell.colPrice")}>{formatMoney(item.priceCents, item.currency, locale)}</Cell>
+      <td className="col-start-2 mt-2 md:mt-0 md:px-3 md:py-2">
+        <stockFetcher.Form method="post" className="flex flex-wrap items-center gap-1">
+          <span aria-hidden className="mr-1 text-xs text-stone-600 md:hidden">
+            {t("sell.colStock")}:
+          </span>
           <input type="hidden" name="intent" value={INTENT.stock} />
           <input type="hidden" name="id" value={item.id} />
           <label htmlFor={`stock-${item.id}`} className="sr-only">
@@ -259,13 +405,13 @@ function Row({
           ) : null}
         </stockFetcher.Form>
       </td>
-      <td className="px-3 py-2 tabular-nums" data-testid="reserved">
+      <Cell label={t("sell.colReserved")} testId="reserved">
         {item.reserved}
-      </td>
-      <td className="px-3 py-2 tabular-nums" data-testid="available">
+      </Cell>
+      <Cell label={t("sell.colAvailable")} testId="available">
         {item.available}
-      </td>
-      <td className="px-3 py-2">
+      </Cell>
+      <td className="col-start-2 mt-2 md:mt-0 md:px-3 md:py-2">
         <statusFetcher.Form method="post" className="flex gap-1">
           <input type="hidden" name="id" value={item.id} />
           {item.status !== "active" ? (

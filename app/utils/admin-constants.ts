@@ -29,5 +29,6 @@ export const AUDIT_ACTIONS = [
   "synonyms.add",
   "synonyms.update",
   "synonyms.remove",
+  "product.bulkEdit",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -95,7 +95,17 @@ export const products = sqliteTable(
       .notNull()
       .generatedAlwaysAs(sql`on_hand - reserved`, { mode: "virtual" }),
     status: text({ enum: PRODUCT_STATUSES }).notNull().default("draft"),
+    /** Photo URLs in the owner's order; the first is the cover (cards, search, share previews). */
     images: text({ mode: "json" }).$type<string[]>().notNull().default([]),
+    /**
+     * Alternative text of the photos, by photo URL and language (decision 023). Kept beside `images`
+     * rather than in it, so every reader of the URL list is unchanged; a photo without text here
+     * is described by the product's title.
+     */
+    imageAlts: text({ mode: "json" })
+      .$type<Record<string, { en?: string; zh?: string; fr?: string }>>()
+      .notNull()
+      .default({}),
     createdAt: integer({ mode: "timestamp_ms" })
       .notNull()
       .default(sql`(unixepoch() * 1000)`),

@@ -353,7 +353,7 @@ describe("the reservation lasts until the line ships", () => {
     const ship = (tracking: string) =>
       callAs(storeOrders.action as RouteFn, owner, "/sell/orders", {
         lineId: String(line.id),
-        carrier: "EMS",
+        carrier: "China Post / EMS",
         tracking,
       });
     expect((await ship("EE123456789CN")).status).toBe(200);

@@ -195,7 +195,7 @@ function ownerRefunds(orderId: number, form: RefundForm, cookie: string | null =
 function ship(lineId: number, cookie = ownerCookie) {
   return callAs(storeOrders.action as RouteFn, cookie, "/sell/orders", {
     lineId: String(lineId),
-    carrier: "EMS",
+    carrier: "China Post / EMS",
     tracking: `EE${lineId}00CN`,
   });
 }

@@ -68,17 +68,80 @@ export async function addOwnProductImages(
   return { ok: true, added: stored.length };
 }
 
-/** Removes one photo from one of the store's listings, then its files. */
+/** Removes one photo (and its alternative text) from one of the store's listings, then its files. */
 export function deleteOwnProductImage(store: OwnStore, productId: number, url: string): boolean {
   const product = getOwnProduct(store, productId);
   if (!product || !product.images.includes(url)) return false;
+  const { [url]: _removed, ...imageAlts } = product.imageAlts;
   getDb().transaction((tx) => {
     tx.update(products)
-      .set({ images: product.images.filter((u) => u !== url), updatedAt: new Date() })
+      .set({ images: product.images.filter((u) => u !== url), imageAlts, updatedAt: new Date() })
       .where(ownProductCondition(store, productId))
       .run();
     enqueueSearchSync(tx, "product", [productId]);
   });
   removeFiles(filesOf(url));
   return true;
+}
+
+export const IMAGE_MOVES = ["cover", "earlier", "later"] as const;
+export type ImageMove = (typeof IMAGE_MOVES)[number];
+
+/**
+ * Reorders the photos of one of the store's listings: one photo becomes the cover (first), or
+ * swaps with its neighbour. False when the listing or the photo is not the store's. The search
+ * document follows (it shows the cover).
+ */
+export function moveOwnProductImage(store: OwnStore, productId: number, url: string, move: ImageMove): boolean {
+  return getDb().transaction(
+    (tx) => {
+      const row = tx
+        .select({ images: products.images })
+        .from(products)
+        .where(ownProductCondition(store, productId))
+        .get();
+      const from = row ? row.images.indexOf(url) : -1;
+      if (!row || from < 0) return false;
+      const images = [...row.images];
+      const to =
+        move === "cover" ? 0 : move === "earlier" ? Math.max(0, from - 1) : Math.min(images.length - 1, from + 1);
+      images.splice(from, 1);
+      images.splice(to, 0, url);
+      tx.update(products).set({ images, updatedAt: new Date() }).where(ownProductCondition(store, productId)).run();
+      enqueueSearchSync(tx, "product", [productId]);
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export const MAX_ALT_LENGTH = 200;
+
+export type AltTextResult = { ok: true } | { ok: false; error: "notFound" | "tooLong" };
+
+/** Sets the alternative text of one photo in the three languages (blank: described by the product's title). */
+export function setOwnProductImageAlt(
+  store: OwnStore,
+  productId: number,
+  url: string,
+  alt: { en: string; zh: string; fr: string },
+): AltTextResult {
+  const text = { en: alt.en.trim(), zh: alt.zh.trim(), fr: alt.fr.trim() };
+  if (Object.values(text).some((v) => v.length > MAX_ALT_LENGTH)) return { ok: false, error: "tooLong" };
+  return getDb().transaction(
+    (tx) => {
+      const row = tx
+        .select({ images: products.images, imageAlts: products.imageAlts })
+        .from(products)
+        .where(ownProductCondition(store, productId))
+        .get();
+      if (!row || !row.images.includes(url)) return { ok: false as const, error: "notFound" as const };
+      const { [url]: _old, ...others } = row.imageAlts;
+      const kept = Object.fromEntries(Object.entries(text).filter(([, v]) => v !== ""));
+      const imageAlts = Object.keys(kept).length > 0 ? { ...others, [url]: kept } : others;
+      tx.update(products).set({ imageAlts, updatedAt: new Date() }).where(ownProductCondition(store, productId)).run();
+      return { ok: true as const };
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -1,14 +1,15 @@
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { paginate, type Pagination } from "#app/utils/params.ts";
 import type { ShortOfReserved } from "#app/utils/inventory.ts";
-import type { ProductInput } from "#app/utils/product-form.ts";
+import { MAX_PRICE_DOLLARS, type ProductInput } from "#app/utils/product-form.ts";
 import type { ProductStatus } from "#db/rules.ts";
 import { PRODUCT_STATUSES, categories, products } from "#db/schema/index.ts";
 import { likePattern, slugify, uniqueSlug } from "#db/text.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
-import type { OwnStore } from "../access.server.ts";
+import type { Actor, OwnStore } from "../access.server.ts";
+import { recordAudit } from "../audit.server.ts";
 import { setOnHand } from "../inventory.server.ts";
 import { pick } from "../localize.ts";
 
@@ -191,4 +192,92 @@ export function setOwnProductOnHand(
     if (result.ok) enqueueSearchSync(tx, "product", [id]);
     return result;
   });
+}
+
+// ——— Bulk edit ———
+
+/** At most this many listings in one bulk edit (a page of the table is 24). */
+export const BULK_MAX = 100;
+const MAX_ON_HAND = 999_999;
+
+/** What a bulk edit sets on every selected listing; a field left out is left as it is. */
+export interface BulkChanges {
+  priceCents?: number;
+  onHand?: number;
+  status?: ProductStatus;
+}
+
+export type BulkResult =
+  | { ok: true; count: number }
+  | { ok: false; error: "badInput" | "notFound" }
+  | ({ ok: false; error: "belowReserved"; productId: number; title: string } & ShortOfReserved);
+
+/**
+ * Sets the price, the count on hand and/or the status of several of the store's listings at once:
+ * all of them or none. Any id that is not one of the store's listings refuses the whole edit, and
+ * so does a count on hand below the units reserved for any one of them (decision 014). One
+ * transaction: the rows, their search-sync rows and one audit entry commit together.
+ */
+export function bulkEditOwnProducts(
+  store: OwnStore,
+  actor: Actor,
+  ids: number[],
+  changes: BulkChanges,
+  locale: Locale,
+): BulkResult {
+  const unique = [...new Set(ids)];
+  const { priceCents, onHand, status } = changes;
+  if (
+    unique.length === 0 ||
+    unique.length > BULK_MAX ||
+    !unique.every((id) => Number.isSafeInteger(id) && id > 0) ||
+    (priceCents === undefined && onHand === undefined && status === undefined) ||
+    (priceCents !== undefined &&
+      !(Number.isInteger(priceCents) && priceCents > 0 && priceCents <= MAX_PRICE_DOLLARS * 100)) ||
+    (onHand !== undefined && !(Number.isInteger(onHand) && onHand >= 0 && onHand <= MAX_ON_HAND)) ||
+    (status !== undefined && !(PRODUCT_STATUSES as readonly string[]).includes(status))
+  )
+    return { ok: false, error: "badInput" };
+  return getDb().transaction(
+    (tx) => {
+      const rows = tx
+        .select()
+        .from(products)
+        .where(and(eq(products.storeId, store.id), inArray(products.id, unique)))
+        .orderBy(asc(products.id))
+        .all();
+      if (rows.length !== unique.length) return { ok: false as const, error: "notFound" as const };
+      if (onHand !== undefined) {
+        // Checked before anything is written, so a refusal leaves every listing as it was.
+        const short = rows.find((r) => r.reserved > onHand);
+        if (short) {
+          const refused = setOnHand(tx, ownProductCondition(store, short.id), onHand);
+          if (!refused.ok && refused.error === "belowReserved")
+            return { ...refused, productId: short.id, title: pick(short, "title", locale) };
+        }
+      }
+      const set = {
+        updatedAt: new Date(),
+        ...(priceCents !== undefined ? { priceCents } : {}),
+        ...(status !== undefined ? { status } : {}),
+      };
+      for (const row of rows) {
+        const where = ownProductCondition(store, row.id);
+        if (onHand === undefined) tx.update(products).set(set).where(where).run();
+        else if (!setOnHand(tx, where, onHand, set).ok)
+          throw new Error(`bulk edit: listing ${row.id} changed under a write lock`);
+      }
+      enqueueSearchSync(tx, "product", unique);
+      recordAudit(
+        tx,
+        actor,
+        "product.bulkEdit",
+        { type: "store", id: store.id },
+        rows.map((r) => ({ id: r.id, priceCents: r.priceCents, onHand: r.onHand, status: r.status })),
+        { ids: rows.map((r) => r.id), ...changes },
+      );
+      return { ok: true as const, count: rows.length };
+    },
+    { behavior: "immediate" },
+  );
 }
