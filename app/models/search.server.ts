@@ -15,6 +15,7 @@ import { bucketRange, cleanSearchText, parseSearchParams, type SearchParams } fr
 import type { SearchHit, SearchResult } from "#search/results.ts";
 import { liveFestivalIds } from "./festivals.server.ts";
 import { indexGeneration } from "#search/generation.ts";
+import { queryPinyin } from "#search/pinyin.ts";
 import { TtlCache } from "#app/utils/ttl-cache.ts";
 import { withDeals } from "./pricing.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
@@ -38,6 +39,9 @@ export function resetSearchBreaker() {
  * generation, so any change this process sends to the index is visible at once; festival prices are
  * applied after the cache, from the database, on every request.
  */
+/** Fewer products than this for a Chinese query, and it is tried again as pinyin. */
+const FEW_HITS = 5;
+
 const resultCache = new TtlCache<SearchResult>(5_000, 2_000);
 
 /** Product search: Meilisearch when it answers in time, the SQLite FTS5 index otherwise. Never throws for input. */
@@ -48,6 +52,20 @@ export async function searchCatalog(
 ): Promise<SearchResult> {
   // Which festivals are live is a fact of the clock and the database, not of the index.
   const params = requested.deals ? { ...requested, liveFestivalIds: liveFestivalIds() } : requested;
+  let result = await engineSearch(params, locale);
+  // A Chinese query that finds little is tried again as pinyin: a homophone typo (咖非 for 咖啡)
+  // reads the same, and the index carries the pinyin of Chinese titles and names (search/pinyin.ts).
+  const pinyin = params.q ? queryPinyin(params.q) : null;
+  if (pinyin && result.totalHits < FEW_HITS) {
+    const byPinyin = await engineSearch({ ...params, q: pinyin }, locale);
+    if (byPinyin.totalHits > result.totalHits) result = { ...byPinyin, query: params.q, pinyinQuery: pinyin };
+  }
+  if (options.record !== false) recordSearch(params.q, locale, result);
+  return { ...result, hits: withHitDeals(result.hits, locale) };
+}
+
+/** Meilisearch when it answers in time, the SQLite FTS5 index otherwise. */
+async function engineSearch(params: SearchParams, locale: Locale): Promise<SearchResult> {
   const connection = getSearchConnection();
   const cacheKey = `${indexGeneration()}|${locale}|${JSON.stringify(params)}`;
   let result = resultCache.get(cacheKey);
@@ -59,9 +77,7 @@ export async function searchCatalog(
       breaker.downUntil = Date.now() + RETRY_AFTER_MS;
     }
   }
-  result ??= fallbackSearch(getDb(), params, locale);
-  if (options.record !== false) recordSearch(params.q, locale, result);
-  return { ...result, hits: withHitDeals(result.hits, locale) };
+  return result ?? fallbackSearch(getDb(), params, locale);
 }
 
 /** Festival prices on the hits, from the database at this moment (whatever the engine). */
