@@ -10,7 +10,7 @@ import { Input } from "./ui/input.tsx";
 interface Option {
   id: string;
   href: string;
-  group: "products" | "stores" | "countries" | "all";
+  group: "hot" | "products" | "stores" | "countries" | "all";
   label: React.ReactNode;
 }
 
@@ -26,6 +26,8 @@ export function SearchBox() {
   const location = useLocation();
   const [searchParams] = useSearchParams();
   const fetcher = useFetcher<Suggestions>();
+  // With the box empty: this week's hot searches, fetched once on first focus.
+  const hotFetcher = useFetcher<Suggestions>();
   const listId = useId();
   const [value, setValue] = useState(stripLocale(location.pathname) === "/search" ? (searchParams.get("q") ?? "") : "");
   const [open, setOpen] = useState(false);
@@ -39,8 +41,16 @@ export function SearchBox() {
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const data = fetcher.data;
+  const hot = hotFetcher.data?.hot;
   const options = useMemo<Option[]>(() => {
-    if (!data || value.trim() === "") return [];
+    if (value.trim() === "")
+      return (hot ?? []).map((query, i) => ({
+        id: `${listId}-h-${i}`,
+        href: `${href("/search")}?q=${encodeURIComponent(query)}`,
+        group: "hot" as const,
+        label: query,
+      }));
+    if (!data) return [];
     return [
       ...data.products.map((p) => ({
         id: `${listId}-p-${p.slug}`,
@@ -75,14 +85,20 @@ export function SearchBox() {
         label: t("search.seeAll", { query: value.trim() }),
       },
     ];
-  }, [data, value, href, listId, t]);
+  }, [data, hot, value, href, listId, t]);
   const expanded = open && options.length > 0;
+
+  const showHot = () => {
+    if (hotFetcher.state === "idle" && !hotFetcher.data)
+      hotFetcher.load(`/api/suggest?${new URLSearchParams({ q: "", locale })}`);
+    setOpen(true);
+  };
 
   const onInput = (next: string) => {
     setValue(next);
     setActive(-1);
     clearTimeout(timer.current);
-    if (next.trim() === "") return setOpen(false);
+    if (next.trim() === "") return showHot();
     timer.current = setTimeout(() => {
       fetcher.load(`/api/suggest?${new URLSearchParams({ q: next.trim(), locale })}`);
       setOpen(true);
@@ -111,6 +127,7 @@ export function SearchBox() {
   };
 
   const groupTitle: Record<Option["group"], string | null> = {
+    hot: t("search.hotSearches"),
     products: t("search.suggestProducts"),
     stores: t("search.suggestStores"),
     countries: t("search.suggestCountries"),
@@ -137,7 +154,7 @@ export function SearchBox() {
         onChange={(e) => onInput(e.target.value)}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
-        onFocus={() => value.trim() && data && setOpen(true)}
+        onFocus={() => (value.trim() === "" ? showHot() : data && setOpen(true))}
         placeholder={t("search.placeholder")}
         autoComplete="off"
         maxLength={200}

@@ -16,6 +16,8 @@ import type { SearchHit, SearchResult } from "#search/results.ts";
 import { liveFestivalIds } from "./festivals.server.ts";
 import { indexGeneration } from "#search/generation.ts";
 import { queryPinyin } from "#search/pinyin.ts";
+import { didYouMean, isJunkQuery } from "#search/popular.ts";
+import { now as clockNow } from "#db/clock.ts";
 import { TtlCache } from "#app/utils/ttl-cache.ts";
 import { withDeals } from "./pricing.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
@@ -95,6 +97,8 @@ function withHitDeals(hits: SearchHit[], locale: Locale): SearchHit[] {
 
 /** Only the words, the language, the number of hits, the engine and the time: no user, no IP. */
 function recordSearch(query: string, locale: Locale, result: SearchResult) {
+  // Markup, control characters, pasted text and punctuation are probes or accidents, not demand.
+  if (query !== "" && isJunkQuery(query)) return;
   // Buffered and written in one transaction per second (or per 200 searches): one write per search
   // would be the busiest statement under a festival crowd.
   searchLog.pending.push({ query, locale, hits: result.totalHits, engine: result.engine, at: new Date() });
@@ -113,6 +117,45 @@ export function flushSearchLog() {
   } catch (error) {
     logger.error(`search: could not record ${rows.length} queries: ${errorMessage(error)}`);
   }
+}
+
+/** Logged queries that found products in the last `days` days, most searched first, junk left out. */
+export function popularQueries(args: { locale?: Locale; days: number; limit: number }) {
+  flushSearchLog();
+  const since = clockNow().getTime() - args.days * 86_400_000;
+  const rows = getDb()
+    .$client.prepare(
+      `SELECT lower(trim(query)) AS query, count(*) AS searches FROM search_queries
+       WHERE at >= ? AND hits > 0 AND trim(query) <> '' AND length(query) <= 200 ${args.locale ? "AND locale = ?" : ""}
+       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?`,
+    )
+    .all(...[since, ...(args.locale ? [args.locale] : []), args.limit * 2]) as { query: string; searches: number }[];
+  return rows.filter((r) => !isJunkQuery(r.query)).slice(0, args.limit);
+}
+
+/** Hot searches have been looked up this long ago at most (they change slowly). */
+const hotCache = new TtlCache<string[]>(60_000, 10);
+const HOT_DAYS = 7;
+
+/** What shoppers in this language searched most this week (with results, junk filtered). */
+export function hotSearches(locale: Locale, limit = 8): string[] {
+  const key = `${locale}|${limit}`;
+  const cached = hotCache.get(key);
+  if (cached) return cached;
+  const hot = popularQueries({ locale, days: HOT_DAYS, limit }).map((r) => r.query);
+  hotCache.set(key, hot);
+  return hot;
+}
+
+/** Forget cached hot searches (tests). */
+export function clearHotSearches() {
+  hotCache.clear();
+}
+
+/** For a search that found few products: the closest popular query with results, if any (search/popular.ts). */
+export function didYouMeanFor(query: string): string | null {
+  if (query.trim() === "") return null;
+  return didYouMean(query, popularQueries({ days: 30, limit: 500 }));
 }
 
 export interface SearchHealth {
@@ -146,12 +189,14 @@ export interface Suggestions {
   products: { slug: string; title: string; highlight: string }[];
   stores: { slug: string; name: string }[];
   countries: { code: string; name: string }[];
+  /** With an empty box: this week's hot searches in the shopper's language. */
+  hot: string[];
 }
 
 /** What the header search box offers while typing: a few products, stores and countries. */
 export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
   const query = cleanSearchText(q, 100);
-  if (query === "") return { products: [], stores: [], countries: [] };
+  if (query === "") return { products: [], stores: [], countries: [], hot: hotSearches(locale) };
   const db = getDb();
   const products = await searchCatalog({ q: query, inStock: false, deals: false, sort: "relevance", page: 1 }, locale, {
     record: false,
@@ -194,6 +239,7 @@ export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
     products: products.hits.slice(0, 5).map((h) => ({ slug: h.slug, title: h.title, highlight: h.highlight })),
     stores,
     countries,
+    hot: [],
   };
 }
 
