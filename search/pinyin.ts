@@ -71,3 +71,22 @@ export function queryPinyin(q: string): string | null {
     .trim();
   return converted === "" ? null : converted;
 }
+
+const wordsCache = new Map<string, string[]>();
+
+/**
+ * Whether a short Chinese name (a country) is what a pinyin or homophone query means: the query,
+ * without spaces (a Chinese one as its pinyin), begins one of the name's pinyin words or initials
+ * ("kenniya", "kenni", "kny", 肯尼压 → Kenya's 肯尼亚). For lists small enough to check in code.
+ */
+export function nameMatchesPinyin(name: string, query: string): boolean {
+  const q = (queryPinyin(query) ?? query).toLowerCase().replace(/\s+/g, "");
+  if (q.length < 2 || !/^[a-z]+$/.test(q)) return false;
+  let words = wordsCache.get(name);
+  if (!words) {
+    const { full, initials } = pinyinText(name);
+    words = [...full.split(" "), ...initials.split(" ")].filter((w) => w.length >= 2);
+    if (wordsCache.size < 1000) wordsCache.set(name, words);
+  }
+  return words.some((w) => w.startsWith(q));
+}

@@ -15,7 +15,7 @@ import { bucketRange, cleanSearchText, parseSearchParams, type SearchParams } fr
 import type { SearchHit, SearchResult } from "#search/results.ts";
 import { liveFestivalIds } from "./festivals.server.ts";
 import { indexGeneration } from "#search/generation.ts";
-import { queryPinyin } from "#search/pinyin.ts";
+import { nameMatchesPinyin, queryPinyin } from "#search/pinyin.ts";
 import { didYouMean, isJunkQuery } from "#search/popular.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { TtlCache } from "#app/utils/ttl-cache.ts";
@@ -225,16 +225,23 @@ export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
       const r = row as { slug: string; name_en: string; name_zh: string; name_fr: string };
       return { slug: r.slug, name: r[`name_${locale}`] || r.name_en };
     });
+  // Every country with an open store (a few dozen) is checked here, so pinyin ("kenniya", "kny")
+  // and homophones (肯尼压) find a country's Chinese name as well as a part of any of its names.
+  const needle = query.toLowerCase();
   const countries = db.$client
     .prepare(
       `SELECT c.code, c.name_en, c.name_zh, c.name_fr FROM countries c WHERE EXISTS (SELECT 1 FROM stores s WHERE s.country_code = c.code AND ${ruleSql.storeIsOpen("s")})
-       AND (c.name_en LIKE ? ESCAPE '\\' OR c.name_zh LIKE ? ESCAPE '\\' OR c.name_fr LIKE ? ESCAPE '\\') ORDER BY c.name_en LIMIT 3`,
+       ORDER BY c.name_en`,
     )
-    .all(pattern, pattern, pattern)
-    .map((row) => {
-      const r = row as { code: string; name_en: string; name_zh: string; name_fr: string };
-      return { code: r.code, name: r[`name_${locale}`] || r.name_en };
-    });
+    .all()
+    .map((row) => row as { code: string; name_en: string; name_zh: string; name_fr: string })
+    .filter(
+      (r) =>
+        [r.name_en, r.name_zh, r.name_fr].some((name) => name.toLowerCase().includes(needle)) ||
+        nameMatchesPinyin(r.name_zh, query),
+    )
+    .slice(0, 3)
+    .map((r) => ({ code: r.code, name: r[`name_${locale}`] || r.name_en }));
   return {
     products: products.hits.slice(0, 5).map((h) => ({ slug: h.slug, title: h.title, highlight: h.highlight })),
     stores,

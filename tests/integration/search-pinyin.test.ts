@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { resetSearchBreaker, searchCatalog } from "#app/models/search.server.ts";
+import { resetSearchBreaker, searchCatalog, type Suggestions } from "#app/models/search.server.ts";
+import * as suggestApi from "#app/routes/api.suggest.ts";
 import { getDb } from "#app/utils/db.server.ts";
-import { products } from "#db/schema/index.ts";
+import { products, stores } from "#db/schema/index.ts";
 import { createClient, indexNames, setSearchConnection } from "#search/client.ts";
 import { bumpIndexGeneration } from "#search/generation.ts";
 import type { SearchParams } from "#search/query.ts";
 import type { SearchResult } from "#search/results.ts";
+import { runLoader } from "#tests/support/loaders.ts";
 import { useSearchIndex } from "#tests/support/search.ts";
 
 /** Chinese discovery (issue #17): pinyin, initials and homophone typos, in both engines. */
@@ -70,6 +72,15 @@ describe("Meilisearch", () => {
     const coffee = await stores.search<{ slug: string }>("kafei", { limit: 50 });
     expect(coffee.hits.map((h) => h.slug)).toContain("nyeri-hills-coffee");
   });
+
+  test("header suggestions: kenniya offers Kenya and Kenyan stores", async () => {
+    const body = (await (await runLoader(suggestApi.loader, "/api/suggest?q=kenniya&locale=zh")).json()) as Suggestions;
+    expect(body.countries).toEqual([{ code: "KE", name: "肯尼亚" }]);
+    expect(body.stores.length).toBeGreaterThan(0);
+    const kenyan = getDb().select({ slug: stores.slug }).from(stores).where(eq(stores.countryCode, "KE")).all();
+    expect(kenyan.map((k) => k.slug)).toEqual(expect.arrayContaining(body.stores.map((s) => s.slug)));
+    expect(body.products.length).toBeGreaterThan(0);
+  });
 });
 
 describe("SQLite fallback (Meilisearch down)", () => {
@@ -82,6 +93,15 @@ describe("SQLite fallback (Meilisearch down)", () => {
     resetSearchBreaker();
   });
   relevanceTests("sqlite");
+
+  test("header suggestions: the country by pinyin, initials or homophone, whatever the engine", async () => {
+    for (const q of ["kenniya", "kny", "肯尼压"]) {
+      const body = (await (
+        await runLoader(suggestApi.loader, `/api/suggest?q=${encodeURIComponent(q)}&locale=en`)
+      ).json()) as Suggestions;
+      expect(body.countries, q).toEqual([{ code: "KE", name: "Kenya" }]);
+    }
+  });
 
   test("the pinyin column follows a renamed product (triggers)", async () => {
     const db = getDb();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { pinyinSearchText, pinyinText, queryPinyin, syllables } from "#search/pinyin.ts";
+import { nameMatchesPinyin, pinyinSearchText, pinyinText, queryPinyin, syllables } from "#search/pinyin.ts";
 
 const words = (text: string) => text.split(" ");
 
@@ -63,4 +63,13 @@ describe("queryPinyin", () => {
     expect(queryPinyin("kafei")).toBeNull();
     expect(queryPinyin("")).toBeNull();
   });
+});
+
+describe("nameMatchesPinyin", () => {
+  test.each(["kenniya", "kenni", "Ken Ni Ya", "kny", "肯尼亚", "肯尼压"])("%s means 肯尼亚", (q) =>
+    expect(nameMatchesPinyin("肯尼亚", q)).toBe(true),
+  );
+  test.each(["k", "kenya", "niya x", "加纳", ""])("%s does not", (q) =>
+    expect(nameMatchesPinyin("肯尼亚", q)).toBe(false),
+  );
 });
