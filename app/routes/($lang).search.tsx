@@ -17,6 +17,7 @@ import { getFestivalNames } from "#app/models/festivals.server.ts";
 import { didYouMeanFor, parseSearchParams, priceRanges, searchCatalog } from "#app/models/search.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { paginate } from "#app/utils/params.ts";
+import { addRecentSearch } from "#app/utils/recent-searches.ts";
 import { searchHref } from "#app/utils/search-url.ts";
 
 /** Fewer results than this and the page offers the closest popular query ("did you mean"). */
@@ -158,6 +159,7 @@ export default function Search() {
         aria-label={t("search.title")}
         className="mb-4 flex gap-2"
         onChange={(e) => (e.target as HTMLElement).getAttribute("name") === "q" && onQueryInput(e.currentTarget)}
+        onSubmit={(e) => addRecentSearch(String(new FormData(e.currentTarget).get("q") ?? ""))}
       >
         <label htmlFor="search-q" className="sr-only">
           {t("search.label")}

@@ -40,6 +40,7 @@ export const en = {
   "search.didYouMean": "Did you mean:",
   "search.pinyinResults": "Showing results for the pinyin “{pinyin}”",
   "search.hotSearches": "Hot searches",
+  "search.recentSearches": "Your recent searches",
   "search.suggestStores": "Stores",
   "search.suggestCountries": "Countries",
   "search.seeAll": "See all results for “{query}”",

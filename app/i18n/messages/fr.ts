@@ -41,6 +41,7 @@ export const fr: Messages = {
   "search.didYouMean": "Vouliez-vous dire :",
   "search.pinyinResults": "Résultats pour le pinyin « {pinyin} »",
   "search.hotSearches": "Recherches populaires",
+  "search.recentSearches": "Vos recherches récentes",
   "search.suggestStores": "Boutiques",
   "search.suggestCountries": "Pays",
   "search.seeAll": "Voir tous les résultats pour « {query} »",

@@ -39,6 +39,7 @@ export const zh: Messages = {
   "search.didYouMean": "您是不是要找：",
   "search.pinyinResults": "以下是拼音“{pinyin}”的搜索结果",
   "search.hotSearches": "热门搜索",
+  "search.recentSearches": "最近搜索",
   "search.suggestStores": "店铺",
   "search.suggestCountries": "国家",
   "search.seeAll": "查看“{query}”的全部结果",
