@@ -4,6 +4,7 @@ import { stripLocale } from "#app/i18n/locales.ts";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { Suggestions } from "#app/models/search.server.ts";
 import { addRecentSearch, readRecentSearches } from "#app/utils/recent-searches.ts";
+import { clearSearchTyping } from "#app/utils/search-typing.ts";
 import { parseHighlight } from "#app/utils/search-url.ts";
 import { Button } from "./ui/button.tsx";
 import { Input } from "./ui/input.tsx";
@@ -102,6 +103,7 @@ export function SearchBox() {
   const expanded = open && options.length > 0;
 
   const go = (option: Option) => {
+    clearSearchTyping();
     if (option.query) addRecentSearch(option.query);
     navigate(option.href);
   };
@@ -161,7 +163,10 @@ export function SearchBox() {
       role="search"
       aria-label={t("search.label")}
       className="relative order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto"
-      onSubmit={() => addRecentSearch(value)}
+      onSubmit={() => {
+        clearSearchTyping();
+        addRecentSearch(value);
+      }}
     >
       <label htmlFor="site-search" className="sr-only">
         {t("search.label")}

@@ -18,6 +18,7 @@ import { didYouMeanFor, parseSearchParams, priceRanges, searchCatalog } from "#a
 import { pageMeta } from "#app/utils/meta.ts";
 import { paginate } from "#app/utils/params.ts";
 import { addRecentSearch } from "#app/utils/recent-searches.ts";
+import { clearSearchTyping, isSearchTyping, markSearchTyping } from "#app/utils/search-typing.ts";
 import { searchHref } from "#app/utils/search-url.ts";
 
 /** Fewer results than this and the page offers the closest popular query ("did you mean"). */
@@ -31,8 +32,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The page ignores what it cannot use (the API answers 400 for the same input).
   const { params } = parseSearchParams(url.searchParams);
   // Insights and hot searches count submitted searches: not the page's search-as-you-type requests
-  // (marked `live`), nor further pages of a search already counted.
-  const submitted = !url.searchParams.has("live") && params.page === 1;
+  // (app/utils/search-typing.ts), nor further pages of a search already counted.
+  const submitted = !isSearchTyping(request) && params.page === 1;
   const result = await searchCatalog(params, locale, { record: submitted });
   // Names only: the counting lists (listCategories, listRepresentedCountries) aggregate the whole
   // catalog and are needed here only for the empty state.
@@ -141,11 +142,10 @@ export default function Search() {
   const onQueryInput = (form: HTMLFormElement) => {
     clearTimeout(timer.current);
     // Search as you type: replace the history entry while typing so Back leaves the search page.
-    // `live` tells the loader not to log these keystrokes as searches; Enter submits without it.
+    // The cookie tells the loader not to log these keystrokes as searches; Enter clears it.
     timer.current = setTimeout(() => {
-      const data = new FormData(form);
-      data.set("live", "1");
-      submit(data, { method: "get", replace: true, preventScrollReset: true });
+      markSearchTyping();
+      submit(form, { replace: true, preventScrollReset: true });
     }, 250);
   };
 
@@ -159,7 +159,11 @@ export default function Search() {
         aria-label={t("search.title")}
         className="mb-4 flex gap-2"
         onChange={(e) => (e.target as HTMLElement).getAttribute("name") === "q" && onQueryInput(e.currentTarget)}
-        onSubmit={(e) => addRecentSearch(String(new FormData(e.currentTarget).get("q") ?? ""))}
+        onSubmit={(e) => {
+          clearTimeout(timer.current);
+          clearSearchTyping();
+          addRecentSearch(String(new FormData(e.currentTarget).get("q") ?? ""));
+        }}
       >
         <label htmlFor="search-q" className="sr-only">
           {t("search.label")}

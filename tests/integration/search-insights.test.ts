@@ -7,7 +7,7 @@ import { clearHotSearches, flushSearchLog, hotSearches } from "#app/models/searc
 import { getDb } from "#app/utils/db.server.ts";
 import { now } from "#db/clock.ts";
 import { searchQueries } from "#db/schema/index.ts";
-import { runLoader } from "#tests/support/loaders.ts";
+import { routeArgs, runLoader } from "#tests/support/loaders.ts";
 
 /** Issue #17: insights and hot searches count what shoppers submit, junk filtered. (SQLite engine here.) */
 const logged = (query: string) => {
@@ -38,9 +38,11 @@ describe("what counts as a search", () => {
   test("a search submitted on /search is logged once; typing, later pages, the API and suggestions are not", async () => {
     await runLoader(searchPage.loader, "/search?q=shea");
     expect(logged("shea")).toBe(1);
-    // Search as you type (the page marks those requests `live`).
-    await runLoader(searchPage.loader, "/search?q=she&live=1");
-    await runLoader(searchPage.loader, "/search?q=shea%20b&live=1");
+    // Search as you type (the page marks those requests with a short-lived cookie).
+    for (const q of ["she", "shea%20b"])
+      await searchPage.loader(
+        await routeArgs(new Request(`http://localhost:3000/search?q=${q}`, { headers: { Cookie: "search_typing=1" } })),
+      );
     // The next page of a search already counted.
     await runLoader(searchPage.loader, "/search?q=shea&page=2");
     // A script polling the API.
