@@ -8,12 +8,13 @@ import { queryPinyin } from "./pinyin.ts";
 export const MAX_HOT_QUERY_LENGTH = 40;
 
 /**
- * Markup, control characters, URLs, very long strings and strings without a letter or digit are
- * junk: a script's probes (`<script>`), pasted text, punctuation.
+ * Markup, control characters, URLs, strings longer than `maxLength` and strings without a letter
+ * or digit are junk: a script's probes (`<script>`), pasted text, punctuation. Insights keep long
+ * queries (a shopper may well type one); hot searches use the short default.
  */
-export function isJunkQuery(query: string): boolean {
+export function isJunkQuery(query: string, maxLength = MAX_HOT_QUERY_LENGTH): boolean {
   const q = query.trim();
-  if (q === "" || q.length > MAX_HOT_QUERY_LENGTH) return true;
+  if (q === "" || q.length > maxLength) return true;
   if (/[<>{}\\`]|&[#a-z0-9]+;/i.test(q)) return true;
   if (/[\p{Cc}\p{Cf}\p{Cs}]/u.test(q)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\/|www\./i.test(q)) return true;

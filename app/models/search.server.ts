@@ -11,7 +11,7 @@ import { getSearchState } from "#search/indexer.ts";
 import { meiliSearch } from "#search/meili-search.ts";
 import { outboxBacklog } from "#search/outbox.ts";
 import { PRICE_BUCKETS } from "#search/documents.ts";
-import { bucketRange, cleanSearchText, parseSearchParams, type SearchParams } from "#search/query.ts";
+import { MAX_QUERY_LENGTH, bucketRange, cleanSearchText, parseSearchParams, type SearchParams } from "#search/query.ts";
 import type { SearchHit, SearchResult } from "#search/results.ts";
 import { liveFestivalIds } from "./festivals.server.ts";
 import { indexGeneration } from "#search/generation.ts";
@@ -98,7 +98,7 @@ function withHitDeals(hits: SearchHit[], locale: Locale): SearchHit[] {
 /** Only the words, the language, the number of hits, the engine and the time: no user, no IP. */
 function recordSearch(query: string, locale: Locale, result: SearchResult) {
   // Markup, control characters, pasted text and punctuation are probes or accidents, not demand.
-  if (query !== "" && isJunkQuery(query)) return;
+  if (query !== "" && isJunkQuery(query, MAX_QUERY_LENGTH)) return;
   // Buffered and written in one transaction per second (or per 200 searches): one write per search
   // would be the busiest statement under a festival crowd.
   searchLog.pending.push({ query, locale, hits: result.totalHits, engine: result.engine, at: new Date() });

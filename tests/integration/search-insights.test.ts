@@ -53,11 +53,16 @@ describe("what counts as a search", () => {
     expect(allLogged()).toEqual(["shea"]);
   });
 
-  test("junk is not logged: markup, control characters, very long strings, punctuation", async () => {
-    for (const q of ["<script>alert(1)</script>", "!!!", "x".repeat(60), "a\u200bb"])
+  test("junk is not logged: markup, control and format characters, punctuation; long queries are", async () => {
+    for (const q of ["<script>alert(1)</script>", "!!!", "a\u200bb", "https://example.com/x"])
       await runLoader(searchPage.loader, `/search?q=${encodeURIComponent(q)}`);
+    const long = "handwoven kente cloth for a wedding in accra ghana";
+    await runLoader(searchPage.loader, `/search?q=${encodeURIComponent(long)}`);
     await runLoader(searchPage.loader, "/search?q=kente");
-    expect(allLogged()).toEqual(["kente"]);
+    expect(allLogged().sort()).toEqual([long, "kente"].sort());
+    // ...but a query that long is never offered as a hot search.
+    log(long, 20);
+    expect(hotSearches("en")).not.toContain(long);
   });
 });
 

@@ -18,6 +18,13 @@ describe("isJunkQuery", () => {
   );
 });
 
+test("a long query is junk for hot searches, not for insights (which pass a longer limit)", () => {
+  const long = "organic shea butter for very dry skin from northern ghana";
+  expect(isJunkQuery(long)).toBe(true);
+  expect(isJunkQuery(long, 200)).toBe(false);
+  expect(isJunkQuery("<b>shea</b>", 200)).toBe(true);
+});
+
 test("editDistance counts an adjacent swap as one edit", () => {
   expect(editDistance("cofee", "coffee")).toBe(1);
   expect(editDistance("cofefe", "coffee")).toBe(1);
