@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { pinyinSearchText } from "../search/pinyin.ts";
 import * as schema from "./schema/index.ts";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -20,5 +21,10 @@ export function openDatabase(filePath: string): DB {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // The FTS5 fallback index's triggers fill its `pinyin` column with this (migration 0014), so
+  // every connection that writes products or stores must have it.
+  sqlite.function("pinyin_text", { deterministic: true }, (text: unknown) =>
+    pinyinSearchText(typeof text === "string" ? text : ""),
+  );
   return drizzle({ client: sqlite, schema, casing: "snake_case" }) as DB;
 }

@@ -3,11 +3,12 @@
  * One document holds every language, so a Chinese query can match the Chinese title while an
  * English page still shows the English one.
  */
+import { pinyinText } from "./pinyin.ts";
 /**
  * Bump when documents gain or change fields: start-up rebuilds an index whose documents were made
  * by another version (`reindexIfOutOfStep`), since an outbox sync only re-sends what changed.
  */
-export const PRODUCT_DOCUMENT_VERSION = 2;
+export const PRODUCT_DOCUMENT_VERSION = 3;
 
 export interface ProductDocument {
   id: number;
@@ -18,6 +19,12 @@ export interface ProductDocument {
   description_en: string;
   description_zh: string;
   description_fr: string;
+  /** Pinyin of the Chinese title (search/pinyin.ts): syllables and joined runs, then initials. */
+  title_pinyin: string;
+  title_initials: string;
+  /** Pinyin of the Chinese store, country and category names ("kenniya" finds Kenyan products). */
+  names_pinyin: string;
+  names_initials: string;
   tags: string[];
   store: string;
   storeName_en: string;
@@ -104,6 +111,8 @@ export interface ProductSourceRow {
 }
 
 export function toProductDocument(row: ProductSourceRow): ProductDocument {
+  const titlePinyin = pinyinText(row.titleZh);
+  const namesPinyin = pinyinText(`${row.storeNameZh} ${row.countryNameZh} ${row.categoryNameZh}`);
   return {
     id: row.id,
     slug: row.slug,
@@ -113,6 +122,10 @@ export function toProductDocument(row: ProductSourceRow): ProductDocument {
     description_en: row.descriptionEn,
     description_zh: row.descriptionZh,
     description_fr: row.descriptionFr,
+    title_pinyin: titlePinyin.full,
+    title_initials: titlePinyin.initials,
+    names_pinyin: namesPinyin.full,
+    names_initials: namesPinyin.initials,
     tags: row.tags,
     store: row.storeSlug,
     storeName_en: row.storeNameEn,
@@ -149,6 +162,9 @@ export interface StoreDocument {
   name_en: string;
   name_zh: string;
   name_fr: string;
+  /** Pinyin of the Chinese store and country names (search/pinyin.ts). */
+  name_pinyin: string;
+  name_initials: string;
   city_en: string;
   city_zh: string;
   city_fr: string;

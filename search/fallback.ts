@@ -13,7 +13,8 @@ import { SYNONYM_GROUPS, loadSynonymGroups } from "./synonyms.ts";
 /**
  * Search from SQLite when Meilisearch is unreachable: the `products_fts` FTS5 table (trigram
  * tokenizer, kept current by triggers) with the same filters, sorts and synonyms, simpler ranking
- * (bm25) and facets for country, category, price and stock only.
+ * (bm25) and facets for country, category, price and stock only. Its `pinyin` column (migration
+ * 0014) holds the pinyin of Chinese titles and names, so "kafei" and "kenniya" match here too.
  */
 
 const MAX_TERMS = 8;
@@ -75,8 +76,14 @@ function conditions(params: SearchParams, synonyms: string[][]): Conditions {
     // Chinese title — since in store and place names a single character such as 茶 would pull in
     // every product of a tea estate, and every extra LIKE column is a scan of the whole table.
     for (const a of short) {
-      const columns = /[\u3400-\u9fff]/.test(a) ? (["title_zh"] as const) : SHORT_COLUMNS;
+      const chinese = /[\u3400-\u9fff]/.test(a);
+      const columns = chinese ? (["title_zh"] as const) : SHORT_COLUMNS;
       ors.push(...columns.map((c) => sql`p.${sql.identifier(c)} LIKE ${likePattern(a)} ESCAPE '\\'`));
+      // Two letters may be pinyin initials ("kf" for 咖啡): a scan of the FTS table's pinyin column.
+      if (!chinese && /^[a-z]{2}$/i.test(a))
+        ors.push(
+          sql`p.id IN (SELECT rowid FROM products_fts WHERE pinyin LIKE ${likePattern(a.toLowerCase())} ESCAPE '\\')`,
+        );
     }
     where.push(sql`(${sql.join(ors, sql` OR `)})`);
   }
@@ -164,7 +171,7 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
   const candidates =
     db.all<Candidate>(sql`SELECT p.id AS id, s.country_code AS country, k.slug AS category, p.price_cents AS priceCents,
       p.stock AS stock, p.created_at AS createdAt, ${titleScore ?? sql`0`} AS titleScore,
-      ${match ? sql`bm25(products_fts, 10, 10, 10, 5, 3, 3, 1, 1, 1)` : sql`0`} AS rank
+      ${match ? sql`bm25(products_fts, 10, 10, 10, 5, 3, 3, 1, 1, 1, 1)` : sql`0`} AS rank
     FROM ${match ? sql`products_fts f JOIN products p ON p.id = f.rowid` : sql`products p`}
     JOIN stores s ON s.id = p.store_id
     JOIN categories k ON k.id = p.category_id

@@ -9,6 +9,7 @@ import { categories, countries, featuredProducts, products, searchState, stores 
 import { indexNames, type SearchConnection } from "./client.ts";
 import { PRODUCT_DOCUMENT_VERSION, toProductDocument, type ProductDocument, type StoreDocument } from "./documents.ts";
 import { loadDealTerms } from "./effective-prices.ts";
+import { pinyinText } from "./pinyin.ts";
 import { productSettings, STORE_SETTINGS } from "./settings.ts";
 import { loadSynonymGroups, synonymMap } from "./synonyms.ts";
 import { bumpIndexGeneration } from "./generation.ts";
@@ -75,11 +76,17 @@ export function loadStoreDocuments(db: DB, ids?: number[]): StoreDocument[] {
       city_zh: stores.cityZh,
       city_fr: stores.cityFr,
       country: stores.countryCode,
+      countryName_zh: countries.nameZh,
       logoUrl: stores.logoUrl,
     })
     .from(stores)
+    .innerJoin(countries, eq(countries.code, stores.countryCode))
     .where(ids ? and(storeIsOpen, inArray(stores.id, ids)) : storeIsOpen)
-    .all();
+    .all()
+    .map(({ countryName_zh, ...store }) => {
+      const names = pinyinText(`${store.name_zh} ${countryName_zh}`);
+      return { ...store, name_pinyin: names.full, name_initials: names.initials };
+    });
 }
 
 export function countVisibleProducts(db: DB): number {

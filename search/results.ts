@@ -31,6 +31,8 @@ export interface SearchResult {
   hits: SearchHit[];
   facets: Record<"country" | "category" | "store" | "price" | "inStock", Record<string, number>>;
   processingTimeMs: number;
+  /** Set when a Chinese query found more as pinyin (咖非 → "kafei") and these are those results. */
+  pinyinQuery?: string;
 }
 
 export const MARK_START = "\uE000";

@@ -24,6 +24,12 @@ export const PRODUCT_SETTINGS: Settings = {
     "description_zh",
     "description_en",
     "description_fr",
+    // Pinyin (search/pinyin.ts) last: it only decides when nothing written matched better, as for
+    // "kafei", "kf" or "kenniya"; a Chinese query is re-run as pinyin when it finds few products.
+    "title_pinyin",
+    "names_pinyin",
+    "title_initials",
+    "names_initials",
   ],
   localizedAttributes: [
     { attributePatterns: ["*_zh"], locales: ["cmn"] },
@@ -58,7 +64,16 @@ export function productSettings(synonymGroups: string[][]): Settings {
 }
 
 export const STORE_SETTINGS: Settings = {
-  searchableAttributes: ["name_zh", "name_en", "name_fr", "city_zh", "city_en", "city_fr"],
+  searchableAttributes: [
+    "name_zh",
+    "name_en",
+    "name_fr",
+    "city_zh",
+    "city_en",
+    "city_fr",
+    "name_pinyin",
+    "name_initials",
+  ],
   localizedAttributes: [
     { attributePatterns: ["*_zh"], locales: ["cmn"] },
     { attributePatterns: ["*_fr"], locales: ["fra"] },

@@ -3,6 +3,8 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { stripLocale } from "#app/i18n/locales.ts";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { Suggestions } from "#app/models/search.server.ts";
+import { addRecentSearch, readRecentSearches } from "#app/utils/recent-searches.ts";
+import { clearSearchTyping } from "#app/utils/search-typing.ts";
 import { parseHighlight } from "#app/utils/search-url.ts";
 import { Button } from "./ui/button.tsx";
 import { Input } from "./ui/input.tsx";
@@ -10,8 +12,10 @@ import { Input } from "./ui/input.tsx";
 interface Option {
   id: string;
   href: string;
-  group: "products" | "stores" | "countries" | "all";
+  group: "recent" | "hot" | "products" | "stores" | "countries" | "all";
   label: React.ReactNode;
+  /** A search this option runs (remembered among the shopper's recent searches). */
+  query?: string;
 }
 
 /**
@@ -26,6 +30,8 @@ export function SearchBox() {
   const location = useLocation();
   const [searchParams] = useSearchParams();
   const fetcher = useFetcher<Suggestions>();
+  // With the box empty: this week's hot searches, fetched once on first focus.
+  const hotFetcher = useFetcher<Suggestions>();
   const listId = useId();
   const [value, setValue] = useState(stripLocale(location.pathname) === "/search" ? (searchParams.get("q") ?? "") : "");
   const [open, setOpen] = useState(false);
@@ -39,8 +45,25 @@ export function SearchBox() {
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const data = fetcher.data;
+  const hot = hotFetcher.data?.hot;
+  // The shopper's own recent searches, from this browser only (read when the box is focused empty).
+  const [recent, setRecent] = useState<string[]>([]);
   const options = useMemo<Option[]>(() => {
-    if (!data || value.trim() === "") return [];
+    const searchOption = (group: "recent" | "hot", query: string, i: number): Option => ({
+      id: `${listId}-${group}-${i}`,
+      href: `${href("/search")}?q=${encodeURIComponent(query)}`,
+      group,
+      label: query,
+      query,
+    });
+    if (value.trim() === "") {
+      const mine = new Set(recent.map((q) => q.toLowerCase()));
+      return [
+        ...recent.map((q, i) => searchOption("recent", q, i)),
+        ...(hot ?? []).filter((q) => !mine.has(q.toLowerCase())).map((q, i) => searchOption("hot", q, i)),
+      ];
+    }
+    if (!data) return [];
     return [
       ...data.products.map((p) => ({
         id: `${listId}-p-${p.slug}`,
@@ -73,16 +96,30 @@ export function SearchBox() {
         href: `${href("/search")}?q=${encodeURIComponent(value.trim())}`,
         group: "all" as const,
         label: t("search.seeAll", { query: value.trim() }),
+        query: value.trim(),
       },
     ];
-  }, [data, value, href, listId, t]);
+  }, [data, hot, recent, value, href, listId, t]);
   const expanded = open && options.length > 0;
+
+  const go = (option: Option) => {
+    clearSearchTyping();
+    if (option.query) addRecentSearch(option.query);
+    navigate(option.href);
+  };
+
+  const showHot = () => {
+    setRecent(readRecentSearches());
+    if (hotFetcher.state === "idle" && !hotFetcher.data)
+      hotFetcher.load(`/api/suggest?${new URLSearchParams({ q: "", locale })}`);
+    setOpen(true);
+  };
 
   const onInput = (next: string) => {
     setValue(next);
     setActive(-1);
     clearTimeout(timer.current);
-    if (next.trim() === "") return setOpen(false);
+    if (next.trim() === "") return showHot();
     timer.current = setTimeout(() => {
       fetcher.load(`/api/suggest?${new URLSearchParams({ q: next.trim(), locale })}`);
       setOpen(true);
@@ -106,11 +143,13 @@ export function SearchBox() {
       setActive(-1);
     } else if (event.key === "Enter" && expanded && active >= 0) {
       event.preventDefault();
-      navigate(options[active]!.href);
+      go(options[active]!);
     }
   };
 
   const groupTitle: Record<Option["group"], string | null> = {
+    recent: t("search.recentSearches"),
+    hot: t("search.hotSearches"),
     products: t("search.suggestProducts"),
     stores: t("search.suggestStores"),
     countries: t("search.suggestCountries"),
@@ -124,6 +163,10 @@ export function SearchBox() {
       role="search"
       aria-label={t("search.label")}
       className="relative order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto"
+      onSubmit={() => {
+        clearSearchTyping();
+        addRecentSearch(value);
+      }}
     >
       <label htmlFor="site-search" className="sr-only">
         {t("search.label")}
@@ -137,7 +180,7 @@ export function SearchBox() {
         onChange={(e) => onInput(e.target.value)}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
-        onFocus={() => value.trim() && data && setOpen(true)}
+        onFocus={() => (value.trim() === "" ? showHot() : data && setOpen(true))}
         placeholder={t("search.placeholder")}
         autoComplete="off"
         maxLength={200}
@@ -177,7 +220,7 @@ export function SearchBox() {
               aria-selected={i === active}
               onMouseDown={(e) => {
                 e.preventDefault();
-                navigate(option.href);
+                go(option);
               }}
               onMouseEnter={() => setActive(i)}
               className={`cursor-pointer px-3 py-1.5 ${i === active ? "bg-clay-100" : ""} ${option.group === "all" ? "font-medium text-clay-700" : ""}`}

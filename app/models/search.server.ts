@@ -11,10 +11,13 @@ import { getSearchState } from "#search/indexer.ts";
 import { meiliSearch } from "#search/meili-search.ts";
 import { outboxBacklog } from "#search/outbox.ts";
 import { PRICE_BUCKETS } from "#search/documents.ts";
-import { bucketRange, cleanSearchText, parseSearchParams, type SearchParams } from "#search/query.ts";
+import { MAX_QUERY_LENGTH, bucketRange, cleanSearchText, parseSearchParams, type SearchParams } from "#search/query.ts";
 import type { SearchHit, SearchResult } from "#search/results.ts";
 import { liveFestivalIds } from "./festivals.server.ts";
 import { indexGeneration } from "#search/generation.ts";
+import { nameMatchesPinyin, queryPinyin } from "#search/pinyin.ts";
+import { didYouMean, isJunkQuery } from "#search/popular.ts";
+import { now as clockNow } from "#db/clock.ts";
 import { TtlCache } from "#app/utils/ttl-cache.ts";
 import { withDeals } from "./pricing.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
@@ -38,6 +41,9 @@ export function resetSearchBreaker() {
  * generation, so any change this process sends to the index is visible at once; festival prices are
  * applied after the cache, from the database, on every request.
  */
+/** Fewer products than this for a Chinese query, and it is tried again as pinyin. */
+const FEW_HITS = 5;
+
 const resultCache = new TtlCache<SearchResult>(5_000, 2_000);
 
 /** Product search: Meilisearch when it answers in time, the SQLite FTS5 index otherwise. Never throws for input. */
@@ -48,6 +54,20 @@ export async function searchCatalog(
 ): Promise<SearchResult> {
   // Which festivals are live is a fact of the clock and the database, not of the index.
   const params = requested.deals ? { ...requested, liveFestivalIds: liveFestivalIds() } : requested;
+  let result = await engineSearch(params, locale);
+  // A Chinese query that finds little is tried again as pinyin: a homophone typo (咖非 for 咖啡)
+  // reads the same, and the index carries the pinyin of Chinese titles and names (search/pinyin.ts).
+  const pinyin = params.q ? queryPinyin(params.q) : null;
+  if (pinyin && result.totalHits < FEW_HITS) {
+    const byPinyin = await engineSearch({ ...params, q: pinyin }, locale);
+    if (byPinyin.totalHits > result.totalHits) result = { ...byPinyin, query: params.q, pinyinQuery: pinyin };
+  }
+  if (options.record !== false) recordSearch(params.q, locale, result);
+  return { ...result, hits: withHitDeals(result.hits, locale) };
+}
+
+/** Meilisearch when it answers in time, the SQLite FTS5 index otherwise. */
+async function engineSearch(params: SearchParams, locale: Locale): Promise<SearchResult> {
   const connection = getSearchConnection();
   const cacheKey = `${indexGeneration()}|${locale}|${JSON.stringify(params)}`;
   let result = resultCache.get(cacheKey);
@@ -59,9 +79,7 @@ export async function searchCatalog(
       breaker.downUntil = Date.now() + RETRY_AFTER_MS;
     }
   }
-  result ??= fallbackSearch(getDb(), params, locale);
-  if (options.record !== false) recordSearch(params.q, locale, result);
-  return { ...result, hits: withHitDeals(result.hits, locale) };
+  return result ?? fallbackSearch(getDb(), params, locale);
 }
 
 /** Festival prices on the hits, from the database at this moment (whatever the engine). */
@@ -79,6 +97,8 @@ function withHitDeals(hits: SearchHit[], locale: Locale): SearchHit[] {
 
 /** Only the words, the language, the number of hits, the engine and the time: no user, no IP. */
 function recordSearch(query: string, locale: Locale, result: SearchResult) {
+  // Markup, control characters, pasted text and punctuation are probes or accidents, not demand.
+  if (query !== "" && isJunkQuery(query, MAX_QUERY_LENGTH)) return;
   // Buffered and written in one transaction per second (or per 200 searches): one write per search
   // would be the busiest statement under a festival crowd.
   searchLog.pending.push({ query, locale, hits: result.totalHits, engine: result.engine, at: new Date() });
@@ -97,6 +117,45 @@ export function flushSearchLog() {
   } catch (error) {
     logger.error(`search: could not record ${rows.length} queries: ${errorMessage(error)}`);
   }
+}
+
+/** Logged queries that found products in the last `days` days, most searched first, junk left out. */
+export function popularQueries(args: { locale?: Locale; days: number; limit: number }) {
+  flushSearchLog();
+  const since = clockNow().getTime() - args.days * 86_400_000;
+  const rows = getDb()
+    .$client.prepare(
+      `SELECT lower(trim(query)) AS query, count(*) AS searches FROM search_queries
+       WHERE at >= ? AND hits > 0 AND trim(query) <> '' AND length(query) <= 200 ${args.locale ? "AND locale = ?" : ""}
+       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?`,
+    )
+    .all(...[since, ...(args.locale ? [args.locale] : []), args.limit * 2]) as { query: string; searches: number }[];
+  return rows.filter((r) => !isJunkQuery(r.query)).slice(0, args.limit);
+}
+
+/** Hot searches have been looked up this long ago at most (they change slowly). */
+const hotCache = new TtlCache<string[]>(60_000, 10);
+const HOT_DAYS = 7;
+
+/** What shoppers in this language searched most this week (with results, junk filtered). */
+export function hotSearches(locale: Locale, limit = 8): string[] {
+  const key = `${locale}|${limit}`;
+  const cached = hotCache.get(key);
+  if (cached) return cached;
+  const hot = popularQueries({ locale, days: HOT_DAYS, limit }).map((r) => r.query);
+  hotCache.set(key, hot);
+  return hot;
+}
+
+/** Forget cached hot searches (tests). */
+export function clearHotSearches() {
+  hotCache.clear();
+}
+
+/** For a search that found few products: the closest popular query with results, if any (search/popular.ts). */
+export function didYouMeanFor(query: string): string | null {
+  if (query.trim() === "") return null;
+  return didYouMean(query, popularQueries({ days: 30, limit: 500 }));
 }
 
 export interface SearchHealth {
@@ -130,12 +189,14 @@ export interface Suggestions {
   products: { slug: string; title: string; highlight: string }[];
   stores: { slug: string; name: string }[];
   countries: { code: string; name: string }[];
+  /** With an empty box: this week's hot searches in the shopper's language. */
+  hot: string[];
 }
 
 /** What the header search box offers while typing: a few products, stores and countries. */
 export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
   const query = cleanSearchText(q, 100);
-  if (query === "") return { products: [], stores: [], countries: [] };
+  if (query === "") return { products: [], stores: [], countries: [], hot: hotSearches(locale) };
   const db = getDb();
   const products = await searchCatalog({ q: query, inStock: false, deals: false, sort: "relevance", page: 1 }, locale, {
     record: false,
@@ -164,20 +225,28 @@ export async function suggest(q: string, locale: Locale): Promise<Suggestions> {
       const r = row as { slug: string; name_en: string; name_zh: string; name_fr: string };
       return { slug: r.slug, name: r[`name_${locale}`] || r.name_en };
     });
+  // Every country with an open store (a few dozen) is checked here, so pinyin ("kenniya", "kny")
+  // and homophones (肯尼压) find a country's Chinese name as well as a part of any of its names.
+  const needle = query.toLowerCase();
   const countries = db.$client
     .prepare(
       `SELECT c.code, c.name_en, c.name_zh, c.name_fr FROM countries c WHERE EXISTS (SELECT 1 FROM stores s WHERE s.country_code = c.code AND ${ruleSql.storeIsOpen("s")})
-       AND (c.name_en LIKE ? ESCAPE '\\' OR c.name_zh LIKE ? ESCAPE '\\' OR c.name_fr LIKE ? ESCAPE '\\') ORDER BY c.name_en LIMIT 3`,
+       ORDER BY c.name_en`,
     )
-    .all(pattern, pattern, pattern)
-    .map((row) => {
-      const r = row as { code: string; name_en: string; name_zh: string; name_fr: string };
-      return { code: r.code, name: r[`name_${locale}`] || r.name_en };
-    });
+    .all()
+    .map((row) => row as { code: string; name_en: string; name_zh: string; name_fr: string })
+    .filter(
+      (r) =>
+        [r.name_en, r.name_zh, r.name_fr].some((name) => name.toLowerCase().includes(needle)) ||
+        nameMatchesPinyin(r.name_zh, query),
+    )
+    .slice(0, 3)
+    .map((r) => ({ code: r.code, name: r[`name_${locale}`] || r.name_en }));
   return {
     products: products.hits.slice(0, 5).map((h) => ({ slug: h.slug, title: h.title, highlight: h.highlight })),
     stores,
     countries,
+    hot: [],
   };
 }
 

@@ -14,10 +14,15 @@ import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { getCategoryNames, getCountryNames, getStoreNames, listPopularCategories } from "#app/models/catalog.server.ts";
 import { getFestivalNames } from "#app/models/festivals.server.ts";
-import { parseSearchParams, priceRanges, searchCatalog } from "#app/models/search.server.ts";
+import { didYouMeanFor, parseSearchParams, priceRanges, searchCatalog } from "#app/models/search.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { paginate } from "#app/utils/params.ts";
+import { addRecentSearch } from "#app/utils/recent-searches.ts";
+import { clearSearchTyping, isSearchTyping, markSearchTyping } from "#app/utils/search-typing.ts";
 import { searchHref } from "#app/utils/search-url.ts";
+
+/** Fewer results than this and the page offers the closest popular query ("did you mean"). */
+const FEW_RESULTS = 5;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale } = context;
@@ -26,7 +31,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // The page ignores what it cannot use (the API answers 400 for the same input).
   const { params } = parseSearchParams(url.searchParams);
-  const result = await searchCatalog(params, locale);
+  // Insights and hot searches count submitted searches: not the page's search-as-you-type requests
+  // (app/utils/search-typing.ts), nor further pages of a search already counted.
+  const submitted = !isSearchTyping(request) && params.page === 1;
+  const result = await searchCatalog(params, locale, { record: submitted });
   // Names only: the counting lists (listCategories, listRepresentedCountries) aggregate the whole
   // catalog and are needed here only for the empty state.
   const countries = getCountryNames(locale);
@@ -54,7 +62,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     popularCategories = listPopularCategories(locale);
   }
   const festivals = params.festival !== undefined ? getFestivalNames(locale) : {};
+  const suggestion = params.q && result.totalHits < FEW_RESULTS ? didYouMeanFor(params.q) : null;
   return {
+    suggestion,
     params,
     result,
     names: { countries, categories, stores, festivals },
@@ -70,7 +80,7 @@ export const meta: MetaFunction<typeof loader> = ({ location, data }) =>
 const FILTER_PARAMS = ["country", "category", "store", "festival", "deals", "minPrice", "maxPrice", "inStock"] as const;
 
 export default function Search() {
-  const { params, result, names, closeMatches, popularCategories, ranges } = useLoaderData<typeof loader>();
+  const { params, result, names, closeMatches, popularCategories, ranges, suggestion } = useLoaderData<typeof loader>();
   const t = useT();
   const href = useHref();
   const navigation = useNavigation();
@@ -132,7 +142,11 @@ export default function Search() {
   const onQueryInput = (form: HTMLFormElement) => {
     clearTimeout(timer.current);
     // Search as you type: replace the history entry while typing so Back leaves the search page.
-    timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 250);
+    // The cookie tells the loader not to log these keystrokes as searches; Enter clears it.
+    timer.current = setTimeout(() => {
+      markSearchTyping();
+      submit(form, { replace: true, preventScrollReset: true });
+    }, 250);
   };
 
   return (
@@ -145,6 +159,11 @@ export default function Search() {
         aria-label={t("search.title")}
         className="mb-4 flex gap-2"
         onChange={(e) => (e.target as HTMLElement).getAttribute("name") === "q" && onQueryInput(e.currentTarget)}
+        onSubmit={(e) => {
+          clearTimeout(timer.current);
+          clearSearchTyping();
+          addRecentSearch(String(new FormData(e.currentTarget).get("q") ?? ""));
+        }}
       >
         <label htmlFor="search-q" className="sr-only">
           {t("search.label")}
@@ -167,6 +186,19 @@ export default function Search() {
         <Button>{t("search.submit")}</Button>
       </Form>
 
+      {result.pinyinQuery ? (
+        <p className="mb-2 text-sm text-stone-700" data-testid="pinyin-query">
+          {t("search.pinyinResults", { pinyin: result.pinyinQuery })}
+        </p>
+      ) : null}
+      {suggestion ? (
+        <p className="mb-4 text-sm text-stone-800" data-testid="did-you-mean">
+          {t("search.didYouMean")}{" "}
+          <Link className="text-clay-800 font-semibold underline" to={searchHref(current, { q: suggestion })}>
+            {suggestion}
+          </Link>
+        </p>
+      ) : null}
       {result.engine === "sqlite" ? (
         <Notice tone="warning" className="mb-4" data-testid="limited-search">
           {t("search.limited")}

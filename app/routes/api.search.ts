@@ -26,6 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       { status: 400, headers: { "Cache-Control": "no-store" } },
     );
   }
-  const result = await searchCatalog(params, isLocale(locale) ? locale : "en");
+  // Not logged: scripts poll this endpoint, and insights and hot searches count what shoppers submit.
+  const result = await searchCatalog(params, isLocale(locale) ? locale : "en", { record: false });
   return Response.json(result, { headers: { "Cache-Control": "no-store" } });
 }

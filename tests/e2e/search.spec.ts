@@ -57,6 +57,8 @@ test("search as you type updates results in place, and Back works", async ({ pag
   await input.fill("rooibos");
   await expect(page).toHaveURL(/\/search\?q=rooibos$/);
   await expect(page.getByTestId("search-results").getByRole("listitem").first()).toContainText(/Rooibos/);
+  // Typing marks its requests so that insights do not log them as searches (issue #17).
+  expect((await page.context().cookies()).find((c) => c.name === "search_typing")?.value).toBe("1");
   await page.goBack();
   await expect(page).toHaveURL(/\/categories\/coffee$/);
 });
@@ -90,4 +92,24 @@ test("Escape closes the suggestion list and keeps what was typed", async ({ page
   await box.press("Escape");
   await expect(page.getByRole("listbox")).toBeHidden();
   await expect(box).toHaveValue("咖啡");
+});
+
+test("the empty header box offers the shopper's recent searches; a thin search offers a pinyin reading", async ({
+  page,
+}) => {
+  await page.goto("/zh");
+  await hydrated(page);
+  const box = page.getByRole("combobox", { name: "搜索商品" });
+  await box.fill("kente");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/zh\/search\?q=kente$/);
+  await hydrated(page);
+  await box.fill("");
+  const list = page.getByRole("listbox", { name: "搜索建议" });
+  await expect(list.getByText("最近搜索")).toBeVisible();
+  await expect(list.getByRole("option", { name: "kente" })).toBeVisible();
+
+  await page.goto(`/zh/search?q=${encodeURIComponent("咖非")}`);
+  await expect(page.getByTestId("pinyin-query")).toContainText("kafei");
+  await expect(page.getByTestId("search-results").getByRole("listitem").first()).toContainText("咖啡");
 });

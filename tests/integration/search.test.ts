@@ -217,8 +217,11 @@ describe("/api/search", () => {
     if (!(quoted instanceof Error)) expect((quoted as SearchResult).totalHits).toBe(0);
   });
 
-  test("every search is recorded without personal data", async () => {
+  test("every submitted search is recorded without personal data (API calls are not: issue #17)", async () => {
     await apiSearch("q=rooibos&locale=zh");
+    flushSearchLog();
+    expect(getDb().select().from(searchQueries).where(eq(searchQueries.query, "rooibos")).get()).toBeUndefined();
+    await runLoader(searchPage.loader, "/zh/search?q=rooibos");
     flushSearchLog(); // written in batches (at most a second later)
     const row = getDb().select().from(searchQueries).where(eq(searchQueries.query, "rooibos")).get()!;
     expect(row).toMatchObject({ query: "rooibos", locale: "zh", engine: "meilisearch" });
