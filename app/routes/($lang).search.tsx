@@ -14,7 +14,13 @@ import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { getCategoryNames, getCountryNames, getStoreNames, listPopularCategories } from "#app/models/catalog.server.ts";
 import { getFestivalNames } from "#app/models/festivals.server.ts";
-import { didYouMeanFor, parseSearchParams, priceRanges, searchCatalog } from "#app/models/search.server.ts";
+import {
+  didYouMeanFor,
+  hotSearches,
+  parseSearchParams,
+  priceRanges,
+  searchCatalog,
+} from "#app/models/search.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { paginate } from "#app/utils/params.ts";
 import { addRecentSearch } from "#app/utils/recent-searches.ts";
@@ -61,6 +67,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     }
     popularCategories = listPopularCategories(locale);
   }
+  // Nothing found: what other shoppers searched for this week, as somewhere to go next.
+  const hot = result.totalHits === 0 ? hotSearches(locale).filter((q) => q !== params.q.trim().toLowerCase()) : [];
   const festivals = params.festival !== undefined ? getFestivalNames(locale) : {};
   const suggestion = params.q && result.totalHits < FEW_RESULTS ? didYouMeanFor(params.q) : null;
   return {
@@ -70,6 +78,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     names: { countries, categories, stores, festivals },
     closeMatches,
     popularCategories,
+    hot,
     ranges: priceRanges(),
   };
 }
@@ -80,7 +89,8 @@ export const meta: MetaFunction<typeof loader> = ({ location, data }) =>
 const FILTER_PARAMS = ["country", "category", "store", "festival", "deals", "minPrice", "maxPrice", "inStock"] as const;
 
 export default function Search() {
-  const { params, result, names, closeMatches, popularCategories, ranges, suggestion } = useLoaderData<typeof loader>();
+  const { params, result, names, closeMatches, popularCategories, hot, ranges, suggestion } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const href = useHref();
   const navigation = useNavigation();
@@ -363,6 +373,23 @@ export default function Search() {
                           className="rounded-full bg-clay-100 px-3 py-1 text-clay-900 hover:underline"
                         >
                           {c.name}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              {hot.length > 0 ? (
+                <div className="mt-4" data-testid="hot-searches">
+                  <h2 className="mb-2 font-semibold text-clay-900">{t("search.hotSearches")}</h2>
+                  <ul className="flex flex-wrap justify-center gap-2" role="list">
+                    {hot.map((q) => (
+                      <li key={q}>
+                        <Link
+                          to={href(`/search?${new URLSearchParams({ q })}`)}
+                          className="rounded-full bg-clay-100 px-3 py-1 text-clay-900 hover:underline"
+                        >
+                          {q}
                         </Link>
                       </li>
                     ))}

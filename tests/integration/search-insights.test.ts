@@ -80,6 +80,9 @@ describe("hot searches", () => {
     expect(hotSearches("fr")).toEqual(["rooibos"]);
     const response = await runLoader(suggestApi.loader, "/api/suggest?q=&locale=en");
     expect(await response.json()).toEqual({ products: [], stores: [], countries: [], hot: ["shea", "coffee"] });
+    // A search that finds nothing offers them too; a page with results does not.
+    expect((await runLoader(searchPage.loader, "/search?q=qwxzvkj")).hot).toEqual(["shea", "coffee"]);
+    expect((await runLoader(searchPage.loader, "/search?q=coffee")).hot).toEqual([]);
   });
 });
 
