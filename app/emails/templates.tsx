@@ -277,7 +277,3 @@ export async function renderEmail<K extends EmailKind>(
   ]);
   return { subject, html, text: plain };
 }
-
-export function isEmailKind(kind: string): kind is EmailKind {
-  return kind in TEMPLATES;
-}

@@ -234,17 +234,3 @@ export async function sendDueNotifications(at: Date = clockNow(), mailer: Mailer
   }
   return sent;
 }
-
-/** Notifications for an address, oldest first (tests and the organizer's view of an order). */
-export function listNotifications(filter: { toEmail?: string; kind?: EmailKind } = {}) {
-  const conditions = [
-    filter.toEmail ? eq(notifications.toEmail, filter.toEmail.toLowerCase()) : undefined,
-    filter.kind ? eq(notifications.kind, filter.kind) : undefined,
-  ].filter(Boolean);
-  return getDb()
-    .select()
-    .from(notifications)
-    .where(and(...conditions))
-    .orderBy(asc(notifications.id))
-    .all();
-}

@@ -1,14 +1,14 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import type { EmailLine } from "#app/emails/templates.tsx";
 import type { Locale } from "#app/i18n/locales.ts";
-import { CHINA_TIME_ZONE } from "#app/utils/datetime.ts";
+import { beijingDay } from "#app/utils/datetime.ts";
 import { trackingUrl } from "#app/utils/tracking.ts";
 import type { Tx } from "#db/client.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { productIsListed } from "#db/rules.ts";
 import { orderItems, orders, products, refunds, stores, users } from "#db/schema/index.ts";
 import { enqueueNotification } from "./notifications.server.ts";
-import { orderAccessToken } from "./order-tokens.server.ts";
+import { tokenOrderPath } from "./order-tokens.server.ts";
 import { pick } from "./localize.ts";
 
 /**
@@ -24,9 +24,17 @@ type Order = typeof orders.$inferSelect;
 
 /** The order's page: a guest's link carries the order's access token (there is no account to sign in to). */
 function orderPath(order: Pick<Order, "id" | "userId">): string {
-  return order.userId === null
-    ? `/account/orders/${order.id}?token=${orderAccessToken(order.id)}`
-    : `/account/orders/${order.id}`;
+  return order.userId === null ? tokenOrderPath(order.id) : `/account/orders/${order.id}`;
+}
+
+/** A store and its owner (the recipient of the store's notices). */
+function storeWithOwner(tx: Tx, storeId: number) {
+  return tx
+    .select({ store: stores, owner: users })
+    .from(stores)
+    .innerJoin(users, eq(users.id, stores.ownerId))
+    .where(eq(stores.id, storeId))
+    .get();
 }
 
 function linesOf(tx: Tx, orderId: number) {
@@ -169,12 +177,7 @@ export function notifyStoreDecision(
   reason: string,
   auditKey: string,
 ): void {
-  const row = tx
-    .select({ store: stores, owner: users })
-    .from(stores)
-    .innerJoin(users, eq(users.id, stores.ownerId))
-    .where(eq(stores.id, storeId))
-    .get();
+  const row = storeWithOwner(tx, storeId);
   if (!row) return;
   enqueueNotification(tx, {
     kind: "store_decision",
@@ -184,11 +187,6 @@ export function notifyStoreDecision(
     dedupeKey: `store-decision:${storeId}:${auditKey}`,
     payload: { storeName: pick(row.store, "name", row.owner.locale), decision, reason: reason || null },
   });
-}
-
-/** The date in Beijing (the campaign's day): one low-stock notice per store per day. */
-function campaignDay(at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: CHINA_TIME_ZONE }).format(at);
 }
 
 /**
@@ -210,12 +208,7 @@ export function notifyLowStock(tx: Tx, storeId: number): void {
     .limit(50)
     .all();
   if (low.length === 0) return;
-  const row = tx
-    .select({ store: stores, owner: users })
-    .from(stores)
-    .innerJoin(users, eq(users.id, stores.ownerId))
-    .where(eq(stores.id, storeId))
-    .get();
+  const row = storeWithOwner(tx, storeId);
   if (!row) return;
   const locale = row.owner.locale;
   enqueueNotification(tx, {
@@ -223,7 +216,7 @@ export function notifyLowStock(tx: Tx, storeId: number): void {
     to: row.owner.email,
     userId: row.owner.id,
     locale,
-    dedupeKey: `low-stock:${storeId}:${campaignDay(clockNow())}`,
+    dedupeKey: `low-stock:${storeId}:${beijingDay(clockNow())}`, // one notice per store per Beijing day
     payload: {
       storeName: pick(row.store, "name", locale),
       threshold: LOW_STOCK_THRESHOLD,

@@ -19,3 +19,8 @@ export function isValidOrderToken(orderId: number, token: string | null): boolea
   const given = Buffer.from(token);
   return given.length === expected.length && crypto.timingSafeEqual(given, expected);
 }
+
+/** The order's page for someone without the account: the link carries the order's access token. */
+export function tokenOrderPath(orderId: number): string {
+  return `/account/orders/${orderId}?token=${orderAccessToken(orderId)}`;
+}

@@ -26,7 +26,7 @@ import { pick } from "./localize.ts";
 import { isTrackingNumber } from "#app/utils/tracking.ts";
 import { notifyLineShipped } from "./notify-events.server.ts";
 
-import { isValidOrderToken, orderAccessToken } from "./order-tokens.server.ts";
+import { isValidOrderToken, orderAccessToken, tokenOrderPath } from "./order-tokens.server.ts";
 
 export { isValidOrderToken, orderAccessToken };
 
@@ -228,7 +228,7 @@ export function unpaidOrdersFromCart(owner: CartOwner | null): UnpaidOrder[] {
       totalCents: order.totalCents,
       currency: order.currency,
       reservedUntil: order.reservedUntil.toISOString(),
-      path: `/account/orders/${order.id}?token=${orderAccessToken(order.id)}`,
+      path: tokenOrderPath(order.id),
     }));
 }
 

@@ -14,7 +14,6 @@ import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { getCountryNames } from "#app/models/catalog.server.ts";
 import { getFestivalPage } from "#app/models/festivals.server.ts";
 import { parseSearchParams, searchCatalog } from "#app/models/search.server.ts";
-import { loadEnv } from "#app/utils/env.server.ts";
 import { searchRateLimitWait, tooManyRequests } from "#app/utils/rate-limit.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -34,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     new URLSearchParams({ q: url.searchParams.get("q") ?? "", page: String(page) }),
   );
   if (searchParams.q) {
-    const wait = await searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
+    const wait = await searchRateLimitWait(context.clientIp);
     if (wait) throw tooManyRequests(wait);
   }
   const search = searchParams.q ? await searchCatalog({ ...searchParams, festival: data.festival.id }, locale) : null;

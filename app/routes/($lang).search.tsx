@@ -1,5 +1,4 @@
 import { searchRateLimitWait, tooManyRequests } from "#app/utils/rate-limit.server.ts";
-import { loadEnv } from "#app/utils/env.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -32,7 +31,7 @@ const FEW_RESULTS = 5;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale } = context;
-  const wait = await searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
+  const wait = await searchRateLimitWait(context.clientIp);
   if (wait) throw tooManyRequests(wait);
   const url = new URL(request.url);
   // The page ignores what it cannot use (the API answers 400 for the same input).

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isLocale } from "#app/i18n/locales.ts";
 import { parseSearchParams, searchCatalog } from "#app/models/search.server.ts";
-import { loadEnv } from "#app/utils/env.server.ts";
-import { searchRateLimitWait } from "#app/utils/rate-limit.server.ts";
+import { searchRateLimitWait, tooManyRequestsJson } from "#app/utils/rate-limit.server.ts";
 
 /**
  * GET /api/search?q=&country=&category=&store=&festival=&minPrice=&maxPrice=&inStock=&sort=&page=&locale=
@@ -10,12 +9,8 @@ import { searchRateLimitWait } from "#app/utils/rate-limit.server.ts";
  * Meilisearch except through validated, quoted values.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const wait = await searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
-  if (wait)
-    return Response.json(
-      { error: "too many requests" },
-      { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } },
-    );
+  const wait = await searchRateLimitWait(context.clientIp);
+  if (wait) return tooManyRequestsJson(wait);
   const query = new URL(request.url).searchParams;
   const { params, errors } = parseSearchParams(query);
   const locale = query.get("locale") ?? "en";

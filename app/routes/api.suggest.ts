@@ -1,17 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isLocale } from "#app/i18n/locales.ts";
 import { suggest } from "#app/models/search.server.ts";
-import { loadEnv } from "#app/utils/env.server.ts";
-import { searchRateLimitWait } from "#app/utils/rate-limit.server.ts";
+import { searchRateLimitWait, tooManyRequestsJson } from "#app/utils/rate-limit.server.ts";
 
 /** GET /api/suggest?q=&locale= — products, stores and countries for the header search box. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const wait = await searchRateLimitWait(context.clientIp, loadEnv().API_SEARCH_RATE_LIMIT);
-  if (wait)
-    return Response.json(
-      { error: "too many requests" },
-      { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } },
-    );
+  const wait = await searchRateLimitWait(context.clientIp);
+  if (wait) return tooManyRequestsJson(wait);
   const query = new URL(request.url).searchParams;
   const locale = query.get("locale");
   const suggestions = await suggest(query.get("q") ?? "", isLocale(locale) ? locale : "en");

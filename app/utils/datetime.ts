@@ -3,6 +3,14 @@ import { LOCALE_INFO, type Locale } from "#app/i18n/locales.ts";
 /** Festivals are scheduled for shoppers in China: times are shown in Beijing time first. */
 export const CHINA_TIME_ZONE = "Asia/Shanghai";
 
+/** Beijing time has had no daylight saving since 1991: a calendar day there is UTC+8, always. */
+export const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** The calendar day (YYYY-MM-DD) in Beijing of an instant: the campaign's day. */
+export function beijingDay(at: Date): string {
+  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 export function formatDateTime(iso: string, locale: Locale, timeZone?: string): string {
   return new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, {
     dateStyle: "medium",

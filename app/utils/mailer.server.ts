@@ -33,20 +33,8 @@ export interface Mailer {
   close(): void;
 }
 
-/** A message as the local mailbox keeps it (`<id>.json` beside `<id>.eml`). */
-export interface MailboxEntry {
-  id: number;
-  kind: string;
-  locale: string;
-  from: string;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  messageId: string;
-  headers: Record<string, string>;
-  date: string;
-}
+/** A message as the local mailbox keeps it (`<id>.json` beside `<id>.eml`): its date as ISO text. */
+export type MailboxEntry = Omit<OutgoingMail, "date"> & { date: string };
 
 export function mailboxDir(): string {
   return path.join(path.dirname(path.resolve(loadEnv().DATABASE_PATH)), "mail");

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
 import { getDb } from "./db.server.ts";
+import { loadEnv } from "./env.server.ts";
 
 /**
  * Rate limits (decision 020) with rate-limiter-flexible on the app's own SQLite file (table
@@ -140,7 +141,10 @@ export async function clearFailedSignIns(ip: string, email: string): Promise<voi
  * counts against one allowance per address (API_SEARCH_RATE_LIMIT a minute; 0 = off): a flood from
  * one address cannot push everyone's searches onto the slower fallback. Seconds to wait, or null.
  */
-export function searchRateLimitWait(clientIp: string, perMinute: number): Promise<number | null> {
+export function searchRateLimitWait(
+  clientIp: string,
+  perMinute: number = loadEnv().API_SEARCH_RATE_LIMIT,
+): Promise<number | null> {
   if (perMinute <= 0) return Promise.resolve(null);
   return hitRateLimit("search", clientIp, { points: perMinute, duration: 60 });
 }
@@ -153,6 +157,14 @@ export function deleteExpiredRateLimits(now = Date.now()): number {
 /** Tests: every counter forgotten. */
 export function resetRateLimits() {
   getDb().$client.prepare("DELETE FROM rate_limits").run();
+}
+
+/** The 429 a JSON endpoint answers when its caller is over an allowance. */
+export function tooManyRequestsJson(wait: number): Response {
+  return Response.json(
+    { error: "too many requests" },
+    { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } },
+  );
 }
 
 /** The 429 a page throws when its visitor is over an allowance (the error view explains it in their language). */

@@ -8,7 +8,7 @@ import * as listings from "#app/routes/($lang).sell.products._index.tsx";
 import * as imagesRoute from "#app/routes/($lang).sell.products.$id.images.tsx";
 import { getProductBySlug } from "#app/models/products.server.ts";
 import { zh } from "#app/i18n/messages/zh.ts";
-import { beijingDay } from "#app/models/owner/dashboard.server.ts";
+import { beijingDay } from "#app/utils/datetime.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
 import { setClock } from "#db/clock.ts";

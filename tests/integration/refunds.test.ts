@@ -1,9 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import * as adminOrder from "#app/routes/($lang).admin.orders.$id.tsx";
-import * as cartRoute from "#app/routes/($lang).cart.tsx";
-import * as checkoutRoute from "#app/routes/($lang).checkout._index.tsx";
-import * as demoRoute from "#app/routes/($lang).checkout.demo.$id.tsx";
 import * as orderPage from "#app/routes/($lang).account.orders.$id.tsx";
 import * as storeOrder from "#app/routes/($lang).sell.orders_.$id.tsx";
 import * as storeOrders from "#app/routes/($lang).sell.orders.tsx";
@@ -18,7 +15,8 @@ import { festivalDeals, orderEvents, orderItems, orders, products, refundLines, 
 import { cookieFor, newShopper, organizer, ownerOf } from "#tests/support/auth.ts";
 import { useEnv } from "#tests/support/env.ts";
 import { createFestival, createProduct } from "#tests/support/factories.ts";
-import { callAs, callRoute, routeArgs, type RouteFn, type RouteResult } from "#tests/support/loaders.ts";
+import { callAs, type RouteFn, type RouteResult } from "#tests/support/loaders.ts";
+import { payDemo, placeGuestOrder } from "#tests/support/shop.ts";
 
 /**
  * Refunds with the demo payment provider, through the organizer's and the owner's order pages:
@@ -57,64 +55,18 @@ afterEach(() => {
 
 // ——— Placing and paying through the shopper's routes ———
 
-let ip = 0;
 const tokens = new Map<number, string>();
 
 /** A guest puts these lines in a new cart and checks out through the real actions; the pending order's id. */
 async function place(lines: { productId: number; quantity: number }[]): Promise<number> {
-  ip += 1;
-  const clientIp = `198.51.100.${ip}`;
-  let cookie: string | null = null;
-  for (const line of lines) {
-    const added: RouteResult = await callRoute(
-      cartRoute.action as never,
-      await routeArgs(
-        new Request("http://localhost:3000/cart", {
-          method: "POST",
-          body: new URLSearchParams({
-            intent: "add",
-            productId: String(line.productId),
-            quantity: String(line.quantity),
-          }),
-          headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
-        }),
-        {},
-        { clientIp },
-      ),
-    );
-    expect(added.status, JSON.stringify(added.body)).toBe(200);
-    cookie ??= added.headers.get("Set-Cookie")!.split(";")[0]!;
-  }
-  const placed = await callRoute(
-    checkoutRoute.action as never,
-    await routeArgs(
-      new Request("http://localhost:3000/checkout", {
-        method: "POST",
-        body: new URLSearchParams(SHIPPING),
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie! },
-      }),
-      {},
-      { clientIp },
-    ),
-  );
-  expect(placed.status, JSON.stringify(placed.body)).toBe(302);
-  const match = /\/checkout\/demo\/(\d+)\?token=([\w-]+)/.exec(placed.location ?? "");
-  expect(match, placed.location ?? "").not.toBeNull();
-  const orderId = Number(match![1]);
-  tokens.set(orderId, match![2]!);
+  const { orderId, token } = await placeGuestOrder(lines, { shipping: SHIPPING });
+  tokens.set(orderId, token);
   return orderId;
 }
 
 /** The shopper presses "pay" on the demo payment page. */
 async function pay(orderId: number) {
-  const result = await callAs(
-    demoRoute.action as RouteFn,
-    null,
-    `/checkout/demo/${orderId}?token=${tokens.get(orderId)}`,
-    { intent: "pay" },
-    { id: String(orderId) },
-  );
-  expect(result.status).toBe(302);
+  await payDemo(orderId, tokens.get(orderId)!);
   expect(orderRow(orderId).status).toBe("paid");
 }
 

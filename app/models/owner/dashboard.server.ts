@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, isNull, or, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
+import { BEIJING_OFFSET_MS, beijingDay } from "#app/utils/datetime.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { isOpenStore, orderIsSold, type ProductStatus } from "#db/rules.ts";
 import { localizedColumns } from "#db/columns.ts";
@@ -99,14 +100,7 @@ export function getOwnerDashboard(store: OwnStore, locale: Locale) {
 
 // ——— Orders to ship and sales ———
 
-/** Beijing time has had no daylight saving since 1991: a calendar day there is UTC+8, always. */
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
-
-/** The calendar day (YYYY-MM-DD) in Beijing of an instant. */
-export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 export interface LineToShip {
   lineId: number;
