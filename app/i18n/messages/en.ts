@@ -929,6 +929,22 @@ export const en = {
   "unsubscribe.confirm": "Unsubscribe",
   "unsubscribe.done": "Done: you will not receive these emails any more.",
   "unsubscribe.invalid": "This unsubscribe link is not valid. Please use the link from the email itself.",
+  // section:shipping start
+  // section:shipping end
+  // section:addresses start
+  // section:addresses end
+  // section:mobile start
+  // section:mobile end
+  // section:reviews start
+  // section:reviews end
+  // section:import start
+  // section:import end
+  // section:organizer start
+  // section:organizer end
+  // section:perf start
+  // section:perf end
+  // section:festival start
+  // section:festival end
 } satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = {

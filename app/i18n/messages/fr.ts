@@ -958,4 +958,20 @@ export const fr: Messages = {
   "unsubscribe.confirm": "Me désabonner",
   "unsubscribe.done": "C’est fait : vous ne recevrez plus ces e-mails.",
   "unsubscribe.invalid": "Ce lien de désabonnement n’est pas valide. Utilisez le lien de l’e-mail lui-même.",
+  // section:shipping start
+  // section:shipping end
+  // section:addresses start
+  // section:addresses end
+  // section:mobile start
+  // section:mobile end
+  // section:reviews start
+  // section:reviews end
+  // section:import start
+  // section:import end
+  // section:organizer start
+  // section:organizer end
+  // section:perf start
+  // section:perf end
+  // section:festival start
+  // section:festival end
 };

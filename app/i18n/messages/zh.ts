@@ -883,4 +883,20 @@ export const zh: Messages = {
   "unsubscribe.confirm": "确认退订",
   "unsubscribe.done": "已退订：您将不再收到此类邮件。",
   "unsubscribe.invalid": "此退订链接无效，请使用邮件中的链接。",
+  // section:shipping start
+  // section:shipping end
+  // section:addresses start
+  // section:addresses end
+  // section:mobile start
+  // section:mobile end
+  // section:reviews start
+  // section:reviews end
+  // section:import start
+  // section:import end
+  // section:organizer start
+  // section:organizer end
+  // section:perf start
+  // section:perf end
+  // section:festival start
+  // section:festival end
 };
