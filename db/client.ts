@@ -26,5 +26,13 @@ export function openDatabase(filePath: string): DB {
   sqlite.function("pinyin_text", { deterministic: true }, (text: unknown) =>
     pinyinSearchText(typeof text === "string" ? text : ""),
   );
-  return drizzle({ client: sqlite, schema, casing: "snake_case" }) as DB;
+  const db = drizzle({ client: sqlite, schema, casing: "snake_case" }) as DB;
+  // Transactions take the write lock when they begin (BEGIN IMMEDIATE), not at their first write.
+  // With several processes on the file (decision 031), a deferred transaction that has read and
+  // then writes fails at once with SQLITE_BUSY when another process wrote in between — the busy
+  // timeout cannot help it — while an immediate one waits its turn. A caller may still ask for
+  // "deferred" (a read-only snapshot).
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as DB["transaction"];
+  return db;
 }

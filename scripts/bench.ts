@@ -28,6 +28,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 const CONNECTIONS = 16;
+/** Worker-process counts (WEB_CONCURRENCY) the uncached product page is measured with. */
+const WORKERS = (process.env.BENCH_WORKERS ?? "1,2").split(",").map(Number);
 const TARGETS = { productP95: 40, apiSearchP95: 25, homeRps: 300, productJsKb: 150 };
 
 const percentile = (values: number[], p: number) => {
@@ -269,6 +271,158 @@ async function javascriptPerRoute() {
   });
 }
 
+function firstInStock(file: string): number {
+  const catalog = new Database(file, { readonly: true });
+  const id = catalog
+    .prepare("SELECT id FROM products WHERE status = 'active' AND on_hand - reserved > 0 ORDER BY id LIMIT 1")
+    .pluck()
+    .get() as number;
+  catalog.close();
+  return id;
+}
+
+/** `npm start`'s code on the bench catalog with `workers` processes; RSS of each process on demand. */
+async function startApp(file: string, meiliHost: string, masterKey: string, indexPrefix: string, workers: number) {
+  const port = 3500;
+  const app = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_PATH: file,
+      MEILI_HOST: meiliHost,
+      MEILI_MASTER_KEY: masterKey,
+      MEILI_INDEX_PREFIX: indexPrefix,
+      API_SEARCH_RATE_LIMIT: "0",
+      WEB_CONCURRENCY: String(workers),
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (
+      await fetch(`${base}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const rssMb = (pid: number) => {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  };
+  const children = (pid: number): number[] => {
+    try {
+      return fs
+        .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      return [];
+    }
+  };
+  return {
+    base,
+    /** tsx's node process (the primary with several workers), then its workers. */
+    memoryMb: () => {
+      const node = children(app.pid!)[0] ?? app.pid!;
+      return { primary: rssMb(node), workers: workers > 1 ? children(node).map(rssMb) : [] };
+    },
+    stop: async () => {
+      app.kill("SIGTERM");
+      await new Promise((r) => app.once("exit", r));
+    },
+  };
+}
+
+interface WriterResult {
+  ordersPerSecond1: number;
+  ordersPerSecond2: number;
+  outboxDocsPerSecond: number;
+}
+
+/**
+ * The ceiling every worker shares: SQLite takes one write at a time. 400 guests' checkouts (cart,
+ * order, reservation: one immediate transaction each) placed from one process, then 200 from each of
+ * two processes at once (tests/support/worker-process.ts); then how fast the search outbox drains
+ * into Meilisearch. On a copy of the catalog, which keeps its stock.
+ */
+async function writerCeiling(
+  file: string,
+  meiliHost: string,
+  masterKey: string,
+  indexPrefix: string,
+): Promise<WriterResult> {
+  const copy = path.join(path.dirname(file), "writer-bench.db");
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(copy + suffix, { force: true });
+  const source = new Database(file, { readonly: true });
+  await source.backup(copy);
+  source.close();
+  const db = new Database(copy);
+  const productId = db
+    .prepare("SELECT id FROM products WHERE status = 'active' ORDER BY id LIMIT 1")
+    .pluck()
+    .get() as number;
+  db.prepare("UPDATE products SET on_hand = 1000000 WHERE id = ?").run(productId);
+  db.close();
+  const { fork } = await import("node:child_process");
+  const startWorker = async () => {
+    const child = fork(path.join(root, "tests/support/worker-process.ts"), {
+      execArgv: ["--import", "tsx"],
+      env: { ...process.env, DATABASE_PATH: copy, NODE_ENV: "test" },
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+    });
+    await new Promise((resolve) => child.once("message", resolve));
+    return child;
+  };
+  const call = (child: import("node:child_process").ChildProcess, message: object) =>
+    new Promise<unknown>((resolve, reject) => {
+      child.once("message", (m: { result?: unknown; error?: string }) =>
+        m.error ? reject(new Error(m.error)) : resolve(m.result),
+      );
+      child.send({ id: 1, ...message });
+    });
+  const ORDERS = 400;
+  const [a, b] = [await startWorker(), await startWorker()];
+  try {
+    let startAt = Date.now() + 1_000;
+    await call(a, { cmd: "checkout", productId, count: ORDERS, startAt });
+    const ordersPerSecond1 = round(ORDERS / ((Date.now() - startAt) / 1000));
+    startAt = Date.now() + 1_000;
+    await Promise.all([
+      call(a, { cmd: "checkout", productId, count: ORDERS / 2, startAt }),
+      call(b, { cmd: "checkout", productId, count: ORDERS / 2, startAt }),
+    ]);
+    const ordersPerSecond2 = round(ORDERS / ((Date.now() - startAt) / 1000));
+    // The outbox: every product of the catalog (up to 5,000) queued, then drained as the job does.
+    const { drainOutbox } = await import("#search/outbox.ts");
+    const appDb = openDatabase(copy);
+    appDb.$client.exec("DELETE FROM search_outbox");
+    appDb.$client.exec(
+      "INSERT INTO search_outbox (entity_type, entity_id) SELECT 'product', id FROM products ORDER BY id LIMIT 5000",
+    );
+    const queued = appDb.$client.prepare("SELECT count(*) FROM search_outbox").pluck().get() as number;
+    const connection = { host: meiliHost, apiKey: masterKey, indexPrefix };
+    const client = createClient(connection, 300_000);
+    const began = Date.now();
+    for (;;) {
+      const result = await drainOutbox(appDb, client, connection);
+      if (result.error) throw new Error(result.error);
+      if (result.processed === 0) break;
+    }
+    const outboxDocsPerSecond = round(queued / ((Date.now() - began) / 1000));
+    appDb.$client.close();
+    return { ordersPerSecond1, ordersPerSecond2, outboxDocsPerSecond };
+  } finally {
+    a.kill();
+    b.kill();
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(copy + suffix, { force: true });
+  }
+}
+
 async function main() {
   // Build first (npm start would otherwise build inside the timed server start).
   const built = spawn("npx", ["remix", "vite:build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
@@ -283,6 +437,7 @@ async function main() {
     seconds: SECONDS,
     sizes: {} as Record<string, RouteResult[]>,
     overload: {} as Record<string, OverloadResult>,
+    memory: {} as Record<string, unknown>,
   };
   try {
     for (const size of SIZES) {
@@ -298,39 +453,11 @@ async function main() {
         await reindexAll(db, client, connection, (line) => console.log(line));
         db.$client.close();
       }
-      const port = 3500;
-      const app = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
-        cwd: root,
-        env: {
-          ...process.env,
-          PORT: String(port),
-          DATABASE_PATH: file,
-          MEILI_HOST: meili.host,
-          MEILI_MASTER_KEY: meili.masterKey,
-          MEILI_INDEX_PREFIX: connection.indexPrefix,
-          API_SEARCH_RATE_LIMIT: "0",
-        },
-        stdio: ["ignore", "ignore", "inherit"],
-      });
+      const app = await startApp(file, meili.host, meili.masterKey, connection.indexPrefix, 1);
       try {
-        const base = `http://127.0.0.1:${port}`;
-        for (let i = 0; i < 600; i++) {
-          if (
-            await fetch(`${base}/healthz`)
-              .then((r) => r.ok)
-              .catch(() => false)
-          )
-            break;
-          await new Promise((r) => setTimeout(r, 500));
-        }
+        const base = app.base;
         const urls = urlsFor(file);
-        const catalog = new Database(file, { readonly: true });
-        const inStock = catalog
-          .prepare("SELECT id FROM products WHERE status = 'active' AND on_hand - reserved > 0 ORDER BY id LIMIT 1")
-          .pluck()
-          .get() as number;
-        catalog.close();
-        const cartCookie = await guestCartCookie(base, inStock);
+        const cartCookie = await guestCartCookie(base, firstInStock(file));
         // Warm up every URL once (first-hit costs are not what a crowd sees).
         for (const list of Object.values(urls))
           for (const u of list) await fetch(base + u).then((r) => r.arrayBuffer());
@@ -351,10 +478,36 @@ async function main() {
         console.log(
           `${size.toLocaleString("en")} products · overload: ${over.shed503} % shed (503), p99 of 200s ${over.p99ok} ms, ${over.cachedIncomplete} incomplete of ${over.cachedChecked} cached`,
         );
+        (results.memory as Record<string, unknown>)[`${size} · 1 worker`] = app.memoryMb();
       } finally {
-        app.kill("SIGTERM");
-        await new Promise((r) => app.once("exit", r));
+        await app.stop();
       }
+      // The same uncached product pages (a carting visitor) with several worker processes (decision 031).
+      for (const workers of WORKERS.filter((w) => w > 1)) {
+        const many = await startApp(file, meili.host, meili.masterKey, connection.indexPrefix, workers);
+        try {
+          const urls = urlsFor(file);
+          const cartCookie = await guestCartCookie(many.base, firstInStock(file));
+          for (const u of urls.product) await fetch(many.base + u, { headers: { cookie: cartCookie } });
+          const row = await load(many.base, `product (uncached), ${workers} workers`, urls.product, {
+            cookie: cartCookie,
+          });
+          (results.sizes as Record<string, RouteResult[]>)[size]!.push(row);
+          console.log(`${size.toLocaleString("en")} products · ${row.route}: ${row.rps} req/s, p95 ${row.p95} ms`);
+          const over = await overload(many.base, urls.product, cartCookie);
+          (results.overload as Record<string, OverloadResult>)[`${size} · ${workers} workers`] = over;
+          console.log(
+            `${size.toLocaleString("en")} products · overload, ${workers} workers: ${over.shed503} % shed (503), p99 of 200s ${over.p99ok} ms`,
+          );
+          (results.memory as Record<string, unknown>)[`${size} · ${workers} workers`] = many.memoryMb();
+        } finally {
+          await many.stop();
+        }
+      }
+      results.writer = {
+        ...(results.writer as object),
+        [size]: await writerCeiling(file, meili.host, meili.masterKey, connection.indexPrefix),
+      };
     }
   } finally {
     await meili.stop();
@@ -407,6 +560,16 @@ async function main() {
   for (const [size, o] of Object.entries(results.overload as Record<string, OverloadResult>))
     console.log(
       `| ${Number(size).toLocaleString("en")} | ${o.requests} | ${o.shed503} % | ${o.ok200} | ${o.otherStatus} | ${o.errors} | ${o.p50ok} | ${o.p99ok} | ${o.cachedChecked} | ${o.cachedIncomplete} |`,
+    );
+  console.log("\nMemory after the load (RSS, MB): the primary, then each worker");
+  for (const [run, mb] of Object.entries(results.memory as Record<string, unknown>))
+    console.log(`- ${run}: ${JSON.stringify(mb)}`);
+  console.log("\nThe single writer (SQLite): orders placed per second, search outbox documents synced per second");
+  console.log("| products | orders/s, 1 process | orders/s, 2 processes at once | outbox docs/s |");
+  console.log("|---:|---:|---:|---:|");
+  for (const [size, w] of Object.entries(results.writer as Record<string, WriterResult>))
+    console.log(
+      `| ${Number(size).toLocaleString("en")} | ${w.ordersPerSecond1} | ${w.ordersPerSecond2} | ${w.outboxDocsPerSecond} |`,
     );
   console.log("\nJavaScript per route (first visit, gzip)");
   console.log("| route | files | kB |");

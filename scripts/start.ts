@@ -1,14 +1,19 @@
 /**
  * npm start: validate the environment, migrate, seed an empty database, build when the build is
  * missing or older than the sources, then serve on PORT (server/run.ts: search, background jobs,
- * the Express pipeline, clean shutdown).
+ * the Express pipeline, clean shutdown) — in this process, or in WEB_CONCURRENCY worker processes
+ * (server/cluster.ts), each of which runs this script again as a cluster worker and goes straight
+ * to serving.
  */
 import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
+import os from "node:os";
 import fs from "node:fs";
 import path from "node:path";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { prepareDatabase } from "#db/prepare.ts";
+import { runCluster } from "../server/cluster.ts";
 import { runMarketplace } from "../server/run.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -16,11 +21,20 @@ const root = path.resolve(import.meta.dirname, "..");
 // declares production, not to a local `npm start` of the demo.
 const env = loadEnv();
 process.env.NODE_ENV = "production";
-
-await prepareDatabase(env.DATABASE_PATH);
-
 const buildDir = path.join(root, "build");
-if (buildIsStale(buildDir)) {
+
+if (cluster.isWorker) {
+  await runMarketplace({ mode: "production", buildDir });
+} else {
+  await prepareDatabase(env.DATABASE_PATH);
+  buildIfStale();
+  const workers = env.WEB_CONCURRENCY ?? (env.NODE_ENV === "production" ? os.availableParallelism() : 1);
+  if (workers > 1) await runCluster({ workers, declaredNodeEnv: env.NODE_ENV });
+  else await runMarketplace({ mode: "production", buildDir });
+}
+
+function buildIfStale() {
+  if (!buildIsStale(buildDir)) return;
   logger.info("Building the app…");
   const result = spawnSync(
     process.execPath,
@@ -36,8 +50,6 @@ if (buildIsStale(buildDir)) {
     process.exit(1);
   }
 }
-
-await runMarketplace({ mode: "production", buildDir });
 
 /** True when there is no build, or a source file changed after it was made. */
 function buildIsStale(dir: string): boolean {

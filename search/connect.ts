@@ -43,6 +43,8 @@ export async function connectSearch(options: {
   masterKey?: string;
   indexPrefix?: string;
   log?: (line: string) => void;
+  /** False in a cluster worker: the primary already brought the index in step. */
+  prepareIndex?: boolean;
 }): Promise<SearchSetup> {
   const log = options.log ?? ((line: string) => logger.info(line));
   let connection: SearchConnection;
@@ -72,6 +74,7 @@ export async function connectSearch(options: {
     }
   }
   setSearchConnection(connection);
+  if (options.prepareIndex === false) return { connection, server };
   const db = openDatabase(options.databasePath);
   try {
     await reindexIfOutOfStep(db, createClient(connection, 120_000), connection, log);

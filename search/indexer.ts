@@ -104,7 +104,9 @@ type StateKey =
   /** PRODUCT_DOCUMENT_VERSION of the documents the last full reindex wrote. */
   | "productDocumentVersion"
   /** The last instant the festival-boundary job handled (search/festival-boundaries.ts). */
-  | "festivalBoundariesAt";
+  | "festivalBoundariesAt"
+  /** Bumped on every index change (search/generation.ts); result caches key on it. */
+  | "indexGeneration";
 
 export function setSearchState(db: Pick<DB, "insert">, key: StateKey, value: Date | string) {
   const text = typeof value === "string" ? value : value.toISOString();
@@ -161,7 +163,7 @@ export async function applySynonymsIfChanged(
     .waitTask(TASK_WAIT);
   if (task.status !== "succeeded") throw new Error(`synonyms task ${task.uid} ${task.status}`);
   setSearchState(db, "synonymsAppliedAt", startedAt);
-  bumpIndexGeneration();
+  bumpIndexGeneration(db);
   return true;
 }
 
@@ -203,7 +205,7 @@ export async function reindexAll(
   setSearchState(db, "productDocumentVersion", String(PRODUCT_DOCUMENT_VERSION));
   setSearchState(db, "festivalBoundariesAt", pricedAt);
   setSearchState(db, "lastSyncAt", new Date());
-  bumpIndexGeneration();
+  bumpIndexGeneration(db);
 }
 
 /**

@@ -92,7 +92,7 @@ export async function drainOutbox(
       throw new Error(`task ${failedTask.uid} ${failedTask.status}: ${failedTask.error?.message ?? "no detail"}`);
     db.update(searchOutbox).set({ doneAt: new Date() }).where(inArray(searchOutbox.id, rowIds)).run();
     setSearchState(db, "lastSyncAt", new Date());
-    bumpIndexGeneration();
+    bumpIndexGeneration(db);
     return { processed: rows.length, failed: 0 };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -4,20 +4,27 @@
  * requests, requests under way finish, background work under way finishes and the search log is
  * written, SQLite closes, the Meilisearch child stops.
  */
+import cluster from "node:cluster";
 import { startBackgroundJobs, stopBackgroundJobs } from "#app/jobs.server.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
+import { setSearchConnection } from "#search/client.ts";
 import { connectSearch } from "#search/connect.ts";
 import { startServer, type ServerOptions } from "./index.ts";
 
 export async function runMarketplace(options: Omit<ServerOptions, "port">) {
   const env = loadEnv();
-  const search = await connectSearch({
-    databasePath: env.DATABASE_PATH,
-    meiliHost: env.MEILI_HOST,
-    masterKey: env.MEILI_MASTER_KEY,
-    indexPrefix: env.MEILI_INDEX_PREFIX,
-  });
+  // A cluster worker (server/cluster.ts) uses the Meilisearch its primary found or started, or none.
+  const search =
+    cluster.isWorker && !env.MEILI_HOST
+      ? (setSearchConnection(null), { connection: null, server: undefined })
+      : await connectSearch({
+          databasePath: env.DATABASE_PATH,
+          meiliHost: env.MEILI_HOST,
+          masterKey: env.MEILI_MASTER_KEY,
+          indexPrefix: env.MEILI_INDEX_PREFIX,
+          prepareIndex: !cluster.isWorker,
+        });
   startBackgroundJobs();
 
   let running: Awaited<ReturnType<typeof startServer>>;
@@ -34,7 +41,7 @@ export async function runMarketplace(options: Omit<ServerOptions, "port">) {
     await search.server?.stop();
     process.exit(1);
   }
-  logger.info(`Silk Road Market is serving on http://localhost:${env.PORT}`);
+  if (!cluster.isWorker) logger.info(`Silk Road Market is serving on http://localhost:${env.PORT}`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

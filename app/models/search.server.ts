@@ -69,7 +69,7 @@ export async function searchCatalog(
 /** Meilisearch when it answers in time, the SQLite FTS5 index otherwise. */
 async function engineSearch(params: SearchParams, locale: Locale): Promise<SearchResult> {
   const connection = getSearchConnection();
-  const cacheKey = `${indexGeneration()}|${locale}|${JSON.stringify(params)}`;
+  const cacheKey = `${indexGeneration(getDb())}|${locale}|${JSON.stringify(params)}`;
   let result = resultCache.get(cacheKey);
   if (!result && connection && Date.now() >= breaker.downUntil) {
     try {

@@ -53,6 +53,16 @@ const schema = z
       .max(1440, { error: "must be a whole number of minutes from 1 to 1440" })
       .default(30),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /**
+     * Worker processes `npm start` runs over the one database (node:cluster, decision 031). Unset: the
+     * number of cores when NODE_ENV=production, 1 otherwise. `npm run dev` always runs one.
+     */
+    WEB_CONCURRENCY: z.coerce
+      .number({ error: "must be a whole number from 1 to 64" })
+      .int({ error: "must be a whole number from 1 to 64" })
+      .min(1, { error: "must be a whole number from 1 to 64" })
+      .max(64, { error: "must be a whole number from 1 to 64" })
+      .optional(),
     /** Where email goes (smtp:// or smtps://user:pass@host:port); unset: the local mailbox under data/mail, shown at /dev/mail. */
     SMTP_URL: z
       .string()

@@ -49,6 +49,7 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     "festival_sessions",
     "festival_stores",
     "festivals",
+    "job_leases",
     "notifications",
     "order_events",
     "order_items",

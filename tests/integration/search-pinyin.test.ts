@@ -86,7 +86,7 @@ describe("Meilisearch", () => {
 describe("SQLite fallback (Meilisearch down)", () => {
   beforeAll(() => {
     setSearchConnection({ host: "http://127.0.0.1:9", apiKey: "x", indexPrefix: "none_" });
-    bumpIndexGeneration(); // Meilisearch's answers above are cached for a few seconds
+    bumpIndexGeneration(getDb()); // Meilisearch's answers above are cached for a few seconds
   });
   afterAll(() => {
     setSearchConnection(connection());

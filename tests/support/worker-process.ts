@@ -1,0 +1,67 @@
+/**
+ * A second (third…) worker process for tests of several processes over one database (decision 031).
+ * Run with `fork(this file, { execArgv: ["--import", "tsx"], env: { DATABASE_PATH } })`; it answers
+ * each IPC message `{ id, cmd, ...args }` with `{ id, result }` or `{ id, error }`. It uses the same
+ * model functions the app's workers use, on the same SQLite file as the test.
+ */
+import fs from "node:fs";
+import { startBackgroundJobs, stopBackgroundJobs } from "#app/jobs.server.ts";
+import { changeCart } from "#app/models/cart.server.ts";
+import { placeOrder } from "#app/models/checkout.server.ts";
+import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { bumpIndexGeneration, indexGeneration } from "#search/generation.ts";
+
+export const WORKER_SHIPPING = {
+  email: "zhao.min@example.com",
+  name: "Zhao Min",
+  phone: "+86 21 5555 0101",
+  address: "88 Century Avenue, Pudong",
+  city: "Shanghai",
+  postcode: "200120",
+  country: "China",
+};
+
+type Message = { id: number; cmd: string } & Record<string, unknown>;
+
+const commands: Record<string, (m: Message) => unknown> = {
+  /** `count` guests each put one unit of `productId` in a cart and check out; the placed order ids. */
+  /**
+   * `count` guests each put one unit of `productId` in a cart; at `startAt` (epoch ms, the same for
+   * every process) they all check out, one after another; the placed order ids.
+   */
+  checkout: async ({ productId, count, startAt }) => {
+    const owners = Array.from({ length: count as number }, (_, i) => ({ token: `worker-${process.pid}-${i}` }));
+    for (const owner of owners) changeCart(owner, productId as number, 1, "add");
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, (startAt as number) - Date.now())));
+    const placed: number[] = [];
+    for (const owner of owners) {
+      const result = placeOrder({ owner, userId: null, shipping: WORKER_SHIPPING, locale: "zh", provider: "demo" });
+      if (result.ok) placed.push(result.orderId);
+    }
+    return placed;
+  },
+  /** A job that writes this process's id to `probeFile` on every run. */
+  startProbeJob: ({ probeFile, leaseMs }) => {
+    startBackgroundJobs(
+      [{ name: "probe", intervalMs: 50, run: () => fs.appendFileSync(probeFile as string, `${process.pid}\n`) }],
+      { leaseMs: leaseMs as number },
+    );
+    return process.pid;
+  },
+  stopJobs: () => stopBackgroundJobs({ closeDatabase: false }).then(() => true),
+  hit: ({ name, key, points, duration }) =>
+    hitRateLimit(name as string, key as string, { points: points as number, duration: duration as number }),
+  generation: () => indexGeneration(getDb()),
+  bumpGeneration: () => bumpIndexGeneration(getDb()),
+};
+
+process.on("message", (message: Message) => {
+  Promise.resolve()
+    .then(() => commands[message.cmd]!(message))
+    .then(
+      (result) => process.send!({ id: message.id, result }),
+      (error: unknown) => process.send!({ id: message.id, error: String(error) }),
+    );
+});
+process.send!({ ready: process.pid });
