@@ -361,7 +361,8 @@ async function writerCeiling(
   const source = new Database(file, { readonly: true });
   await source.backup(copy);
   source.close();
-  const db = new Database(copy);
+  // openDatabase: the products' full-text triggers call the pinyin function it registers.
+  const db = openDatabase(copy).$client;
   const productId = db
     .prepare("SELECT id FROM products WHERE status = 'active' ORDER BY id LIMIT 1")
     .pluck()
