@@ -47,9 +47,12 @@ export function SortableList({
     const target = focusAfter.current;
     if (!target) return;
     focusAfter.current = null;
-    listRef.current
-      ?.querySelector<HTMLElement>(`[data-sort-id="${target.id}"] [data-control="${target.control}"]`)
-      ?.focus();
+    const item = listRef.current?.querySelector<HTMLElement>(`[data-sort-id="${target.id}"]`);
+    // At the top "up" is disabled (and cannot hold focus): the item's first enabled control takes it.
+    const control =
+      item?.querySelector<HTMLButtonElement>(`[data-control="${target.control}"]:not(:disabled)`) ??
+      item?.querySelector<HTMLButtonElement>("[data-control]:not(:disabled)");
+    control?.focus();
   });
   const byId = new Map(items.map((i) => [i.id, i]));
   const current = order.filter((id) => byId.has(id));
