@@ -97,7 +97,7 @@ export default function AuditLog() {
         <EmptyState title={t("admin.noAudit")} />
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="audit-log">
+          <table className="w-full min-w-[44rem] text-left text-sm" data-testid="audit-log">
             <thead>
               <tr className="border-b border-stone-300">
                 <th scope="col" className="py-2">
