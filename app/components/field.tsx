@@ -1,5 +1,4 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
-import { cn } from "./ui/cn.ts";
 import { Input, Select } from "./ui/input.tsx";
 
 /**
@@ -29,15 +28,27 @@ export function Field({
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <Input
-        name={name}
-        {...input}
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        // A colour input is otherwise squeezed by the padding to a thin line in Chrome.
-        className={cn("mt-1 w-full", input.type === "color" && "h-10.5")}
-      />
+      {input.type === "color" ? (
+        // A colour input under the text inputs' padding is squeezed to a thin line in Chrome: it gets
+        // a small padding and a swatch-sized box of its own (decision 030).
+        <input
+          name={name}
+          {...input}
+          id={id}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className="mt-1 block h-10.5 w-24 cursor-pointer rounded border border-stone-300 bg-white p-1 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-clay-700"
+        />
+      ) : (
+        <Input
+          name={name}
+          {...input}
+          id={id}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className="mt-1 w-full"
+        />
+      )}
       {hint ? (
         <p id={hintId} className="mt-1 text-xs text-stone-600">
           {hint}

@@ -3,7 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useT, useLocale } from "#app/i18n/use-locale.ts";
+import { CoverageMap } from "#app/components/admin/coverage-map.tsx";
+import { Trends } from "#app/components/admin/trends.tsx";
+import { getAfricaGeometry } from "#app/models/admin/africa-map.server.ts";
+import { coverageMapFacts } from "#app/models/admin/coverage-map.server.ts";
 import { getCampaignDashboard, type CoverageRow } from "#app/models/admin/dashboard.server.ts";
+import { getTrends, TREND_GRAINS } from "#app/models/admin/trends.server.ts";
+import { MAP_METRICS } from "#app/utils/admin-constants.ts";
+import { parseEnum } from "#app/utils/params.ts";
 import { getSales, type SalesRow } from "#app/models/orders.server.ts";
 import { formatMoney } from "#app/utils/money.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
@@ -12,17 +19,26 @@ import { pageMeta } from "#app/utils/meta.ts";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale } = context;
   const user = requireOrganizer({ request, context });
-  return { ...getCampaignDashboard(user, locale), sales: getSales(user, locale) };
+  const url = new URL(request.url);
+  const metric = parseEnum(url.searchParams.get("map"), MAP_METRICS, "stores");
+  const grain = parseEnum(url.searchParams.get("trend"), TREND_GRAINS, "day");
+  const dashboard = getCampaignDashboard(user, locale);
+  const { width, height } = getAfricaGeometry();
+  return {
+    ...dashboard,
+    sales: getSales(user, locale),
+    map: { metric, width, height, ...coverageMapFacts(dashboard.coverage.countries, metric) },
+    trends: getTrends(user, grain),
+  };
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("admin.dashboardTitle"));
 
 export default function CampaignDashboard() {
-  const { progress, targets, pendingStores, coverage, quality, sales } = useLoaderData<typeof loader>();
+  const { progress, targets, pendingStores, coverage, quality, sales, map, trends } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const href = useHref();
-  const represented = coverage.countries.filter((c) => c.stores > 0).length;
   return (
     <div className="space-y-10">
       <PageHeading title={t("admin.dashboardTitle")} />
@@ -83,16 +99,19 @@ export default function CampaignDashboard() {
           </>
         )}
       </section>
+      <CoverageMap
+        metric={map.metric}
+        rows={coverage.countries}
+        legend={map.legend}
+        missing={map.missing}
+        represented={map.represented}
+        total={map.total}
+        width={map.width}
+        height={map.height}
+        keep={`trend=${trends.grain}`}
+      />
+      <Trends grain={trends.grain} buckets={trends.buckets} keep={`map=${map.metric}`} />
       <div className="grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="countries-heading">
-          <h2 id="countries-heading" className="mb-1 text-lg font-bold text-clay-900">
-            {t("admin.coverageCountries")}
-          </h2>
-          <p className="mb-3 text-sm text-stone-700">
-            {t("admin.countriesRepresented", { count: represented, total: coverage.countries.length })}
-          </p>
-          <BarChart rows={coverage.countries} testId="coverage-countries" />
-        </section>
         <section aria-labelledby="categories-heading">
           <h2 id="categories-heading" className="mb-3 text-lg font-bold text-clay-900">
             {t("admin.coverageCategories")}

@@ -4,6 +4,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { ProductPicker } from "#app/components/product-picker.tsx";
+import { SortableList } from "#app/components/admin/sortable-list.tsx";
+import { Combobox, useHydrated } from "#app/components/admin/combobox.tsx";
+import { moveFeaturedTo, parseOrder, reorderFeatured } from "#app/models/admin/reorder.server.ts";
 import { Button } from "#app/components/ui/button.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
@@ -33,7 +36,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const INTENT = { add: "add", remove: "remove", up: "up", down: "down" } as const;
+const INTENT = {
+  add: "add",
+  remove: "remove",
+  up: "up",
+  down: "down",
+  reorder: "reorder",
+  moveTo: "move-to",
+} as const;
 
 const productId = formId("admin.errorBadRequest");
 const curationActionSchema = z.discriminatedUnion(
@@ -42,6 +52,8 @@ const curationActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal(INTENT.add), productId }),
     z.object({ intent: z.literal(INTENT.remove), productId }),
     z.object({ intent: z.enum([INTENT.up, INTENT.down]), productId }),
+    z.object({ intent: z.literal(INTENT.reorder), order: z.string().max(20_000) }),
+    z.object({ intent: z.literal(INTENT.moveTo), productId, position: formId("admin.errorBadRequest") }),
   ],
   { error: "admin.errorBadRequest" },
 );
@@ -51,6 +63,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: curationActionSchema });
   if (submission.status !== "success") return data({ ok: false, message: "admin.errorBadRequest" }, { status: 400 });
   const input = submission.value;
+  if (input.intent === INTENT.reorder || input.intent === INTENT.moveTo) {
+    const order = input.intent === INTENT.reorder ? parseOrder(input.order) : null;
+    if (input.intent === INTENT.reorder && !order)
+      return data({ ok: false, message: "admin.errorBadRequest" }, { status: 400 });
+    const moved =
+      input.intent === INTENT.reorder
+        ? reorderFeatured(user, order!)
+        : moveFeaturedTo(user, input.productId, input.position);
+    if (!moved.ok)
+      return data(
+        { ok: false, message: moved.error === "stale" ? "org.errorStaleOrder" : "admin.errorNotFound" },
+        { status: 409 },
+      );
+    return { ok: true, message: "org.orderSaved" };
+  }
   let result: CurationResult;
   let done: MessageKey;
   switch (input.intent) {
@@ -84,6 +111,7 @@ export default function FeaturedCuration() {
   const t = useT();
   const href = useHref();
   const featuredIds = new Set(featured.map((f) => f.id));
+  const hydrated = useHydrated();
   return (
     <div className="space-y-6">
       <PageHeading title={t("admin.featuredTitle")} subtitle={t("admin.featuredIntro")} />
@@ -91,55 +119,53 @@ export default function FeaturedCuration() {
       {featured.length === 0 ? (
         <EmptyState title={t("home.noFeatured")} />
       ) : (
-        <ol
-          className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
-          data-testid="featured-list"
-        >
-          {featured.map((p, i) => (
-            <li
-              key={p.id}
-              className="flex flex-wrap items-center justify-between gap-3 p-3 text-sm"
-              data-product-id={p.id}
-            >
-              <span>
-                <span className="mr-2 inline-block w-6 text-right font-semibold text-stone-600">{i + 1}.</span>
+        <SortableList
+          testId="featured-list"
+          reorderIntent={INTENT.reorder}
+          moveIntent={INTENT.moveTo}
+          idField="productId"
+          items={featured.map((p) => ({
+            id: p.id,
+            label: p.title,
+            content: (
+              <>
                 <Link to={href(`/products/${p.slug}`)} className="font-medium underline">
                   {p.title}
                 </Link>{" "}
                 <span className="text-stone-600">
                   · {p.store.name} · {p.country.name}
                 </span>
-              </span>
-              <Form method="post" className="flex gap-1" preventScrollReset>
+              </>
+            ),
+            extra: (
+              <Form method="post" preventScrollReset>
                 <input type="hidden" name="productId" value={p.id} />
                 <Button
-                  variant="secondary"
-                  size="sm"
+                  variant="danger"
+                  size="xs"
                   name="intent"
-                  value={INTENT.up}
-                  disabled={i === 0}
-                  aria-label={t("admin.moveUp", { title: p.title })}
+                  value={INTENT.remove}
+                  aria-label={t("admin.removeNamed", { title: p.title })}
                 >
-                  ↑
-                </Button>
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  name="intent"
-                  value={INTENT.down}
-                  disabled={i === featured.length - 1}
-                  aria-label={t("admin.moveDown", { title: p.title })}
-                >
-                  ↓
-                </Button>
-                <Button variant="danger" size="sm" name="intent" value={INTENT.remove}>
                   {t("admin.remove")}
                 </Button>
               </Form>
-            </li>
-          ))}
-        </ol>
+            ),
+          }))}
+        />
       )}
+      {hydrated ? (
+        <Form
+          method="post"
+          className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-4"
+          preventScrollReset
+        >
+          <Combobox kind="product" name="productId" label={t("org.pickProduct")} required testId="featured-combobox" />
+          <Button size="sm" name="intent" value={INTENT.add}>
+            {t("admin.add")}
+          </Button>
+        </Form>
+      ) : null}
       <ProductPicker
         query={picker.query}
         hits={picker.hits}

@@ -12,6 +12,8 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
 import { getSearchInsights, type QueryStat } from "#app/models/admin/search-insights.server.ts";
 import {
+  addQueryAsSynonym,
+  suggestSynonymTarget,
   deleteSynonymGroup,
   listSynonyms,
   saveSynonymGroup,
@@ -29,15 +31,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const days = parseEnum(url.searchParams.get("days"), PERIODS, "30");
   const queryLocale = parseEnum(url.searchParams.get("locale"), LOCALE_FILTERS, "all");
+  const insights = getSearchInsights(user, { locale: queryLocale, days: Number(days) });
+  const found = insights.top.filter((q) => q.lastHits > 0).map((q) => q.query);
   return {
     days,
     queryLocale,
-    insights: getSearchInsights(user, { locale: queryLocale, days: Number(days) }),
+    insights,
+    found,
+    suggestions: Object.fromEntries(insights.zero.map((z) => [z.query, suggestSynonymTarget(z.query, found)])),
     synonyms: listSynonyms(user),
   };
 }
 
-const INTENT = { add: "add", update: "update", delete: "delete" } as const;
+const INTENT = { add: "add", update: "update", delete: "delete", addQuery: "add-query" } as const;
 
 const id = formId("admin.errorBadRequest");
 const words = z.string().optional().default("");
@@ -47,6 +53,7 @@ const synonymActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal(INTENT.add), words }),
     z.object({ intent: z.literal(INTENT.update), id, words }),
     z.object({ intent: z.literal(INTENT.delete), id }),
+    z.object({ intent: z.literal(INTENT.addQuery), query: z.string().max(200), target: words }),
   ],
   { error: "admin.errorBadRequest" },
 );
@@ -70,6 +77,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case INTENT.delete:
       result = deleteSynonymGroup(user, input.id);
       break;
+    case INTENT.addQuery:
+      result = addQueryAsSynonym(user, input.query, input.target);
+      break;
   }
   const groupId = "id" in input ? input.id : null;
   if (!result.ok)
@@ -87,7 +97,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("admin.insightsTitle"));
 
 export default function SearchInsights() {
-  const { days, queryLocale, insights, synonyms } = useLoaderData<typeof loader>();
+  const { days, queryLocale, insights, synonyms, found, suggestions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   return (
@@ -123,7 +133,12 @@ export default function SearchInsights() {
       </Form>
       <div className="grid gap-8 lg:grid-cols-2">
         <QueryTable title={t("admin.topQueries")} rows={insights.top} testId="top-queries" showHits />
-        <QueryTable title={t("admin.zeroQueries")} rows={insights.zero} testId="zero-queries" />
+        <QueryTable
+          title={t("admin.zeroQueries")}
+          rows={insights.zero}
+          testId="zero-queries"
+          synonym={{ suggestions, found, intent: INTENT.addQuery }}
+        />
       </div>
 
       <section aria-labelledby="synonyms-heading" className="space-y-3">
@@ -197,11 +212,14 @@ function QueryTable({
   rows,
   testId,
   showHits = false,
+  synonym,
 }: {
   title: string;
   rows: QueryStat[];
   testId: string;
   showHits?: boolean;
+  /** Zero-result rows get an "add as synonym" form, prefilled with the closest query that found something. */
+  synonym?: { suggestions: Record<string, string>; found: string[]; intent: string };
 }) {
   const t = useT();
   return (
@@ -218,6 +236,7 @@ function QueryTable({
               </th>
               <th scope="col">{t("admin.searches")}</th>
               {showHits ? <th scope="col">{t("admin.hits")}</th> : null}
+              {synonym ? <th scope="col">{t("org.addAsSynonym")}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -226,11 +245,47 @@ function QueryTable({
                 <td className="py-1">{r.query}</td>
                 <td>{r.searches}</td>
                 {showHits ? <td>{r.lastHits}</td> : null}
+                {synonym ? (
+                  <td className="py-1">
+                    <Form method="post" className="flex flex-wrap items-center gap-1" preventScrollReset>
+                      <input type="hidden" name="query" value={r.query} />
+                      <label htmlFor={`syn-${r.query}`} className="sr-only">
+                        {t("org.synonymOf", { query: r.query })}
+                      </label>
+                      <Input
+                        compact
+                        id={`syn-${r.query}`}
+                        name="target"
+                        required
+                        list="found-queries"
+                        defaultValue={synonym.suggestions[r.query] ?? ""}
+                        placeholder={t("org.synonymPlaceholder")}
+                        className="w-32"
+                      />
+                      <Button
+                        size="xs"
+                        variant="secondary"
+                        name="intent"
+                        value={synonym.intent}
+                        aria-label={t("org.addAsSynonymNamed", { query: r.query })}
+                      >
+                        {t("org.addAsSynonymShort")}
+                      </Button>
+                    </Form>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {synonym ? (
+        <datalist id="found-queries">
+          {synonym.found.map((q) => (
+            <option key={q} value={q} />
+          ))}
+        </datalist>
+      ) : null}
     </section>
   );
 }

@@ -5,10 +5,11 @@ import { z } from "zod";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
 import { Button } from "#app/components/ui/button.tsx";
-import { Input } from "#app/components/ui/input.tsx";
+import { Input, Select } from "#app/components/ui/input.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
+import { getCountryCoverage } from "#app/models/admin/dashboard.server.ts";
 import { listStoresForReview, reviewStore, type StoreDecision } from "#app/models/admin/store-reviews.server.ts";
 import { STORE_FILTERS } from "#app/utils/admin-constants.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
@@ -22,7 +23,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireOrganizer({ request, context });
   const url = new URL(request.url);
   const status = parseEnum(url.searchParams.get("status"), STORE_FILTERS, "pending");
-  return { status, ...listStoresForReview(user, locale, { status, page: parsePage(url.searchParams.get("page")) }) };
+  const get = (name: string) => (url.searchParams.get(name) ?? "").trim().slice(0, 100);
+  const search = { q: get("q"), country: get("country").toUpperCase(), from: get("from"), to: get("to") };
+  return {
+    status,
+    search,
+    countries: getCountryCoverage(user, locale)
+      .map((c) => ({ code: c.key, name: c.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale)),
+    ...listStoresForReview(user, locale, { status, page: parsePage(url.searchParams.get("page")), ...search }),
+  };
 }
 
 /** The review decisions, each the `intent` of its button; all three share one form shape. */
@@ -62,7 +72,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("admin.storesTitle"));
 
 export default function StoreApplications() {
-  const { status, items, pagination, counts } = useLoaderData<typeof loader>();
+  const { status, search, countries, items, pagination, counts } = useLoaderData<typeof loader>();
+  const searchQuery = new URLSearchParams(Object.entries(search).filter(([, v]) => v !== "")).toString();
   const result = useActionData<typeof action>();
   const t = useT();
   const href = useHref();
@@ -76,7 +87,7 @@ export default function StoreApplications() {
         {STORE_FILTERS.map((s) => (
           <Link
             key={s}
-            to={href(`/admin/stores?status=${s}`)}
+            to={href(`/admin/stores?status=${s}${searchQuery ? `&${searchQuery}` : ""}`)}
             aria-current={s === status ? "page" : undefined}
             className={`rounded-full px-3 py-1 text-sm ${s === status ? "bg-clay-700 text-white" : "bg-clay-100 text-clay-900 hover:underline"}`}
           >
@@ -84,6 +95,54 @@ export default function StoreApplications() {
           </Link>
         ))}
       </nav>
+      <Form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3" data-testid="store-search">
+        <input type="hidden" name="status" value={status} />
+        <div>
+          <label htmlFor="stores-q" className="block text-sm font-medium text-stone-800">
+            {t("org.storeSearch")}
+          </label>
+          <Input
+            compact
+            id="stores-q"
+            type="search"
+            name="q"
+            defaultValue={search.q}
+            maxLength={100}
+            className="w-56"
+          />
+        </div>
+        <div>
+          <label htmlFor="stores-country" className="block text-sm font-medium text-stone-800">
+            {t("org.colCountry")}
+          </label>
+          <Select compact id="stores-country" name="country" defaultValue={search.country}>
+            <option value="">{t("sell.all")}</option>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <label htmlFor="stores-from" className="block text-sm font-medium text-stone-800">
+            {t("org.appliedFrom")}
+          </label>
+          <Input compact id="stores-from" type="date" name="from" defaultValue={search.from} />
+        </div>
+        <div>
+          <label htmlFor="stores-to" className="block text-sm font-medium text-stone-800">
+            {t("org.appliedTo")}
+          </label>
+          <Input compact id="stores-to" type="date" name="to" defaultValue={search.to} />
+        </div>
+        <Button size="sm">{t("admin.apply")}</Button>
+        {searchQuery ? (
+          <Link to={href(`/admin/stores?status=${status}`)} className="text-sm underline">
+            {t("org.clearFilters")}
+          </Link>
+        ) : null}
+      </Form>
       {result ? (
         <Notice tone={result.ok ? "success" : "error"} className="mb-4" data-testid="review-result">
           {t(result.message as MessageKey)}

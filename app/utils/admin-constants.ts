@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "featured.add",
   "featured.remove",
   "featured.move",
+  "featured.reorder",
   "festival.create",
   "festival.update",
   "festival.publish",
@@ -23,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "festival.deal.update",
   "festival.deal.remove",
   "festival.deal.move",
+  "festival.deal.reorder",
   "festival.stores",
   "festival.session.add",
   "festival.session.remove",
@@ -32,3 +34,7 @@ export const AUDIT_ACTIONS = [
   "product.bulkEdit",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What the dashboard's Africa map colours countries by. */
+export const MAP_METRICS = ["stores", "products"] as const;
+export type MapMetric = (typeof MAP_METRICS)[number];

@@ -16,10 +16,10 @@ export interface CoverageRow {
   products: number;
 }
 
-export function getCampaignDashboard(actor: Actor, locale: Locale) {
+/** Every campaign country with its open stores and visible products, most products first. */
+export function getCountryCoverage(actor: Actor, locale: Locale): CoverageRow[] {
   assertOrganizer(actor);
-  const db = getDb();
-  const byCountry = db
+  return getDb()
     .select({
       code: countries.code,
       ...localizedColumns(countries, "name"),
@@ -30,6 +30,12 @@ export function getCampaignDashboard(actor: Actor, locale: Locale) {
     .all()
     .map((r) => ({ key: r.code, name: pick(r, "name", locale), stores: r.stores, products: r.products }))
     .sort((a, b) => b.products - a.products || a.name.localeCompare(b.name));
+}
+
+export function getCampaignDashboard(actor: Actor, locale: Locale) {
+  assertOrganizer(actor);
+  const db = getDb();
+  const byCountry = getCountryCoverage(actor, locale);
   const byCategory = db
     .select({
       slug: categories.slug,

@@ -1,4 +1,6 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { BEIJING_OFFSET_MS } from "#app/utils/datetime.ts";
 import type { Locale } from "#app/i18n/locales.ts";
 import { STORE_FILTERS, type StoreFilter } from "#app/utils/admin-constants.ts";
 import { getDb } from "#app/utils/db.server.ts";
@@ -51,15 +53,52 @@ export interface ReviewStoreRow {
   products: number;
 }
 
+/** The search and filters of the applications page (decision 030); dates are Beijing calendar days. */
+export interface StoreSearch {
+  /** Part of the store's name (any language), its slug or its owner's email. */
+  q?: string;
+  country?: string;
+  /** Applied on or after / on or before, YYYY-MM-DD in Beijing time. */
+  from?: string;
+  to?: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function storeSearchWhere(search: StoreSearch): SQL | undefined {
+  const parts: SQL[] = [];
+  const q = search.q?.trim().slice(0, 100);
+  if (q) {
+    const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const match = (column: SQLiteColumn) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+    parts.push(
+      or(match(stores.nameEn), match(stores.nameZh), match(stores.nameFr), match(stores.slug), match(users.email))!,
+    );
+  }
+  if (search.country && /^[A-Z]{2}$/.test(search.country)) parts.push(eq(stores.countryCode, search.country));
+  if (search.from && DAY.test(search.from))
+    parts.push(gte(stores.createdAt, new Date(Date.parse(`${search.from}T00:00:00Z`) - BEIJING_OFFSET_MS)));
+  if (search.to && DAY.test(search.to))
+    parts.push(lt(stores.createdAt, new Date(Date.parse(`${search.to}T00:00:00Z`) + 86_400_000 - BEIJING_OFFSET_MS)));
+  return parts.length > 0 ? and(...parts) : undefined;
+}
+
 export function listStoresForReview(
   actor: Actor,
   locale: Locale,
-  filter: { status: StoreFilter; page: number },
+  filter: { status: StoreFilter; page: number } & StoreSearch,
 ): { items: ReviewStoreRow[]; pagination: Pagination; counts: Record<StoreFilter, number> } {
   assertOrganizer(actor);
   const db = getDb();
+  const searched = storeSearchWhere(filter);
   const counts = Object.fromEntries(STORE_FILTERS.map((s) => [s, 0])) as Record<StoreFilter, number>;
-  for (const row of db.select({ status: stores.status, n: count() }).from(stores).groupBy(stores.status).all())
+  for (const row of db
+    .select({ status: stores.status, n: count() })
+    .from(stores)
+    .innerJoin(users, eq(users.id, stores.ownerId))
+    .where(searched)
+    .groupBy(stores.status)
+    .all())
     counts[row.status] = row.n;
   const pagination = paginate(filter.page, counts[filter.status], 25);
   const items = db
@@ -71,7 +110,7 @@ export function listStoresForReview(
     .from(stores)
     .innerJoin(users, eq(users.id, stores.ownerId))
     .innerJoin(countries, eq(countries.code, stores.countryCode))
-    .where(eq(stores.status, filter.status))
+    .where(and(eq(stores.status, filter.status), searched))
     .orderBy(filter.status === "pending" ? asc(stores.createdAt) : asc(stores.nameEn), asc(stores.id))
     .limit(pagination.pageSize)
     .offset(pagination.offset)

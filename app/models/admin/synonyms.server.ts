@@ -68,3 +68,48 @@ export function deleteSynonymGroup(actor: Actor, id: number): SynonymResult {
     return { ok: true } as const;
   });
 }
+
+/**
+ * "Add as synonym" from a zero-result query (decision 030): `query` joins the group that already
+ * holds `target`, or a new group of the two. Goes through saveSynonymGroup, so the sync worker
+ * sends it to Meilisearch as any edited group.
+ */
+export function addQueryAsSynonym(actor: Actor, query: string, target: string): SynonymResult {
+  assertOrganizer(actor);
+  const [word] = parseSynonymWords(query);
+  const [to] = parseSynonymWords(target);
+  if (!word || !to || word.toLowerCase() === to.toLowerCase()) return { ok: false, error: "tooFew" };
+  const group = listSynonyms(actor).find((g) => g.words.some((w) => w.toLowerCase() === to.toLowerCase()));
+  if (!group) return saveSynonymGroup(actor, { text: `${to}, ${word}` });
+  if (group.words.some((w) => w.toLowerCase() === word.toLowerCase())) return { ok: true };
+  return saveSynonymGroup(actor, { id: group.id, text: [...group.words, word].join(", ") });
+}
+
+/** Edit distance (Levenshtein), for suggesting which searched word a zero-result query may mean. Pure. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest query that found something (at most a third of its letters different), or "". */
+export function suggestSynonymTarget(query: string, found: string[]): string {
+  let best = "";
+  let bestDistance = Infinity;
+  for (const candidate of found) {
+    const d = editDistance(query.toLowerCase(), candidate.toLowerCase());
+    if (d > 0 && d < bestDistance && d <= Math.max(1, Math.floor(Math.max(query.length, candidate.length) / 3))) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

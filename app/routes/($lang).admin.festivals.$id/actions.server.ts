@@ -10,6 +10,7 @@ import {
   updateDeal,
   type DealResult,
 } from "#app/models/admin/festival-deals.server.ts";
+import { moveFestivalDealTo, parseOrder, reorderFestivalDeals } from "#app/models/admin/reorder.server.ts";
 import { addSession, removeSession, setFestivalStores } from "#app/models/admin/festival-showcase.server.ts";
 import { setFestivalPublished, updateFestival } from "#app/models/admin/festivals.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
@@ -107,6 +108,18 @@ export function removeFestivalDeal({ user, festivalId }: EditorContext, input: I
 export function moveFestivalDeal({ user, festivalId }: EditorContext, input: Input<"move-deal">) {
   const result = moveDeal(user, festivalId, input.dealId, input.direction);
   return result.ok ? done(input.intent, "admin.saved") : fail(input.intent, DEAL_ERRORS[result.error]);
+}
+
+/** The whole order of the deals in one POST (drag and drop or keyboard), or one deal to position N (no JavaScript). */
+export function reorderDeals({ user, festivalId }: EditorContext, input: Input<"reorder-deals" | "move-deal-to">) {
+  let result;
+  if (input.intent === INTENT.reorderDeals) {
+    const order = parseOrder(input.order);
+    if (!order) return fail(input.intent, "admin.errorBadRequest");
+    result = reorderFestivalDeals(user, festivalId, order);
+  } else result = moveFestivalDealTo(user, festivalId, input.dealId, input.position);
+  if (!result.ok) return fail(input.intent, result.error === "stale" ? "org.errorStaleOrder" : "admin.errorNotFound");
+  return done(input.intent, "org.orderSaved");
 }
 
 export function setFeaturedStores({ user, festivalId }: EditorContext, input: Input<"set-stores">) {

@@ -15,6 +15,8 @@ export const INTENT = {
   bulkAdd: "bulk-add",
   removeDeal: "remove-deal",
   moveDeal: "move-deal",
+  reorderDeals: "reorder-deals",
+  moveDealTo: "move-deal-to",
   setStores: "set-stores",
   addSession: "add-session",
   removeSession: "remove-session",
@@ -130,6 +132,8 @@ export const festivalEditorSchema = z.discriminatedUnion(
       dealId: formId(badRequest),
       direction: z.enum(["up", "down"]).catch("up"),
     }),
+    z.object({ intent: z.literal(INTENT.reorderDeals), order: z.string().max(20_000) }),
+    z.object({ intent: z.literal(INTENT.moveDealTo), dealId: formId(badRequest), position: formId(badRequest) }),
     z.object({
       intent: z.literal(INTENT.setStores),
       stores: z

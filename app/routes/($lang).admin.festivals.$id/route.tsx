@@ -6,8 +6,11 @@ import { FestivalTime } from "#app/components/festival-time.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
 import { Price } from "#app/components/price.tsx";
 import { ProductPicker } from "#app/components/product-picker.tsx";
+import { SortableList } from "#app/components/admin/sortable-list.tsx";
+import { Combobox, useHydrated } from "#app/components/admin/combobox.tsx";
+import { pickerOptions } from "#app/models/admin/picker.server.ts";
 import { Button, buttonClass } from "#app/components/ui/button.tsx";
-import { Input, Select, Textarea } from "#app/components/ui/input.tsx";
+import { Input, Select } from "#app/components/ui/input.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
@@ -22,6 +25,7 @@ import {
   moveFestivalDeal,
   refused,
   removeFestivalDeal,
+  reorderDeals,
   removeShowcaseSession,
   saveDetails,
   setFeaturedStores,
@@ -45,8 +49,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { params: search } = parseSearchParams(new URLSearchParams({ q: url.searchParams.get("q") ?? "" }));
   const picker = search.q ? await searchCatalog(search, locale, { record: false }) : null;
+  const storeQuery = (url.searchParams.get("storeQ") ?? "").trim().slice(0, 100);
   return {
     ...edit,
+    storePicker: {
+      query: storeQuery,
+      options: storeQuery ? await pickerOptions(user, "store", storeQuery, locale) : [],
+    },
     created: url.searchParams.get("created") === "1",
     picker: { query: search.q, hits: picker?.hits ?? [], total: picker?.totalHits ?? 0 },
   };
@@ -75,6 +84,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return removeFestivalDeal(editor, input);
     case INTENT.moveDeal:
       return moveFestivalDeal(editor, input);
+    case INTENT.reorderDeals:
+    case INTENT.moveDealTo:
+      return reorderDeals(editor, input);
     case INTENT.setStores:
       return setFeaturedStores(editor, input);
     case INTENT.addSession:
@@ -88,7 +100,10 @@ export const meta: MetaFunction<typeof loader> = ({ location, data }) =>
   pageMeta(location, (t) => `${data?.festival.name ?? ""} · ${t("admin.festivalsTitle")}`);
 
 export default function EditFestival() {
-  const { festival, deals, featuredStores, sessions, picker, created } = useLoaderData<typeof loader>();
+  const { festival, deals, featuredStores, sessions, picker, storePicker, created } = useLoaderData<typeof loader>();
+  const hydrated = useHydrated();
+  const withStore = (slug: string) => [...featuredStores.filter((s) => s !== slug), slug].join(" ");
+  const withoutStore = (slug: string) => featuredStores.filter((s) => s !== slug).join(" ");
   const result = useActionData<typeof action>();
   const t = useT();
   const href = useHref();
@@ -214,30 +229,7 @@ export default function EditFestival() {
                       </Form>
                     </td>
                     <td className="py-2">
-                      <Form method="post" className="flex gap-1" preventScrollReset>
-                        <input type="hidden" name="dealId" value={d.id} />
-                        <input type="hidden" name="intent" value={INTENT.moveDeal} />
-                        <Button
-                          variant="secondary"
-                          size="xs"
-                          name="direction"
-                          value="up"
-                          disabled={i === 0}
-                          aria-label={t("admin.moveUp", { title: d.title })}
-                        >
-                          ↑
-                        </Button>
-                        <Button
-                          variant="secondary"
-                          size="xs"
-                          name="direction"
-                          value="down"
-                          disabled={i === deals.length - 1}
-                          aria-label={t("admin.moveDown", { title: d.title })}
-                        >
-                          ↓
-                        </Button>
-                      </Form>
+                      <span className="mr-1 text-stone-700">{i + 1}</span>
                       <Form method="post" preventScrollReset className="mt-1">
                         <input type="hidden" name="dealId" value={d.id} />
                         <Button
@@ -259,6 +251,53 @@ export default function EditFestival() {
         ) : (
           <p className="text-sm text-stone-600">{t("admin.noDeals")}</p>
         )}
+
+        {deals.length > 1 ? (
+          <section aria-labelledby="deal-order-heading" className="space-y-2">
+            <h3 id="deal-order-heading" className="font-semibold text-clay-900">
+              {t("org.dealOrderTitle")}
+            </h3>
+            <SortableList
+              testId="deal-order"
+              reorderIntent={INTENT.reorderDeals}
+              moveIntent={INTENT.moveDealTo}
+              idField="dealId"
+              items={deals.map((d) => ({
+                id: d.id,
+                label: d.title,
+                content: (
+                  <>
+                    <span className="font-medium">{d.title}</span>{" "}
+                    <span className="text-stone-600">· {d.storeName}</span>
+                  </>
+                ),
+              }))}
+            />
+          </section>
+        ) : null}
+
+        {hydrated ? (
+          <Form
+            method="post"
+            className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-4"
+            preventScrollReset
+            data-testid="deal-combobox-form"
+          >
+            <h3 className="w-full font-semibold text-clay-900">{t("org.addDealTitle")}</h3>
+            <Combobox kind="product" name="productId" label={t("org.pickProduct")} required testId="deal-combobox" />
+            <DealTermsFields
+              idPrefix="combo-add"
+              mode="percent"
+              percent={20}
+              priceCents={null}
+              dealStock={null}
+              perShopperLimit={null}
+            />
+            <Button size="sm" name="intent" value={INTENT.addDeal}>
+              {t("admin.add")}
+            </Button>
+          </Form>
+        ) : null}
 
         <ProductPicker
           query={picker.query}
@@ -338,24 +377,96 @@ export default function EditFestival() {
         <h2 id="stores-heading" className="mb-3 text-lg font-bold text-clay-900">
           {t("festivals.featuredStores")}
         </h2>
-        <Form method="post" className="flex flex-wrap items-end gap-2" preventScrollReset>
-          <div className="w-full max-w-2xl">
-            <label htmlFor="festival-stores" className="block text-sm font-medium text-stone-800">
-              {t("admin.storeSlugs")}
-            </label>
-            <Textarea
-              id="festival-stores"
+        {featuredStores.length > 0 ? (
+          <ul className="mb-3 flex flex-wrap gap-2" data-testid="festival-stores">
+            {featuredStores.map((slug) => (
+              <li key={slug} className="flex items-center gap-1 rounded-full bg-clay-50 py-1 pr-1 pl-3 text-sm">
+                {slug}
+                <Form method="post" preventScrollReset>
+                  <input type="hidden" name="stores" value={withoutStore(slug)} />
+                  <Button
+                    variant="ghost"
+                    size="xs"
+                    name="intent"
+                    value={INTENT.setStores}
+                    aria-label={t("admin.removeNamed", { title: slug })}
+                  >
+                    ✕
+                  </Button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mb-3 text-sm text-stone-600">{t("org.noFestivalStores")}</p>
+        )}
+        {hydrated ? (
+          <Form method="post" className="mb-3 flex flex-wrap items-end gap-2" preventScrollReset>
+            <Combobox
+              kind="store"
               name="stores"
-              rows={2}
-              defaultValue={featuredStores.join(", ")}
-              key={featuredStores.join(",")}
-              className="mt-1 w-full text-sm"
+              format={(o) => withStore(o.slug)}
+              label={t("org.pickStore")}
+              required
+              testId="store-combobox"
             />
-          </div>
-          <Button size="sm" name="intent" value={INTENT.setStores}>
-            {t("admin.save")}
-          </Button>
-        </Form>
+            <Button size="sm" name="intent" value={INTENT.setStores}>
+              {t("admin.add")}
+            </Button>
+          </Form>
+        ) : null}
+        <div className="rounded-lg border border-stone-200 bg-white p-4">
+          <Form method="get" role="search" className="flex flex-wrap items-end gap-2" preventScrollReset>
+            {picker.query ? <input type="hidden" name="q" value={picker.query} /> : null}
+            <div>
+              <label htmlFor="store-q" className="block text-xs font-medium text-stone-700">
+                {t("org.searchStores")}
+              </label>
+              <Input
+                compact
+                id="store-q"
+                type="search"
+                name="storeQ"
+                defaultValue={storePicker.query}
+                maxLength={100}
+              />
+            </div>
+            <Button size="sm" variant="secondary">
+              {t("search.submit")}
+            </Button>
+          </Form>
+          {storePicker.query ? (
+            storePicker.options.length > 0 ? (
+              <ul className="mt-2 divide-y divide-stone-200" data-testid="store-picker-results">
+                {storePicker.options.map((o) => (
+                  <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                    <span>
+                      <span className="font-medium">{o.label}</span>{" "}
+                      <span className="text-stone-600">· {o.detail}</span>
+                    </span>
+                    {featuredStores.includes(o.slug) ? (
+                      <span className="text-xs text-stone-600">{t("org.alreadyListed")}</span>
+                    ) : (
+                      <Form method="post" preventScrollReset>
+                        <input type="hidden" name="stores" value={withStore(o.slug)} />
+                        <Button
+                          size="xs"
+                          name="intent"
+                          value={INTENT.setStores}
+                          aria-label={t("admin.addNamed", { title: o.label })}
+                        >
+                          {t("admin.add")}
+                        </Button>
+                      </Form>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-2 text-sm text-stone-600">{t("search.none", { query: storePicker.query })}</p>
+            )
+          ) : null}
+        </div>
       </section>
 
       <section aria-labelledby="sessions-heading" className="space-y-3">
@@ -397,21 +508,33 @@ export default function EditFestival() {
               ["titleFr", t("admin.sessionTitleFr"), "text"],
               ["productIds", t("admin.sessionProducts"), "text"],
             ] as const
-          ).map(([name, label, type]) => (
-            <div key={name}>
-              <label htmlFor={`session-${name}`} className="block text-sm font-medium text-stone-800">
-                {label}
-              </label>
-              <Input
-                compact
-                id={`session-${name}`}
-                name={name}
-                type={type}
-                required={name !== "productIds"}
-                className="mt-1 w-full"
+          ).map(([name, label, type]) =>
+            name === "storeSlug" && hydrated ? (
+              <Combobox
+                key={name}
+                kind="store"
+                name="storeSlug"
+                value="slug"
+                label={label}
+                required
+                testId="session-store"
               />
-            </div>
-          ))}
+            ) : (
+              <div key={name}>
+                <label htmlFor={`session-${name}`} className="block text-sm font-medium text-stone-800">
+                  {label}
+                </label>
+                <Input
+                  compact
+                  id={`session-${name}`}
+                  name={name}
+                  type={type}
+                  required={name !== "productIds"}
+                  className="mt-1 w-full"
+                />
+              </div>
+            ),
+          )}
           <div className="md:col-span-3">
             <Button size="sm" name="intent" value={INTENT.addSession}>
               {t("admin.addSession")}
