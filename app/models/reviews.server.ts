@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
-import { paginate, type Pagination } from "#app/utils/params.ts";
+import { paginate, parsePage, type Pagination } from "#app/utils/params.ts";
 import {
   HIDE_REASON_MAX_LENGTH,
   MAX_REVIEW_PHOTOS,
@@ -80,18 +80,15 @@ function lineRows(where: SQL, locale: Locale) {
     .where(where)
     .orderBy(orderItems.id)
     .all()
-    .map(
-      (r): ReviewableLine => ({
-        lineId: r.lineId,
-        orderId: r.orderId,
-        productId: r.productId,
-        productSlug: r.productSlug,
-        title: pick(r, "title", locale) || r.lineTitle,
-        shipped: r.shippedAt !== null,
-        review:
-          r.reviewId === null ? null : { id: r.reviewId, rating: r.rating!, body: r.body!, status: r.status! },
-      }),
-    );
+    .map((r): ReviewableLine => ({
+      lineId: r.lineId,
+      orderId: r.orderId,
+      productId: r.productId,
+      productSlug: r.productSlug,
+      title: pick(r, "title", locale) || r.lineTitle,
+      shipped: r.shippedAt !== null,
+      review: r.reviewId === null ? null : { id: r.reviewId, rating: r.rating!, body: r.body!, status: r.status! },
+    }));
 }
 
 /** The lines of one of the user's orders, with their reviews (another user's order: none). */
@@ -346,6 +343,12 @@ export function listProductReviews(productId: number, page = 1): ProductReviews 
   return { items, pagination, distribution };
 }
 
+/** The product page's reviews (`?page=` pages them) and units sold. */
+export function productReviewsData(productId: number, request: Request) {
+  const page = parsePage(new URL(request.url).searchParams.get("page"));
+  return { reviews: listProductReviews(productId, page), sold: unitsSold(productId) };
+}
+
 /** Units of the product in orders that count as sold, less units refunded. */
 export function unitsSold(productId: number): number {
   return (
@@ -395,23 +398,21 @@ function staffRows(where: SQL | undefined, page: number, locale: Locale) {
     .limit(pagination.pageSize)
     .offset(pagination.offset)
     .all()
-    .map(
-      (r): StaffReview => ({
-        id: r.id,
-        rating: r.rating,
-        body: r.body,
-        locale: r.locale,
-        photos: r.photos,
-        createdAt: r.createdAt.toISOString(),
-        reply: r.reply,
-        replyAt: r.replyAt?.toISOString() ?? null,
-        reviewer: maskedReviewer(r.displayName),
-        status: r.status,
-        hiddenReason: r.hiddenReason,
-        product: { slug: r.slug, title: pick(r, "title", locale) },
-        storeName: pick(r, "storeName", locale),
-      }),
-    );
+    .map((r): StaffReview => ({
+      id: r.id,
+      rating: r.rating,
+      body: r.body,
+      locale: r.locale,
+      photos: r.photos,
+      createdAt: r.createdAt.toISOString(),
+      reply: r.reply,
+      replyAt: r.replyAt?.toISOString() ?? null,
+      reviewer: maskedReviewer(r.displayName),
+      status: r.status,
+      hiddenReason: r.hiddenReason,
+      product: { slug: r.slug, title: pick(r, "title", locale) },
+      storeName: pick(r, "storeName", locale),
+    }));
   return { items, pagination };
 }
 

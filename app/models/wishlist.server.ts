@@ -51,6 +51,16 @@ export function setWishlisted(userId: number, productId: number, save: boolean):
   );
 }
 
+/** Every product id the user saved (at most MAX_WISHLIST): the root loader's hearts. One indexed read. */
+export function savedProductIds(userId: number): number[] {
+  return getDb()
+    .select({ id: wishlistItems.productId })
+    .from(wishlistItems)
+    .where(eq(wishlistItems.userId, userId))
+    .all()
+    .map((r) => r.id);
+}
+
 /** Which of these products the user saved (for hearts on a page of cards). */
 export function wishlistedIds(userId: number, productIds: readonly number[]): number[] {
   if (productIds.length === 0) return [];
