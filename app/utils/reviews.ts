@@ -13,7 +13,7 @@ export const textLength = (text: string) => [...text].length;
 export function cleanReviewText(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, " ")
+    .replace(/(?!\n)[\p{Cc}\p{Cs}]/gu, " ")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
