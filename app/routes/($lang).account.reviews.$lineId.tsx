@@ -64,7 +64,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     form = await unstable_parseMultipartFormData(
       request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMAGE_BYTES, filter: ({ name }) => name === "photos" }),
+      unstable_createMemoryUploadHandler({
+        maxPartSize: MAX_IMAGE_BYTES,
+        // The memory handler drops every part the filter refuses, text fields too.
+        filter: ({ name }) => name === "photos" || name === "rating" || name === "body",
+      }),
     );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return fail("tooLarge");

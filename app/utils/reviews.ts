@@ -9,11 +9,12 @@ export const REVIEWS_PER_PAGE = 10;
 /** Counted in characters (code points), not UTF-16 units: "咖啡很香" is four, as a reader counts. */
 export const textLength = (text: string) => [...text].length;
 
-/** Trimmed, inner runs of blank lines collapsed to one, control characters (except newlines) removed. */
+/** Trimmed (each line's end too), runs of blank lines collapsed to one, control characters (except newlines) made spaces. */
 export function cleanReviewText(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/(?!\n)[\p{Cc}\p{Cs}]/gu, " ")
+    .replace(/[^\S\n]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
