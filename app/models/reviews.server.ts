@@ -7,6 +7,8 @@ import {
   MAX_REVIEW_PHOTOS,
   REPLY_MAX_LENGTH,
   REVIEWS_PER_PAGE,
+  type ModerationFilter,
+  type OWNER_REVIEW_FILTERS,
   REVIEW_MAX_LENGTH,
   REVIEW_MIN_LENGTH,
   cleanReviewText,
@@ -416,8 +418,6 @@ function staffRows(where: SQL | undefined, page: number, locale: Locale) {
   return { items, pagination };
 }
 
-export const OWNER_REVIEW_FILTERS = ["unanswered", "all"] as const;
-
 /** The store's reviews for its owner (hidden ones too, with the organizers' reason). */
 export function listStoreReviews(
   store: OwnStore,
@@ -428,9 +428,6 @@ export function listStoreReviews(
   const where = and(eq(reviews.storeId, store.id), filter === "unanswered" ? isNull(reviews.reply) : undefined);
   return staffRows(where, page, locale);
 }
-
-export const MODERATION_FILTERS = ["visible", "hidden", "low", "photos"] as const;
-export type ModerationFilter = (typeof MODERATION_FILTERS)[number];
 
 /** Every review for organizers: visible, hidden, low ratings (1–2 stars) or with photos. */
 export function listReviewsForModeration(actor: Actor, filter: ModerationFilter, page: number, locale: Locale) {

@@ -9,11 +9,11 @@ import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { requireOrganizer } from "#app/models/access.server.ts";
-import { MODERATION_FILTERS, listReviewsForModeration, moderateReview } from "#app/models/reviews.server.ts";
+import { listReviewsForModeration, moderateReview } from "#app/models/reviews.server.ts";
 import { formInt, formText } from "#app/utils/form-values.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseEnum, parsePage } from "#app/utils/params.ts";
-import { HIDE_REASON_MAX_LENGTH } from "#app/utils/reviews.ts";
+import { HIDE_REASON_MAX_LENGTH, MODERATION_FILTERS } from "#app/utils/reviews.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireOrganizer({ request, context });

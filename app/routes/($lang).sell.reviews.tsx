@@ -9,11 +9,11 @@ import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { requireOwner } from "#app/models/access.server.ts";
-import { OWNER_REVIEW_FILTERS, listStoreReviews, replyToReview } from "#app/models/reviews.server.ts";
+import { listStoreReviews, replyToReview } from "#app/models/reviews.server.ts";
 import { formInt, formText } from "#app/utils/form-values.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parseEnum, parsePage } from "#app/utils/params.ts";
-import { REPLY_MAX_LENGTH } from "#app/utils/reviews.ts";
+import { OWNER_REVIEW_FILTERS, REPLY_MAX_LENGTH } from "#app/utils/reviews.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { store } = requireOwner({ request, context });

@@ -6,6 +6,12 @@ export const HIDE_REASON_MAX_LENGTH = 300;
 export const MAX_REVIEW_PHOTOS = 3;
 export const REVIEWS_PER_PAGE = 10;
 
+/** The owner's review list: awaiting a reply (the default) or all. */
+export const OWNER_REVIEW_FILTERS = ["unanswered", "all"] as const;
+/** The organizers' review list: published, hidden, 1–2 stars, with photos. */
+export const MODERATION_FILTERS = ["visible", "hidden", "low", "photos"] as const;
+export type ModerationFilter = (typeof MODERATION_FILTERS)[number];
+
 /** Counted in characters (code points), not UTF-16 units: "咖啡很香" is four, as a reader counts. */
 export const textLength = (text: string) => [...text].length;
 
