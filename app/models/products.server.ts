@@ -67,7 +67,8 @@ export function toProductCard(row: CardRow, locale: Locale): Omit<ProductCard, "
     store: { slug: row.storeSlug, name: pick(row, "storeName", locale) },
     country: { code: row.countryCode, name: pick(row, "countryName", locale) },
     category: { slug: row.categorySlug, name: pick(row, "categoryName", locale) },
-    rating: row.ratingCount > 0 ? { average: ratingAverage(row.ratingCount, row.ratingSum)!, count: row.ratingCount } : null,
+    rating:
+      row.ratingCount > 0 ? { average: ratingAverage(row.ratingCount, row.ratingSum)!, count: row.ratingCount } : null,
   };
 }
 

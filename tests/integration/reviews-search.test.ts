@@ -14,7 +14,11 @@ describe("the top-rated sort (decision 028)", () => {
   test("both engines order by the average shown, then by the number of reviews; unrated products last", async () => {
     const word = `ratedword${process.pid}`;
     const make = (title: string, count: number, sum: number) => {
-      const p = createProduct(getDb(), { storeSlug: "yirga-highlands-coffee", titleEn: `${title} ${word}`, tags: [word] });
+      const p = createProduct(getDb(), {
+        storeSlug: "yirga-highlands-coffee",
+        titleEn: `${title} ${word}`,
+        tags: [word],
+      });
       if (count > 0) updateProduct(getDb(), p.id, { ratingCount: count, ratingSum: sum });
       return p.id;
     };

@@ -39,11 +39,11 @@ export function FollowedStores({
           </ul>
           {feed.liveDeals.length > 0 ? (
             <>
-              <h3 className="mb-3 mt-6 font-semibold text-clay-900">{t("follow.liveDeals")}</h3>
+              <h3 className="mt-6 mb-3 font-semibold text-clay-900">{t("follow.liveDeals")}</h3>
               <ProductGrid products={feed.liveDeals} />
             </>
           ) : null}
-          <h3 className="mb-3 mt-6 font-semibold text-clay-900">{t("follow.newProducts")}</h3>
+          <h3 className="mt-6 mb-3 font-semibold text-clay-900">{t("follow.newProducts")}</h3>
           {feed.newProducts.length > 0 ? (
             <ProductGrid products={feed.newProducts} />
           ) : (

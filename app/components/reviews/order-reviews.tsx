@@ -31,7 +31,10 @@ export function OrderReviews({ lines }: { lines: OrderReviewLine[] }) {
       <ul className="mt-2 divide-y divide-stone-200" role="list">
         {lines.map((line) => (
           <li key={line.lineId} className="flex flex-wrap items-center justify-between gap-3 py-3">
-            <Link to={href(`/products/${line.productSlug}`)} className="min-w-0 flex-1 text-sm text-stone-900 underline">
+            <Link
+              to={href(`/products/${line.productSlug}`)}
+              className="min-w-0 flex-1 text-sm text-stone-900 underline"
+            >
               {line.title}
             </Link>
             {line.review ? (

@@ -33,7 +33,7 @@ export function ReviewCard({ review, storeName }: { review: ReviewView; storeNam
           {formatDate(review.createdAt, locale)}
         </time>
       </div>
-      <p className="mt-2 whitespace-pre-line break-words text-stone-800">{review.body}</p>
+      <p className="mt-2 break-words whitespace-pre-line text-stone-800">{review.body}</p>
       {review.photos.length > 0 ? (
         <ul className="mt-3 flex flex-wrap gap-2" role="list">
           {review.photos.map((url, i) => (
@@ -54,11 +54,11 @@ export function ReviewCard({ review, storeName }: { review: ReviewView; storeNam
         </ul>
       ) : null}
       {review.reply ? (
-        <div className="mt-3 rounded-md border-l-4 border-clay-300 bg-clay-50 p-3 text-sm" data-testid="review-reply">
+        <div className="border-clay-300 mt-3 rounded-md border-l-4 bg-clay-50 p-3 text-sm" data-testid="review-reply">
           <p className="font-medium text-clay-900" lang={locale}>
             {storeName ? t("reviews.replyFrom", { store: storeName }) : t("reviews.ownerReply")}
           </p>
-          <p className="mt-1 whitespace-pre-line break-words text-stone-800">{review.reply}</p>
+          <p className="mt-1 break-words whitespace-pre-line text-stone-800">{review.reply}</p>
         </div>
       ) : null}
     </article>

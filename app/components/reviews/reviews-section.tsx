@@ -20,7 +20,10 @@ export function ReviewsSection({
 }) {
   const t = useT();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(LOCALE_INFO[locale].intl, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(LOCALE_INFO[locale].intl, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   const total = reviews.distribution.reduce((a, b) => a + b, 0);
   return (
     <section aria-labelledby="reviews-heading" id="reviews" className="mt-12 scroll-mt-20" data-testid="reviews">
@@ -84,7 +87,10 @@ export function ProductRatingLine({
 }) {
   const t = useT();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(LOCALE_INFO[locale].intl, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(LOCALE_INFO[locale].intl, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   if (!rating && sold === 0) return null;
   return (
     <p className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-stone-700" data-testid="rating-line">

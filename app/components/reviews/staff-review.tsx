@@ -15,7 +15,11 @@ export function StaffReview({ review, children }: { review: StaffReviewView; chi
   const t = useT();
   const href = useHref();
   return (
-    <li className="rounded-lg border border-stone-200 bg-white px-4 pt-3" data-testid="staff-review" data-review-id={review.id}>
+    <li
+      className="rounded-lg border border-stone-200 bg-white px-4 pt-3"
+      data-testid="staff-review"
+      data-review-id={review.id}
+    >
       <p className="text-sm">
         <Link to={href(`/products/${review.product.slug}`)} className="font-medium text-clay-700 underline">
           {review.product.title}
