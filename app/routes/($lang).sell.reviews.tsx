@@ -56,6 +56,12 @@ export default function OwnerReviews() {
   return (
     <>
       <PageHeading title={t("reviews.navOwner")} subtitle={t("reviews.ownerIntro")} />
+      {result && !items.some((r) => r.id === result.reviewId) ? (
+        // A replied review leaves "awaiting your reply": the result shows above the list then.
+        <Notice tone={result.ok ? "success" : "error"} className="mb-4" data-testid="reply-result">
+          {t(result.message)}
+        </Notice>
+      ) : null}
       <nav className="mb-4 flex gap-2 text-sm" aria-label={t("reviews.filter")}>
         {OWNER_REVIEW_FILTERS.map((f) => (
           <Link

@@ -27,8 +27,9 @@ async function orderWithLineToReview(page: Page) {
 
 test.describe("reviews from verified buyers (zh)", () => {
   test("a shopper reviews a shipped line, the owner replies once, the product page shows both", async ({ browser }) => {
-    test.slow(); // three accounts sign in (argon2 on a busy machine) and the journey spans five pages
-    const text = `豆子收到了，包装很好，冲出来有花香。编号${Date.now() % 100000}`;
+    // Two accounts sign in (argon2 on a busy machine), the journey spans six pages, then screenshots.
+    test.setTimeout(300_000);
+    const text = `收到了，包装很仔细，和描述一致。编号${Date.now() % 100000}`;
     const shopper = await signedInPage(browser, SHOPPER);
     await orderWithLineToReview(shopper);
     await shopper.getByTestId("write-review").first().click();
@@ -79,7 +80,7 @@ test.describe("reviews from verified buyers (zh)", () => {
 
 test.describe("wishlist and followed stores", () => {
   test("the heart works without JavaScript: save, listed on /account/wishlist, remove", async ({ browser }) => {
-    test.slow(); // signs in on a page without JavaScript, then four full page loads
+    test.setTimeout(180_000); // signs in on a page without JavaScript, then six full page loads
     const page = await signedInPage(browser, "shopper+3@silkroad.example", { javaScriptEnabled: false });
     await page.goto("/zh/search?q=%E5%92%96%E5%95%A1"); // 咖啡
     const first = page
@@ -89,11 +90,12 @@ test.describe("wishlist and followed stores", () => {
     const href = await first.locator("a[href*='/products/']").first().getAttribute("href");
     const slug = href!.split("/products/")[1]!;
     await page.goto(`/zh/products/${slug}`);
-    const heart = page.getByTestId("wishlist-form").last().getByTestId("wishlist-button");
+    // The product's own heart comes first; the related products' cards follow.
+    const heart = page.getByTestId("wishlist-form").first().getByTestId("wishlist-button");
     await expect(heart).toHaveAttribute("aria-pressed", "false");
     await heart.click();
     await expect(page).toHaveURL(new RegExp(`/zh/products/${slug}$`));
-    await expect(page.getByTestId("wishlist-form").last().getByTestId("wishlist-button")).toHaveAttribute(
+    await expect(page.getByTestId("wishlist-form").first().getByTestId("wishlist-button")).toHaveAttribute(
       "aria-pressed",
       "true",
     );
