@@ -2,7 +2,8 @@ import { count } from "drizzle-orm";
 import { openDatabase } from "./client.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { products } from "./schema/index.ts";
-import { DEMO_PASSWORD, ORGANIZER_EMAIL, seedDatabase } from "./seed/seed.ts";
+import { DEMO_ORDERS, DEMO_PASSWORD, ORGANIZER_EMAIL, seedDatabase } from "./seed/seed.ts";
+import { SHOPPER_EMAIL } from "./seed/orders.ts";
 import { logger } from "#app/utils/logger.server.ts";
 
 /** Migrates the database and seeds it only when it has no products, so restarts keep data. */
@@ -12,10 +13,12 @@ export async function prepareDatabase(databasePath: string, log: (line: string) 
     migrateDatabase(db);
     const [row] = db.select({ n: count() }).from(products).all();
     if ((row?.n ?? 0) === 0) {
-      const summary = await seedDatabase(db);
-      log(`Seeded an empty database at ${databasePath}: ${summary.stores} stores, ${summary.products} products.`);
+      const summary = await seedDatabase(db, { orders: DEMO_ORDERS });
       log(
-        `Demo accounts (demo only): ${ORGANIZER_EMAIL} and owner+<store-slug>@silkroad.example, password "${DEMO_PASSWORD}".`,
+        `Seeded an empty database at ${databasePath}: ${summary.stores} stores, ${summary.products} products, ${summary.orders} orders, ${summary.reviews} reviews.`,
+      );
+      log(
+        `Demo accounts (demo only): ${ORGANIZER_EMAIL}, owner+<store-slug>@silkroad.example and the shopper ${SHOPPER_EMAIL}, password "${DEMO_PASSWORD}".`,
       );
     }
     // Query-planner statistics: without them SQLite walks 100,000 products by status to find one

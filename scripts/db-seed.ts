@@ -5,7 +5,8 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "#db/client.ts";
 import { migrateDatabase } from "#db/migrate.ts";
-import { DEMO_PASSWORD, ORGANIZER_EMAIL, clearCatalog, ownerEmail, seedDatabase } from "#db/seed/seed.ts";
+import { DEMO_ORDERS, DEMO_PASSWORD, ORGANIZER_EMAIL, clearCatalog, ownerEmail, seedDatabase } from "#db/seed/seed.ts";
+import { SHOPPER_EMAIL } from "#db/seed/orders.ts";
 import { STORES } from "#db/seed/stores.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { progressBar } from "./progress.ts";
@@ -33,14 +34,16 @@ const summary = await seedDatabase(db, {
   stores: asCount("stores", values.stores),
   products: asCount("products", values.products),
   seed: asCount("seed", values.seed),
+  orders: DEMO_ORDERS,
   onProgress: bar.update,
 });
 bar.done();
 db.$client.close();
 
 console.log(
-  `Seeded ${env.DATABASE_PATH}: ${summary.stores} stores, ${summary.products} products, ${summary.countries} countries, ${summary.categories} categories in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `Seeded ${env.DATABASE_PATH}: ${summary.stores} stores, ${summary.products} products, ${summary.countries} countries, ${summary.categories} categories, ${summary.orders} orders, ${summary.reviews} reviews in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 console.log(`Demo accounts (demo only, never in production), password "${DEMO_PASSWORD}":`);
 console.log(`  organizer: ${ORGANIZER_EMAIL}`);
+console.log(`  shopper with shipped orders and reviews: ${SHOPPER_EMAIL}`);
 console.log(`  store owner, e.g.: ${ownerEmail(STORES[0]!.slug)} (one per store: owner+<store-slug>@silkroad.example)`);

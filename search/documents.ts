@@ -4,11 +4,12 @@
  * English page still shows the English one.
  */
 import { pinyinText } from "./pinyin.ts";
+import { ratingAverage } from "#app/utils/reviews.ts";
 /**
  * Bump when documents gain or change fields: start-up rebuilds an index whose documents were made
  * by another version (`reindexIfOutOfStep`), since an outbox sync only re-sends what changed.
  */
-export const PRODUCT_DOCUMENT_VERSION = 3;
+export const PRODUCT_DOCUMENT_VERSION = 4;
 
 export interface ProductDocument {
   id: number;
@@ -55,6 +56,9 @@ export interface ProductDocument {
   /** The saving behind `effectivePriceCents` in whole percent, 0 without a live deal: the "biggest discount" sort. */
   effectiveDiscountPercent: number;
   popularity: number;
+  /** Visible reviews' average (one decimal, 0 without reviews) and count: the "top rated" sort (decision 028). */
+  ratingAverage: number;
+  ratingCount: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -108,6 +112,8 @@ export interface ProductSourceRow {
   effectiveDiscountPercent: number;
   /** Units in paid orders. */
   unitsSold: number;
+  ratingCount: number;
+  ratingSum: number;
 }
 
 export function toProductDocument(row: ProductSourceRow): ProductDocument {
@@ -151,6 +157,8 @@ export function toProductDocument(row: ProductSourceRow): ProductDocument {
     effectiveDiscountPercent: row.effectiveDiscountPercent,
     // What sells ranks first; among equals, curated products, then what is well stocked.
     popularity: row.unitsSold * 1000 + (row.featured ? 500 : 0) + Math.min(row.stock, 499),
+    ratingAverage: ratingAverage(row.ratingCount, row.ratingSum) ?? 0,
+    ratingCount: row.ratingCount,
     createdAt: row.createdAt.getTime(),
     updatedAt: row.updatedAt.getTime(),
   };

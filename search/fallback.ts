@@ -9,6 +9,7 @@ import { loadDealTerms } from "./effective-prices.ts";
 import { HITS_PER_PAGE, type SearchParams } from "./query.ts";
 import { emptyFacets, highlightHtml, markTerms, type Locale, type SearchResult } from "./results.ts";
 import { SYNONYM_GROUPS, loadSynonymGroups } from "./synonyms.ts";
+import { ratingAverage } from "#app/utils/reviews.ts";
 
 /**
  * Search from SQLite when Meilisearch is unreachable: the `products_fts` FTS5 table (trigram
@@ -126,6 +127,8 @@ interface Candidate {
   priceCents: number;
   stock: number;
   createdAt: number;
+  ratingCount: number;
+  ratingSum: number;
   titleScore: number;
   rank: number;
 }
@@ -155,6 +158,12 @@ function orderFor(db: DB, params: SearchParams, candidates: Candidate[]): Compar
     return (a, b) => discount(b) - discount(a) || byRelevance(a, b) || b.id - a.id;
   }
   if (sort === "newest") return (a, b) => b.createdAt - a.createdAt || b.id - a.id;
+  if (sort === "rating") {
+    // The same keys as the index: the average as shown (one decimal), then the number of reviews.
+    const average = (c: Candidate) => ratingAverage(c.ratingCount, c.ratingSum) ?? 0;
+    return (a, b) =>
+      average(b) - average(a) || b.ratingCount - a.ratingCount || byRelevance(a, b) || b.createdAt - a.createdAt;
+  }
   return (a, b) => byRelevance(a, b) || b.createdAt - a.createdAt || b.id - a.id;
 }
 
@@ -170,7 +179,7 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
   const whereSql = sql.join(match ? [sql`products_fts MATCH ${match}`, ...where] : where, sql` AND `);
   const candidates =
     db.all<Candidate>(sql`SELECT p.id AS id, s.country_code AS country, k.slug AS category, p.price_cents AS priceCents,
-      p.stock AS stock, p.created_at AS createdAt, ${titleScore ?? sql`0`} AS titleScore,
+      p.stock AS stock, p.created_at AS createdAt, p.rating_count AS ratingCount, p.rating_sum AS ratingSum, ${titleScore ?? sql`0`} AS titleScore,
       ${match ? sql`bm25(products_fts, 10, 10, 10, 5, 3, 3, 1, 1, 1, 1)` : sql`0`} AS rank
     FROM ${match ? sql`products_fts f JOIN products p ON p.id = f.rowid` : sql`products p`}
     JOIN stores s ON s.id = p.store_id
@@ -214,8 +223,11 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
           currency: string;
           stock: number;
           images: string;
+          ratingCount: number;
+          ratingSum: number;
         }>(sql`SELECT p.id, p.slug, p.${titleColumn} AS title, p.title_en AS titleEn, s.${storeColumn} AS storeName, s.name_en AS storeNameEn,
-            s.slug AS storeSlug, s.country_code AS countryCode, k.slug AS category, p.price_cents AS priceCents, p.currency, p.stock, p.images
+            s.slug AS storeSlug, s.country_code AS countryCode, k.slug AS category, p.price_cents AS priceCents, p.currency, p.stock, p.images,
+            p.rating_count AS ratingCount, p.rating_sum AS ratingSum
           FROM products p JOIN stores s ON s.id = p.store_id JOIN categories k ON k.id = p.category_id
           WHERE p.id IN ${shown}`);
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -242,6 +254,9 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
         currency: r.currency,
         inStock: r.stock > 0,
         imageUrl: (JSON.parse(r.images) as string[])[0] ?? `/art/products/${r.slug}.svg`,
+        ...(r.ratingCount > 0
+          ? { rating: { average: ratingAverage(r.ratingCount, r.ratingSum)!, count: r.ratingCount } }
+          : {}),
         highlight: highlightHtml(markTerms(title, words)),
       };
     }),

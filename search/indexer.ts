@@ -30,6 +30,8 @@ export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] 
       currency: products.currency,
       stock: products.stock,
       images: products.images,
+      ratingCount: products.ratingCount,
+      ratingSum: products.ratingSum,
       createdAt: products.createdAt,
       updatedAt: products.updatedAt,
       storeSlug: stores.slug,

@@ -51,6 +51,8 @@ export async function meiliSearch(
         "currency",
         "inStock",
         "imageUrl",
+        "ratingAverage",
+        "ratingCount",
       ],
       attributesToHighlight: [titleField],
       highlightPreTag: MARK_START,
@@ -86,6 +88,7 @@ export async function meiliSearch(
         currency: hit.currency,
         inStock: hit.inStock,
         imageUrl: hit.imageUrl,
+        ...(hit.ratingCount > 0 ? { rating: { average: hit.ratingAverage, count: hit.ratingCount } } : {}),
         highlight: highlightHtml(formatted),
       };
     }),

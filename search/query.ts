@@ -4,7 +4,7 @@
  */
 import { PRICE_BUCKETS } from "./documents.ts";
 
-export const SEARCH_SORTS = ["relevance", "price-asc", "price-desc", "newest", "discount"] as const;
+export const SEARCH_SORTS = ["relevance", "price-asc", "price-desc", "newest", "discount", "rating"] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const HITS_PER_PAGE = 24;
 export const MAX_QUERY_LENGTH = 200;
@@ -175,6 +175,9 @@ export function sortFor(sort: SearchSort): string[] | undefined {
       return ["createdAt:desc"];
     case "discount":
       return ["effectiveDiscountPercent:desc"];
+    case "rating":
+      // "Top rated": the best average first, more reviews first among equal averages (decision 028).
+      return ["ratingAverage:desc", "ratingCount:desc"];
     default:
       return undefined;
   }

@@ -17,6 +17,8 @@ export interface SearchHit {
   currency: string;
   inStock: boolean;
   imageUrl: string | null;
+  /** Visible reviews' average and count (decision 028); absent without reviews. */
+  rating?: { average: number; count: number };
   /** The title with matches wrapped in <mark>; every other character is HTML-escaped. */
   highlight: string;
 }

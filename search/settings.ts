@@ -47,7 +47,7 @@ export const PRODUCT_SETTINGS: Settings = {
     "featured",
   ],
   // Prices and discounts sort on what shoppers see now (search/documents.ts), not the list price.
-  sortableAttributes: ["effectivePriceCents", "effectiveDiscountPercent", "createdAt"],
+  sortableAttributes: ["effectivePriceCents", "effectiveDiscountPercent", "createdAt", "ratingAverage", "ratingCount"],
   // "sort" first: a sort the shopper chose orders strictly by its key, and relevance only breaks
   // ties (a cheaper product never appears after a dearer one because its title matched better).
   // Without a `sort` parameter the rule does nothing, so relevance stays the default order.

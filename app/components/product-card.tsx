@@ -4,6 +4,8 @@ import type { ProductCard as Card } from "#app/models/products.server.ts";
 import { imageSources } from "#app/utils/images.ts";
 import { DealPrice, FestivalBadge } from "./deal-price.tsx";
 import { StockBadge } from "./stock-badge.tsx";
+import { RatingBadge } from "./rating-stars.tsx";
+import { WishlistButton } from "./wishlist-button.tsx";
 
 /**
  * `festivalPrice` shows one festival's price whatever the time (the festival page of an upcoming or
@@ -18,7 +20,7 @@ export function ProductCard({
 }) {
   const href = useHref();
   return (
-    <article className="group flex w-full flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
+    <article className="group relative flex w-full flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
       <Link to={href(`/products/${product.slug}`)} className="flex flex-1 flex-col" prefetch="intent">
         {product.imageUrl ? (
           <img
@@ -39,6 +41,7 @@ export function ProductCard({
           <p className="text-xs text-stone-600">
             {product.store.name} · {product.country.name}
           </p>
+          <RatingBadge rating={product.rating} />
           <div className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-2">
             {festivalPrice ? (
               <span className="flex flex-col">
@@ -52,6 +55,7 @@ export function ProductCard({
           </div>
         </div>
       </Link>
+      <WishlistButton productId={product.id} className="absolute top-2 right-2" />
     </article>
   );
 }

@@ -4,13 +4,15 @@ import { parseHighlight } from "#app/utils/search-url.ts";
 import type { SearchHit } from "#search/results.ts";
 import { imageSources } from "#app/utils/images.ts";
 import { DealPrice, FestivalBadge } from "./deal-price.tsx";
+import { RatingBadge } from "./rating-stars.tsx";
+import { WishlistButton } from "./wishlist-button.tsx";
 
 /** A search result: like a product card, with the matched words of the title marked. */
 export function SearchHitCard({ hit, countryName }: { hit: SearchHit; countryName: string }) {
   const href = useHref();
   const t = useT();
   return (
-    <article className="group flex w-full flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
+    <article className="group relative flex w-full flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
       <Link to={href(`/products/${hit.slug}`)} className="flex flex-1 flex-col" prefetch="intent">
         {hit.imageUrl ? (
           <img
@@ -39,6 +41,7 @@ export function SearchHitCard({ hit, countryName }: { hit: SearchHit; countryNam
           <p className="text-xs text-stone-600">
             {hit.storeName} · {countryName}
           </p>
+          <RatingBadge rating={hit.rating} />
           <div className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-2">
             <DealPrice
               priceCents={hit.priceCents}
@@ -57,6 +60,7 @@ export function SearchHitCard({ hit, countryName }: { hit: SearchHit; countryNam
           </div>
         </div>
       </Link>
+      <WishlistButton productId={hit.id} className="absolute top-2 right-2" />
     </article>
   );
 }

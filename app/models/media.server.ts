@@ -4,7 +4,7 @@ import path from "node:path";
 import { isNotNull, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { getDb } from "#app/utils/db.server.ts";
-import { products, stores } from "#db/schema/index.ts";
+import { products, reviews, stores } from "#db/schema/index.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { IMAGE_WIDTHS, MAX_IMAGE_BYTES, MEDIA_FILE } from "#app/utils/images.ts";
 
@@ -132,7 +132,7 @@ export function removeOrphanMedia(referencedUrls: Iterable<string>, now = Date.n
   return removed;
 }
 
-/** The sweep over what the database refers to: listings' photos and stores' logos. */
+/** The sweep over what the database refers to: listings' photos, stores' logos and review photos. */
 export function sweepOrphanMedia(now = Date.now()): number {
   const db = getDb();
   const photos = db
@@ -147,5 +147,11 @@ export function sweepOrphanMedia(now = Date.now()): number {
     .where(isNotNull(stores.logoUrl))
     .all()
     .map((r) => r.logo!);
-  return removeOrphanMedia([...photos, ...logos], now);
+  const reviewPhotos = db
+    .select({ photos: reviews.photos })
+    .from(reviews)
+    .where(sql`${reviews.photos} <> '[]'`)
+    .all()
+    .flatMap((r) => r.photos);
+  return removeOrphanMedia([...photos, ...logos, ...reviewPhotos], now);
 }

@@ -8,6 +8,7 @@ import { categories, countries, featuredProducts, products, stores } from "#db/s
 import { pick } from "./localize.ts";
 import { withDeals, type CardDeal } from "./pricing.server.ts";
 import type { RowOf } from "./row-type.ts";
+import { ratingAverage } from "#app/utils/reviews.ts";
 
 export const PRODUCT_SORTS = ["newest", "price-asc", "price-desc"] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
@@ -15,7 +16,7 @@ export type ProductSort = (typeof PRODUCT_SORTS)[number];
 /** Listings without a photo yet show the generated art for their category and origin. */
 export const placeholderArt = (slug: string) => `/art/products/${slug}.svg`;
 
-const cardColumns = {
+export const cardColumns = {
   id: products.id,
   slug: products.slug,
   ...localizedColumns(products, "title"),
@@ -23,6 +24,8 @@ const cardColumns = {
   currency: products.currency,
   stock: products.stock,
   images: products.images,
+  ratingCount: products.ratingCount,
+  ratingSum: products.ratingSum,
   storeSlug: stores.slug,
   ...localizedColumns(stores, "name", "storeName"),
   countryCode: stores.countryCode,
@@ -46,6 +49,8 @@ export interface ProductCard {
   category: { slug: string; name: string };
   /** The live festival price, when a published festival has a deal on this product right now. */
   deal: CardDeal | null;
+  /** Visible reviews' average (one decimal) and count; null without reviews (decision 028). */
+  rating: { average: number; count: number } | null;
 }
 
 /** Pure mapping from a joined row to the localized card every listing renders (deals come after). */
@@ -62,10 +67,12 @@ export function toProductCard(row: CardRow, locale: Locale): Omit<ProductCard, "
     store: { slug: row.storeSlug, name: pick(row, "storeName", locale) },
     country: { code: row.countryCode, name: pick(row, "countryName", locale) },
     category: { slug: row.categorySlug, name: pick(row, "categoryName", locale) },
+    rating:
+      row.ratingCount > 0 ? { average: ratingAverage(row.ratingCount, row.ratingSum)!, count: row.ratingCount } : null,
   };
 }
 
-function cardQuery() {
+export function cardQuery() {
   return getDb()
     .select(cardColumns)
     .from(products)

@@ -6,6 +6,8 @@ import { Notice } from "#app/components/ui/notice.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { resendVerification } from "#app/models/users.server.ts";
+import { followedStoresFeed } from "#app/models/wishlist.server.ts";
+import { FollowedStores } from "#app/components/reviews/followed-stores.tsx";
 import { requireUser } from "#app/utils/auth.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { VERIFICATION_EMAIL_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
@@ -19,7 +21,11 @@ const DONE = {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser({ request, context });
-  return { user: { email: user.email, role: user.role }, emailVerified: user.emailVerified };
+  return {
+    user: { email: user.email, role: user.role },
+    emailVerified: user.emailVerified,
+    following: followedStoresFeed(user.id, context.locale),
+  };
 }
 
 /** "Send the link again" while the address is unverified: a new verification email, a few an hour. */
@@ -38,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("account.title"));
 
 export default function Account() {
-  const { user, emailVerified } = useLoaderData<typeof loader>();
+  const { user, emailVerified, following } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const href = useHref();
@@ -47,71 +53,83 @@ export default function Account() {
   const done = searchParams.get("done");
   const doneKey = done && Object.hasOwn(DONE, done) ? DONE[done as keyof typeof DONE] : null;
   return (
-    <div className="max-w-xl">
-      <PageHeading title={t("account.title")} subtitle={t("account.signedInAs", { email: user.email })} />
-      {doneKey ? (
-        <Notice tone="success" className="mb-6" data-testid="account-done">
-          {t(doneKey, { email: user.email })}
-        </Notice>
-      ) : null}
-      {emailVerified ? null : (
-        <Notice tone="warning" announce={false} className="mb-6" data-testid="verify-notice">
-          <p>{t("verify.notice", { email: user.email })}</p>
-          {actionData?.minutes ? (
-            <p role="alert" className="mt-2 font-medium">
-              {t("verify.tooMany", { minutes: actionData.minutes })}
-            </p>
-          ) : null}
-          <Form method="post" className="mt-3">
-            <Button name="intent" value="resendVerification" variant="secondary" size="sm" pending={pending}>
-              {t("verify.resend")}
-            </Button>
-          </Form>
-        </Notice>
-      )}
-      <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
-        <dt className="font-medium text-stone-600">{t("account.role")}</dt>
-        <dd data-testid="account-role">{t(`account.role.${user.role}`)}</dd>
-      </dl>
-      <p className="mb-6">
-        <Link to={href("/account/orders")} className="font-medium text-clay-700 underline" data-testid="orders-link">
-          {t("order.myOrders")}
-        </Link>
-      </p>
-      <p className="mb-6">
-        <Link
-          to={href("/account/security")}
-          className="font-medium text-clay-700 underline"
-          data-testid="security-link"
-        >
-          {t("account.security")}
-        </Link>
-      </p>
-      {user.role === "organizer" ? (
+    <>
+      <div className="max-w-xl">
+        <PageHeading title={t("account.title")} subtitle={t("account.signedInAs", { email: user.email })} />
+        {doneKey ? (
+          <Notice tone="success" className="mb-6" data-testid="account-done">
+            {t(doneKey, { email: user.email })}
+          </Notice>
+        ) : null}
+        {emailVerified ? null : (
+          <Notice tone="warning" announce={false} className="mb-6" data-testid="verify-notice">
+            <p>{t("verify.notice", { email: user.email })}</p>
+            {actionData?.minutes ? (
+              <p role="alert" className="mt-2 font-medium">
+                {t("verify.tooMany", { minutes: actionData.minutes })}
+              </p>
+            ) : null}
+            <Form method="post" className="mt-3">
+              <Button name="intent" value="resendVerification" variant="secondary" size="sm" pending={pending}>
+                {t("verify.resend")}
+              </Button>
+            </Form>
+          </Notice>
+        )}
+        <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
+          <dt className="font-medium text-stone-600">{t("account.role")}</dt>
+          <dd data-testid="account-role">{t(`account.role.${user.role}`)}</dd>
+        </dl>
         <p className="mb-6">
-          <Link to={href("/admin")} className="font-medium text-clay-700 underline">
-            {t("admin.title")}
+          <Link to={href("/account/orders")} className="font-medium text-clay-700 underline" data-testid="orders-link">
+            {t("order.myOrders")}
           </Link>
         </p>
-      ) : null}
-      {user.role === "owner" ? (
         <p className="mb-6">
-          <Link to={href("/sell")} className="font-medium text-clay-700 underline">
-            {t("account.sellerConsole")}
+          <Link
+            to={href("/account/wishlist")}
+            className="font-medium text-clay-700 underline"
+            data-testid="wishlist-link"
+          >
+            {t("wishlist.title")}
           </Link>
         </p>
-      ) : user.role === "shopper" ? (
         <p className="mb-6">
-          <Link to={href("/account/apply")} className="font-medium text-clay-700 underline">
-            {t("apply.cta")}
+          <Link
+            to={href("/account/security")}
+            className="font-medium text-clay-700 underline"
+            data-testid="security-link"
+          >
+            {t("account.security")}
           </Link>
         </p>
-      ) : null}
-      <Form method="post" action="/logout">
-        <Button variant="outline" className="text-sm">
-          {t("auth.logout")}
-        </Button>
-      </Form>
-    </div>
+        {user.role === "organizer" ? (
+          <p className="mb-6">
+            <Link to={href("/admin")} className="font-medium text-clay-700 underline">
+              {t("admin.title")}
+            </Link>
+          </p>
+        ) : null}
+        {user.role === "owner" ? (
+          <p className="mb-6">
+            <Link to={href("/sell")} className="font-medium text-clay-700 underline">
+              {t("account.sellerConsole")}
+            </Link>
+          </p>
+        ) : user.role === "shopper" ? (
+          <p className="mb-6">
+            <Link to={href("/account/apply")} className="font-medium text-clay-700 underline">
+              {t("apply.cta")}
+            </Link>
+          </p>
+        ) : null}
+        <Form method="post" action="/logout">
+          <Button variant="outline" className="text-sm">
+            {t("auth.logout")}
+          </Button>
+        </Form>
+      </div>
+      <FollowedStores feed={following} />
+    </>
   );
 }

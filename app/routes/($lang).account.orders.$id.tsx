@@ -20,6 +20,8 @@ import { errorMessage, logger } from "#app/utils/logger.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { orderIdParam, requireViewableOrder } from "#app/utils/order-access.server.ts";
 import { publicOrigin } from "#app/utils/origin.server.ts";
+import { OrderReviews } from "#app/components/reviews/order-reviews.tsx";
+import { listReviewableLines } from "#app/models/reviews.server.ts";
 
 /** An order for its shopper, or for a guest holding the signed link; anyone else: log in, then 404. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -36,7 +38,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const events = listOrderEvents(order.id);
   const lastEvent = events.at(-1);
-  return { order, events, paymentFailed: order.canPay && lastEvent?.kind === "payment_failed" };
+  return {
+    order,
+    events,
+    paymentFailed: order.canPay && lastEvent?.kind === "payment_failed",
+    // Reviews are for the signed-in buyer only (a guest's token link shows none; decision 028).
+    reviewLines: user ? listReviewableLines(user.id, order.id, locale) : [],
+  };
 }
 
 type ActionResult = { ok: false; message: MessageKey } | { ok: true; message: MessageKey };
@@ -74,7 +82,7 @@ export const meta: MetaFunction<typeof loader> = ({ location, data }) =>
   pageMeta(location, (t) => (data ? t("order.number", { id: data.order.id }) : t("order.myOrders")));
 
 export default function OrderPage() {
-  const { order, events, paymentFailed } = useLoaderData<typeof loader>();
+  const { order, events, paymentFailed, reviewLines } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const t = useT();
@@ -117,6 +125,7 @@ export default function OrderPage() {
         <OrderView order={order} />
         <OrderTimeline events={events} currency={order.currency} />
       </div>
+      <OrderReviews lines={reviewLines} />
     </>
   );
 }

@@ -14,12 +14,15 @@ import { imageSources } from "#app/utils/images.ts";
 import { getProductBySlug, listRelatedProducts } from "#app/models/products.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
+import { ProductRatingLine, ReviewsSection } from "#app/components/reviews/reviews-section.tsx";
+import { WishlistButton } from "#app/components/wishlist-button.tsx";
+import { productReviewsData } from "#app/models/reviews.server.ts";
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { locale } = context;
   const product = getProductBySlug(params.slug ?? "", locale);
   if (!product) notFound();
-  return { product, related: listRelatedProducts(product, locale) };
+  return { product, related: listRelatedProducts(product, locale), ...productReviewsData(product.id, request) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
@@ -33,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) =
 };
 
 export default function ProductPage() {
-  const { product, related } = useLoaderData<typeof loader>();
+  const { product, related, reviews, sold } = useLoaderData<typeof loader>();
   const t = useT();
   const href = useHref();
   const nonce = useNonce();
@@ -52,6 +55,8 @@ export default function ProductPage() {
     currency: product.currency,
     inStock: product.inStock,
     deal: product.deal ? { priceCents: product.deal.priceCents, endsAt: product.deal.festival.endsAt } : null,
+    rating: product.rating,
+    reviews: reviews.items,
   });
   return (
     <>
@@ -95,6 +100,7 @@ export default function ProductPage() {
         </div>
         <div>
           <h1 className="text-2xl font-bold text-clay-900 sm:text-3xl">{product.title}</h1>
+          <ProductRatingLine rating={product.rating} sold={sold} />
           {product.deal ? (
             <div className="mt-3">
               <FestivalBadge festival={product.deal.festival} link />
@@ -115,6 +121,7 @@ export default function ProductPage() {
             </p>
           ) : null}
           <AddToCart productId={product.id} stock={product.stock} />
+          <WishlistButton productId={product.id} variant="full" className="mt-3" />
           <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="font-medium text-stone-600">{t("product.soldBy")}</dt>
             <dd>
@@ -148,6 +155,7 @@ export default function ProductPage() {
           </Link>
         </div>
       </article>
+      <ReviewsSection rating={product.rating} reviews={reviews} storeName={product.store.name} />
       {related.length > 0 ? (
         <section aria-labelledby="related-heading" className="mt-12">
           <h2 id="related-heading" className="mb-4 text-xl font-bold text-clay-900">

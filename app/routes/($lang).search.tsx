@@ -232,6 +232,7 @@ export default function Search() {
             ["price-desc", t("category.sortPriceDesc")],
             ["newest", t("category.sortNewest")],
             ["discount", t("search.sortDiscount")],
+            ["rating", t("reviews.sortTopRated")],
           ]}
         />
       </div>

@@ -35,6 +35,7 @@ export default function SellLayout() {
           { to: "/sell/products", label: t("sell.navListings"), end: true },
           { to: "/sell/products/new", label: t("sell.navNew") },
           { to: "/sell/orders", label: t("sell.navOrders") },
+          { to: "/sell/reviews", label: t("reviews.navOwner") },
           { to: "/sell/profile", label: t("sell.navProfile") },
           { to: "/sell/import", label: t("sell.navImport") },
         ]}

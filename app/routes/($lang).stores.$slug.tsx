@@ -12,6 +12,8 @@ import { notFound } from "#app/utils/http.server.ts";
 import { imageSources } from "#app/utils/images.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parsePage } from "#app/utils/params.ts";
+import { FollowButton } from "#app/components/follow-button.tsx";
+import { isFollowing } from "#app/models/wishlist.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { locale } = context;
@@ -19,14 +21,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!store) notFound();
   const page = parsePage(new URL(request.url).searchParams.get("page"));
   const products = listProducts({ locale, filter: { storeId: store.id }, sort: "newest", page });
-  return { store, products };
+  return { store, products, following: context.user ? isFollowing(context.user.id, store.id) : null };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
   data ? pageMeta(location, data.store.name, data.store.tagline) : [];
 
 export default function StorePage() {
-  const { store, products } = useLoaderData<typeof loader>();
+  const { store, products, following } = useLoaderData<typeof loader>();
   const t = useT();
   const href = useHref();
   const locale = useLocale();
@@ -49,7 +51,10 @@ export default function StorePage() {
           />
         ) : null}
         <div>
-          <h1 className="text-3xl font-bold text-clay-900">{store.name}</h1>
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-3xl font-bold text-clay-900">{store.name}</h1>
+            <FollowButton storeId={store.id} following={following} />
+          </div>
           <p className="mt-1 text-stone-700">{store.tagline}</p>
           <p className="mt-2 text-sm text-stone-600">
             <Link to={href(`/countries/${store.country.code}`)} className="underline">

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   "synonyms.update",
   "synonyms.remove",
   "product.bulkEdit",
+  "review.hide",
+  "review.restore",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -17,6 +17,10 @@ export interface ProductJsonLdInput {
   currency: string;
   inStock: boolean;
   deal: { priceCents: number; endsAt: string } | null;
+  /** Visible reviews' average and count (decision 028): an AggregateRating when there are any. */
+  rating?: { average: number; count: number } | null;
+  /** The reviews shown on the page (verified buyers), as schema.org Review. */
+  reviews?: { rating: number; body: string; createdAt: string; reviewer: string | null; locale: string }[];
 }
 
 export function productJsonLd(p: ProductJsonLdInput): Record<string, unknown> {
@@ -41,6 +45,29 @@ export function productJsonLd(p: ProductJsonLdInput): Record<string, unknown> {
       availability: p.inStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
       seller: { "@type": "Organization", name: p.storeName },
     },
+    ...(p.rating && p.rating.count > 0
+      ? {
+          aggregateRating: {
+            "@type": "AggregateRating",
+            ratingValue: p.rating.average.toFixed(1),
+            reviewCount: p.rating.count,
+            bestRating: "5",
+            worstRating: "1",
+          },
+        }
+      : {}),
+    ...(p.reviews && p.reviews.length > 0
+      ? {
+          review: p.reviews.map((r) => ({
+            "@type": "Review",
+            reviewRating: { "@type": "Rating", ratingValue: String(r.rating), bestRating: "5", worstRating: "1" },
+            author: { "@type": "Person", name: r.reviewer ?? "Verified buyer" },
+            datePublished: r.createdAt.slice(0, 10),
+            reviewBody: r.body,
+            inLanguage: r.locale,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -106,6 +106,9 @@ export const products = sqliteTable(
       .$type<Record<string, { en?: string; zh?: string; fr?: string }>>()
       .notNull()
       .default({}),
+    /** Visible reviews (db/schema/reviews.ts) and the sum of their stars, kept with every review change. */
+    ratingCount: integer().notNull().default(0),
+    ratingSum: integer().notNull().default(0),
     createdAt: integer({ mode: "timestamp_ms" })
       .notNull()
       .default(sql`(unixepoch() * 1000)`),

@@ -5,3 +5,4 @@ export * from "./festivals.ts";
 export * from "./orders.ts";
 export * from "./notifications.ts";
 export * from "./runtime.ts";
+export * from "./reviews.ts";

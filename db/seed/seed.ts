@@ -11,6 +11,7 @@ import { STORES, type StoreSeed } from "./stores.ts";
 import { seedFestivals } from "./festivals.ts";
 import { storeStory, storeTagline } from "./taglines.ts";
 import { SYNONYM_GROUPS } from "../../search/synonyms.ts";
+import { seedOrders } from "./orders.ts";
 
 /** Demo-only credentials, printed by the seed and documented in the README. Never use in production. */
 export const DEMO_PASSWORD = "silkroad-demo-2025";
@@ -27,6 +28,12 @@ export interface SeedOptions {
   /** Anchor for festival dates (one live, one upcoming, one ended around it); the real time by default. */
   festivalAnchor?: Date;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Paid orders from seeded shopper accounts, with shipments and reviews (db/seed/orders.ts). None by
+   * default (the test base database has no orders); `npm start` and `npm run db:seed` ask for
+   * DEMO_ORDERS.
+   */
+  orders?: number;
 }
 
 export interface SeedSummary {
@@ -35,7 +42,12 @@ export interface SeedSummary {
   countries: number;
   categories: number;
   users: number;
+  orders: number;
+  reviews: number;
 }
+
+/** Orders `npm start` and `npm run db:seed` add: enough for ratings on a good part of the catalog. */
+export const DEMO_ORDERS = 400;
 
 const DEFAULT_NOW = new Date("2026-11-01T08:00:00Z");
 const DAY = 86_400_000;
@@ -45,6 +57,16 @@ export function clearCatalog(db: DB) {
   db.transaction((tx) => {
     for (const table of [
       "audit_log",
+      "reviews",
+      "wishlist_items",
+      "store_follows",
+      "refund_lines",
+      "refunds",
+      "payments",
+      "order_events",
+      "order_items",
+      "orders",
+      "cart_items",
       "search_synonyms",
       "festival_sessions",
       "festival_stores",
@@ -76,6 +98,7 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
 
   const storeSeeds = Array.from({ length: storeCount }, (_, i) => storeSeedAt(i));
   const counts = productCounts(storeSeeds, productCount, random);
+  let orderSummary = { shoppers: 0, orders: 0, reviews: 0 };
 
   db.transaction((tx) => {
     tx.insert(countries).values(COUNTRIES).run();
@@ -226,6 +249,14 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
         .values(SYNONYM_GROUPS.map((words) => ({ words: [...words], updatedAt: now })))
         .run();
     }
+    // Orders and reviews draw on their own stream too, after everything above.
+    if ((options.orders ?? 0) > 0) {
+      orderSummary = seedOrders(tx, createRandom((options.seed ?? 2025) + 2), {
+        now,
+        passwordHash,
+        orders: options.orders!,
+      });
+    }
   });
 
   // Fresh statistics for the query planner (see db/prepare.ts).
@@ -235,7 +266,9 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
     products: productCount,
     countries: COUNTRIES.length,
     categories: CATEGORIES.length,
-    users: storeCount + 1,
+    users: storeCount + 1 + orderSummary.shoppers,
+    orders: orderSummary.orders,
+    reviews: orderSummary.reviews,
   };
 }
 

@@ -61,13 +61,16 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     "rate_limits",
     "refund_lines",
     "refunds",
+    "reviews",
     "search_outbox",
     "search_queries",
     "search_state",
     "search_synonyms",
     "sessions",
+    "store_follows",
     "stores",
     "users",
+    "wishlist_items",
   ]);
   expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
   expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);

@@ -152,6 +152,8 @@ describe("documents", () => {
     effectivePriceCents: 1359,
     effectiveDiscountPercent: 20,
     unitsSold: 3,
+    ratingCount: 0,
+    ratingSum: 0,
   };
 
   test("a product becomes one trilingual document", () => {
