@@ -130,6 +130,7 @@ export function FiltersPanel({ drawer, children }: { drawer: FiltersDrawerState;
             onClick={close}
             className="inline-flex min-h-11 min-w-11 items-center justify-center rounded text-2xl text-stone-700 hover:bg-stone-100"
             aria-label={t("mobile.closeFilters")}
+            data-testid="filters-close"
           >
             <span aria-hidden="true">×</span>
           </a>

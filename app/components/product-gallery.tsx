@@ -44,9 +44,11 @@ export function ProductGallery({ images, alts }: { images: string[]; alts: strin
     setZoomed(i);
   };
 
+  // Focus returns to the photo now showing in the strip (the one the shopper stepped to, if any).
   const closeZoom = () => {
+    const shown = zoomed === null ? null : strip.current?.querySelectorAll<HTMLElement>("a[href]")[zoomed];
     setZoomed(null);
-    returnFocus.current?.focus();
+    (shown ?? returnFocus.current)?.focus();
   };
 
   const step = (delta: number) => {
