@@ -23,37 +23,55 @@ export function SiteLayout({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * On a phone (under 640 px) the header is three rows: the logo with cart, account and languages;
+ * the sections; the search box. From 640 px up it is one wrapping row. Every link is at least 44 px
+ * tall on a phone. The search page has its own search box (with its filters), so the header leaves
+ * its box out there: one search box per page (decision 027).
+ */
 function Header() {
   const t = useT();
   const href = useHref();
+  const location = useLocation();
+  const onSearchPage = stripLocale(location.pathname) === "/search";
+  const link = "inline-flex min-h-11 items-center hover:underline sm:min-h-0";
   return (
     <header className="border-b border-stone-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
-        <Link to={href("/")} className="flex items-center gap-2 text-lg font-bold text-clay-700">
-          <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:gap-x-6 sm:gap-y-3 sm:py-3">
+        <Link
+          to={href("/")}
+          className="flex min-h-11 min-w-0 items-center gap-2 text-lg font-bold text-clay-700 sm:min-h-0"
+          data-testid="site-logo"
+        >
+          <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8 shrink-0">
             <circle cx="16" cy="16" r="15" fill="#b4532a" />
             <path d="M5 20c5-8 9 4 14-4s6-6 8-5" stroke="#fbf6f1" strokeWidth="2.5" fill="none" strokeLinecap="round" />
           </svg>
-          {t("site.name")}
+          <span className="truncate">{t("site.name")}</span>
         </Link>
-        <nav aria-label={t("nav.main")} className="flex gap-4 text-sm font-medium">
-          <Link to={href("/festivals")} className="hover:underline">
+        <nav
+          aria-label={t("nav.main")}
+          className="order-1 flex w-full gap-x-5 text-sm font-medium sm:order-none sm:w-auto sm:gap-4"
+        >
+          <Link to={href("/festivals")} className={link}>
             {t("nav.festivals")}
           </Link>
-          <Link to={href("/stores")} className="hover:underline">
+          <Link to={href("/stores")} className={link}>
             {t("nav.stores")}
           </Link>
-          <Link to={href("/countries")} className="hover:underline">
+          <Link to={href("/countries")} className={link}>
             {t("nav.countries")}
           </Link>
-          <Link to={href("/categories")} className="hover:underline">
+          <Link to={href("/categories")} className={link}>
             {t("nav.categories")}
           </Link>
         </nav>
-        <SearchBox />
-        <CartLink />
-        <AccountLink />
-        <LanguageSwitcher />
+        {onSearchPage ? null : <SearchBox />}
+        <div className={`ml-auto flex items-center gap-x-3 sm:gap-x-6 ${onSearchPage ? "" : "sm:ml-0"}`}>
+          <CartLink />
+          <AccountLink />
+          <LanguageSwitcher />
+        </div>
       </div>
     </header>
   );
@@ -67,7 +85,7 @@ function CartLink() {
   return (
     <Link
       to={href("/cart")}
-      className="text-sm font-medium hover:underline"
+      className="inline-flex min-h-11 items-center gap-1 text-sm font-medium whitespace-nowrap hover:underline sm:min-h-0"
       data-testid="cart-link"
       aria-label={t("cart.linkLabel", { count })}
     >
@@ -83,16 +101,21 @@ function AccountLink() {
   const t = useT();
   const href = useHref();
   const root = useRouteLoaderData<{ user: { email: string } | null }>("root");
+  const className =
+    "inline-flex min-h-11 items-center text-sm font-medium whitespace-nowrap hover:underline sm:min-h-0";
   return root?.user ? (
-    <Link to={href("/account")} className="text-sm font-medium hover:underline" data-testid="account-link">
+    <Link to={href("/account")} className={className} data-testid="account-link">
       {t("auth.account")}
     </Link>
   ) : (
-    <Link to={href("/login")} className="text-sm font-medium hover:underline" data-testid="login-link">
+    <Link to={href("/login")} className={className} data-testid="login-link">
       {t("auth.loginTitle")}
     </Link>
   );
 }
+
+/** What a phone shows of each language's name (the link's accessible name stays the full one). */
+const SHORT_LABEL = { en: "EN", zh: "中文", fr: "FR" } as const;
 
 /** Links to the same page in each language, query string kept. */
 export function LanguageSwitcher() {
@@ -101,7 +124,7 @@ export function LanguageSwitcher() {
   const location = useLocation();
   const path = stripLocale(location.pathname);
   return (
-    <nav aria-label={t("nav.language")} className="flex gap-2 text-sm">
+    <nav aria-label={t("nav.language")} className="flex text-sm sm:gap-2">
       {LOCALES.map((locale) => (
         <Link
           key={locale}
@@ -109,9 +132,11 @@ export function LanguageSwitcher() {
           hrefLang={LOCALE_INFO[locale].hreflang}
           lang={LOCALE_INFO[locale].htmlLang}
           aria-current={locale === current ? "true" : undefined}
-          className={locale === current ? "font-bold text-clay-700 underline" : "text-stone-700 hover:underline"}
+          className={`inline-flex min-h-11 min-w-8 items-center justify-center sm:min-h-0 sm:min-w-0 ${locale === current ? "font-bold text-clay-700 underline" : "text-stone-700 hover:underline"}`}
+          aria-label={LOCALE_INFO[locale].label}
         >
-          {LOCALE_INFO[locale].label}
+          <span className="sm:hidden">{SHORT_LABEL[locale]}</span>
+          <span className="hidden sm:inline">{LOCALE_INFO[locale].label}</span>
         </Link>
       ))}
     </nav>

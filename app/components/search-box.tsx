@@ -38,11 +38,26 @@ export function SearchBox() {
   const [active, setActive] = useState(-1);
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
-  useEffect(() => {
+  // The list closes when the shopper leaves through it (go, submit) or leaves the box (blur), and on
+  // Back/Forward. It used to close in an effect on every location change, but React commits a
+  // navigation's new location some time after the URL changes (the next page renders first): a
+  // shopper who focused the empty box in that gap saw the list open and then close again (#17).
+  const close = () => {
+    clearTimeout(timer.current);
     setOpen(false);
     setActive(-1);
-  }, [location.pathname, location.search]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  };
+  useEffect(() => {
+    const onPop = () => {
+      setOpen(false);
+      setActive(-1);
+    };
+    window.addEventListener("popstate", onPop);
+    return () => {
+      window.removeEventListener("popstate", onPop);
+      clearTimeout(timer.current);
+    };
+  }, []);
 
   const data = fetcher.data;
   const hot = hotFetcher.data?.hot;
@@ -103,6 +118,7 @@ export function SearchBox() {
   const expanded = open && options.length > 0;
 
   const go = (option: Option) => {
+    close();
     clearSearchTyping();
     if (option.query) addRecentSearch(option.query);
     navigate(option.href);
@@ -164,6 +180,7 @@ export function SearchBox() {
       aria-label={t("search.label")}
       className="relative order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto"
       onSubmit={() => {
+        close();
         clearSearchTyping();
         addRecentSearch(value);
       }}

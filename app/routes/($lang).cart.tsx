@@ -210,10 +210,17 @@ function CartLineRow({ line }: { line: CartLine }) {
                 max={Math.min(MAX_LINE_QUANTITY, Math.max(line.stock, 1))}
                 defaultValue={line.quantity}
                 key={line.quantity}
-                className="w-20"
+                className="w-20 max-md:min-h-11"
               />
             </div>
-            <Button variant="secondary" size="sm" name="intent" value={CART_INTENT.update} disabled={busy}>
+            <Button
+              variant="secondary"
+              size="sm"
+              name="intent"
+              value={CART_INTENT.update}
+              disabled={busy}
+              className="max-md:min-h-11"
+            >
               {t("cart.update")}
             </Button>
           </fetcher.Form>
@@ -225,6 +232,7 @@ function CartLineRow({ line }: { line: CartLine }) {
               name="intent"
               value={CART_INTENT.remove}
               disabled={busy}
+              className="max-md:min-h-11"
               aria-label={t("cart.removeNamed", { title: line.title })}
             >
               {t("cart.remove")}

@@ -120,7 +120,7 @@ export default function FestivalPage() {
               ({t("festivals.deals", { count: festival.dealCount })})
             </span>
           </h2>
-          <Form method="get" role="search" className="flex gap-2">
+          <Form method="get" role="search" className="flex w-full gap-2 sm:w-auto">
             <label htmlFor="festival-q" className="sr-only">
               {t("festivals.searchWithin")}
             </label>
@@ -133,7 +133,7 @@ export default function FestivalPage() {
               key={search?.query ?? ""}
               maxLength={200}
               placeholder={t("festivals.searchWithin")}
-              className="w-64"
+              className="w-full min-w-0 sm:w-64"
             />
             <Button size="sm">{t("search.submit")}</Button>
           </Form>

@@ -6,11 +6,11 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { DealPrice, FestivalBadge } from "#app/components/deal-price.tsx";
 import { SentenceWithTime } from "#app/components/festival-time.tsx";
 import { AddToCart } from "#app/components/add-to-cart.tsx";
+import { ProductGallery } from "#app/components/product-gallery.tsx";
 import { ProductGrid } from "#app/components/product-card.tsx";
 import { StockBadge } from "#app/components/stock-badge.tsx";
 import { buttonClass } from "#app/components/ui/button.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
-import { imageSources } from "#app/utils/images.ts";
 import { getProductBySlug, listRelatedProducts } from "#app/models/products.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -58,6 +58,10 @@ export default function ProductPage() {
     rating: product.rating,
     reviews: reviews.items,
   });
+  // The alt text stored for this language (decision 023); the cover falls back to the title.
+  const alts = product.images.map(
+    (url, i) => product.imageAlts[url] ?? (i === 0 ? t("product.imageAlt", { title: product.title }) : ""),
+  );
   return (
     <>
       <script
@@ -65,48 +69,43 @@ export default function ProductPage() {
         nonce={nonce}
         dangerouslySetInnerHTML={{ __html: serializeJsonLd(structured) }}
       />
-      <nav aria-label={t("common.breadcrumb")} className="mb-4 text-sm text-stone-600">
-        <ol className="flex flex-wrap gap-1">
-          <li>
+      <nav aria-label={t("common.breadcrumb")} className="mb-3 text-sm text-stone-600 sm:mb-4">
+        <ol className="flex gap-1 max-sm:overflow-hidden max-sm:whitespace-nowrap sm:flex-wrap">
+          <li className="shrink-0">
             <Link to={href("/")} className="hover:underline">
               {t("nav.home")}
             </Link>{" "}
             /
           </li>
-          <li>
+          <li className="shrink-0">
             <Link to={href(`/categories/${product.category.slug}`)} className="hover:underline">
               {product.category.name}
             </Link>{" "}
             /
           </li>
-          <li aria-current="page" className="text-stone-800">
+          <li aria-current="page" className="min-w-0 truncate text-stone-800 sm:whitespace-normal">
             {product.title}
           </li>
         </ol>
       </nav>
-      <article className="grid gap-8 md:grid-cols-2">
-        <div className="space-y-3">
-          {product.images.map((url, i) => (
-            <img
-              key={url}
-              {...imageSources(url)}
-              sizes="(min-width: 768px) 50vw, 100vw"
-              alt={product.imageAlts[url] ?? (i === 0 ? t("product.imageAlt", { title: product.title }) : "")}
-              width={800}
-              height={800}
-              className="aspect-square w-full rounded-xl border border-stone-200 bg-white object-cover"
-            />
-          ))}
+      {/*
+        Slots (decision 027): the gallery on the left from 768 px up; on the right the buy box (title,
+        price, add to cart: what a phone shows on its first screen) and below it the details.
+        A rating summary or a wishlist button belongs in the buy box; reviews after the article.
+      */}
+      <article className="grid gap-x-8 gap-y-4 md:grid-cols-2 md:grid-rows-[auto_1fr]">
+        <div className="md:row-span-2">
+          <ProductGallery images={product.images} alts={alts} />
         </div>
-        <div>
-          <h1 className="text-2xl font-bold text-clay-900 sm:text-3xl">{product.title}</h1>
+        <div data-testid="buy-box">
+          <h1 className="text-xl font-bold text-clay-900 sm:text-3xl">{product.title}</h1>
           <ProductRatingLine rating={product.rating} sold={sold} />
           {product.deal ? (
-            <div className="mt-3">
+            <div className="mt-2 sm:mt-3">
               <FestivalBadge festival={product.deal.festival} link />
             </div>
           ) : null}
-          <div className="mt-4 flex flex-wrap items-center gap-3">
+          <div className="mt-2 flex flex-wrap items-center gap-3 sm:mt-4">
             <DealPrice priceCents={product.priceCents} currency={product.currency} deal={product.deal} size="lg" />
             <StockBadge stock={product.stock} />
           </div>
@@ -120,9 +119,17 @@ export default function ProductPage() {
               ) : null}
             </p>
           ) : null}
-          <AddToCart productId={product.id} stock={product.stock} />
+          <AddToCart
+            productId={product.id}
+            stock={product.stock}
+            priceCents={product.deal?.priceCents ?? product.priceCents}
+            currency={product.currency}
+          />
           <WishlistButton productId={product.id} variant="full" className="mt-3" />
-          <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        </div>
+
+        <div data-testid="product-details">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="font-medium text-stone-600">{t("product.soldBy")}</dt>
             <dd>
               <Link to={href(`/stores/${product.store.slug}`)} className="font-medium text-clay-700 underline">
@@ -149,7 +156,7 @@ export default function ProductPage() {
           <p className="mt-2 whitespace-pre-line text-stone-800">{product.description}</p>
           <Link
             to={href(`/stores/${product.store.slug}`)}
-            className={buttonClass({ variant: "outline", className: "mt-6 text-sm" })}
+            className={buttonClass({ variant: "outline", className: "mt-6 min-h-11 text-sm" })}
           >
             {t("product.visitStore")}
           </Link>

@@ -2,6 +2,7 @@ import { searchRateLimitWait, tooManyRequests } from "#app/utils/rate-limit.serv
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { FiltersButton, FiltersPanel, useFiltersDrawer } from "#app/components/filters-drawer.tsx";
 import { EmptyState } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
 import { SearchHitCard } from "#app/components/search-hit-card.tsx";
@@ -95,6 +96,7 @@ export default function Search() {
   const navigation = useNavigation();
   const submit = useSubmit();
   const formRef = useRef<HTMLFormElement>(null);
+  const drawer = useFiltersDrawer();
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
   const searching = navigation.state === "loading" && navigation.location.pathname.endsWith("/search");
@@ -160,7 +162,7 @@ export default function Search() {
 
   return (
     <div>
-      <h1 className="mb-4 text-2xl font-bold text-clay-900 sm:text-3xl">{t("search.title")}</h1>
+      <h1 className="mb-3 text-xl font-bold text-clay-900 sm:mb-4 sm:text-3xl">{t("search.title")}</h1>
       <Form
         ref={formRef}
         method="get"
@@ -186,6 +188,7 @@ export default function Search() {
           placeholder={t("search.placeholder")}
           maxLength={200}
           className="w-full max-w-xl"
+          // The page's only search box: the header leaves its own out on /search (decision 027).
         />
         {[...current.entries()]
           .filter(([k]) => k !== "q")
@@ -215,13 +218,14 @@ export default function Search() {
       ) : null}
 
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-stone-700" aria-live="polite" data-testid="result-count">
+        <p className="w-full text-sm text-stone-700 sm:w-auto" aria-live="polite" data-testid="result-count">
           {searching
             ? t("search.searching")
             : params.q
               ? t("search.resultsFor", { count: result.totalHits, query: params.q })
               : t("search.allProducts", { count: result.totalHits })}
         </p>
+        <FiltersButton drawer={drawer} count={chips.length} />
         <SortForm
           id="search-sort"
           value={params.sort}
@@ -264,82 +268,88 @@ export default function Search() {
       ) : null}
 
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
-        <aside aria-label={t("search.filters")} className="space-y-5 text-sm">
-          <FacetGroup
-            title={t("search.facetCountry")}
-            testId="facet-country"
-            values={result.facets.country}
-            active={params.country}
-            label={(code) => names.countries[code] ?? code}
-            hrefFor={(code) => searchHref(current, { country: code === params.country ? null : code })}
-          />
-          <FacetGroup
-            title={t("search.facetCategory")}
-            testId="facet-category"
-            values={result.facets.category}
-            active={params.category}
-            label={(slug) => names.categories[slug] ?? slug}
-            hrefFor={(slug) => searchHref(current, { category: slug === params.category ? null : slug })}
-          />
-          <FacetGroup
-            title={t("search.facetPrice")}
-            testId="facet-price"
-            values={result.facets.price}
-            order={ranges.map((r) => r.key)}
-            label={(key) => t(`search.price.${key}` as MessageKey)}
-            hrefFor={(key) => {
-              const range = ranges.find((r) => r.key === key)!;
-              return searchHref(current, { minPrice: range.minPrice, maxPrice: range.maxPrice });
-            }}
-          />
-          <FacetGroup
-            title={t("search.facetStore")}
-            testId="facet-store"
-            values={result.facets.store}
-            active={params.store}
-            limit={10}
-            label={(slug) => names.stores[slug] ?? slug}
-            hrefFor={(slug) => searchHref(current, { store: slug === params.store ? null : slug })}
-          />
-          <section>
-            <h2 className="mb-2 font-semibold text-clay-900">{t("search.facetDeals")}</h2>
-            <Link
-              to={searchHref(current, { deals: params.deals ? null : "1" })}
-              preventScrollReset
-              role="checkbox"
-              aria-checked={Boolean(params.deals)}
-              className="flex items-center gap-2 hover:underline"
-              data-testid="deals-filter"
-            >
-              <span
-                aria-hidden="true"
-                className={`inline-block h-4 w-4 rounded border ${params.deals ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`}
-              />
-              {t("search.dealsOnly")}
-            </Link>
-          </section>
-          <section>
-            <h2 className="mb-2 font-semibold text-clay-900">{t("search.facetAvailability")}</h2>
-            <Link
-              to={searchHref(current, { inStock: params.inStock ? null : "1" })}
-              preventScrollReset
-              role="checkbox"
-              aria-checked={params.inStock}
-              className="flex items-center gap-2 hover:underline"
-            >
-              <span
-                aria-hidden="true"
-                className={`inline-block h-4 w-4 rounded border ${params.inStock ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`}
-              />
-              {t("search.inStockOnly")}
-              {result.facets.inStock.true !== undefined ? (
-                <span className="text-stone-600">({result.facets.inStock.true})</span>
-              ) : null}
-            </Link>
-          </section>
-        </aside>
+        <FiltersPanel drawer={drawer}>
+          <aside aria-label={t("search.filters")} className="space-y-5 text-sm">
+            <FacetGroup
+              title={t("search.facetCountry")}
+              testId="facet-country"
+              values={result.facets.country}
+              active={params.country}
+              label={(code) => names.countries[code] ?? code}
+              hrefFor={(code) => searchHref(current, { country: code === params.country ? null : code })}
+            />
+            <FacetGroup
+              title={t("search.facetCategory")}
+              testId="facet-category"
+              values={result.facets.category}
+              active={params.category}
+              label={(slug) => names.categories[slug] ?? slug}
+              hrefFor={(slug) => searchHref(current, { category: slug === params.category ? null : slug })}
+            />
+            <FacetGroup
+              title={t("search.facetPrice")}
+              testId="facet-price"
+              values={result.facets.price}
+              order={ranges.map((r) => r.key)}
+              label={(key) => t(`search.price.${key}` as MessageKey)}
+              hrefFor={(key) => {
+                const range = ranges.find((r) => r.key === key)!;
+                return searchHref(current, { minPrice: range.minPrice, maxPrice: range.maxPrice });
+              }}
+            />
+            <FacetGroup
+              title={t("search.facetStore")}
+              testId="facet-store"
+              values={result.facets.store}
+              active={params.store}
+              limit={10}
+              label={(slug) => names.stores[slug] ?? slug}
+              hrefFor={(slug) => searchHref(current, { store: slug === params.store ? null : slug })}
+            />
+            <section>
+              <h2 className="mb-2 font-semibold text-clay-900">{t("search.facetDeals")}</h2>
+              <Link
+                to={searchHref(current, { deals: params.deals ? null : "1" })}
+                preventScrollReset
+                role="checkbox"
+                aria-checked={Boolean(params.deals)}
+                className="flex items-center gap-2 hover:underline max-md:min-h-11"
+                data-testid="deals-filter"
+              >
+                <span
+                  aria-hidden="true"
+                  className={`inline-block h-4 w-4 rounded border ${params.deals ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`}
+                />
+                {t("search.dealsOnly")}
+              </Link>
+            </section>
+            <section>
+              <h2 className="mb-2 font-semibold text-clay-900">{t("search.facetAvailability")}</h2>
+              <Link
+                to={searchHref(current, { inStock: params.inStock ? null : "1" })}
+                preventScrollReset
+                role="checkbox"
+                aria-checked={params.inStock}
+                className="flex items-center gap-2 hover:underline max-md:min-h-11"
+              >
+                <span
+                  aria-hidden="true"
+                  className={`inline-block h-4 w-4 rounded border ${params.inStock ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`}
+                />
+                {t("search.inStockOnly")}
+                {result.facets.inStock.true !== undefined ? (
+                  <span className="text-stone-600">({result.facets.inStock.true})</span>
+                ) : null}
+              </Link>
+            </section>
+          </aside>
+        </FiltersPanel>
 
-        <section aria-label={t("search.title")} className={searching ? "opacity-60 transition-opacity" : undefined}>
+        <section
+          id="results"
+          aria-label={t("search.title")}
+          className={`scroll-mt-4 ${searching ? "opacity-60 transition-opacity" : ""}`}
+        >
           {result.hits.length > 0 ? (
             <ul className="grid grid-cols-2 gap-4 lg:grid-cols-3" role="list" data-testid="search-results">
               {result.hits.map((hit) => (
@@ -431,14 +441,14 @@ function FacetGroup({
   return (
     <section data-testid={testId}>
       <h2 className="mb-2 font-semibold text-clay-900">{title}</h2>
-      <ul className="space-y-1" role="list">
+      <ul className="space-y-1 max-md:space-y-0" role="list">
         {entries.slice(0, limit).map(([value, count]) => (
           <li key={value}>
             <Link
               to={hrefFor(value)}
               preventScrollReset
               aria-current={value === active ? "true" : undefined}
-              className={`flex justify-between gap-2 rounded px-1 hover:bg-clay-100 ${value === active ? "font-semibold text-clay-700" : ""}`}
+              className={`flex justify-between gap-2 rounded px-1 hover:bg-clay-100 max-md:min-h-11 max-md:items-center ${value === active ? "font-semibold text-clay-700" : ""}`}
             >
               <span>{label(value)}</span>
               <span className="text-stone-600">{count}</span>

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { CART_INTENT } from "./cart-intent.ts";
 import { formId } from "./intent.ts";
 
-/** What the cart's forms can ask for (the value of their `intent` field), posted to the one cart action. */
-export const CART_INTENT = { add: "add", update: "update", remove: "remove" } as const;
+export { CART_INTENT };
 
 const quantity = formId("cart.errorQuantity");
 const productId = formId("cart.errorQuantity");

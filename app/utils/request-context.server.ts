@@ -50,7 +50,7 @@ export async function createRequestContext(
   const { user, sessionId, setCookie } = await readSession(request);
   const token = user ? null : await guestCartToken(request);
   const cartOwner: CartOwner | null = user ? { userId: user.id } : token ? { token } : null;
-  return {
+  const context: AppLoadContext = {
     ...transport,
     locale: localeFromPath(new URL(request.url).pathname),
     user,
@@ -59,9 +59,13 @@ export async function createRequestContext(
     cartOwner,
     render: { complete: true },
     ensureCartOwner: async () => {
-      if (cartOwner) return { owner: cartOwner };
+      if (context.cartOwner) return { owner: context.cartOwner };
       const fresh = await newGuestCartToken();
-      return { owner: { token: fresh.token }, setCookie: fresh.setCookie };
+      // The loaders of this same request (a form posted without JavaScript renders the cart page
+      // and the header's count right after the action) see the new cart, not an empty one.
+      context.cartOwner = { token: fresh.token };
+      return { owner: context.cartOwner, setCookie: fresh.setCookie };
     },
   };
+  return context;
 }

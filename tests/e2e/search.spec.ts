@@ -78,6 +78,9 @@ test("the search page and the open suggestion list have no serious accessibility
   test.slow(true, `two axe runs: ${AXE_SLOW}`);
   await page.goto("/search?q=coffee&country=KE");
   expect(await seriousViolations(page)).toEqual([]);
+  // The search page has one box, its own (decision 027); the header's box is on every other page.
+  await page.goto("/countries/KE");
+  await hydrated(page);
   await page.getByRole("combobox", { name: "Search products" }).fill("tea");
   await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
   expect(await seriousViolations(page, "header")).toEqual([]);
@@ -94,19 +97,28 @@ test("Escape closes the suggestion list and keeps what was typed", async ({ page
   await expect(box).toHaveValue("咖啡");
 });
 
-// Fails about two runs in five: the header list sometimes stays closed (or loses its recent option)
-// after the navigation to /search although the search is stored. Left for a fix of the search box;
-// the storage rules are unit-tested (tests/unit/recent-searches.test.ts).
-test.fixme("the empty header box offers the shopper's recent searches after a search", async ({ page }) => {
+// This failed about two runs in five while the box closed its list in an effect on every location
+// change: React commits a navigation's new location some time after the URL changes, and a box
+// focused in that gap opened its list only to see it closed again. The list now closes when the
+// shopper leaves through it. The search page has its own box (decision 027), so the gap is tried
+// where the header's box stays in place: a product suggestion opens a product page.
+test("the empty header box offers the shopper's recent searches after a search", async ({ page }) => {
+  test.slow(true, "three page loads and two hydrations (5–10 s each under load average 25)");
   await page.goto("/zh");
   await hydrated(page);
   const box = page.getByRole("combobox", { name: "搜索商品" });
   await box.fill("kente");
   await box.press("Enter");
   await expect(page).toHaveURL(/\/zh\/search\?q=kente$/);
+  await expect(page.getByTestId("result-count")).toContainText("kente");
+
+  await page.goto("/zh/countries/KE");
   await hydrated(page);
-  await box.fill("");
   const list = page.getByRole("listbox", { name: "搜索建议" });
+  await box.fill("蜂蜜");
+  await list.getByRole("option", { name: /蜂蜜/ }).first().click();
+  await expect(page).toHaveURL(/\/zh\/products\//);
+  await box.fill("");
   await expect(list.getByText("最近搜索")).toBeVisible();
   await expect(list.getByRole("option", { name: "kente" })).toBeVisible();
 });

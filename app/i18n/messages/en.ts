@@ -934,6 +934,15 @@ export const en = {
   // section:addresses start
   // section:addresses end
   // section:mobile start
+  "mobile.filtersActive": "Filters (active: {count})",
+  "mobile.closeFilters": "Close filters",
+  "mobile.showResults": "Show results",
+  "mobile.gallery": "Photos",
+  "mobile.photoN": "Photo {n} of {total}",
+  "mobile.zoom": "Enlarge photo {n}",
+  "mobile.closeZoom": "Close",
+  "mobile.prevPhoto": "Previous photo",
+  "mobile.nextPhoto": "Next photo",
   // section:mobile end
   // section:reviews start
   "reviews.heading": "Reviews",

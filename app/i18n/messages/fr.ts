@@ -963,6 +963,15 @@ export const fr: Messages = {
   // section:addresses start
   // section:addresses end
   // section:mobile start
+  "mobile.filtersActive": "Filtres (actifs : {count})",
+  "mobile.closeFilters": "Fermer les filtres",
+  "mobile.showResults": "Voir les résultats",
+  "mobile.gallery": "Photos",
+  "mobile.photoN": "Photo {n} sur {total}",
+  "mobile.zoom": "Agrandir la photo {n}",
+  "mobile.closeZoom": "Fermer",
+  "mobile.prevPhoto": "Photo précédente",
+  "mobile.nextPhoto": "Photo suivante",
   // section:mobile end
   // section:reviews start
   "reviews.heading": "Avis",

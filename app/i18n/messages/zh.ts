@@ -888,6 +888,15 @@ export const zh: Messages = {
   // section:addresses start
   // section:addresses end
   // section:mobile start
+  "mobile.filtersActive": "筛选（已选 {count} 项）",
+  "mobile.closeFilters": "关闭筛选",
+  "mobile.showResults": "查看结果",
+  "mobile.gallery": "商品图片",
+  "mobile.photoN": "第 {n} 张，共 {total} 张",
+  "mobile.zoom": "查看第 {n} 张大图",
+  "mobile.closeZoom": "关闭",
+  "mobile.prevPhoto": "上一张",
+  "mobile.nextPhoto": "下一张",
   // section:mobile end
   // section:reviews start
   "reviews.heading": "商品评价",
