@@ -91,21 +91,26 @@ function shippingOf(order: typeof orders.$inferSelect, locale: Locale): OrderDet
     city: order.shipCity,
     postcode: order.shipPostcode,
     country: order.shipCountry,
-    lines: addressLines({
-      country: order.shipCountry,
-      countryName: countryName(order.shipCountry, locale),
-      address: order.shipAddress,
-      address2: order.shipAddress2,
-      city: order.shipCity,
-      region: order.shipRegion,
-      district: order.shipDistrict,
-      postcode: order.shipPostcode,
-      structured: /^[A-Z]{2}$/.test(order.shipCountry) && (order.shipRegionCodes !== null || order.shipCountry !== "CN"),
-    }),
+    lines: orderAddressLines(order, locale),
     customs: order.customsName
       ? { name: order.customsName, idMasked: maskedCustomsId(order), idPurged: order.customsIdPurgedAt !== null }
       : null,
   };
+}
+
+/** The order's address as lines for its destination, the country named in `locale`. */
+export function orderAddressLines(order: typeof orders.$inferSelect, locale: Locale): string[] {
+  return addressLines({
+    country: order.shipCountry,
+    countryName: countryName(order.shipCountry, locale),
+    address: order.shipAddress,
+    address2: order.shipAddress2,
+    city: order.shipCity,
+    region: order.shipRegion,
+    district: order.shipDistrict,
+    postcode: order.shipPostcode,
+    structured: /^[A-Z]{2}$/.test(order.shipCountry) && (order.shipRegionCodes !== null || order.shipCountry !== "CN"),
+  });
 }
 
 function maskedCustomsId(order: typeof orders.$inferSelect): string | null {

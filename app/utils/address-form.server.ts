@@ -220,3 +220,30 @@ export function echoValues(form: FormData): Record<string, string> {
   }
   return out;
 }
+
+/** Everything the address fields render from (app/components/address-fields.tsx). */
+export function addressFormState(values: Record<string, string>, errors: FieldErrors, locale: Locale) {
+  return {
+    values,
+    errors: errors as Record<string, string>,
+    countries: countryOptions(locale),
+    regions: regionOptions(values.provinceCode ?? "", values.cityCode ?? ""),
+  };
+}
+
+/** A saved or validated address as form values. */
+export function addressValues(a: AddressValue): Record<string, string> {
+  return {
+    country: a.country,
+    name: a.name,
+    phone: a.phone,
+    provinceCode: a.provinceCode,
+    cityCode: a.cityCode,
+    districtCode: a.districtCode,
+    address: a.address,
+    address2: a.address2,
+    city: a.country === "CN" ? "" : a.city,
+    region: a.country === "CN" ? "" : a.region,
+    postcode: a.postcode,
+  };
+}

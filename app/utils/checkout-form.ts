@@ -28,3 +28,6 @@ export const shippingSchema = z.object({
   country: required(60),
 });
 export type ShippingInput = z.output<typeof shippingSchema>;
+
+/** The email the order's news goes to (the address itself is checked in address-form.server.ts). */
+export const emailSchema = shippingSchema.shape.email;
