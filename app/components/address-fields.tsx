@@ -166,7 +166,9 @@ export function AddressFields({ state, withCustoms = false }: { state: AddressFo
       )}
       {isChina ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <div className="sm:col-span-2">{text("address", t("address.detail"), { autoComplete: "street-address" })}</div>
+          <div className="sm:col-span-2">
+            {text("address", t("address.detail"), { autoComplete: "street-address" })}
+          </div>
           {text("name", t("address.recipient"), { autoComplete: "name" })}
           {text("phone", t("address.mobile"), { type: "tel", autoComplete: "tel-national", inputMode: "tel" })}
           {text("postcode", t("address.postcodeOptional"), { autoComplete: "postal-code", inputMode: "numeric" })}

@@ -80,6 +80,15 @@ export default function Account() {
       </p>
       <p className="mb-6">
         <Link
+          to={href("/account/addresses")}
+          className="font-medium text-clay-700 underline"
+          data-testid="addresses-link"
+        >
+          {t("address.book.title")}
+        </Link>
+      </p>
+      <p className="mb-6">
+        <Link
           to={href("/account/security")}
           className="font-medium text-clay-700 underline"
           data-testid="security-link"
