@@ -142,7 +142,7 @@ export default function Checkout() {
     <>
       <PageHeading title={t("checkout.title")} />
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
-        <Form method="post" id="checkout" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <Form method="post" id="checkout" noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
           {formErrors.length ? (
             <Notice tone="error" data-testid="checkout-error">
               {formErrors.map((e) => (
