@@ -1,4 +1,4 @@
-import { orderAddressLines } from "./orders.server.ts";
+import { orderAddressLines } from "./order-address.server.ts";
 import { and, eq, lte, sql } from "drizzle-orm";
 import type { EmailLine } from "#app/emails/templates.tsx";
 import type { Locale } from "#app/i18n/locales.ts";

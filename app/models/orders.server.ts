@@ -24,8 +24,7 @@ import { recordOrderEvent, transition, type OrderActor } from "./order-lifecycle
 import { REFUNDABLE_STATUSES, refundableOf, statusAfterShipment } from "./order-transitions.ts";
 import { pick } from "./localize.ts";
 import { isTrackingNumber } from "#app/utils/tracking.ts";
-import { countryName } from "#app/utils/address-form.server.ts";
-import { addressLines } from "#app/utils/address-format.ts";
+import { orderAddressLines } from "./order-address.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
 import { maskResidentId } from "#app/utils/resident-id.ts";
 import { open } from "#app/utils/secret-box.server.ts";
@@ -96,21 +95,6 @@ function shippingOf(order: typeof orders.$inferSelect, locale: Locale): OrderDet
       ? { name: order.customsName, idMasked: maskedCustomsId(order), idPurged: order.customsIdPurgedAt !== null }
       : null,
   };
-}
-
-/** The order's address as lines for its destination, the country named in `locale`. */
-export function orderAddressLines(order: typeof orders.$inferSelect, locale: Locale): string[] {
-  return addressLines({
-    country: order.shipCountry,
-    countryName: countryName(order.shipCountry, locale),
-    address: order.shipAddress,
-    address2: order.shipAddress2,
-    city: order.shipCity,
-    region: order.shipRegion,
-    district: order.shipDistrict,
-    postcode: order.shipPostcode,
-    structured: /^[A-Z]{2}$/.test(order.shipCountry) && (order.shipRegionCodes !== null || order.shipCountry !== "CN"),
-  });
 }
 
 function maskedCustomsId(order: typeof orders.$inferSelect): string | null {

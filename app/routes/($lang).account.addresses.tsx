@@ -97,7 +97,12 @@ export default function AddressBook() {
         </Notice>
       ) : null}
       {form ? (
-        <Form method="post" action={here} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <Form
+          method="post"
+          action={here}
+          noValidate
+          className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
+        >
           <h2 className="font-semibold text-clay-900">
             {form.id === null ? t("address.book.add") : t("address.book.editTitle")}
           </h2>

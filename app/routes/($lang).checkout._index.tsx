@@ -23,7 +23,6 @@ import {
   type FieldErrors,
 } from "#app/utils/address-form.server.ts";
 import { getAddress, listAddresses, saveAddress } from "#app/models/addresses.server.ts";
-import { now as clockNow } from "#db/clock.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { publicOrigin } from "#app/utils/origin.server.ts";
@@ -75,15 +74,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const email = emailSchema.safeParse(formText(form, "email"));
   const address = parseAddress(form);
-  const customs = values.country === "CN" ? parseCustoms(form, clockNow()) : null;
+  const customs = values.country === "CN" ? parseCustoms(form) : null;
   const errors: FieldErrors = {
     ...(email.success ? {} : { email: "checkout.errorEmail" as const }),
     ...(address.ok ? {} : address.errors),
     ...(customs && !customs.ok ? customs.errors : {}),
   };
   const wait = await hitRateLimit("checkout", ip, CHECKOUT_LIMIT);
-  if (wait)
-    return data(reply(errors, ["checkout.tooMany"]), { status: 429, headers: { "Retry-After": String(wait) } });
+  if (wait) return data(reply(errors, ["checkout.tooMany"]), { status: 429, headers: { "Retry-After": String(wait) } });
   if (!email.success || !address.ok || (customs && !customs.ok)) return data(reply(errors), { status: 400 });
   const mode = paymentMode();
   if (mode === "unavailable") return data(reply({}, ["checkout.unavailable"]), { status: 503 });
@@ -125,8 +123,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("checkout.title"));
 
 export default function Checkout() {
-  const { cart: loaded, mode, reservationMinutes, address: loadedAddress, saved, signedIn } =
-    useLoaderData<typeof loader>();
+  const {
+    cart: loaded,
+    mode,
+    reservationMinutes,
+    address: loadedAddress,
+    saved,
+    signedIn,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Reply | undefined;
   // After a refusal that priced the cart for the guest's address, the summary shows those prices.
   const priced = result?.priced ?? null;
@@ -142,7 +146,12 @@ export default function Checkout() {
     <>
       <PageHeading title={t("checkout.title")} />
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
-        <Form method="post" id="checkout" noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <Form
+          method="post"
+          id="checkout"
+          noValidate
+          className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
+        >
           {formErrors.length ? (
             <Notice tone="error" data-testid="checkout-error">
               {formErrors.map((e) => (

@@ -23,11 +23,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { store } = requireOwner({ request, context });
   const url = new URL(request.url);
   const show = parseEnum(url.searchParams.get("show"), SHOW, "to-ship");
-  return { show, ...listStoreOrderLines(store, {
+  return {
+    show,
+    ...listStoreOrderLines(store, {
       show,
       page: parsePage(url.searchParams.get("page")),
       locale: context.locale,
-    }) };
+    }),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

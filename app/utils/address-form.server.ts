@@ -3,6 +3,7 @@ import { postcodeValidator, postcodeValidatorExistsForCountry } from "postcode-v
 import type { Locale } from "#app/i18n/locales.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { checkChinaRegion, chinaCities, chinaDistricts, chinaProvinces, type Region } from "./china-regions.server.ts";
+import { now as clockNow } from "#db/clock.ts";
 import { normalizeResidentId, residentIdProblem } from "./resident-id.ts";
 
 /**
@@ -180,7 +181,7 @@ export interface CustomsValue {
 /** The payer's real name and resident ID number, required for mainland China. */
 export function parseCustoms(
   form: FormData,
-  today: Date,
+  today: Date = clockNow(),
 ): { ok: true; value: CustomsValue } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const name = text(form, "customsName");

@@ -18,7 +18,23 @@ export interface AddressParts {
 }
 
 /** Where the postcode follows the city and region ("Springfield, IL 62701"). */
-const POSTCODE_LAST = new Set(["US", "CA", "AU", "GB", "IE", "NZ", "JP", "KR", "SG", "IN", "ZA", "NG", "KE", "GH", "EG"]);
+const POSTCODE_LAST = new Set([
+  "US",
+  "CA",
+  "AU",
+  "GB",
+  "IE",
+  "NZ",
+  "JP",
+  "KR",
+  "SG",
+  "IN",
+  "ZA",
+  "NG",
+  "KE",
+  "GH",
+  "EG",
+]);
 
 export function addressLines(a: AddressParts): string[] {
   const lines = (xs: string[]) => xs.map((x) => x.trim()).filter(Boolean);

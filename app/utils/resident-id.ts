@@ -45,7 +45,8 @@ export function residentIdProblem(id: string, today: Date = new Date()): Residen
   return null;
 }
 
-export const isValidResidentId = (id: string, today?: Date) => residentIdProblem(normalizeResidentId(id), today) === null;
+export const isValidResidentId = (id: string, today?: Date) =>
+  residentIdProblem(normalizeResidentId(id), today) === null;
 
 /** First four and last four characters, the rest as stars: 3101**********123X. */
 export function maskResidentId(id: string): string {
