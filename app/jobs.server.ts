@@ -4,6 +4,7 @@ import { remember } from "@epic-web/remember";
 import { sql } from "drizzle-orm";
 import { deleteSpentTokens } from "#app/models/account-tokens.server.ts";
 import { expireReservations } from "#app/models/checkout.server.ts";
+import { purgeCustomsIds } from "#app/models/customs.server.ts";
 import { sweepOrphanMedia } from "#app/models/media.server.ts";
 import { sendDueNotifications } from "#app/models/notifications.server.ts";
 import { sendDueRefunds } from "#app/models/refunds.server.ts";
@@ -55,6 +56,8 @@ export function backgroundJobs(): BackgroundJob[] {
     { name: "rate-limit-purge", intervalMs: 10 * 60_000, run: () => void deleteExpiredRateLimits() },
     // Email waiting in the notifications outbox is sent, with retries and backoff (decision 021).
     { name: "mail-sender", intervalMs: 2_000, run: () => sendDueNotifications().then(() => undefined) },
+    // Customs ID numbers of orders finished 30 days ago are deleted (decision 026).
+    { name: "customs-id-purge", intervalMs: 60 * 60_000, run: () => void purgeCustomsIds() },
     // Shoppers' searches are written in batches, at most a second late.
     { name: "search-log-flush", intervalMs: 1_000, run: flushSearchLog, everyProcess: true },
     // Festivals starting or ending change the prices search sorts on: their products are re-sent

@@ -1,3 +1,4 @@
+import { ShippingAddress } from "#app/components/shipping-address.tsx";
 import { Shipment } from "#app/components/shipment.tsx";
 import { Link } from "@remix-run/react";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
@@ -102,10 +103,7 @@ export function OrderView({ order }: { order: OrderDetail }) {
       </p>
       <div className="text-sm text-stone-700">
         <h2 className="font-semibold text-clay-900">{t("checkout.shipping")}</h2>
-        <p>
-          {order.shipping.name}, {order.shipping.address}, {order.shipping.city} {order.shipping.postcode},{" "}
-          {order.shipping.country}
-        </p>
+        <ShippingAddress shipping={order.shipping} />
       </div>
     </div>
   );

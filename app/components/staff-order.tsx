@@ -1,3 +1,4 @@
+import { ShippingAddress } from "#app/components/shipping-address.tsx";
 import { Form, useNavigation } from "@remix-run/react";
 import { OrderStatusBadge } from "#app/components/order-view.tsx";
 import { OrderTimeline } from "#app/components/order-timeline.tsx";
@@ -79,11 +80,7 @@ export function StaffOrderView({
             </li>
           ))}
         </ul>
-        <address className="text-sm text-stone-800 not-italic">
-          {order.shipping.name} · {order.shipping.phone}
-          <br />
-          {order.shipping.address}, {order.shipping.city} {order.shipping.postcode}, {order.shipping.country}
-        </address>
+        <ShippingAddress shipping={order.shipping} className="text-sm text-stone-800" />
       </div>
       <OrderTimeline events={events} currency={order.currency} />
     </div>

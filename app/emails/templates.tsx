@@ -31,7 +31,8 @@ export interface EmailPayloads {
     currency: string;
     lines: EmailLine[];
     subtotalCents: number;
-    shipTo: { name: string; address: string; city: string; postalCode: string; country: string };
+    /** `lines`: the address formatted for its destination (absent in mail queued before decision 026). */
+    shipTo: { name: string; address: string; city: string; postalCode: string; country: string; lines?: string[] };
   };
   line_shipped: {
     orderId: number;
@@ -116,12 +117,18 @@ const TEMPLATES: { [K in EmailKind]: Template<K> } = {
           <p style={{ ...text, fontWeight: 600, margin: "12px 0 4px" }}>{t("email.shipTo")}</p>
           <p style={text}>
             {p.shipTo.name}
-            <br />
-            {p.shipTo.address}
-            <br />
-            {[p.shipTo.postalCode, p.shipTo.city].filter(Boolean).join(" ")}
-            <br />
-            {p.shipTo.country}
+            {(
+              p.shipTo.lines ?? [
+                p.shipTo.address,
+                [p.shipTo.postalCode, p.shipTo.city].filter(Boolean).join(" "),
+                p.shipTo.country,
+              ]
+            ).map((line, i) => (
+              <span key={i}>
+                <br />
+                {line}
+              </span>
+            ))}
           </p>
           <ButtonLink href={url(`/sell/orders/${p.orderId}`)}>{t("email.storeNewOrder.button")}</ButtonLink>
         </>

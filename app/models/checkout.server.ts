@@ -8,19 +8,23 @@ import { now as clockNow } from "#db/clock.ts";
 import { isVisibleProduct } from "#db/rules.ts";
 import { cartItems, carts, orderEvents, orderItems, orders, products, stores } from "#db/schema/index.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
+import type { AddressValue, CustomsValue } from "#app/utils/address-form.server.ts";
+import { seal } from "#app/utils/secret-box.server.ts";
+import { customsIdAad } from "./customs.server.ts";
 import { reserveDealUnits, reserveUnits } from "./inventory.server.ts";
 import { SYSTEM, transition, TransitionRefused, type OrderActor } from "./order-lifecycle.server.ts";
 import { pick } from "./localize.ts";
 import { dealUnitsBought, quotePrices, splitQuote, type DealShopper, type PriceQuote } from "./pricing.server.ts";
 
-export interface ShippingDetails {
+/**
+ * Where an order goes (decision 026): a validated address (`country` is the ISO 3166-1 alpha-2
+ * destination, CN = mainland China, which shipping and import tax are computed from), who to
+ * tell, and for mainland China the payer's customs details (the ID number is sealed before it is
+ * written and never stored in plain).
+ */
+export interface ShippingDetails extends AddressValue {
   email: string;
-  name: string;
-  phone: string;
-  address: string;
-  city: string;
-  postcode: string;
-  country: string;
+  customs: CustomsValue | null;
 }
 
 export type PlaceOrderResult =
@@ -109,9 +113,17 @@ export function placeOrder(args: {
             shipName: args.shipping.name,
             shipPhone: args.shipping.phone,
             shipAddress: args.shipping.address,
+            shipAddress2: args.shipping.address2,
             shipCity: args.shipping.city,
+            shipRegion: args.shipping.region,
+            shipDistrict: args.shipping.district,
+            shipRegionCodes:
+              args.shipping.country === "CN"
+                ? [args.shipping.provinceCode, args.shipping.cityCode, args.shipping.districtCode].join(",")
+                : null,
             shipPostcode: args.shipping.postcode,
             shipCountry: args.shipping.country,
+            customsName: args.shipping.customs?.name ?? null,
             locale: args.locale,
             totalCents,
             cartId: cart!.id,
@@ -123,6 +135,11 @@ export function placeOrder(args: {
           })
           .returning({ id: orders.id })
           .all();
+        if (args.shipping.customs)
+          tx.update(orders)
+            .set({ customsIdSealed: seal(args.shipping.customs.idNumber, customsIdAad(order!.id)) })
+            .where(eq(orders.id, order!.id))
+            .run();
         tx.insert(orderItems)
           .values(lines.map((l) => ({ ...l, orderId: order!.id })))
           .run();

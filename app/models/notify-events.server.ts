@@ -1,3 +1,4 @@
+import { orderAddressLines } from "./order-address.server.ts";
 import { and, eq, lte, sql } from "drizzle-orm";
 import type { EmailLine } from "#app/emails/templates.tsx";
 import type { Locale } from "#app/i18n/locales.ts";
@@ -106,6 +107,8 @@ export function notifyOrderPaid(tx: Tx, orderId: number): void {
           city: order.shipCity,
           postalCode: order.shipPostcode,
           country: order.shipCountry,
+          // Formatted for the destination; never the customs details (decision 026).
+          lines: orderAddressLines(order, owner.locale),
         },
       },
     });

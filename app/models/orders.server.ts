@@ -24,6 +24,11 @@ import { recordOrderEvent, transition, type OrderActor } from "./order-lifecycle
 import { REFUNDABLE_STATUSES, refundableOf, statusAfterShipment } from "./order-transitions.ts";
 import { pick } from "./localize.ts";
 import { isTrackingNumber } from "#app/utils/tracking.ts";
+import { orderAddressLines } from "./order-address.server.ts";
+import { errorMessage, logger } from "#app/utils/logger.server.ts";
+import { maskResidentId } from "#app/utils/resident-id.ts";
+import { open } from "#app/utils/secret-box.server.ts";
+import { customsIdAad } from "./customs.server.ts";
 import { notifyLineShipped } from "./notify-events.server.ts";
 
 import { isValidOrderToken, orderAccessToken, tokenOrderPath } from "./order-tokens.server.ts";
@@ -72,8 +77,12 @@ export function listOrdersForUser(userId: number, page: number): { items: OrderS
   };
 }
 
-/** Where an order goes, as every view shows it. */
-function shippingOf(order: typeof orders.$inferSelect): OrderDetail["shipping"] {
+/**
+ * Where an order goes, as every view shows it: the address as formatted lines, and for mainland
+ * China the customs payer with the ID number MASKED (the full number never leaves this module;
+ * decision 026). `idMasked` is null once the number was deleted (`idPurged`) or cannot be opened.
+ */
+function shippingOf(order: typeof orders.$inferSelect, locale: Locale): OrderDetail["shipping"] {
   return {
     name: order.shipName,
     phone: order.shipPhone,
@@ -81,12 +90,37 @@ function shippingOf(order: typeof orders.$inferSelect): OrderDetail["shipping"] 
     city: order.shipCity,
     postcode: order.shipPostcode,
     country: order.shipCountry,
+    lines: orderAddressLines(order, locale),
+    customs: order.customsName
+      ? { name: order.customsName, idMasked: maskedCustomsId(order), idPurged: order.customsIdPurgedAt !== null }
+      : null,
   };
+}
+
+function maskedCustomsId(order: typeof orders.$inferSelect): string | null {
+  if (!order.customsIdSealed) return null;
+  try {
+    return maskResidentId(open(order.customsIdSealed, customsIdAad(order.id)));
+  } catch (error) {
+    // Never the value itself: only that it could not be opened (a removed key, a tampered row).
+    logger.warn({ orderId: order.id }, `customs ID cannot be opened: ${errorMessage(error)}`);
+    return null;
+  }
 }
 
 export interface OrderDetail extends OrderSummary {
   email: string;
-  shipping: { name: string; phone: string; address: string; city: string; postcode: string; country: string };
+  shipping: {
+    name: string;
+    phone: string;
+    address: string;
+    city: string;
+    postcode: string;
+    country: string;
+    /** The address formatted for its destination (see address-format.ts). */
+    lines: string[];
+    customs: { name: string; idMasked: string | null; idPurged: boolean } | null;
+  };
   reservedUntil: string;
   paidAt: string | null;
   cancelReason: string | null;
@@ -144,7 +178,7 @@ export function getOrderForViewer(
     createdAt: order.createdAt.toISOString(),
     itemCount: lines.reduce((n, l) => n + l.line.quantity, 0),
     email: order.email,
-    shipping: shippingOf(order),
+    shipping: shippingOf(order, locale),
     reservedUntil: order.reservedUntil.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     cancelReason: order.cancelReason,
@@ -250,7 +284,7 @@ export interface StoreOrderLine {
 
 export function listStoreOrderLines(
   store: OwnStore,
-  filter: { show: "to-ship" | "shipped" | "all"; page: number },
+  filter: { show: "to-ship" | "shipped" | "all"; page: number; locale?: Locale },
 ): { items: StoreOrderLine[]; pagination: Pagination; toShip: number } {
   const db = getDb();
   const base = and(eq(orderItems.storeId, store.id), orderIsSold);
@@ -291,7 +325,7 @@ export function listStoreOrderLines(
       title: line.titleEn === line.title ? line.title : `${line.title} (${line.titleEn})`,
       quantity: line.quantity,
       unitCents: line.unitCents,
-      shipping: shippingOf(order),
+      shipping: shippingOf(order, filter.locale ?? "en"),
       shippedAt: line.shippedAt?.toISOString() ?? null,
       carrier: line.carrier,
       trackingNumber: line.trackingNumber,
@@ -436,7 +470,7 @@ export function getOrderForStaff(
     currency: order.currency,
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
-    shipping: shippingOf(order),
+    shipping: shippingOf(order, locale),
     refundable: REFUNDABLE_STATUSES.includes(order.status),
     lines: rows.map(({ line, store }) => ({
       id: line.id,

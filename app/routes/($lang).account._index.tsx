@@ -87,6 +87,15 @@ export default function Account() {
         </p>
         <p className="mb-6">
           <Link
+            to={href("/account/addresses")}
+            className="font-medium text-clay-700 underline"
+            data-testid="addresses-link"
+          >
+            {t("address.book.title")}
+          </Link>
+        </p>
+        <p className="mb-6">
+          <Link
             to={href("/account/wishlist")}
             className="font-medium text-clay-700 underline"
             data-testid="wishlist-link"

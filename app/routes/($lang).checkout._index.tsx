@@ -1,7 +1,6 @@
-import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AddressFields } from "#app/components/address-fields.tsx";
 import { DealSplitNote } from "#app/components/deal-price.tsx";
 import { Field } from "#app/components/field.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
@@ -14,7 +13,16 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { getCartView } from "#app/models/cart.server.ts";
 import { cancelUnpaidOrder, placeOrder } from "#app/models/checkout.server.ts";
 import { closePaymentPage, paymentMode, startPayment } from "#app/models/payments.server.ts";
-import { shippingSchema } from "#app/utils/checkout-form.ts";
+import { emailSchema } from "#app/utils/checkout-form.ts";
+import {
+  addressFormState,
+  addressValues,
+  echoValues,
+  parseAddress,
+  parseCustoms,
+  type FieldErrors,
+} from "#app/utils/address-form.server.ts";
+import { getAddress, listAddresses, saveAddress } from "#app/models/addresses.server.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { publicOrigin } from "#app/utils/origin.server.ts";
@@ -22,63 +30,81 @@ import { CHECKOUT_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
 import { formText } from "#app/utils/form-values.ts";
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale, user } = context;
   const cart = getCartView(context.cartOwner, locale);
   if (!cart.canCheckout) throw redirect(localizePath("/cart", locale));
+  // A signed-in shopper's saved addresses: the one chosen (?address=id), else the default, fills the form.
+  const saved = user ? listAddresses(user.id, locale) : [];
+  const chosenId = Number(new URL(request.url).searchParams.get("address"));
+  const chosen = (user && chosenId ? getAddress(user.id, chosenId, locale) : null) ?? saved.find((a) => a.isDefault);
+  const values: Record<string, string> = chosen
+    ? { ...addressValues(chosen), addressId: String(chosen.id) }
+    : { country: locale === "zh" ? "CN" : "" };
   return {
     cart,
-    email: user?.email ?? "",
     mode: paymentMode(),
     reservationMinutes: loadEnv().CHECKOUT_RESERVATION_MINUTES,
+    signedIn: user !== null,
+    saved: saved.map((a) => ({ id: a.id, isDefault: a.isDefault, name: a.name, lines: a.lines })),
+    address: addressFormState({ ...values, email: user?.email ?? "" }, {}, locale),
   };
 }
+
+type Reply = {
+  address: ReturnType<typeof addressFormState>;
+  formErrors: string[];
+  unavailable: string[];
+  priced?: ReturnType<typeof getCartView>;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { locale, clientIp: ip, cartOwner: owner, user } = context;
   const form = await request.formData();
-  const submission = parseWithZod(form, { schema: shippingSchema });
+  // Never the ID number: it is not shown again after a refusal (the shopper types it again).
+  const values = echoValues(form);
+  const reply = (errors: FieldErrors, formErrors: string[] = [], extra: Partial<Reply> = {}): Reply => ({
+    address: addressFormState(values, errors, locale),
+    formErrors,
+    unavailable: [],
+    ...extra,
+  });
+  // Without JavaScript: a new destination, province or city was chosen; show its next choices.
+  if (formText(form, "intent") === "update") return data(reply({}));
+
+  const email = emailSchema.safeParse(formText(form, "email"));
+  const address = parseAddress(form);
+  const customs = values.country === "CN" ? parseCustoms(form) : null;
+  const errors: FieldErrors = {
+    ...(email.success ? {} : { email: "checkout.errorEmail" as const }),
+    ...(address.ok ? {} : address.errors),
+    ...(customs && !customs.ok ? customs.errors : {}),
+  };
   const wait = await hitRateLimit("checkout", ip, CHECKOUT_LIMIT);
-  if (wait)
-    return data(
-      { result: submission.reply({ formErrors: ["checkout.tooMany"] }), unavailable: [] as string[] },
-      { status: 429, headers: { "Retry-After": String(wait) } },
-    );
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), unavailable: [] as string[] }, { status: 400 });
+  if (wait) return data(reply(errors, ["checkout.tooMany"]), { status: 429, headers: { "Retry-After": String(wait) } });
+  if (!email.success || !address.ok || (customs && !customs.ok)) return data(reply(errors), { status: 400 });
   const mode = paymentMode();
-  if (mode === "unavailable")
-    return data(
-      { result: submission.reply({ formErrors: ["checkout.unavailable"] }), unavailable: [] as string[] },
-      { status: 503 },
-    );
+  if (mode === "unavailable") return data(reply({}, ["checkout.unavailable"]), { status: 503 });
 
   if (!owner) throw redirect(localizePath("/cart", locale));
   // A guest is known by their address only now: if earlier orders with it used up a deal's limit
   // per shopper, the total is not what the cart showed. Say so and let them accept the new total.
   if (!user) {
     const shown = getCartView(owner, locale);
-    const priced = getCartView(owner, locale, { guestEmail: submission.value.email });
+    const priced = getCartView(owner, locale, { guestEmail: email.data });
     if (priced.totalCents !== shown.totalCents && formText(form, "acceptTotal") !== String(priced.totalCents))
-      return data(
-        {
-          result: submission.reply({ formErrors: ["checkout.limitUsed"] }),
-          unavailable: [] as string[],
-          priced,
-        },
-        { status: 409 },
-      );
+      return data(reply({}, ["checkout.limitUsed"], { priced }), { status: 409 });
   }
-  const placed = placeOrder({ owner, userId: user?.id ?? null, shipping: submission.value, locale, provider: mode });
+  const shipping = { ...address.value, email: email.data, customs: customs?.ok ? customs.value : null };
+  const placed = placeOrder({ owner, userId: user?.id ?? null, shipping, locale, provider: mode });
   if (!placed.ok) {
     if (placed.error === "empty") throw redirect(localizePath("/cart", locale));
     const cart = getCartView(owner, locale);
     const names = cart.lines.filter((l) => placed.productIds.includes(l.productId)).map((l) => l.title);
-    return data(
-      { result: submission.reply({ formErrors: ["checkout.soldOut"] }), unavailable: names },
-      { status: 409 },
-    );
+    return data(reply({}, ["checkout.soldOut"], { unavailable: names }), { status: 409 });
   }
+  // "Save this address": the address only, never the customs details (decision 026).
+  if (user && formText(form, "saveAddress") === "on") saveAddress(user.id, null, address.value);
   const origin = publicOrigin(request);
   // The orders this one replaced must not be paid on a page still open at Stripe.
   for (const id of placed.superseded) await closePaymentPage(id);
@@ -90,59 +116,45 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // The payment provider could not be reached: release the units (the cart was never emptied), say so plainly.
     logger.error({ orderId: placed.orderId }, `checkout: could not start payment: ${errorMessage(error)}`);
     cancelUnpaidOrder(placed.orderId, { kind: "system" }, "payment-start-failed");
-    return data(
-      { result: submission.reply({ formErrors: ["checkout.providerDown"] }), unavailable: [] as string[] },
-      { status: 502 },
-    );
+    return data(reply({}, ["checkout.providerDown"]), { status: 502 });
   }
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("checkout.title"));
 
 export default function Checkout() {
-  const { cart: loaded, email, mode, reservationMinutes } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const {
+    cart: loaded,
+    mode,
+    reservationMinutes,
+    address: loadedAddress,
+    saved,
+    signedIn,
+  } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as Reply | undefined;
   // After a refusal that priced the cart for the guest's address, the summary shows those prices.
-  const priced = (result as { priced?: typeof loaded } | undefined)?.priced ?? null;
+  const priced = result?.priced ?? null;
   const cart = priced ?? loaded;
+  const address = result?.address ?? loadedAddress;
   const t = useT();
   const href = useHref();
-  const pending = useNavigation().state !== "idle";
-  const [form, fields] = useForm({
-    id: "checkout",
-    lastResult: result?.result,
-    defaultValue: { email },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: shippingSchema }),
-  });
-  const error = (field: FieldMetadata<unknown>) => (field.errors?.[0] ? t(field.errors[0] as MessageKey) : undefined);
-  const input = (
-    field: FieldMetadata<string | undefined>,
-    label: string,
-    extra: { type?: "text" | "email" | "tel"; autoComplete?: string; required?: boolean } = {},
-  ) => (
-    <Field
-      label={label}
-      errorId={field.errorId}
-      error={error(field)}
-      autoComplete={extra.autoComplete}
-      {...getInputProps(field, { type: extra.type ?? "text" })}
-      key={field.key}
-    />
-  );
+  const navigation = useNavigation();
+  const pending = navigation.state !== "idle" && navigation.formData?.get("intent") !== "update";
+  const formErrors = result?.formErrors ?? [];
+  const emailError = address.errors.email;
   return (
     <>
       <PageHeading title={t("checkout.title")} />
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
         <Form
           method="post"
-          {...getFormProps(form)}
+          id="checkout"
+          noValidate
           className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
         >
-          {form.errors?.length ? (
+          {formErrors.length ? (
             <Notice tone="error" data-testid="checkout-error">
-              {form.errors.map((e) => (
+              {formErrors.map((e) => (
                 <p key={e}>{t(e as MessageKey)}</p>
               ))}
               {result?.unavailable.length ? (
@@ -160,15 +172,60 @@ export default function Checkout() {
             </Notice>
           ) : null}
           <h2 className="font-semibold text-clay-900">{t("checkout.shipping")}</h2>
-          <div className="grid gap-4 sm:grid-cols-2">
-            {input(fields.email, t("auth.email"), { type: "email", autoComplete: "email" })}
-            {input(fields.name, t("checkout.name"), { autoComplete: "name" })}
-            {input(fields.phone, t("checkout.phone"), { type: "tel", autoComplete: "tel" })}
-            {input(fields.address, t("checkout.address"), { autoComplete: "street-address" })}
-            {input(fields.city, t("checkout.city"), { autoComplete: "address-level2" })}
-            {input(fields.postcode, t("checkout.postcode"), { autoComplete: "postal-code" })}
-            {input(fields.country, t("checkout.country"), { autoComplete: "country-name" })}
-          </div>
+          {saved.length > 0 ? (
+            <nav aria-label={t("address.saved")} className="space-y-2" data-testid="saved-addresses">
+              <h3 className="text-sm font-medium text-stone-800">{t("address.saved")}</h3>
+              <ul className="grid gap-2 sm:grid-cols-2">
+                {saved.map((a) => {
+                  const current = address.values.addressId === String(a.id);
+                  return (
+                    <li
+                      key={a.id}
+                      className={`rounded border p-2 text-sm ${current ? "border-clay-700 bg-clay-50" : "border-stone-200"}`}
+                    >
+                      <p className="font-medium">
+                        {a.name}
+                        {a.isDefault ? (
+                          <span className="ml-2 rounded bg-stone-100 px-1 text-xs">{t("address.book.default")}</span>
+                        ) : null}
+                      </p>
+                      <p className="text-stone-700">{a.lines.join(", ")}</p>
+                      {current ? null : (
+                        <Link
+                          to={`${href("/checkout")}?address=${a.id}`}
+                          className="text-clay-700 underline"
+                          preventScrollReset
+                        >
+                          {t("address.useSaved")}
+                        </Link>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+          ) : null}
+          <Field
+            key={`email-${address.values.email ?? ""}`}
+            name="email"
+            type="email"
+            label={t("auth.email")}
+            autoComplete="email"
+            defaultValue={address.values.email ?? ""}
+            error={emailError ? t(emailError as MessageKey) : undefined}
+          />
+          <AddressFields state={address} withCustoms />
+          {signedIn ? (
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="saveAddress"
+                defaultChecked={address.values.saveAddress === "on"}
+                key={`save-${address.values.saveAddress ?? ""}`}
+              />
+              {t("address.saveAddress")}
+            </label>
+          ) : null}
           {mode === "demo" ? (
             <Notice tone="info" announce={false} data-testid="demo-notice">
               {t("checkout.demoNotice")}
@@ -178,7 +235,7 @@ export default function Checkout() {
           ) : null}
           {priced ? <input type="hidden" name="acceptTotal" value={priced.totalCents} /> : null}
           <p className="text-xs text-stone-600">{t("checkout.reservationNote", { minutes: reservationMinutes })}</p>
-          <Button pending={pending} disabled={mode === "unavailable"}>
+          <Button pending={pending} disabled={mode === "unavailable"} name="intent" value="pay">
             {pending ? t("checkout.placing") : t("checkout.pay")}
           </Button>
         </Form>

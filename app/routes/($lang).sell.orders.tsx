@@ -1,3 +1,4 @@
+import { ShippingAddress } from "#app/components/shipping-address.tsx";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
@@ -22,7 +23,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { store } = requireOwner({ request, context });
   const url = new URL(request.url);
   const show = parseEnum(url.searchParams.get("show"), SHOW, "to-ship");
-  return { show, ...listStoreOrderLines(store, { show, page: parsePage(url.searchParams.get("page")) }) };
+  return {
+    show,
+    ...listStoreOrderLines(store, {
+      show,
+      page: parsePage(url.searchParams.get("page")),
+      locale: context.locale,
+    }),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -108,11 +116,7 @@ export default function StoreOrders() {
                   <time dateTime={line.paidAt}>{formatDateTime(line.paidAt, locale, CHINA_TIME_ZONE)}</time>
                 </p>
               ) : null}
-              <address className="mt-2 text-stone-800 not-italic">
-                {line.shipping.name} · {line.shipping.phone}
-                <br />
-                {line.shipping.address}, {line.shipping.city} {line.shipping.postcode}, {line.shipping.country}
-              </address>
+              <ShippingAddress shipping={line.shipping} className="mt-2 text-stone-800" showCustoms={false} />
               {result && result.lineId === line.lineId ? (
                 <p
                   role={result.ok ? "status" : "alert"}

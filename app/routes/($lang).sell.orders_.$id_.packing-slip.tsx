@@ -24,7 +24,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     order: {
       id: order.id,
       createdAt: order.createdAt,
-      shipping: order.shipping,
+      // The slip goes in the parcel: no customs details on it.
+      shipping: { ...order.shipping, customs: null },
       lines: order.lines
         .map((l) => ({ id: l.id, title: l.title, quantity: l.quantity - l.refundedQuantity, shipped: !!l.shippedAt }))
         .filter((l) => l.quantity > 0),
@@ -67,13 +68,11 @@ export default function PackingSlip() {
         </h2>
         <address className="mt-1 text-base text-stone-900 not-italic" data-testid="slip-address">
           {order.shipping.name}
-          <br />
-          {order.shipping.address}
-          <br />
-          {order.shipping.city} {order.shipping.postcode}
-          <br />
-          {order.shipping.country}
-          <br />
+          {order.shipping.lines.map((line, i) => (
+            <span key={i} className="block">
+              {line}
+            </span>
+          ))}
           {order.shipping.phone}
         </address>
       </section>

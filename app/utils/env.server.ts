@@ -4,6 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+/** DEV-ONLY key for personal data outside production: public, so it protects nothing real. */
+export const DEV_ONLY_PII_KEYS = "dev:ZGV2LW9ubHktcGlpLWtleS1ub3QtZm9yLXJlYWwhISE=";
+
 const PORT_RULE = "must be a whole number from 1 to 65535";
 
 const schema = z
@@ -63,6 +66,17 @@ const schema = z
       .min(1, { error: "must be a whole number from 1 to 64" })
       .max(64, { error: "must be a whole number from 1 to 64" })
       .optional(),
+    /**
+     * Keys for personal data encrypted at rest (customs ID numbers; decision 026): comma-separated
+     * `id:base64` pairs of 32-byte keys, the first encrypting, all decrypting. Required in production;
+     * elsewhere a fixed DEV-ONLY key is used (it is public in this file: never use it for real data).
+     */
+    PII_KEYS: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=)*$/, {
+        error: "must be comma-separated id:base64 pairs of 32-byte keys",
+      })
+      .optional(),
     /** Where email goes (smtp:// or smtps://user:pass@host:port); unset: the local mailbox under data/mail, shown at /dev/mail. */
     SMTP_URL: z
       .string()
@@ -107,6 +121,12 @@ const schema = z
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
     }
+    if (env.NODE_ENV === "production" && !env.PII_KEYS) {
+      ctx.addIssue({ code: "custom", path: ["PII_KEYS"], message: "is required in production" });
+    }
+    if (env.NODE_ENV === "production" && env.PII_KEYS?.includes(DEV_ONLY_PII_KEYS)) {
+      ctx.addIssue({ code: "custom", path: ["PII_KEYS"], message: "must not use the development key in production" });
+    }
     if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
       ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "is required in production" });
     }
@@ -119,7 +139,7 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
+export type Env = z.infer<typeof schema> & { SESSION_SECRET: string; PII_KEYS: string };
 
 export class EnvError extends Error {}
 
@@ -139,7 +159,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(`Invalid environment: ${problems.join("; ")}`);
   }
   const env = result.data;
-  return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? devSessionSecret(env.DATABASE_PATH) };
+  return {
+    ...env,
+    SESSION_SECRET: env.SESSION_SECRET ?? devSessionSecret(env.DATABASE_PATH),
+    PII_KEYS: env.PII_KEYS ?? DEV_ONLY_PII_KEYS,
+  };
 }
 
 function describe(issue: z.core.$ZodIssue): string {

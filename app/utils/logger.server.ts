@@ -17,6 +17,14 @@ export const REDACT_PATHS = [
   "*.token",
   "*.secret",
   "*.email",
+  // Customs clearance (decision 026): the resident ID number, in plain or sealed, under any name.
+  "customsId",
+  "idNumber",
+  "customsIdSealed",
+  "*.customsId",
+  "*.idNumber",
+  "*.customsIdSealed",
+  "*.customs",
 ];
 
 /**

@@ -6,3 +6,4 @@ export * from "./orders.ts";
 export * from "./notifications.ts";
 export * from "./runtime.ts";
 export * from "./reviews.ts";
+export * from "./addresses.ts";

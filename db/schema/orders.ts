@@ -61,7 +61,19 @@ export const orders = sqliteTable(
     shipAddress: text().notNull(),
     shipCity: text().notNull(),
     shipPostcode: text().notNull().default(""),
+    /** ISO 3166-1 alpha-2 since decision 026 (CN = mainland China); older orders hold what was typed. */
     shipCountry: text().notNull(),
+    /** Structured address (decision 026): second line, region (CN province, or state), CN district. */
+    shipAddress2: text().notNull().default(""),
+    shipRegion: text().notNull().default(""),
+    shipDistrict: text().notNull().default(""),
+    /** GB/T 2260 codes of a mainland China address; null for other destinations and older orders. */
+    shipRegionCodes: text(),
+    /** Customs clearance for mainland China: the payer's real name and sealed resident ID number. */
+    customsName: text(),
+    customsIdSealed: text(),
+    /** When the sealed ID number was deleted (a set time after the order was finished; decision 026). */
+    customsIdPurgedAt: integer({ mode: "timestamp_ms" }),
     locale: text({ enum: ["en", "zh", "fr"] })
       .notNull()
       .default("en"),

@@ -144,12 +144,14 @@ test("keyboard only: from the home page to a paid demo order", async ({ page }) 
   await expect(page).toHaveURL(/\/checkout$/);
   for (const [name, value] of [
     ["email", "keyboard@example.com"],
+    ["country", "France"],
     ["name", "Chen Jing"],
-    ["address", "1 Zhongshan Road"],
-    ["city", "Guangzhou"],
-    ["country", "China"],
+    ["phone", "06 12 34 56 78"],
+    ["address", "1 rue de Rivoli"],
+    ["city", "Paris"],
+    ["postcode", "75001"],
   ] as const) {
-    await tabTo(page, (el) => el.tag === "input" && el.name === name);
+    await tabTo(page, (el) => (el.tag === "input" || el.tag === "select") && el.name === name);
     await page.keyboard.type(value);
   }
   await tabTo(page, (el) => el.tag === "button" && el.text === "Place order and pay");

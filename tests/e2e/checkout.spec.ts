@@ -1,3 +1,4 @@
+import { fillParis, fillShanghai } from "./address-form.ts";
 import type { Page } from "@playwright/test";
 import { expect, FESTIVAL, hydrated, seriousViolations, signIn, test } from "./fixtures.ts";
 
@@ -64,14 +65,16 @@ test("a guest buys a festival deal and a regular product from two stores in demo
   await page.getByRole("link", { name: "Check out" }).click();
 
   // Checkout: validation keeps what was typed, then the demo payment page.
+  await hydrated(page);
   await page.getByLabel("Email").fill("not-an-email");
-  await page.getByLabel("Full name").fill("Li Wei");
+  await fillParis(page, { name: "Li Wei" });
+  await page.getByLabel("Postcode", { exact: true }).fill("7500");
   await page.getByRole("button", { name: "Place order and pay" }).click();
   await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByText("This is not a valid postcode for this country.")).toBeVisible();
+  await expect(page.getByLabel("Recipient")).toHaveValue("Li Wei");
   await page.getByLabel("Email").fill("li.wei@example.com");
-  await page.getByLabel("Address", { exact: true }).fill("88 Century Avenue, Pudong");
-  await page.getByLabel("City").fill("Shanghai");
-  await page.getByLabel("Country").fill("China");
+  await page.getByLabel("Postcode", { exact: true }).fill("75002");
   await expect(page.getByTestId("demo-notice")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Place order and pay" }).click();
@@ -111,7 +114,7 @@ test("a guest buys a festival deal and a regular product from two stores in demo
     await expect(lines).toContainText(orderNumber);
     await expect(lines).toContainText(mine.trim());
     await expect(lines).not.toContainText(theirs.trim());
-    await expect(lines).toContainText("88 Century Avenue, Pudong");
+    await expect(lines).toContainText("12 rue de la Paix");
     await context.close();
   }
 });
@@ -133,11 +136,9 @@ test("a failed payment keeps the order and the cart: the shopper pays again; a s
 
   const placeOrder = async () => {
     await page.goto("/zh/checkout");
+    await hydrated(page);
     await page.getByLabel("电子邮箱").fill("guest@example.com");
-    await page.getByLabel("收货人姓名").fill("王芳");
-    await page.getByLabel("详细地址").fill("朝阳区建国路88号");
-    await page.getByLabel("城市").fill("北京");
-    await page.getByLabel("国家/地区").fill("中国");
+    await fillShanghai(page, { name: "王芳" });
     await page.getByRole("button", { name: "提交订单并付款" }).click();
     await expect(page.getByTestId("demo-label")).toBeVisible();
   };

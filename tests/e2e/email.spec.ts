@@ -1,3 +1,4 @@
+import { fillShanghai } from "./address-form.ts";
 import type { Page } from "@playwright/test";
 import { expect, hydrated, seriousViolations, test } from "./fixtures.ts";
 
@@ -37,11 +38,9 @@ test("a guest buys in Chinese, reads the confirmation in /dev/mail, signs up fro
   await page.getByRole("button", { name: "加入购物车" }).click();
   await expect(page.getByTestId("cart-count")).toHaveText("1");
   await page.goto("/zh/checkout");
+  await hydrated(page);
   await page.getByLabel("电子邮箱").fill(email);
-  await page.getByLabel("收货人姓名").fill("王芳");
-  await page.getByLabel("详细地址").fill("朝阳区建国路88号");
-  await page.getByLabel("城市").fill("北京");
-  await page.getByLabel("国家/地区").fill("中国");
+  await fillShanghai(page, { name: "王芳" });
   await page.getByRole("button", { name: "提交订单并付款" }).click();
   await page.getByRole("button", { name: "付款（演示）" }).click();
   await expect(page.getByTestId("success-state")).toHaveText("付款成功，谢谢！");

@@ -1,3 +1,4 @@
+import { fillParis } from "./address-form.ts";
 import type { Page } from "@playwright/test";
 import { expect, hydrated, seriousViolations, signIn, test } from "./fixtures.ts";
 
@@ -24,11 +25,9 @@ test("a guest pays, signs up from the same browser and finds the order; an organ
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByTestId("cart-count")).toHaveText("3");
   await page.goto("/checkout");
+  await hydrated(page);
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Full name").fill("Chen Jing");
-  await page.getByLabel("Address", { exact: true }).fill("1 Huaihai Road, Xuhui");
-  await page.getByLabel("City").fill("Shanghai");
-  await page.getByLabel("Country").fill("China");
+  await fillParis(page, { name: "Chen Jing" });
   await page.getByRole("button", { name: "Place order and pay" }).click();
   await page.getByRole("button", { name: "Pay (demo)" }).click();
   await expect(page.getByTestId("success-state")).toHaveText("Payment received. Thank you!");

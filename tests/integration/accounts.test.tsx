@@ -3,6 +3,7 @@
  * change, through the real routes and a real SMTP server. Every link is taken from a delivered
  * email and followed as a browser would: GET the page it opens, then POST the form that page shows.
  */
+import { shippingDetails } from "#tests/support/addresses.ts";
 import { createHash, randomUUID } from "node:crypto";
 import { verify } from "@node-rs/argon2";
 import type { ParsedMail } from "mailparser";
@@ -130,15 +131,15 @@ function guestOrder(email: string): number {
   const placed = placeOrder({
     owner: { token },
     userId: null,
-    shipping: {
+    shipping: shippingDetails({
       email,
       name: "Wanjiru K.",
       phone: "",
       address: "12 Moi Avenue",
       city: "Nairobi",
       postcode: "",
-      country: "Kenya",
-    },
+      country: "KE",
+    }),
     locale: "en",
     provider: "demo",
   });
@@ -398,15 +399,15 @@ describe("owners and organizers must be verified to act", () => {
     const placed = placeOrder({
       owner: { userId: shopper.id },
       userId: shopper.id,
-      shipping: {
+      shipping: shippingDetails({
         email: shopper.email,
         name: "A",
         phone: "",
         address: "1 Rd",
         city: "Lagos",
         postcode: "",
-        country: "Nigeria",
-      },
+        country: "NG",
+      }),
       locale: "en",
       provider: "demo",
     });

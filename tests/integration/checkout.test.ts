@@ -1,3 +1,4 @@
+import { SHANGHAI_FORM, shippingDetails } from "#tests/support/addresses.ts";
 import { eq } from "drizzle-orm";
 import { routeArgs, callRoute, runAction, thrownResponse, unwrap } from "#tests/support/loaders.ts";
 import Stripe from "stripe";
@@ -39,14 +40,7 @@ useEnv({
 const stripeApi = useStripeInterceptor();
 const db = () => getDb();
 const DAY = 86_400_000;
-const SHIPPING = {
-  email: "li.wei@example.com",
-  name: "Li Wei",
-  address: "88 Century Avenue, Pudong",
-  city: "Shanghai",
-  country: "China",
-  phone: "+86 21 5555 0100",
-};
+const SHIPPING: Record<string, string> = { email: "li.wei@example.com", ...SHANGHAI_FORM };
 
 afterEach(() => {
   setClock(null);
@@ -572,7 +566,13 @@ describe("the cart", () => {
     const placed = placeOrder({
       owner: { userId: shopper.id },
       userId: shopper.id,
-      shipping: { ...SHIPPING, postcode: "" },
+      shipping: shippingDetails({
+        email: "li.wei@example.com",
+        name: "Li Wei",
+        address: "88 Century Avenue, Pudong",
+        city: "Shanghai",
+        country: "CN",
+      }),
       locale: "en",
       provider: "demo",
       at: end,
@@ -593,6 +593,7 @@ describe("demo mode", () => {
       NODE_ENV: "production",
       SESSION_SECRET: "production-secret-that-is-long-enough-0123456789",
       PUBLIC_URL: "https://market.example",
+      PII_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
     });
     try {
       expect(paymentMode()).toBe("unavailable");

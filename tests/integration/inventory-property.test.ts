@@ -1,3 +1,4 @@
+import { shippingDetails } from "#tests/support/addresses.ts";
 import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
@@ -31,15 +32,13 @@ import { createFestival, createProduct } from "#tests/support/factories.ts";
  */
 const db = () => getDb();
 const STORE = "yirga-highlands-coffee";
-const SHIPPING = {
+const SHIPPING = shippingDetails({
   email: "prop@example.com",
   name: "Prop Test",
-  phone: "",
   address: "1 Test Road",
   city: "Nairobi",
-  postcode: "",
-  country: "Kenya",
-};
+  country: "KE",
+});
 
 afterEach(() => setClock(null));
 

@@ -1,3 +1,4 @@
+import { BEIJING_FORM } from "#tests/support/addresses.ts";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import * as cartRoute from "#app/routes/($lang).cart.tsx";
@@ -35,15 +36,7 @@ useEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, CHECKOU
 const db = () => getDb();
 const STORE = "yirga-highlands-coffee";
 const DAY = 86_400_000;
-const SHIPPING = {
-  email: "chen.jing@example.com",
-  name: "Chen Jing",
-  phone: "+86 10 5555 0101",
-  address: "1 Jianguomenwai Avenue",
-  city: "Beijing",
-  postcode: "100004",
-  country: "China",
-};
+const SHIPPING: Record<string, string> = { email: "chen.jing@example.com", ...BEIJING_FORM, postcode: "100004" };
 
 let owner: string;
 beforeAll(async () => {

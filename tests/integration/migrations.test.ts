@@ -38,6 +38,7 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     .all();
   expect(tables.filter((t) => !String(t).startsWith("products_fts_"))).toEqual([
     "account_tokens",
+    "addresses",
     "audit_log",
     "cart_items",
     "carts",

@@ -272,7 +272,11 @@ describe("the local mailbox (SMTP_URL unset)", () => {
   });
 
   test("/dev/mail is refused in production", async () => {
-    setEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) });
+    setEnv({
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(40),
+      PII_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
+    });
     try {
       const refused = await mailbox
         .loader(await routeArgs(new Request("http://localhost:3000/dev/mail"), {}))

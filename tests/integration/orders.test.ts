@@ -1,3 +1,4 @@
+import { shippingDetails } from "#tests/support/addresses.ts";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import * as adminDashboard from "#app/routes/($lang).admin._index.tsx";
@@ -16,15 +17,15 @@ import { createFestival, createProduct } from "#tests/support/factories.ts";
 import { callAs, type RouteFn } from "#tests/support/loaders.ts";
 
 const db = () => getDb();
-const SHIPPING = {
+const SHIPPING = shippingDetails({
   email: "amina@example.com",
   name: "Amina Diallo",
-  phone: "+33 6 12 34 56 78",
+  phone: "+33612345678",
   address: "12 rue de la Paix",
   city: "Paris",
   postcode: "75002",
-  country: "France",
-};
+  country: "FR",
+});
 
 /** A paid order by a signed-in shopper: one line from each of two stores (the first at a festival price). */
 async function paidOrder() {

@@ -110,7 +110,7 @@ describe("each limited action answers 429 with Retry-After and writes nothing", 
     );
     expect(result.status).toBe(429);
     expect(Number(result.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(replyErrors(result.body)[""]).toBe("checkout.tooMany");
+    expect((result.body as { formErrors: string[] }).formErrors).toEqual(["checkout.tooMany"]);
     expect(getDb().select({ n: count() }).from(orders).get()!.n).toBe(before);
   });
 

@@ -40,8 +40,8 @@ const SHIPPING = {
   name: "Kwame Mensah",
   address: "7 Independence Avenue",
   city: "Accra",
-  country: "Ghana",
-  phone: "+233 30 555 0100",
+  country: "GH",
+  phone: "+233 24 555 0100",
 };
 
 let organizerCookie: string;

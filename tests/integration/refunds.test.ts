@@ -33,11 +33,11 @@ const DAY = 86_400_000;
 const SHIPPING = {
   email: "amina.okafor@example.com",
   name: "Amina Okafor",
-  phone: "+234 1 555 0101",
+  phone: "+234 803 555 0101",
   address: "12 Marina Road",
   city: "Lagos",
   postcode: "101001",
-  country: "Nigeria",
+  country: "NG",
 };
 
 let organizerCookie: string;

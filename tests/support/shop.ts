@@ -11,11 +11,11 @@ import { callAs, callRoute, routeArgs, type RouteFn, type RouteResult } from "./
 export const GUEST_SHIPPING = {
   email: "amina.okafor@example.com",
   name: "Amina Okafor",
-  phone: "+234 1 555 0101",
+  phone: "+234 803 555 0101",
   address: "12 Marina Road",
   city: "Lagos",
   postcode: "101001",
-  country: "Nigeria",
+  country: "NG",
 };
 
 let ip = 0;

@@ -11,16 +11,17 @@ import { placeOrder } from "#app/models/checkout.server.ts";
 import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { bumpIndexGeneration, indexGeneration } from "#search/generation.ts";
+import { shippingDetails } from "./addresses.ts";
 
-export const WORKER_SHIPPING = {
-  email: "zhao.min@example.com",
-  name: "Zhao Min",
-  phone: "+86 21 5555 0101",
-  address: "88 Century Avenue, Pudong",
-  city: "Shanghai",
-  postcode: "200120",
-  country: "China",
-};
+export const WORKER_SHIPPING = shippingDetails({
+  email: "amina.okafor@example.com",
+  name: "Amina Okafor",
+  phone: "+234 803 555 0101",
+  address: "12 Marina Road",
+  city: "Lagos",
+  postcode: "101001",
+  country: "NG",
+});
 
 type Message = { id: number; cmd: string } & Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { EnvError, parseEnv } from "#app/utils/env.server.ts";
+import { DEV_ONLY_PII_KEYS, EnvError, parseEnv } from "#app/utils/env.server.ts";
 import { useTempDirs } from "#tests/support/temp.ts";
 
 const tempDir = useTempDirs("srm-env-");
@@ -45,9 +45,29 @@ test("production without PUBLIC_URL is refused, and PUBLIC_URL must be an origin
     }),
   ).toThrow(/PUBLIC_URL must be an origin/);
   expect(
-    parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, PUBLIC_URL: "https://m.example", DATABASE_PATH: tmp() })
-      .PUBLIC_URL,
+    parseEnv({
+      NODE_ENV: "production",
+      SESSION_SECRET: secret,
+      PUBLIC_URL: "https://m.example",
+      PII_KEYS: PROD_KEYS,
+      DATABASE_PATH: tmp(),
+    }).PUBLIC_URL,
   ).toBe("https://m.example");
+});
+
+const PROD_KEYS = `k2:${Buffer.alloc(32, 7).toString("base64")},k1:${Buffer.alloc(32, 3).toString("base64")}`;
+
+test("PII_KEYS: required in production (fail closed), never the dev-only key there; a dev-only default elsewhere", () => {
+  const prod = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(40), PUBLIC_URL: "https://m.example" };
+  expect(() => parseEnv({ ...prod, DATABASE_PATH: tmp() })).toThrow(/PII_KEYS is required in production/);
+  expect(() => parseEnv({ ...prod, PII_KEYS: DEV_ONLY_PII_KEYS, DATABASE_PATH: tmp() })).toThrow(
+    /PII_KEYS must not use the development key/,
+  );
+  expect(() => parseEnv({ ...prod, PII_KEYS: "k1:short", DATABASE_PATH: tmp() })).toThrow(
+    /PII_KEYS must be comma-separated id:base64 pairs/,
+  );
+  expect(parseEnv({ ...prod, PII_KEYS: PROD_KEYS, DATABASE_PATH: tmp() }).PII_KEYS).toBe(PROD_KEYS);
+  expect(parseEnv({ DATABASE_PATH: tmp() }).PII_KEYS).toBe(DEV_ONLY_PII_KEYS);
 });
 
 test("a short SESSION_SECRET is refused", () => {
