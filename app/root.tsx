@@ -7,6 +7,7 @@ import { LOCALES, LOCALE_INFO, localeFromPath, localizePath, stripLocale } from 
 import { createTranslator } from "#app/i18n/translate.ts";
 import { publicOrigin } from "#app/utils/origin.server.ts";
 import { cartCount } from "#app/models/cart.server.ts";
+import { currentRate } from "#app/models/shipping/delivery.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { useNonce } from "#app/utils/nonce.tsx";
 import stylesheet from "./tailwind.css?url";
@@ -22,7 +23,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Absolute URLs for hreflang alternates: the configured public URL, else the request's own origin.
   const origin = publicOrigin(request);
   const { user, cartOwner } = context;
-  return { origin, user: user ? { email: user.email, role: user.role } : null, cartCount: cartCount(cartOwner) };
+  return {
+    origin,
+    user: user ? { email: user.email, role: user.role } : null,
+    cartCount: cartCount(cartOwner),
+    // Read once per request; every price on the page converts with it (decision 025).
+    fx: currentRate(),
+  };
 }
 
 export const meta: MetaFunction = ({ location }) => {

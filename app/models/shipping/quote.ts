@@ -89,7 +89,10 @@ export function shippingOptions(
 }
 
 /** The chosen option if the store offers it, else the first (cheapest); null when none ships there. */
-export function chooseOption(options: readonly ShippingQuote[], chosenProfileId: number | null | undefined) {
+export function chooseOption<T extends { profileId: number }>(
+  options: readonly T[],
+  chosenProfileId: number | null | undefined,
+): T | null {
   return options.find((o) => o.profileId === chosenProfileId) ?? options[0] ?? null;
 }
 
