@@ -9,9 +9,14 @@ import { Price } from "#app/components/price.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
-import { useHref, useT } from "#app/i18n/use-locale.ts";
+import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
+import { formatFen } from "#app/utils/money.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { getCartView } from "#app/models/cart.server.ts";
+import { deliveryLines, getCartView } from "#app/models/cart.server.ts";
+import { DeliveryTotals, StoreShipping } from "#app/components/delivery.tsx";
+import { priceDelivery } from "#app/models/shipping/delivery.server.ts";
+import { destinationCode } from "#app/models/shipping/zones.ts";
+import { readDeliveryPrefs, writeDeliveryPrefs } from "#app/utils/delivery-cookie.server.ts";
 import { cancelUnpaidOrder, placeOrder } from "#app/models/checkout.server.ts";
 import { closePaymentPage, paymentMode, startPayment } from "#app/models/payments.server.ts";
 import { shippingSchema } from "#app/utils/checkout-form.ts";
@@ -22,12 +27,21 @@ import { CHECKOUT_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
 import { formText } from "#app/utils/form-values.ts";
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale, user } = context;
   const cart = getCartView(context.cartOwner, locale);
   if (!cart.canCheckout) throw redirect(localizePath("/cart", locale));
+  const prefs = await readDeliveryPrefs(request, locale);
+  const delivery = priceDelivery({
+    destination: prefs.destination,
+    lines: deliveryLines(cart),
+    choices: prefs.choices,
+    payer: user ? { userId: user.id, email: user.email } : null,
+  });
   return {
     cart,
+    delivery,
+    destination: prefs.destination,
     email: user?.email ?? "",
     mode: paymentMode(),
     reservationMinutes: loadEnv().CHECKOUT_RESERVATION_MINUTES,
@@ -54,6 +68,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
 
   if (!owner) throw redirect(localizePath("/cart", locale));
+  // Shipping and tax were shown for the cart's destination: an address in another country is
+  // priced again and shown before anything is placed (the destination is remembered for the cart).
+  const prefs = await readDeliveryPrefs(request, locale);
+  const destination = destinationCode(submission.value.country);
+  if (destination === null)
+    return data(
+      {
+        result: submission.reply({ fieldErrors: { country: ["shipping.errorCountry"] } }),
+        unavailable: [] as string[],
+      },
+      { status: 400 },
+    );
+  if (destination !== prefs.destination) {
+    prefs.destination = destination;
+    return data(
+      { result: submission.reply({ formErrors: ["shipping.destinationChanged"] }), unavailable: [] as string[] },
+      { status: 409, headers: { "Set-Cookie": await writeDeliveryPrefs(prefs) } },
+    );
+  }
   // A guest is known by their address only now: if earlier orders with it used up a deal's limit
   // per shopper, the total is not what the cart showed. Say so and let them accept the new total.
   if (!user) {
@@ -69,13 +102,42 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 409 },
       );
   }
-  const placed = placeOrder({ owner, userId: user?.id ?? null, shipping: submission.value, locale, provider: mode });
+  const placed = placeOrder({
+    owner,
+    userId: user?.id ?? null,
+    shipping: submission.value,
+    locale,
+    provider: mode,
+    shippingChoices: prefs.choices,
+  });
   if (!placed.ok) {
     if (placed.error === "empty") throw redirect(localizePath("/cart", locale));
+    if (placed.error === "destination")
+      return data(
+        {
+          result: submission.reply({ fieldErrors: { country: ["shipping.errorCountry"] } }),
+          unavailable: [] as string[],
+        },
+        { status: 400 },
+      );
+    if (placed.error === "taxLimit")
+      return data(
+        {
+          result: submission.reply({ formErrors: [`tax.${placed.limit}`] }),
+          unavailable: [] as string[],
+          taxLimit: { limit: placed.limit, remainingFen: placed.remainingFen },
+        },
+        { status: 409 },
+      );
     const cart = getCartView(owner, locale);
     const names = cart.lines.filter((l) => placed.productIds.includes(l.productId)).map((l) => l.title);
     return data(
-      { result: submission.reply({ formErrors: ["checkout.soldOut"] }), unavailable: names },
+      {
+        result: submission.reply({
+          formErrors: [placed.error === "notShipped" ? "shipping.notShippedCheckout" : "checkout.soldOut"],
+        }),
+        unavailable: names,
+      },
       { status: 409 },
     );
   }
@@ -100,18 +162,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("checkout.title"));
 
 export default function Checkout() {
-  const { cart: loaded, email, mode, reservationMinutes } = useLoaderData<typeof loader>();
+  const { cart: loaded, delivery, destination, email, mode, reservationMinutes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   // After a refusal that priced the cart for the guest's address, the summary shows those prices.
   const priced = (result as { priced?: typeof loaded } | undefined)?.priced ?? null;
   const cart = priced ?? loaded;
   const t = useT();
+  const locale = useLocale();
   const href = useHref();
   const pending = useNavigation().state !== "idle";
   const [form, fields] = useForm({
     id: "checkout",
     lastResult: result?.result,
-    defaultValue: { email },
+    defaultValue: { email, country: destination },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: shippingSchema }),
@@ -143,7 +206,20 @@ export default function Checkout() {
           {form.errors?.length ? (
             <Notice tone="error" data-testid="checkout-error">
               {form.errors.map((e) => (
-                <p key={e}>{t(e as MessageKey)}</p>
+                <p key={e}>
+                  {e.startsWith("tax.")
+                    ? t(e as MessageKey, {
+                        amount: formatFen(
+                          e === "tax.annualLimit"
+                            ? ((result as { taxLimit?: { remainingFen: number } }).taxLimit?.remainingFen ?? 0)
+                            : delivery.tax.kind === "refused"
+                              ? delivery.tax.dutiableFen
+                              : 500_000,
+                          locale,
+                        ),
+                      })
+                    : t(e as MessageKey)}
+                </p>
               ))}
               {result?.unavailable.length ? (
                 <ul className="mt-1 list-disc pl-5">
@@ -200,13 +276,30 @@ export default function Checkout() {
               </li>
             ))}
           </ul>
-          <p
-            className="mt-3 flex justify-between border-t border-stone-200 pt-3 font-semibold"
-            data-testid="checkout-total"
-          >
-            <span>{t("checkout.total")}</span>
-            <Price cents={cart.totalCents} currency="USD" />
-          </p>
+          {cart.stores.map((store) => (
+            <div key={store.id} className="mt-3 rounded border border-stone-200">
+              <p className="px-4 pt-2 text-sm font-semibold">{t("cart.soldBy", { store: store.name })}</p>
+              <StoreShipping store={store} delivery={delivery} back="checkout" chooser={false} />
+            </div>
+          ))}
+          <Link to={href("/cart")} className="mt-2 inline-block text-sm text-clay-700 underline">
+            {t("shipping.changeInCart")}
+          </Link>
+          <div className="mt-3 border-t border-stone-200 pt-3">
+            <DeliveryTotals
+              delivery={
+                priced
+                  ? {
+                      ...delivery,
+                      goodsCents: priced.totalCents,
+                      totalCents: priced.totalCents + delivery.shippingCents + delivery.taxCents,
+                    }
+                  : delivery
+              }
+              stores={cart.stores}
+              totalTestId="checkout-total"
+            />
+          </div>
         </aside>
       </div>
     </>
