@@ -80,12 +80,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
       { status: 400 },
     );
+  // The page showed shipping and tax for the cart's destination (and sent the total it showed): an
+  // address in another country that changes the total is priced again and shown before anything is
+  // placed. The address's country is remembered for the cart either way.
+  const headers = new Headers();
   if (destination !== prefs.destination) {
     prefs.destination = destination;
-    return data(
-      { result: submission.reply({ formErrors: ["shipping.destinationChanged"] }), unavailable: [] as string[] },
-      { status: 409, headers: { "Set-Cookie": await writeDeliveryPrefs(prefs) } },
-    );
+    headers.append("Set-Cookie", await writeDeliveryPrefs(prefs));
+    const shown = formText(form, "shownTotal");
+    const now = priceDelivery({
+      destination,
+      lines: deliveryLines(getCartView(owner, locale)),
+      choices: prefs.choices,
+      payer: { userId: user?.id ?? null, email: submission.value.email },
+    });
+    if (shown !== "" && shown !== String(now.totalCents))
+      return data(
+        { result: submission.reply({ formErrors: ["shipping.destinationChanged"] }), unavailable: [] as string[] },
+        { status: 409, headers },
+      );
   }
   // A guest is known by their address only now: if earlier orders with it used up a deal's limit
   // per shopper, the total is not what the cart showed. Say so and let them accept the new total.
@@ -146,7 +159,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   for (const id of placed.superseded) await closePaymentPage(id);
   try {
     const started = await startPayment(placed.orderId, origin);
-    if (started.ok) return redirect(started.redirectTo);
+    if (started.ok) return redirect(started.redirectTo, { headers });
     throw new Error(`a new order could not be paid: ${started.error}`);
   } catch (error) {
     // The payment provider could not be reached: release the units (the cart was never emptied), say so plainly.
@@ -253,6 +266,7 @@ export default function Checkout() {
             <Notice tone="error">{t("checkout.unavailable")}</Notice>
           ) : null}
           {priced ? <input type="hidden" name="acceptTotal" value={priced.totalCents} /> : null}
+          <input type="hidden" name="shownTotal" value={delivery.totalCents} />
           <p className="text-xs text-stone-600">{t("checkout.reservationNote", { minutes: reservationMinutes })}</p>
           <Button pending={pending} disabled={mode === "unavailable"}>
             {pending ? t("checkout.placing") : t("checkout.pay")}

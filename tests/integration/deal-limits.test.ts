@@ -3,7 +3,7 @@ import { createRemixStub } from "@remix-run/testing";
 import { and, eq } from "drizzle-orm";
 import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, beforeAll } from "vitest";
 import CartPage, * as cartRoute from "#app/routes/($lang).cart.tsx";
 import * as checkoutRoute from "#app/routes/($lang).checkout._index.tsx";
 import * as demoRoute from "#app/routes/($lang).checkout.demo.$id.tsx";
@@ -19,8 +19,11 @@ import { setClock } from "#db/clock.ts";
 import { auditLog, festivalDeals, orderItems, orders, products } from "#db/schema/index.ts";
 import { loadProductDocuments } from "#search/indexer.ts";
 import { cookieFor, newShopper, organizer } from "#tests/support/auth.ts";
-import { createFestival, createProduct } from "#tests/support/factories.ts";
+import { createFestival, createProduct, freeShipping } from "#tests/support/factories.ts";
 import { callAs, callRoute, routeArgs, runLoader, type RouteFn } from "#tests/support/loaders.ts";
+
+// These tests are about goods, stock and payments: shipping is free here (shipping.test.ts prices it).
+beforeAll(() => freeShipping(getDb()));
 
 const db = () => getDb();
 const DAY = 86_400_000;

@@ -17,7 +17,7 @@ import { setClock } from "#db/clock.ts";
 import { festivalDeals, orderItems, orders, products } from "#db/schema/index.ts";
 import { cookieFor, ownerOf } from "#tests/support/auth.ts";
 import { useEnv } from "#tests/support/env.ts";
-import { createFestival, createProduct } from "#tests/support/factories.ts";
+import { createFestival, createProduct, freeShipping } from "#tests/support/factories.ts";
 import { toCsv } from "#app/utils/csv.ts";
 import {
   callAs,
@@ -28,6 +28,9 @@ import {
   type RouteFn,
   type RouteResult,
 } from "#tests/support/loaders.ts";
+
+// These tests are about goods, stock and payments: shipping is free here (shipping.test.ts prices it).
+beforeAll(() => freeShipping(getDb()));
 
 // The demo payment provider: the checkout action redirects to the demo page, whose buttons pay or fail.
 useEnv({ STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined, CHECKOUT_RESERVATION_MINUTES: "30" });
