@@ -36,6 +36,7 @@ export default function SellLayout() {
           { to: "/sell/products/new", label: t("sell.navNew") },
           { to: "/sell/orders", label: t("sell.navOrders") },
           { to: "/sell/profile", label: t("sell.navProfile") },
+          { to: "/sell/shipping", label: t("shipping.console.title") },
           { to: "/sell/import", label: t("sell.navImport") },
         ]}
       />

@@ -16,8 +16,11 @@ import {
   products,
   refunds,
   shippingProfiles,
+  stores,
 } from "#db/schema/index.ts";
-import { organizer } from "#tests/support/auth.ts";
+import * as sellShipping from "#app/routes/($lang).sell.shipping.tsx";
+import { cookieFor, newShopper, organizer, ownerOf } from "#tests/support/auth.ts";
+import { callAs, type RouteFn } from "#tests/support/loaders.ts";
 import { useEnv } from "#tests/support/env.ts";
 import { createProduct, setShipping } from "#tests/support/factories.ts";
 import { useStripeInterceptor } from "#tests/support/stripe.ts";
@@ -311,5 +314,69 @@ describe("Stripe and refunds", () => {
     expect(after.refundedCents).toBe(after.totalCents);
     expect(after.status).toBe("refunded");
     expect(taxOf(order.id)!.refundedCents).toBe(tax);
+  });
+});
+
+describe("the owner's shipping editor", () => {
+  const KENYA = "kisii-stone-and-sisal";
+  const profilesOfStore = (storeId: number) =>
+    db().select().from(shippingProfiles).where(eq(shippingProfiles.storeId, storeId)).all();
+
+  test("an owner saves their own store's profiles; zones left empty are not shipped to", async () => {
+    const owner = ownerOf(KENYA);
+    const cookie = await cookieFor(owner.user.id);
+    const saved = await callAs(sellShipping.action as RouteFn, cookie, "/sell/shipping", {
+      "postal.offer": "on",
+      "postal.pricing": "item",
+      "postal.freeOver": "80",
+      "postal.cn.first": "9.90",
+      "postal.cn.additional": "3",
+      "postal.cn.min": "12",
+      "postal.cn.max": "25",
+      "express.pricing": "weight",
+    });
+    expect(saved.status).toBe(200);
+    const store = db().select().from(stores).where(eq(stores.slug, KENYA)).get()!;
+    const rows = profilesOfStore(store.id);
+    expect(rows.map((r) => [r.method, r.freeOverCents, r.rates])).toEqual([
+      ["postal", 8000, { cn: { firstCents: 990, additionalCents: 300, minDays: 12, maxDays: 25 } }],
+    ]);
+    // Other stores' profiles are untouched.
+    expect(profilesOfStore(storeB.id)).toHaveLength(1);
+  });
+
+  test("bad amounts and days are refused with a message, and nothing changes", async () => {
+    const owner = ownerOf(KENYA);
+    const cookie = await cookieFor(owner.user.id);
+    const store = db().select().from(stores).where(eq(stores.slug, KENYA)).get()!;
+    const before = profilesOfStore(store.id);
+    const refused = await callAs(sellShipping.action as RouteFn, cookie, "/sell/shipping", {
+      "postal.offer": "on",
+      "postal.cn.first": "-2",
+      "postal.cn.min": "12",
+      "postal.cn.max": "25",
+      "postal.europe.first": "12",
+      "postal.europe.min": "20",
+      "postal.europe.max": "10",
+    });
+    expect(refused.status).toBe(400);
+    expect((refused.body as { errors: Record<string, string> }).errors).toEqual({
+      "postal.cn": "shipping.errorAmount",
+      "postal.europe": "shipping.errorDays",
+    });
+    expect(profilesOfStore(store.id)).toEqual(before);
+    const nothing = await callAs(sellShipping.action as RouteFn, cookie, "/sell/shipping", {});
+    expect((nothing.body as { formError: string }).formError).toBe("shipping.console.needOne");
+  });
+
+  test("a shopper is refused", async () => {
+    const shopper = await newShopper();
+    const refused = await callAs(sellShipping.action as RouteFn, await cookieFor(shopper.id), "/sell/shipping", {
+      "postal.offer": "on",
+      "postal.cn.first": "1",
+      "postal.cn.min": "1",
+      "postal.cn.max": "2",
+    });
+    expect(refused.status).toBe(403);
   });
 });
