@@ -29,12 +29,9 @@ function deliveryCookie() {
 export const DEFAULT_DESTINATION: Record<Locale, string> = { zh: "CN", fr: "FR", en: "US" };
 
 export async function readDeliveryPrefs(request: Request, locale: Locale): Promise<DeliveryPrefs> {
-  let value: unknown = null;
-  try {
-    value = await deliveryCookie().parse(request.headers.get("Cookie"));
-  } catch {
-    value = null;
-  }
+  const value: unknown = await deliveryCookie()
+    .parse(request.headers.get("Cookie"))
+    .catch(() => null);
   const raw = (value && typeof value === "object" ? value : {}) as { d?: unknown; c?: unknown };
   const destination = typeof raw.d === "string" && isCountryCode(raw.d) ? raw.d : DEFAULT_DESTINATION[locale];
   const choices = new Map<number, number>();
