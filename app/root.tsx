@@ -8,6 +8,7 @@ import { createTranslator } from "#app/i18n/translate.ts";
 import { publicOrigin } from "#app/utils/origin.server.ts";
 import { cartCount } from "#app/models/cart.server.ts";
 import { savedProductIds } from "#app/models/wishlist.server.ts";
+import { currentRate } from "#app/models/shipping/delivery.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { useNonce } from "#app/utils/nonce.tsx";
 import stylesheet from "./tailwind.css?url";
@@ -29,6 +30,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     cartCount: cartCount(cartOwner),
     // The hearts on cards (decision 028): only for a signed-in user, whose pages are never cached.
     wishlist: user ? savedProductIds(user.id) : [],
+    // Read once per request; every price on the page converts with it (decision 025).
+    fx: currentRate(),
   };
 }
 

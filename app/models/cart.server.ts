@@ -168,6 +168,10 @@ export type LineProblem = "unavailable" | "soldOut" | "notEnoughStock";
 
 export interface CartLine {
   productId: number;
+  storeId: number;
+  categoryId: number;
+  /** One unit's packed weight (shipping by weight). */
+  shippingGrams: number;
   slug: string;
   title: string;
   imageUrl: string;
@@ -199,7 +203,7 @@ export interface CartLine {
 
 export interface CartView {
   lines: CartLine[];
-  stores: { slug: string; name: string; lines: CartLine[]; subtotalCents: number }[];
+  stores: { id: number; slug: string; name: string; lines: CartLine[]; subtotalCents: number }[];
   count: number;
   totalCents: number;
   currency: "USD";
@@ -275,6 +279,9 @@ export function getCartView(
     const unitCents = split.dealUnits > 0 ? quote.unitCents : product.priceCents;
     return {
       productId: product.id,
+      storeId: store.id,
+      categoryId: product.categoryId,
+      shippingGrams: product.shippingGrams,
       slug: product.slug,
       title: pick(product, "title", locale),
       imageUrl: product.images[0] ?? placeholderArt(product.slug),
@@ -302,6 +309,7 @@ export function getCartView(
   const byStore = new Map<string, CartView["stores"][number]>();
   for (const line of lines) {
     const group = byStore.get(line.store.slug) ?? {
+      id: line.storeId,
       slug: line.store.slug,
       name: line.store.name,
       lines: [],
@@ -320,4 +328,18 @@ export function getCartView(
     currency: "USD",
     canCheckout: lines.length > 0 && lines.every((l) => !l.problem),
   };
+}
+
+/** The cart's payable lines as shipping and tax see them (lines with a problem are left out). */
+export function deliveryLines(cart: CartView) {
+  return cart.lines
+    .filter((l) => !l.problem)
+    .map((l) => ({
+      productId: l.productId,
+      storeId: l.storeId,
+      categoryId: l.categoryId,
+      quantity: l.quantity,
+      lineCents: l.lineCents,
+      unitGrams: l.shippingGrams,
+    }));
 }

@@ -6,7 +6,17 @@ import type { Tx } from "#db/client.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { isVisibleProduct } from "#db/rules.ts";
-import { cartItems, carts, orderEvents, orderItems, orders, products, stores } from "#db/schema/index.ts";
+import {
+  cartItems,
+  carts,
+  orderEvents,
+  orderItems,
+  orders,
+  orderShipments,
+  orderTaxes,
+  products,
+  stores,
+} from "#db/schema/index.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import type { AddressValue, CustomsValue } from "#app/utils/address-form.server.ts";
 import { seal } from "#app/utils/secret-box.server.ts";
@@ -14,6 +24,8 @@ import { customsIdAad } from "./customs.server.ts";
 import { reserveDealUnits, reserveUnits } from "./inventory.server.ts";
 import { SYSTEM, transition, TransitionRefused, type OrderActor } from "./order-lifecycle.server.ts";
 import { pick } from "./localize.ts";
+import { priceDelivery } from "./shipping/delivery.server.ts";
+import { destinationCode } from "./shipping/zones.ts";
 import { dealUnitsBought, quotePrices, splitQuote, type DealShopper, type PriceQuote } from "./pricing.server.ts";
 
 /**
@@ -31,11 +43,20 @@ export type PlaceOrderResult =
   /** `superseded`: unpaid orders from the same cart this one replaced (their payment pages may still be open). */
   | { ok: true; orderId: number; totalCents: number; superseded: number[] }
   | { ok: false; error: "empty" }
-  | { ok: false; error: "unavailable"; productIds: number[] };
+  | { ok: false; error: "destination" }
+  | { ok: false; error: "unavailable" | "notShipped"; productIds: number[] }
+  | { ok: false; error: "taxLimit"; limit: "perTransactionLimit" | "annualLimit"; remainingFen: number };
 
 class Unavailable extends Error {
   constructor(readonly productIds: number[]) {
     super("unavailable");
+  }
+}
+
+/** Refusals found once the order is priced: thrown so the transaction writes nothing. */
+class Refused extends Error {
+  constructor(readonly result: Extract<PlaceOrderResult, { ok: false }>) {
+    super(result.error);
   }
 }
 
@@ -57,10 +78,14 @@ export function placeOrder(args: {
   shipping: ShippingDetails;
   locale: Locale;
   provider: "stripe" | "demo";
+  /** The shipping option the shopper chose per store (store id → profile id); else the cheapest. */
+  shippingChoices?: ReadonlyMap<number, number>;
   at?: Date;
 }): PlaceOrderResult {
   const at = args.at ?? clockNow();
   const db = getDb();
+  const destination = destinationCode(args.shipping.country);
+  if (destination === null) return { ok: false, error: "destination" };
   try {
     return db.transaction(
       (tx) => {
@@ -104,7 +129,38 @@ export function placeOrder(args: {
           shopper: args.userId !== null ? { userId: args.userId } : { email: args.shipping.email },
           locale: args.locale,
         });
-        const totalCents = lines.reduce((n, l) => n + l.unitCents * l.quantity, 0);
+        // Shipping per store and the import tax, priced again here from the catalog and the profiles.
+        const productOf = new Map(rows.map((r) => [r.product.id, r.product]));
+        const delivery = priceDelivery({
+          db: tx,
+          destination,
+          lines: lines.map((l) => ({
+            productId: l.productId,
+            storeId: l.storeId,
+            categoryId: productOf.get(l.productId)!.categoryId,
+            quantity: l.quantity,
+            lineCents: l.unitCents * l.quantity,
+            unitGrams: productOf.get(l.productId)!.shippingGrams,
+          })),
+          choices: args.shippingChoices,
+          payer: { userId: args.userId, email: args.shipping.email },
+          at,
+        });
+        if (delivery.zone === null) throw new Refused({ ok: false, error: "destination" });
+        if (delivery.blockedProductIds.length > 0)
+          throw new Refused({
+            ok: false,
+            error: "notShipped",
+            productIds: [...new Set(delivery.blockedProductIds)],
+          });
+        if (delivery.tax.kind === "refused")
+          throw new Refused({
+            ok: false,
+            error: "taxLimit",
+            limit: delivery.tax.error,
+            remainingFen: delivery.tax.remainingFen,
+          });
+        const totalCents = delivery.totalCents;
         const [order] = tx
           .insert(orders)
           .values({
@@ -143,6 +199,35 @@ export function placeOrder(args: {
         tx.insert(orderItems)
           .values(lines.map((l) => ({ ...l, orderId: order!.id })))
           .run();
+        tx.insert(orderShipments)
+          .values(
+            delivery.stores.map((s) => ({
+              orderId: order!.id,
+              storeId: s.storeId,
+              method: s.chosen!.method,
+              zone: delivery.zone!,
+              destination: delivery.destination!,
+              costCents: s.chosen!.costCents,
+              minDays: s.chosen!.minDays,
+              maxDays: s.chosen!.maxDays,
+              arriveFrom: s.chosen!.arriveFrom,
+              arriveBy: s.chosen!.arriveBy,
+            })),
+          )
+          .run();
+        if (delivery.tax.kind === "estimate")
+          tx.insert(orderTaxes)
+            .values({
+              orderId: order!.id,
+              taxCents: delivery.tax.taxCents,
+              dutiableFen: delivery.tax.dutiableFen,
+              taxFen: delivery.tax.taxFen,
+              rateMicros: delivery.tax.rateMicros,
+              userId: args.userId,
+              email: args.shipping.email.trim().toLowerCase(),
+              year: delivery.tax.year,
+            })
+            .run();
         tx.insert(orderEvents)
           .values({
             orderId: order!.id,
@@ -167,6 +252,7 @@ export function placeOrder(args: {
     );
   } catch (error) {
     if (error instanceof Unavailable) return { ok: false, error: "unavailable", productIds: error.productIds };
+    if (error instanceof Refused) return error.result;
     throw error;
   }
 }

@@ -5,7 +5,9 @@ import { getDb } from "#app/utils/db.server.ts";
 import type { Tx } from "#db/client.ts";
 import { loadEnv, paymentMode } from "#app/utils/env.server.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { orderItems, orders, paymentEvents, payments } from "#db/schema/index.ts";
+import { orderItems, orders, orderShipments, orderTaxes, paymentEvents, payments, stores } from "#db/schema/index.ts";
+import { createTranslator } from "#app/i18n/translate.ts";
+import { pick } from "./localize.ts";
 import { releaseLine, reserveUnits, resellDealUnits } from "./inventory.server.ts";
 import { PAYMENT_PROVIDER, recordOrderEvent, transition } from "./order-lifecycle.server.ts";
 import { orderAccessToken } from "./orders.server.ts";
@@ -61,20 +63,33 @@ export async function startPayment(orderId: number, origin: string): Promise<Pay
     if (previous.status === "open" && previous.url) return { ok: true, redirectTo: previous.url };
   }
   const lines = db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.id).all();
+  const charges = orderCharges(order.id, locale);
   const methods = loadEnv().STRIPE_PAYMENT_METHODS.split(",") as ("card" | "alipay" | "wechat_pay")[];
   const reservationEnds = Math.ceil(order.reservedUntil.getTime() / 1000);
   const nowSeconds = Math.floor(clockNow().getTime() / 1000);
   const session = await stripe().checkout.sessions.create(
     {
       mode: "payment",
-      line_items: lines.map((line) => ({
-        quantity: line.quantity,
-        price_data: {
-          currency: order.currency.toLowerCase(),
-          unit_amount: line.unitCents,
-          product_data: { name: line.title, metadata: { productId: String(line.productId) } },
-        },
-      })),
+      line_items: lines
+        .map((line) => ({
+          quantity: line.quantity,
+          price_data: {
+            currency: order.currency.toLowerCase(),
+            unit_amount: line.unitCents,
+            product_data: { name: line.title, metadata: { productId: String(line.productId) } },
+          },
+        }))
+        .concat(
+          // Shipping per store and the import tax are amounts of their own (decision 025).
+          charges.map((c) => ({
+            quantity: 1,
+            price_data: {
+              currency: order.currency.toLowerCase(),
+              unit_amount: c.amountCents,
+              product_data: { name: c.name, metadata: c.metadata as never },
+            },
+          })),
+        ),
       allowed_payment_method_types: methods,
       ...(methods.includes("wechat_pay") ? { payment_method_options: { wechat_pay: { client: "web" as const } } } : {}),
       client_reference_id: String(order.id),
@@ -102,6 +117,39 @@ export async function startPayment(orderId: number, origin: string): Promise<Pay
     });
   });
   return { ok: true, redirectTo: session.url };
+}
+
+/**
+ * An order's amounts beyond its lines, as Stripe line items show them: each store's shipping (even
+ * when free, so the shopper sees it) and the estimated import tax.
+ */
+export function orderCharges(orderId: number, locale: Locale) {
+  const db = getDb();
+  const t = createTranslator(locale);
+  const shipments = db
+    .select({ shipment: orderShipments, store: stores })
+    .from(orderShipments)
+    .innerJoin(stores, eq(stores.id, orderShipments.storeId))
+    .where(eq(orderShipments.orderId, orderId))
+    .orderBy(orderShipments.storeId)
+    .all();
+  const tax = db.select().from(orderTaxes).where(eq(orderTaxes.orderId, orderId)).get();
+  return [
+    ...shipments
+      .filter(({ shipment }) => shipment.costCents > 0)
+      .map(({ shipment, store }) => ({
+        kind: "shipping" as const,
+        name: t("shipping.orderShipping", {
+          method: t(`shipping.method.${shipment.method}`),
+          store: pick(store, "name", locale),
+        }),
+        amountCents: shipment.costCents,
+        metadata: { kind: "shipping", storeId: String(store.id) },
+      })),
+    ...(tax && tax.taxCents > 0
+      ? [{ kind: "tax" as const, name: t("tax.line"), amountCents: tax.taxCents, metadata: { kind: "tax" } }]
+      : []),
+  ];
 }
 
 /**

@@ -11,6 +11,9 @@ import {
   payments,
   products,
   refundLines,
+  orderShipments,
+  orderTaxes,
+  refundCharges,
   refunds,
   type RefundStatus,
 } from "#db/schema/index.ts";
@@ -105,7 +108,9 @@ export function requestRefund(
         if (amountCents === 0) return { ok: false, error: "badAmount" } as const;
         planned.push({ line, quantity: request.quantity, amountCents, restock: request.restock });
       }
-      const amountCents = planned.reduce((n, p) => n + p.amountCents, 0);
+      const charges = chargesWithRefund(tx, order, planned);
+      const amountCents =
+        planned.reduce((n, p) => n + p.amountCents, 0) + charges.reduce((n, c) => n + c.amountCents, 0);
       // Never more than was paid, less what was refunded or is being refunded, for the whole order.
       const pendingForOrder =
         tx
@@ -142,6 +147,10 @@ export function requestRefund(
           })),
         )
         .run();
+      if (charges.length > 0)
+        tx.insert(refundCharges)
+          .values(charges.map((c) => ({ ...c, refundId: refund!.id })))
+          .run();
       recordOrderEvent(tx, order.id, "refund_requested", {
         actor: { kind: requester.kind, userId: requester.userId },
         reason,
@@ -152,6 +161,64 @@ export function requestRefund(
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * What a refund of these lines gives back beyond them (decision 025): a store's shipping once every
+ * line of that store in the order has all its money back (with this refund and those pending), and
+ * the import tax in proportion to the goods and shipping refunded — all of what is left of it when
+ * the whole order is then refunded, so the shares add up to the tax exactly.
+ */
+function chargesWithRefund(
+  tx: Tx,
+  order: typeof orders.$inferSelect,
+  planned: readonly { line: LineRow; amountCents: number }[],
+): { kind: "shipping" | "tax"; storeId: number; amountCents: number }[] {
+  const shipments = tx.select().from(orderShipments).where(eq(orderShipments.orderId, order.id)).all();
+  const tax = tx.select().from(orderTaxes).where(eq(orderTaxes.orderId, order.id)).get();
+  if (shipments.length === 0 && !tax) return [];
+  const all = tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).all();
+  const pendingLines = pendingRefundsByLine(
+    tx,
+    all.map((l) => l.id),
+  );
+  const pendingCharges = tx
+    .select({ kind: refundCharges.kind, storeId: refundCharges.storeId, amountCents: refundCharges.amountCents })
+    .from(refundCharges)
+    .innerJoin(refunds, eq(refunds.id, refundCharges.refundId))
+    .where(and(eq(refunds.orderId, order.id), eq(refunds.status, "pending")))
+    .all();
+  const pendingOf = (kind: "shipping" | "tax", storeId: number) =>
+    pendingCharges.filter((c) => c.kind === kind && c.storeId === storeId).reduce((n, c) => n + c.amountCents, 0);
+  const now = new Map(planned.map((p) => [p.line.id, p.amountCents]));
+  const leftAfter = (line: LineRow) =>
+    refundableOf(line, pendingLines.get(line.id)).amountCents - (now.get(line.id) ?? 0);
+  const charges: { kind: "shipping" | "tax"; storeId: number; amountCents: number }[] = [];
+  for (const shipment of shipments) {
+    if (!planned.some((p) => p.line.storeId === shipment.storeId)) continue;
+    const storeDone = all.filter((l) => l.storeId === shipment.storeId).every((l) => leftAfter(l) <= 0);
+    const left = shipment.costCents - shipment.refundedCents - pendingOf("shipping", shipment.storeId);
+    if (storeDone && left > 0) charges.push({ kind: "shipping", storeId: shipment.storeId, amountCents: left });
+  }
+  if (tax) {
+    const taxLeft = tax.taxCents - tax.refundedCents - pendingOf("tax", 0);
+    const everythingBack =
+      all.every((l) => leftAfter(l) <= 0) &&
+      shipments.every(
+        (s) =>
+          s.costCents -
+            s.refundedCents -
+            pendingOf("shipping", s.storeId) -
+            charges.filter((c) => c.storeId === s.storeId).reduce((n, c) => n + c.amountCents, 0) <=
+          0,
+      );
+    const base = order.totalCents - tax.taxCents;
+    const refunded = planned.reduce((n, p) => n + p.amountCents, 0) + charges.reduce((n, c) => n + c.amountCents, 0);
+    const share = everythingBack ? taxLeft : base > 0 ? Math.floor((tax.taxCents * refunded) / base) : 0;
+    const amountCents = Math.min(taxLeft, share);
+    if (amountCents > 0) charges.push({ kind: "tax", storeId: 0, amountCents });
+  }
+  return charges;
 }
 
 export type RefundOutcome = "succeeded" | "failed" | "duplicate" | "unknown-refund" | "ignored";
@@ -223,6 +290,19 @@ export function applyRefundOutcome(
         .where(eq(products.id, line.productId))
         .run();
     }
+  }
+  // Shipping and import tax given back with the lines (chargesWithRefund).
+  for (const charge of tx.select().from(refundCharges).where(eq(refundCharges.refundId, refundId)).all()) {
+    if (charge.kind === "shipping")
+      tx.update(orderShipments)
+        .set({ refundedCents: sql`${orderShipments.refundedCents} + ${charge.amountCents}` })
+        .where(and(eq(orderShipments.orderId, refund.orderId), eq(orderShipments.storeId, charge.storeId)))
+        .run();
+    else
+      tx.update(orderTaxes)
+        .set({ refundedCents: sql`${orderTaxes.refundedCents} + ${charge.amountCents}` })
+        .where(eq(orderTaxes.orderId, refund.orderId))
+        .run();
   }
   tx.update(orders)
     .set({ refundedCents: sql`${orders.refundedCents} + ${refund.amountCents}` })

@@ -9,7 +9,11 @@ import { Input } from "#app/components/ui/input.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { changeCart, getCartView, type CartChange, type CartLine } from "#app/models/cart.server.ts";
+import { changeCart, deliveryLines, getCartView, type CartChange, type CartLine } from "#app/models/cart.server.ts";
+import { DeliveryTotals, DestinationForm, StoreShipping, countryName } from "#app/components/delivery.tsx";
+import { priceDelivery } from "#app/models/shipping/delivery.server.ts";
+import { readDeliveryPrefs } from "#app/utils/delivery-cookie.server.ts";
+import { countries as COUNTRY_LIST } from "countries-list";
 import { unpaidOrdersFromCart } from "#app/models/orders.server.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { MAX_LINE_QUANTITY } from "#app/utils/cart-limits.ts";
@@ -19,9 +23,19 @@ import { imageSources } from "#app/utils/images.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { formatMoney } from "#app/utils/money.ts";
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const cart = getCartView(context.cartOwner, context.locale);
+  const prefs = await readDeliveryPrefs(request, context.locale);
+  const delivery = priceDelivery({
+    destination: prefs.destination,
+    lines: deliveryLines(cart),
+    choices: prefs.choices,
+    payer: context.user ? { userId: context.user.id, email: context.user.email } : null,
+  });
   return {
-    cart: getCartView(context.cartOwner, context.locale),
+    cart: { ...cart, canCheckout: cart.canCheckout && delivery.ok },
+    delivery,
+    countryCodes: Object.keys(COUNTRY_LIST).filter((c) => c !== "AQ"),
     unpaid: unpaidOrdersFromCart(context.cartOwner),
   };
 }
@@ -73,7 +87,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("cart.title"));
 
 export default function Cart() {
-  const { cart, unpaid } = useLoaderData<typeof loader>();
+  const { cart, unpaid, delivery, countryCodes } = useLoaderData<typeof loader>();
   const t = useT();
   const href = useHref();
   const locale = useLocale();
@@ -117,9 +131,21 @@ export default function Cart() {
                 </h2>
                 <ul className="divide-y divide-stone-200">
                   {store.lines.map((line) => (
-                    <CartLineRow key={line.productId} line={line} />
+                    <CartLineRow
+                      key={line.productId}
+                      line={line}
+                      notShipped={
+                        delivery.blockedProductIds.includes(line.productId)
+                          ? t("shipping.notShipped", {
+                              store: store.name,
+                              country: countryName(delivery.destination, locale),
+                            })
+                          : null
+                      }
+                    />
                   ))}
                 </ul>
+                <StoreShipping store={store} delivery={delivery} back="cart" />
               </section>
             ))}
           </div>
@@ -133,6 +159,10 @@ export default function Cart() {
                 <Price cents={cart.totalCents} currency={cart.currency} />
               </span>
             </p>
+            <div className="mt-3 space-y-3 border-t border-stone-200 pt-3">
+              <DestinationForm destination={delivery.destination ?? ""} codes={countryCodes} back="cart" />
+              <DeliveryTotals delivery={delivery} stores={cart.stores} />
+            </div>
             <p className="mt-2 text-xs text-stone-600">{t("cart.pricesNote")}</p>
             {cart.canCheckout ? (
               <Link to={href("/checkout")} className={buttonClass({ block: true, className: "mt-4" })}>
@@ -150,7 +180,7 @@ export default function Cart() {
   );
 }
 
-function CartLineRow({ line }: { line: CartLine }) {
+function CartLineRow({ line, notShipped }: { line: CartLine; notShipped: string | null }) {
   const t = useT();
   const href = useHref();
   const locale = useLocale();
@@ -184,6 +214,11 @@ function CartLineRow({ line }: { line: CartLine }) {
           ) : null}
         </p>
         <DealSplitNote line={line} />
+        {notShipped ? (
+          <p role="alert" className="text-sm font-medium text-red-800" data-testid="line-not-shipped">
+            {notShipped}
+          </p>
+        ) : null}
         {problem ? (
           <p role="alert" className="text-sm font-medium text-red-800" data-testid="line-problem">
             {problem}

@@ -8,9 +8,14 @@ import { Price } from "#app/components/price.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { localizePath } from "#app/i18n/locales.ts";
-import { useHref, useT } from "#app/i18n/use-locale.ts";
+import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { getCartView } from "#app/models/cart.server.ts";
+import { DeliveryTotals, StoreShipping } from "#app/components/delivery.tsx";
+import { deliveryLines, getCartView } from "#app/models/cart.server.ts";
+import { priceDelivery } from "#app/models/shipping/delivery.server.ts";
+import { destinationCode } from "#app/models/shipping/zones.ts";
+import { readDeliveryPrefs, writeDeliveryPrefs } from "#app/utils/delivery-cookie.server.ts";
+import { formatFen } from "#app/utils/money.ts";
 import { cancelUnpaidOrder, placeOrder } from "#app/models/checkout.server.ts";
 import { closePaymentPage, paymentMode, startPayment } from "#app/models/payments.server.ts";
 import { emailSchema } from "#app/utils/checkout-form.ts";
@@ -38,11 +43,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const saved = user ? listAddresses(user.id, locale) : [];
   const chosenId = Number(new URL(request.url).searchParams.get("address"));
   const chosen = (user && chosenId ? getAddress(user.id, chosenId, locale) : null) ?? saved.find((a) => a.isDefault);
+  // Shipping and tax are shown for the cart's destination (chosen in the cart, decision 025).
+  const prefs = await readDeliveryPrefs(request, locale);
+  const delivery = priceDelivery({
+    destination: prefs.destination,
+    lines: deliveryLines(cart),
+    choices: prefs.choices,
+    payer: user ? { userId: user.id, email: user.email } : null,
+  });
   const values: Record<string, string> = chosen
     ? { ...addressValues(chosen), addressId: String(chosen.id) }
-    : { country: locale === "zh" ? "CN" : "" };
+    : { country: prefs.destination };
   return {
     cart,
+    delivery,
     mode: paymentMode(),
     reservationMinutes: loadEnv().CHECKOUT_RESERVATION_MINUTES,
     signedIn: user !== null,
@@ -56,6 +70,7 @@ type Reply = {
   formErrors: string[];
   unavailable: string[];
   priced?: ReturnType<typeof getCartView>;
+  taxLimit?: { limit: string; remainingFen: number };
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -87,6 +102,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (mode === "unavailable") return data(reply({}, ["checkout.unavailable"]), { status: 503 });
 
   if (!owner) throw redirect(localizePath("/cart", locale));
+  // The page showed shipping and tax for the cart's destination (and sent the total it showed): an
+  // address in another country that changes the total is priced again and shown before anything is
+  // placed. The address's country is remembered for the cart either way.
+  const prefs = await readDeliveryPrefs(request, locale);
+  const destination = destinationCode(address.value.country);
+  if (destination === null) return data(reply({ country: "shipping.errorCountry" }), { status: 400 });
+  const headers = new Headers();
+  if (destination !== prefs.destination) {
+    prefs.destination = destination;
+    headers.append("Set-Cookie", await writeDeliveryPrefs(prefs));
+    const shown = formText(form, "shownTotal");
+    const now = priceDelivery({
+      destination,
+      lines: deliveryLines(getCartView(owner, locale)),
+      choices: prefs.choices,
+      payer: { userId: user?.id ?? null, email: email.data },
+    });
+    if (shown !== "" && shown !== String(now.totalCents))
+      return data(reply({}, ["shipping.destinationChanged"]), { status: 409, headers });
+  }
   // A guest is known by their address only now: if earlier orders with it used up a deal's limit
   // per shopper, the total is not what the cart showed. Say so and let them accept the new total.
   if (!user) {
@@ -96,12 +131,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data(reply({}, ["checkout.limitUsed"], { priced }), { status: 409 });
   }
   const shipping = { ...address.value, email: email.data, customs: customs?.ok ? customs.value : null };
-  const placed = placeOrder({ owner, userId: user?.id ?? null, shipping, locale, provider: mode });
+  const placed = placeOrder({
+    owner,
+    userId: user?.id ?? null,
+    shipping,
+    locale,
+    provider: mode,
+    shippingChoices: prefs.choices,
+  });
   if (!placed.ok) {
     if (placed.error === "empty") throw redirect(localizePath("/cart", locale));
+    if (placed.error === "destination")
+      return data(reply({ country: "shipping.errorCountry" }), { status: 400, headers });
+    if (placed.error === "taxLimit")
+      return data(
+        reply({}, [`tax.${placed.limit}`], { taxLimit: { limit: placed.limit, remainingFen: placed.remainingFen } }),
+        { status: 409, headers },
+      );
     const cart = getCartView(owner, locale);
     const names = cart.lines.filter((l) => placed.productIds.includes(l.productId)).map((l) => l.title);
-    return data(reply({}, ["checkout.soldOut"], { unavailable: names }), { status: 409 });
+    const refusal = placed.error === "notShipped" ? "shipping.notShippedCheckout" : "checkout.soldOut";
+    return data(reply({}, [refusal], { unavailable: names }), { status: 409, headers });
   }
   // "Save this address": the address only, never the customs details (decision 026).
   if (user && formText(form, "saveAddress") === "on") saveAddress(user.id, null, address.value);
@@ -110,7 +160,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   for (const id of placed.superseded) await closePaymentPage(id);
   try {
     const started = await startPayment(placed.orderId, origin);
-    if (started.ok) return redirect(started.redirectTo);
+    if (started.ok) return redirect(started.redirectTo, { headers });
     throw new Error(`a new order could not be paid: ${started.error}`);
   } catch (error) {
     // The payment provider could not be reached: release the units (the cart was never emptied), say so plainly.
@@ -125,6 +175,7 @@ export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t(
 export default function Checkout() {
   const {
     cart: loaded,
+    delivery,
     mode,
     reservationMinutes,
     address: loadedAddress,
@@ -137,6 +188,7 @@ export default function Checkout() {
   const cart = priced ?? loaded;
   const address = result?.address ?? loadedAddress;
   const t = useT();
+  const locale = useLocale();
   const href = useHref();
   const navigation = useNavigation();
   const pending = navigation.state !== "idle" && navigation.formData?.get("intent") !== "update";
@@ -152,10 +204,28 @@ export default function Checkout() {
           noValidate
           className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
         >
+          {/*
+            Enter in a text field presses the form's first submit button. Without JavaScript the
+            address form has an "update" button before "pay"; this invisible copy of "pay" comes first.
+          */}
+          <button type="submit" name="intent" value="pay" tabIndex={-1} aria-hidden="true" className="sr-only" />
           {formErrors.length ? (
             <Notice tone="error" data-testid="checkout-error">
               {formErrors.map((e) => (
-                <p key={e}>{t(e as MessageKey)}</p>
+                <p key={e}>
+                  {e.startsWith("tax.")
+                    ? t(e as MessageKey, {
+                        amount: formatFen(
+                          e === "tax.annualLimit"
+                            ? (result?.taxLimit?.remainingFen ?? 0)
+                            : delivery.tax.kind === "refused"
+                              ? delivery.tax.dutiableFen
+                              : 500_000,
+                          locale,
+                        ),
+                      })
+                    : t(e as MessageKey)}
+                </p>
               ))}
               {result?.unavailable.length ? (
                 <ul className="mt-1 list-disc pl-5">
@@ -234,6 +304,7 @@ export default function Checkout() {
             <Notice tone="error">{t("checkout.unavailable")}</Notice>
           ) : null}
           {priced ? <input type="hidden" name="acceptTotal" value={priced.totalCents} /> : null}
+          <input type="hidden" name="shownTotal" value={delivery.totalCents} />
           <p className="text-xs text-stone-600">{t("checkout.reservationNote", { minutes: reservationMinutes })}</p>
           <Button pending={pending} disabled={mode === "unavailable"} name="intent" value="pay">
             {pending ? t("checkout.placing") : t("checkout.pay")}
@@ -257,13 +328,30 @@ export default function Checkout() {
               </li>
             ))}
           </ul>
-          <p
-            className="mt-3 flex justify-between border-t border-stone-200 pt-3 font-semibold"
-            data-testid="checkout-total"
-          >
-            <span>{t("checkout.total")}</span>
-            <Price cents={cart.totalCents} currency="USD" />
-          </p>
+          {cart.stores.map((store) => (
+            <div key={store.id} className="mt-3 rounded border border-stone-200">
+              <p className="px-4 pt-2 text-sm font-semibold">{t("cart.soldBy", { store: store.name })}</p>
+              <StoreShipping store={store} delivery={delivery} back="checkout" chooser={false} />
+            </div>
+          ))}
+          <Link to={href("/cart")} className="mt-2 inline-block text-sm text-clay-700 underline">
+            {t("shipping.changeInCart")}
+          </Link>
+          <div className="mt-3 border-t border-stone-200 pt-3">
+            <DeliveryTotals
+              delivery={
+                priced
+                  ? {
+                      ...delivery,
+                      goodsCents: priced.totalCents,
+                      totalCents: priced.totalCents + delivery.shippingCents + delivery.taxCents,
+                    }
+                  : delivery
+              }
+              stores={cart.stores}
+              totalTestId="checkout-total"
+            />
+          </div>
         </aside>
       </div>
     </>

@@ -37,6 +37,7 @@ export default function SellLayout() {
           { to: "/sell/orders", label: t("sell.navOrders") },
           { to: "/sell/reviews", label: t("reviews.navOwner") },
           { to: "/sell/profile", label: t("sell.navProfile") },
+          { to: "/sell/shipping", label: t("shipping.console.title") },
           { to: "/sell/import", label: t("sell.navImport") },
         ]}
       />

@@ -22,3 +22,14 @@ export function approximateLocalPrice(cents: number, currency: string, locale: L
     maximumFractionDigits: 0,
   }).format(amount);
 }
+
+/** A USD amount in yuan at a rate (CNY per USD × 1,000,000), to the fen: ¥92.46. */
+export function formatCny(usdCents: number, rateMicros: number, locale: Locale): string {
+  const fen = Math.floor((2 * usdCents * rateMicros + 1_000_000) / 2_000_000);
+  return new Intl.NumberFormat(LOCALE_INFO[locale].intl, { style: "currency", currency: "CNY" }).format(fen / 100);
+}
+
+/** Fen (CNY minor units) in the locale's style. */
+export function formatFen(fen: number, locale: Locale): string {
+  return new Intl.NumberFormat(LOCALE_INFO[locale].intl, { style: "currency", currency: "CNY" }).format(fen / 100);
+}

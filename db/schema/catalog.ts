@@ -87,6 +87,8 @@ export const products = sqliteTable(
     /** Integer minor units (US cents); never floats. */
     priceCents: integer().notNull(),
     currency: text().notNull().default("USD"),
+    /** One unit packed for shipping, in grams (stores that price shipping by weight use it). */
+    shippingGrams: integer().notNull().default(500),
     /** Units on the shelf: what the owner counted in (form, inline edit, CSV), less units shipped. */
     onHand: integer().notNull().default(0),
     /** Units held by open order lines (pending, or paid and not yet shipped). */

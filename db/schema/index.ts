@@ -7,3 +7,4 @@ export * from "./notifications.ts";
 export * from "./runtime.ts";
 export * from "./reviews.ts";
 export * from "./addresses.ts";
+export * from "./shipping.ts";

@@ -2,12 +2,25 @@ import { hash } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
 import type { DB } from "../client.ts";
 import { slugify, uniqueSlug } from "../text.ts";
-import { categories, countries, featuredProducts, products, searchSynonyms, stores, users } from "../schema/index.ts";
+import {
+  categories,
+  categoryTaxClasses,
+  countries,
+  exchangeRates,
+  featuredProducts,
+  products,
+  searchSynonyms,
+  shippingProfiles,
+  stores,
+  taxClasses,
+  users,
+} from "../schema/index.ts";
 import { CATEGORIES } from "./categories.ts";
 import { COUNTRIES, COUNTRY_BY_CODE, type CountrySeed } from "./countries.ts";
 import { KIND_BY_KEY, L, itemsFor, type Item, type Kind, type Variant } from "./kinds.ts";
 import { createRandom, type Random } from "./random.ts";
 import { STORES, type StoreSeed } from "./stores.ts";
+import { CATEGORY_TAX_CLASS, profilesFor, SEED_RATE, shippingGrams, TAX_CLASSES } from "./shipping.ts";
 import { seedFestivals } from "./festivals.ts";
 import { storeStory, storeTagline } from "./taglines.ts";
 import { SYNONYM_GROUPS } from "../../search/synonyms.ts";
@@ -60,13 +73,21 @@ export function clearCatalog(db: DB) {
       "reviews",
       "wishlist_items",
       "store_follows",
+      "addresses",
+      "refund_charges",
       "refund_lines",
       "refunds",
       "payments",
       "order_events",
+      "order_taxes",
+      "order_shipments",
       "order_items",
       "orders",
       "cart_items",
+      "exchange_rates",
+      "category_tax_classes",
+      "tax_classes",
+      "shipping_profiles",
       "search_synonyms",
       "festival_sessions",
       "festival_stores",
@@ -178,6 +199,16 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
         .returning({ id: stores.id })
         .all();
 
+      tx.insert(shippingProfiles)
+        .values(
+          profilesFor(storeIndex, KIND_BY_KEY.get(seed.kinds[0]!)?.category ?? "").map((p) => ({
+            ...p,
+            storeId: store!.id,
+            updatedAt: now,
+          })),
+        )
+        .run();
+
       const combos = orderedCombos(seed, country, random);
       for (let n = 0; n < counts[storeIndex]!; n++) {
         const combo = combos[n % combos.length]!;
@@ -200,6 +231,7 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
           tags: [...combo.kind.tags, country.nameEn.toLowerCase()],
           priceCents: roundPrice(combo.item.priceCents * combo.variant.factor * (0.9 + random.next() * 0.25)),
           currency: "USD",
+          shippingGrams: shippingGrams(combo.kind.category, combo.variant.key),
           onHand: stockLevel(random),
           status: "active",
           images: [`/art/products/${slug}.svg`],
@@ -239,6 +271,24 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
         )
         .run();
     }
+
+    // Import tax classes and the first exchange rate (decision 025).
+    const classRows = tx
+      .insert(taxClasses)
+      .values(TAX_CLASSES.map((c) => ({ ...c, updatedAt: now })))
+      .returning({ id: taxClasses.id, code: taxClasses.code })
+      .all();
+    const classId = new Map(classRows.map((c) => [c.code, c.id]));
+    tx.insert(categoryTaxClasses)
+      .values(
+        Object.entries(CATEGORY_TAX_CLASS).flatMap(([slug, code]) =>
+          categoryId.has(slug) ? [{ categoryId: categoryId.get(slug)!, taxClassId: classId.get(code)! }] : [],
+        ),
+      )
+      .run();
+    tx.insert(exchangeRates)
+      .values({ ...SEED_RATE, createdAt: now })
+      .run();
 
     // Festivals draw on their own random stream so adding them left the catalog above unchanged.
     seedFestivals(tx, createRandom((options.seed ?? 2025) + 1), options.festivalAnchor ?? new Date());

@@ -2,7 +2,7 @@ import { SHANGHAI_FORM, shippingDetails } from "#tests/support/addresses.ts";
 import { eq } from "drizzle-orm";
 import { routeArgs, callRoute, runAction, thrownResponse, unwrap } from "#tests/support/loaders.ts";
 import Stripe from "stripe";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { afterEach, describe, expect, test, vi, beforeAll } from "vitest";
 import * as cartRoute from "#app/routes/($lang).cart.tsx";
 import * as checkoutRoute from "#app/routes/($lang).checkout._index.tsx";
 import * as demoRoute from "#app/routes/($lang).checkout.demo.$id.tsx";
@@ -27,8 +27,11 @@ import {
 import { loadProductDocuments } from "#search/indexer.ts";
 import { cookieFor, newShopper } from "#tests/support/auth.ts";
 import { setEnv, useEnv } from "#tests/support/env.ts";
-import { createFestival, createProduct } from "#tests/support/factories.ts";
+import { createFestival, createProduct, freeShipping } from "#tests/support/factories.ts";
 import { useStripeInterceptor } from "#tests/support/stripe.ts";
+
+// These tests are about goods, stock and payments: shipping is free here (shipping.test.ts prices it).
+beforeAll(() => freeShipping(getDb()));
 
 const WEBHOOK_SECRET = "whsec_test_silk_road_0123456789";
 useEnv({
@@ -102,6 +105,14 @@ const stockOf = (id: number) =>
   db().select({ stock: products.stock }).from(products).where(eq(products.id, id)).get()!.stock;
 const orderById = (id: number) => db().select().from(orders).where(eq(orders.id, id)).get()!;
 const latestOrder = () => db().select().from(orders).orderBy(orders.id).all().at(-1)!;
+/** What an order's lines cost (its total adds shipping, free in this file, and the import tax to China). */
+const goodsOf = (orderId: number) =>
+  db()
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId))
+    .all()
+    .reduce((n, l) => n + l.unitCents * l.quantity, 0);
 
 function sessionEvent(type: string, order: { id: number; totalCents: number }, session: Record<string, unknown> = {}) {
   return {
@@ -184,9 +195,11 @@ describe("checkout with Stripe", () => {
     const response = await checkout(cookie, "zh");
     expect(response.status).toBe(302);
     const order = latestOrder();
+    // To mainland China the estimated import tax is its own amount: general goods (VAT 13 %, at 70 %)
+    // at the seeded US$1 = ¥7.1186: ¥341.69 → ¥31.09 and ¥92.47 → ¥8.41, ¥39.50 in all = US$5.55.
     expect(order).toMatchObject({
       status: "pending_payment",
-      totalCents: 2 * 2400 + 1299,
+      totalCents: 2 * 2400 + 1299 + 555,
       currency: "USD",
       provider: "stripe",
       locale: "zh",
@@ -219,6 +232,9 @@ describe("checkout with Stripe", () => {
       "line_items[1][quantity]": "1",
       "line_items[1][price_data][unit_amount]": "1299",
       "line_items[1][price_data][product_data][name]": "耶加雪菲咖啡豆 250克",
+      "line_items[2][quantity]": "1",
+      "line_items[2][price_data][unit_amount]": "555",
+      "line_items[2][price_data][product_data][name]": "预估进口税（跨境电商综合税）",
       "allowed_payment_method_types[0]": "card",
       "allowed_payment_method_types[1]": "alipay",
       "allowed_payment_method_types[2]": "wechat_pay",
@@ -251,7 +267,7 @@ describe("checkout with Stripe", () => {
     const { cookie } = await addToCart(null, product.id, 1, { priceCents: "1", unitCents: "1", price: "0.01" });
     const response = await checkout(cookie, "en", { ...SHIPPING, totalCents: "1", priceCents: "1" });
     expect(response.status).toBe(302);
-    expect(latestOrder().totalCents).toBe(5000);
+    expect(goodsOf(latestOrder().id)).toBe(5000);
     expect(stripeApi.captured[0]!.params.get("line_items[0][price_data][unit_amount]")).toBe("5000");
   });
 
@@ -467,9 +483,9 @@ describe("stock under concurrent buyers", () => {
     const first = await addToCart(null, product.id, 2);
     const second = await addToCart(null, product.id, 1);
     expect((await checkout(first.cookie)).status).toBe(302);
-    expect(latestOrder().totalCents).toBe(6000);
+    expect(goodsOf(latestOrder().id)).toBe(6000);
     expect((await checkout(second.cookie)).status).toBe(302);
-    expect(latestOrder().totalCents).toBe(4000);
+    expect(goodsOf(latestOrder().id)).toBe(4000);
     // The unpaid order holds the deal's two units as reserved; the cap counts them like units sold.
     expect(db().select().from(festivalDeals).where(eq(festivalDeals.festivalId, festival.id)).get()).toMatchObject({
       soldCount: 0,
@@ -577,7 +593,8 @@ describe("the cart", () => {
       provider: "demo",
       at: end,
     });
-    expect(placed).toMatchObject({ ok: true, totalCents: 2000 });
+    expect(placed).toMatchObject({ ok: true });
+    expect(goodsOf((placed as { orderId: number }).orderId)).toBe(2000);
     expect(db().select().from(orderItems).where(eq(orderItems.productId, product.id)).get()).toMatchObject({
       unitCents: 2000,
       dealId: null,

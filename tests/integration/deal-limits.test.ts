@@ -4,7 +4,7 @@ import { createRemixStub } from "@remix-run/testing";
 import { and, eq } from "drizzle-orm";
 import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, beforeAll } from "vitest";
 import CartPage, * as cartRoute from "#app/routes/($lang).cart.tsx";
 import * as checkoutRoute from "#app/routes/($lang).checkout._index.tsx";
 import * as demoRoute from "#app/routes/($lang).checkout.demo.$id.tsx";
@@ -12,7 +12,14 @@ import OrderPage, * as orderRoute from "#app/routes/($lang).account.orders.$id.t
 import * as editFestival from "#app/routes/($lang).admin.festivals.$id/route.tsx";
 import * as festivalPage from "#app/routes/($lang).festivals.$slug.tsx";
 import * as productPage from "#app/routes/($lang).products.$slug.tsx";
-import { changeCart } from "#app/models/cart.server.ts";
+import { changeCart, deliveryLines, type CartView } from "#app/models/cart.server.ts";
+import { priceDelivery } from "#app/models/shipping/delivery.server.ts";
+
+/** What the cart page's loader adds to the cart: shipping and tax for a destination. */
+const deliveryOf = (cart: CartView) => ({
+  delivery: priceDelivery({ destination: "CN", lines: deliveryLines(cart) }),
+  countryCodes: ["CN"],
+});
 import { cancelUnpaidOrder, expireReservations, placeOrder } from "#app/models/checkout.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
@@ -20,8 +27,11 @@ import { setClock } from "#db/clock.ts";
 import { auditLog, festivalDeals, orderItems, orders, products } from "#db/schema/index.ts";
 import { loadProductDocuments } from "#search/indexer.ts";
 import { cookieFor, newShopper, organizer } from "#tests/support/auth.ts";
-import { createFestival, createProduct } from "#tests/support/factories.ts";
+import { createFestival, createProduct, freeShipping } from "#tests/support/factories.ts";
 import { callAs, callRoute, routeArgs, runLoader, type RouteFn } from "#tests/support/loaders.ts";
+
+// These tests are about goods, stock and payments: shipping is free here (shipping.test.ts prices it).
+beforeAll(() => freeShipping(getDb()));
 
 const db = () => getDb();
 const DAY = 86_400_000;
@@ -154,12 +164,12 @@ describe("a line asking for more than the deal has left at its price", () => {
     const cart = await cartOf(cookie);
     expect(cart.totalCents).toBe(17_000);
     // The page says so, in each language.
-    const en = render("/cart", "/:lang?/cart", CartPage, { cart, unpaid: [] });
+    const en = render("/cart", "/:lang?/cart", CartPage, { cart, unpaid: [], ...deliveryOf(cart) });
     expect(en).toContain("3 at the festival price, 2 at the regular price");
     expect(en).toMatch(/data-testid="line-total">\$170\.00</);
-    const zh = render("/zh/cart", "/:lang?/cart", CartPage, { cart, unpaid: [] });
+    const zh = render("/zh/cart", "/:lang?/cart", CartPage, { cart, unpaid: [], ...deliveryOf(cart) });
     expect(zh).toContain("3件按购物节价，2件按原价");
-    const fr = render("/fr/cart", "/:lang?/cart", CartPage, { cart, unpaid: [] });
+    const fr = render("/fr/cart", "/:lang?/cart", CartPage, { cart, unpaid: [], ...deliveryOf(cart) });
     expect(fr).toContain("3 au prix festival, 2 au prix habituel");
 
     const placed = await checkout(cookie);
@@ -214,10 +224,12 @@ describe("a line asking for more than the deal has left at its price", () => {
       lineCents: 2 * 1500 + 3 * 2000,
       deal: { limitedBy: "shopper", perShopperLimit: 2, percentOff: 25 },
     });
-    const html = render("/cart", "/:lang?/cart", CartPage, { cart, unpaid: [] });
+    const html = render("/cart", "/:lang?/cart", CartPage, { cart, unpaid: [], ...deliveryOf(cart) });
     expect(html).toContain("2 at the festival price, 3 at the regular price");
     expect(html).toContain("Limit 2 per shopper at the festival price");
-    expect(render("/zh/cart", "/:lang?/cart", CartPage, { cart, unpaid: [] })).toContain("购物节价每人限购2件");
+    expect(render("/zh/cart", "/:lang?/cart", CartPage, { cart, unpaid: [], ...deliveryOf(cart) })).toContain(
+      "购物节价每人限购2件",
+    );
 
     const first = await checkout(cookie, { ...SHIPPING, email: shopper.email });
     expect(linesOf(first.orderId).map((l) => [l.quantity, l.unitCents, l.dealId])).toEqual([
@@ -242,7 +254,7 @@ describe("a line asking for more than the deal has left at its price", () => {
       lineCents: 4000,
       deal: { limitedBy: "shopper" },
     });
-    expect(render("/cart", "/:lang?/cart", CartPage, { cart: again, unpaid: [] })).toContain(
+    expect(render("/cart", "/:lang?/cart", CartPage, { cart: again, unpaid: [], ...deliveryOf(again) })).toContain(
       "You have already ordered the 2 units allowed per shopper at the festival price",
     );
     // Another email on the order changes nothing: the account is the shopper.
@@ -496,7 +508,7 @@ describe("the organizer's preview and the percentage shown", () => {
     expect(card.deal).toMatchObject({ priceCents: 751, percentOff: 25 });
     const cart = await cartOf(await addToCart(null, product.id, 1));
     expect(cart.lines[0]!.deal).toMatchObject({ percentOff: 25 });
-    expect(render("/cart", "/:lang?/cart", CartPage, { cart, unpaid: [] })).toContain("−25%");
+    expect(render("/cart", "/:lang?/cart", CartPage, { cart, unpaid: [], ...deliveryOf(cart) })).toContain("−25%");
     const [doc] = loadProductDocuments(db(), [product.id]);
     expect(doc).toMatchObject({ effectivePriceCents: 751, effectiveDiscountPercent: 25 });
     const editorPage = await callAs(

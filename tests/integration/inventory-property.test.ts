@@ -2,7 +2,7 @@ import { shippingDetails } from "#tests/support/addresses.ts";
 import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
-import { afterEach, expect, test } from "vitest";
+import { afterEach, expect, test, beforeAll } from "vitest";
 import { findOwnStore, type OwnStore } from "#app/models/access.server.ts";
 import { changeCart } from "#app/models/cart.server.ts";
 import { cancelUnpaidOrder, expireReservations, placeOrder } from "#app/models/checkout.server.ts";
@@ -18,7 +18,10 @@ import { setClock } from "#db/clock.ts";
 import { ruleSql, SOLD_ORDER_STATUSES } from "#db/rules.ts";
 import { festivalDeals, orderItems, orders, products } from "#db/schema/index.ts";
 import { organizer, ownerOf } from "#tests/support/auth.ts";
-import { createFestival, createProduct } from "#tests/support/factories.ts";
+import { createFestival, createProduct, freeShipping } from "#tests/support/factories.ts";
+
+// These tests are about goods, stock and payments: shipping is free here (shipping.test.ts prices it).
+beforeAll(() => freeShipping(getDb()));
 
 /**
  * Random interleavings of everything that moves units — place, pay, fail, cancel, expire, ship,

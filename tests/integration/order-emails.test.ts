@@ -16,10 +16,13 @@ import { setClock } from "#db/clock.ts";
 import { notifications, orderItems, orders, stores } from "#db/schema/index.ts";
 import { organizer, ownerOf } from "#tests/support/auth.ts";
 import { setEnv, useEnv } from "#tests/support/env.ts";
-import { createProduct } from "#tests/support/factories.ts";
+import { createProduct, freeShipping } from "#tests/support/factories.ts";
 import { routeArgs } from "#tests/support/loaders.ts";
 import { payDemo, placeGuestOrder } from "#tests/support/shop.ts";
 import { linkIn, rawHeader, startSmtpSink, useSmtpSink, type SmtpSink } from "#tests/support/smtp.ts";
+
+// These tests are about goods, stock and payments: shipping is free here (shipping.test.ts prices it).
+beforeAll(() => freeShipping(getDb()));
 
 /**
  * What the shopper and each store are told, through the real routes and a real SMTP server: a

@@ -1,7 +1,7 @@
 import { BEIJING_FORM, shippingDetails } from "#tests/support/addresses.ts";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { afterEach, describe, expect, test, vi, beforeAll } from "vitest";
 import * as orderPage from "#app/routes/($lang).account.orders.$id.tsx";
 import * as cartRoute from "#app/routes/($lang).cart.tsx";
 import * as checkoutRoute from "#app/routes/($lang).checkout._index.tsx";
@@ -17,9 +17,12 @@ import { setClock } from "#db/clock.ts";
 import { orderEvents, orders, products } from "#db/schema/index.ts";
 import { cookieFor } from "#tests/support/auth.ts";
 import { useEnv } from "#tests/support/env.ts";
-import { createProduct } from "#tests/support/factories.ts";
+import { createProduct, freeShipping } from "#tests/support/factories.ts";
 import { callAs, callRoute, routeArgs, runAction, unwrap, type RouteFn } from "#tests/support/loaders.ts";
 import { useStripeInterceptor } from "#tests/support/stripe.ts";
+
+// These tests are about goods, stock and payments: shipping is free here (shipping.test.ts prices it).
+beforeAll(() => freeShipping(getDb()));
 
 /**
  * The order lifecycle (decision 016) through the routes, against intercepted Stripe: one writer of

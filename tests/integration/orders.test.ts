@@ -1,6 +1,6 @@
 import { shippingDetails } from "#tests/support/addresses.ts";
 import { eq } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, beforeAll } from "vitest";
 import * as adminDashboard from "#app/routes/($lang).admin._index.tsx";
 import * as myOrders from "#app/routes/($lang).account.orders._index.tsx";
 import * as orderPage from "#app/routes/($lang).account.orders.$id.tsx";
@@ -13,8 +13,11 @@ import { applyPaymentEvent } from "#app/models/payments.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { orderItems, orders } from "#db/schema/index.ts";
 import { cookieFor, newShopper, organizer, ownerOf } from "#tests/support/auth.ts";
-import { createFestival, createProduct } from "#tests/support/factories.ts";
+import { createFestival, createProduct, freeShipping } from "#tests/support/factories.ts";
 import { callAs, type RouteFn } from "#tests/support/loaders.ts";
+
+// These tests are about goods, stock and payments: shipping is free here (shipping.test.ts prices it).
+beforeAll(() => freeShipping(getDb()));
 
 const db = () => getDb();
 const SHIPPING = shippingDetails({

@@ -15,9 +15,12 @@ import { setClock } from "#db/clock.ts";
 import { orderEvents, orderItems, orders, paymentEvents, payments, products, refunds } from "#db/schema/index.ts";
 import { cookieFor, organizer, ownerOf } from "#tests/support/auth.ts";
 import { useEnv } from "#tests/support/env.ts";
-import { createProduct } from "#tests/support/factories.ts";
+import { createProduct, freeShipping } from "#tests/support/factories.ts";
 import { callAs, callRoute, routeArgs, type RouteFn, type RouteResult } from "#tests/support/loaders.ts";
 import { useStripeInterceptor, type CapturedRequest } from "#tests/support/stripe.ts";
+
+// These tests are about goods, stock and payments: shipping is free here (shipping.test.ts prices it).
+beforeAll(() => freeShipping(getDb()));
 
 /**
  * Refunds against Stripe, intercepted at the HTTP layer (msw): the exact refunds.create request,

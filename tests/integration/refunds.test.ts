@@ -14,9 +14,12 @@ import { setClock } from "#db/clock.ts";
 import { festivalDeals, orderEvents, orderItems, orders, products, refundLines, refunds } from "#db/schema/index.ts";
 import { cookieFor, newShopper, organizer, ownerOf } from "#tests/support/auth.ts";
 import { useEnv } from "#tests/support/env.ts";
-import { createFestival, createProduct } from "#tests/support/factories.ts";
+import { createFestival, createProduct, freeShipping } from "#tests/support/factories.ts";
 import { callAs, type RouteFn, type RouteResult } from "#tests/support/loaders.ts";
 import { payDemo, placeGuestOrder } from "#tests/support/shop.ts";
+
+// These tests are about goods, stock and payments: shipping is free here (shipping.test.ts prices it).
+beforeAll(() => freeShipping(getDb()));
 
 /**
  * Refunds with the demo payment provider, through the organizer's and the owner's order pages:

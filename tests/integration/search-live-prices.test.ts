@@ -17,9 +17,12 @@ import { drainAll } from "#search/outbox.ts";
 import { parseSearchParams } from "#search/query.ts";
 import type { SearchResult } from "#search/results.ts";
 import { organizer } from "#tests/support/auth.ts";
-import { createFestival, createProduct } from "#tests/support/factories.ts";
+import { createFestival, createProduct, freeShipping } from "#tests/support/factories.ts";
 import { runLoader } from "#tests/support/loaders.ts";
 import { useSearchIndex } from "#tests/support/search.ts";
+
+// These tests are about goods, stock and payments: shipping is free here (shipping.test.ts prices it).
+beforeAll(() => freeShipping(getDb()));
 
 /**
  * "Price" and "biggest discount" sort on the price shoppers see at that moment, in Meilisearch (the

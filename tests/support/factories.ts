@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
-import { categories, festivalDeals, festivals, products, stores } from "#db/schema/index.ts";
+import { categories, festivalDeals, festivals, products, shippingProfiles, stores } from "#db/schema/index.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 
 let counter = 0;
@@ -115,4 +115,38 @@ export function createFestival(
     }
     return festival!;
   });
+}
+
+/**
+ * Every store ships everywhere for nothing: for tests about goods, stock and payments whose totals
+ * are the goods alone. Shipping and import tax are priced in tests/integration/shipping.test.ts.
+ */
+export function freeShipping(db: DB) {
+  const rate = { firstCents: 0, additionalCents: 0, minDays: 5, maxDays: 10 };
+  db.update(shippingProfiles)
+    .set({
+      pricing: "item",
+      freeOverCents: null,
+      rates: Object.fromEntries(
+        ["cn", "hkmotw", "asia", "europe", "africa", "americas", "oceania"].map((zone) => [zone, rate]),
+      ),
+    })
+    .run();
+}
+
+/** One store's shipping, replaced by these profiles (for tests that price shipping). */
+export function setShipping(
+  db: DB,
+  storeSlug: string,
+  profiles: Omit<typeof shippingProfiles.$inferInsert, "storeId">[],
+) {
+  const store = db.select().from(stores).where(eq(stores.slug, storeSlug)).get()!;
+  db.transaction((tx) => {
+    tx.delete(shippingProfiles).where(eq(shippingProfiles.storeId, store.id)).run();
+    if (profiles.length > 0)
+      tx.insert(shippingProfiles)
+        .values(profiles.map((p) => ({ ...p, storeId: store.id })))
+        .run();
+  });
+  return store;
 }
