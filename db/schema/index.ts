@@ -4,3 +4,4 @@ export * from "./search.ts";
 export * from "./festivals.ts";
 export * from "./orders.ts";
 export * from "./notifications.ts";
+export * from "./imports.ts";

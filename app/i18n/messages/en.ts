@@ -259,7 +259,7 @@ export const en = {
   "form.skuDuplicate": "This SKU appears earlier in the file.",
   "import.title": "Import listings from CSV",
   "import.intro":
-    "Upload a CSV file saved as UTF-8. Rows are matched by SKU: a known SKU updates that listing, a new SKU creates one. Nothing is saved until you confirm.",
+    "Upload a CSV file saved as UTF-8. Rows are matched by SKU: a known SKU updates that listing, a new SKU creates one. You first see exactly what would change; nothing changes in your shop until you confirm.",
   "import.columns": "Columns",
   "import.columnsHelp":
     "Required: sku, title_en, category (a category code such as coffee), price_usd, stock (units on hand: your count, whatever orders hold). Optional: title_zh, title_fr, description_en, description_zh, description_fr, tags (separated by |), status (draft, active or archived; draft when empty). A cell starting with =, +, -, @ is exported with a leading ' so spreadsheets do not run it as a formula; import removes that quote.",
@@ -276,10 +276,10 @@ export const en = {
   "import.done": "Import finished: {created} new, {updated} updated, {unchanged} unchanged, {skipped} skipped.",
   "import.export": "Download your listings as CSV",
   "import.notUtf8": "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.",
-  "import.tooLarge": "The file is larger than 5 MB.",
-  "import.malformed": "The file is not valid CSV (check the quotes near {detail}).",
-  "import.cellTooLong": "A cell is too long ({detail}).",
-  "import.tooManyRows": "A file can have at most 5,000 rows.",
+  "import.tooLarge": "The file is larger than {mb} MB. Split it into smaller files.",
+  "import.malformed": "The file is not valid CSV: check the quotes in the row starting on line {detail}.",
+  "import.cellTooLong": "The row starting on line {detail} is far too long (is a quote left open?).",
+  "import.tooManyRows": "A file can have at most 50,000 rows. Split it into smaller files.",
   "photo.cover": "Cover",
   "photo.makeCover": "Make cover",
   "photo.earlier": "Earlier",
@@ -938,6 +938,40 @@ export const en = {
   // section:reviews start
   // section:reviews end
   // section:import start
+  "import.limits": "Up to {mb} MB and {rows} rows, saved as CSV UTF-8.",
+  "import.checking": "Checking the file…",
+  "import.fileSummary": { one: "{name}: {count} row checked.", other: "{name}: {count} rows checked." },
+  "import.diffTitle": "What this file changes",
+  "import.countNew": "new listings",
+  "import.countChanged": "listings changed",
+  "import.countUnchanged": "unchanged",
+  "import.countErrors": "rows with problems",
+  "import.tabErrors": "Problems",
+  "import.tabChanged": "Changes",
+  "import.tabNew": "New listings",
+  "import.tabSkipped": "Skipped at import",
+  "import.errorsSkipped": {
+    one: "{count} row with problems will be left out.",
+    other: "{count} rows with problems will be left out.",
+  },
+  "import.confirmHint": "Nothing has changed in your shop yet. This check is kept for 2 hours.",
+  "import.confirm": { one: "Import {count} listing", other: "Import {count} listings" },
+  "import.importing": "Importing…",
+  "import.nothingToImport": "Nothing in this file would change your listings.",
+  "import.expired":
+    "This check has expired and was not imported. Upload the file again to see what it would change now.",
+  "import.imported": "This file has already been imported; it was not imported a second time.",
+  "import.notReady": "This file is still being checked. Try again in a moment.",
+  "import.skippedNote":
+    "These rows were not imported: the listings changed after the check (for example, orders now hold more units).",
+  "import.shown": "Showing {from}–{to} of {total}.",
+  "import.noneHere": "Nothing here.",
+  "import.lineN": "Line {line}",
+  "import.was": "was",
+  "import.now": "now",
+  "import.emptyValue": "(empty)",
+  "import.stockN": "{count} on hand",
+  "import.another": "Check another file",
   // section:import end
   // section:organizer start
   // section:organizer end
