@@ -1,17 +1,4 @@
-import crypto from "node:crypto";
-import fs from "node:fs";
-import {
-  MaxPartSizeExceededError,
-  data,
-  redirect,
-  unstable_composeUploadHandlers,
-  unstable_createFileUploadHandler,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeading } from "#app/components/layout.tsx";
 import { Pagination } from "#app/components/pagination.tsx";
@@ -22,15 +9,14 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { requireOwner } from "#app/models/access.server.ts";
 import {
-  IMPORT_PAGE_SIZE,
   confirmImportJob,
   createImportJob,
   getImportJob,
-  importDir,
   type ImportJobView,
   type ImportShow,
 } from "#app/models/owner/import-export.server.ts";
-import { MAX_CSV_BYTES, MAX_CSV_MB, MAX_CSV_ROWS, type CsvError } from "#app/utils/csv.ts";
+import { IMPORT_PAGE_SIZE, MAX_CSV_BYTES, MAX_CSV_MB, MAX_CSV_ROWS, type CsvError } from "#app/utils/csv.ts";
+import { receiveCsvUpload } from "#app/utils/csv-upload.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { IMPORT_LIMIT, hitRateLimit } from "#app/utils/rate-limit.server.ts";
@@ -78,37 +64,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (wait) return failure("import.tooOften", String(Math.ceil(wait / 60)), 429, { "Retry-After": String(wait) });
   const here = localizePath("/sell/import", context.locale);
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
-    fs.mkdirSync(importDir(), { recursive: true });
-    let form: FormData;
-    try {
-      form = await unstable_parseMultipartFormData(
-        request,
-        unstable_composeUploadHandlers(
-          unstable_createFileUploadHandler({
-            directory: importDir(),
-            file: () => `${crypto.randomUUID()}.csv`,
-            maxPartSize: MAX_CSV_BYTES,
-            filter: ({ name }) => name === "csv",
-          }),
-          unstable_createMemoryUploadHandler({ maxPartSize: 1024 }),
-        ),
-      );
-    } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) return failure("import.tooLarge");
-      throw error;
-    }
-    const file = form.get("csv");
-    if (!file || typeof file === "string" || !("getFilePath" in file)) return failure("import.noFile");
-    const onDisk = file as File & { getFilePath(): string };
-    if (onDisk.size === 0) {
-      await fs.promises.rm(onDisk.getFilePath(), { force: true });
-      return failure("import.noFile");
-    }
-    const result = await createImportJob(store, user.id, {
-      filePath: onDisk.getFilePath(),
-      fileName: onDisk.name,
-      bytes: onDisk.size,
-    });
+    const upload = await receiveCsvUpload(request);
+    if (!upload.ok) return failure(upload.error === "tooLarge" ? "import.tooLarge" : "import.noFile");
+    const result = await createImportJob(store, user.id, upload.file);
     if (!result.ok) return fileFailure(result.error);
     return redirect(`${here}?job=${result.jobId}`);
   }
@@ -118,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = confirmImportJob(store, jobId);
   if (!result.ok) {
     if (result.error === "notFound") notFound();
-    return failure(`import.${result.error}` as const, "", result.error === "imported" ? 409 : 410);
+    return failure(`import.${result.error}` as const, "", result.error === "expired" ? 410 : 409);
   }
   return redirect(`${here}?job=${jobId}`);
 }

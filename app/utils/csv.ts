@@ -26,6 +26,8 @@ export const REQUIRED_COLUMNS: CsvColumn[] = ["sku", "title_en", "category", "pr
 export const MAX_CSV_MB = 30;
 export const MAX_CSV_BYTES = MAX_CSV_MB * 1024 * 1024;
 export const MAX_CSV_ROWS = 50_000;
+/** Rows of an import's diff shown per page. */
+export const IMPORT_PAGE_SIZE = 50;
 /**
  * The longest record (in characters) the parser will hold: every cell of a listing at its longest
  * fits many times over. A quote that is never closed stops here instead of reading the whole file

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { and, asc, count, eq, gt, inArray, lt, lte, sql } from "drizzle-orm";
 import type { MessageKey, Vars } from "#app/i18n/translate.ts";
-import { CSV_COLUMNS, CsvError, type CsvColumn } from "#app/utils/csv.ts";
+import { CSV_COLUMNS, CsvError, IMPORT_PAGE_SIZE, type CsvColumn } from "#app/utils/csv.ts";
 import { readCsvRecords } from "#app/utils/csv-stream.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
@@ -44,7 +44,6 @@ import { ownProductCondition, productColumns } from "./listings.server.ts";
 export const IMPORT_JOB_TTL_MS = 2 * 60 * 60_000;
 /** Job records (counts only, their rows are gone) are kept this long for the owner's history. */
 const IMPORT_JOB_KEEP_MS = 30 * 24 * 60 * 60_000;
-export const IMPORT_PAGE_SIZE = 50;
 /** Rows written per statement while a file is read, and per step of a confirmed import. */
 const BATCH = 500;
 
