@@ -49,6 +49,8 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     "festival_sessions",
     "festival_stores",
     "festivals",
+    "import_jobs",
+    "import_rows",
     "notifications",
     "order_events",
     "order_items",
