@@ -43,16 +43,15 @@ test(
         `Baobab powder, batch ${i}`,
         `猴面包树果粉 第${i}批`,
         `Poudre de baobab, lot ${i}`,
-        `Cold-milled baobab fruit pulp from Malawi, batch ${i}.\nRich in vitamin C; stir into porridge or water. `.repeat(
-          2,
-        ),
-        `马拉维冷磨猴面包树果肉，第${i}批。富含维生素C，可冲水或拌入燕麦粥。`,
-        `Pulpe de fruit de baobab du Malawi moulue à froid, lot ${i}. Riche en vitamine C.`,
+        `Cold-milled baobab pulp, batch ${i}.\nRich in vitamin C.`,
+        `冷磨猴面包树果肉，第${i}批。`,
+        `Pulpe de baobab, lot ${i}.`,
         "superfoods",
         "baobab|vitamin c",
         i === 31_337 ? "free" : "12.50",
         String(i % 100),
         "active",
+        notes,
       ]);
     const csv = toCsv(rows);
     rows.length = 0;
