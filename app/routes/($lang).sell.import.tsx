@@ -15,7 +15,8 @@ import {
   type ImportJobView,
   type ImportShow,
 } from "#app/models/owner/import-export.server.ts";
-import { IMPORT_PAGE_SIZE, MAX_CSV_BYTES, MAX_CSV_MB, MAX_CSV_ROWS, type CsvError } from "#app/utils/csv.ts";
+import type { CsvError } from "#app/utils/csv.ts";
+import { IMPORT_PAGE_SIZE, MAX_CSV_BYTES, MAX_CSV_MB, MAX_CSV_ROWS } from "#app/utils/csv-limits.ts";
 import { receiveCsvUpload } from "#app/utils/csv-upload.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";

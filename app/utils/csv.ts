@@ -22,12 +22,7 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const REQUIRED_COLUMNS: CsvColumn[] = ["sku", "title_en", "category", "price_usd", "stock"];
-/** An import file: at most this many bytes (streamed to disk, never held in memory) and data rows. */
-export const MAX_CSV_MB = 30;
-export const MAX_CSV_BYTES = MAX_CSV_MB * 1024 * 1024;
-export const MAX_CSV_ROWS = 50_000;
-/** Rows of an import's diff shown per page. */
-export const IMPORT_PAGE_SIZE = 50;
+export { IMPORT_PAGE_SIZE, MAX_CSV_BYTES, MAX_CSV_MB, MAX_CSV_ROWS } from "./csv-limits.ts";
 /**
  * The longest record (in characters) the parser will hold: every cell of a listing at its longest
  * fits many times over. A quote that is never closed stops here instead of reading the whole file
