@@ -6,6 +6,7 @@ import { deleteSpentTokens } from "#app/models/account-tokens.server.ts";
 import { expireReservations } from "#app/models/checkout.server.ts";
 import { purgeCustomsIds } from "#app/models/customs.server.ts";
 import { sweepOrphanMedia } from "#app/models/media.server.ts";
+import { expireImportJobs } from "#app/models/owner/import-export.server.ts";
 import { sendDueNotifications } from "#app/models/notifications.server.ts";
 import { sendDueRefunds } from "#app/models/refunds.server.ts";
 import { deleteExpiredSessions } from "#app/models/sessions.server.ts";
@@ -48,6 +49,8 @@ export function backgroundJobs(): BackgroundJob[] {
     { name: "refund-sender", intervalMs: 5_000, run: () => sendDueRefunds().then(() => undefined) },
     // Image files nothing refers to any more (a failed or outraced upload, a crash) are removed after an hour.
     { name: "media-orphans", intervalMs: 10 * 60_000, run: () => void sweepOrphanMedia() },
+    // CSV import jobs not confirmed in time expire; their rows and files are deleted (decision 029).
+    { name: "import-expiry", intervalMs: 10 * 60_000, run: () => expireImportJobs().then(() => undefined) },
     // Expired sign-in sessions are deleted (they already sign nobody in; decision 018).
     { name: "session-purge", intervalMs: 60 * 60_000, run: () => void deleteExpiredSessions() },
     // Verification and reset links used or expired over a day ago are deleted (decision 022).

@@ -1,6 +1,10 @@
+import { CsvError as ParseError, parse as parseSync } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+
 /**
- * CSV for listing import/export (RFC 4180: commas, double quotes, doubled quotes inside quotes,
- * CRLF or LF line ends, an optional UTF-8 BOM). Pure functions, unit-tested.
+ * CSV for listing import/export (RFC 4180 through csv-parse and csv-stringify: commas, double
+ * quotes, doubled quotes inside quotes, CRLF, LF or CR line ends, an optional UTF-8 BOM). The
+ * streaming reader the import uses is app/utils/csv-stream.server.ts; these are the shared rules.
  */
 export const CSV_COLUMNS = [
   "sku",
@@ -18,9 +22,13 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const REQUIRED_COLUMNS: CsvColumn[] = ["sku", "title_en", "category", "price_usd", "stock"];
-export const MAX_CSV_BYTES = 5 * 1024 * 1024;
-export const MAX_CSV_ROWS = 5000;
-export const MAX_CELL_LENGTH = 10_000;
+export { IMPORT_PAGE_SIZE, MAX_CSV_BYTES, MAX_CSV_MB, MAX_CSV_ROWS } from "./csv-limits.ts";
+/**
+ * The longest record (in characters) the parser will hold: every cell of a listing at its longest
+ * fits many times over. A quote that is never closed stops here instead of reading the whole file
+ * into one cell.
+ */
+export const MAX_RECORD_CHARS = 100_000;
 
 export class CsvError extends Error {
   constructor(
@@ -28,16 +36,6 @@ export class CsvError extends Error {
     readonly detail = "",
   ) {
     super(`${code}${detail ? `: ${detail}` : ""}`);
-  }
-}
-
-/** Bytes → text, refusing anything that is not valid UTF-8 (a GBK or Latin-1 file would garble Chinese and French). */
-export function decodeUtf8(bytes: Uint8Array): string {
-  if (bytes.length > MAX_CSV_BYTES) throw new CsvError("tooLarge");
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new CsvError("notUtf8");
   }
 }
 
@@ -56,69 +54,54 @@ const FORMULA_CELL = /^'*[=+\-@\t\r]/;
 export const neutraliseFormulaCell = (cell: string) => (FORMULA_CELL.test(cell) ? `'${cell}` : cell);
 export const restoreFormulaCell = (cell: string) => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
-/** CSV text → rows of cells; a cell that export neutralised against formula injection comes back as it was. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endCell = () => {
-    if (cell.length > MAX_CELL_LENGTH) throw new CsvError("cellTooLong", `row ${rows.length + 1}`);
-    row.push(restoreFormulaCell(cell));
-    cell = "";
-  };
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += c;
-    } else if (c === '"') {
-      if (cell !== "") throw new CsvError("malformed", `row ${rows.length + 1}`);
-      quoted = true;
-    } else if (c === ",") endCell();
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      endCell();
-      rows.push(row);
-      row = [];
-      if (rows.length > MAX_CSV_ROWS + 1) throw new CsvError("tooManyRows");
-    } else cell += c;
-  }
-  if (quoted) throw new CsvError("malformed", "unclosed quote");
-  if (cell !== "" || row.length > 0) {
-    endCell();
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ""));
+/** The csv-parse options of every reader here (the streaming one adds `info`). */
+export const CSV_PARSE_OPTIONS = {
+  bom: true,
+  relax_column_count: true,
+  max_record_size: MAX_RECORD_CHARS,
+} as const;
+
+/** A csv-parse error → ours: a record too long, or anything else malformed (an unclosed or stray quote). */
+export function csvErrorOf(error: unknown, line: number): CsvError | null {
+  if (!(error instanceof ParseError)) return null;
+  return new CsvError(error.code === "CSV_MAX_RECORD_SIZE" ? "cellTooLong" : "malformed", String(line));
 }
 
-/** Header row → records keyed by known column names (unknown columns are ignored). */
-export function csvRecords(rows: string[][]): Record<CsvColumn, string>[] {
-  const [header, ...body] = rows;
-  if (!header || body.length === 0) throw new CsvError("empty");
+/**
+ * Small CSV text → rows of cells (empty lines left out); a cell that export neutralised against
+ * formula injection comes back as it was. For tests and small texts: imports stream instead.
+ */
+export function parseCsv(text: string): string[][] {
+  try {
+    const rows = parseSync(text, CSV_PARSE_OPTIONS) as string[][];
+    return rows.filter((r) => !(r.length === 1 && r[0] === "")).map((r) => r.map(restoreFormulaCell));
+  } catch (error) {
+    throw csvErrorOf(error, (error as { lines?: number }).lines ?? 0) ?? error;
+  }
+}
+
+/** Header cells → the position of each known column (unknown columns are ignored); refuses a header without the required ones. */
+export function columnPositions(header: string[]): Map<CsvColumn, number> {
   const names = header.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length > 0) throw new CsvError("missingColumns", missing.join(", "));
-  if (body.length > MAX_CSV_ROWS) throw new CsvError("tooManyRows");
-  return body.map(
-    (cells) =>
-      Object.fromEntries(
-        CSV_COLUMNS.map((c) => [c, names.includes(c) ? (cells[names.indexOf(c)] ?? "").trim() : ""]),
-      ) as Record<CsvColumn, string>,
-  );
+  return new Map(CSV_COLUMNS.filter((c) => names.includes(c)).map((c) => [c, names.indexOf(c)]));
 }
 
-const needsQuotes = /[",\r\n]/;
+/** One row's cells → a record keyed by column (trimmed, formula quote taken off; absent columns empty). */
+export function recordOf(positions: Map<CsvColumn, number>, cells: string[]): Record<CsvColumn, string> {
+  return Object.fromEntries(
+    CSV_COLUMNS.map((c) => {
+      const at = positions.get(c);
+      return [c, at === undefined ? "" : restoreFormulaCell((cells[at] ?? "").trim())];
+    }),
+  ) as Record<CsvColumn, string>;
+}
+
 /** Rows → CSV text (UTF-8 BOM, CRLF), formula-leading cells neutralised (see above). */
 export function toCsv(rows: string[][]): string {
-  const cellText = (raw: string) => {
-    const cell = neutraliseFormulaCell(raw);
-    return needsQuotes.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-  };
-  return `\uFEFF${rows.map((r) => r.map(cellText).join(",")).join("\r\n")}\r\n`;
+  return `\uFEFF${stringify(
+    rows.map((r) => r.map(neutraliseFormulaCell)),
+    { record_delimiter: "windows", quoted_match: /[\r\n]/ },
+  )}`;
 }

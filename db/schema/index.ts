@@ -8,3 +8,4 @@ export * from "./runtime.ts";
 export * from "./reviews.ts";
 export * from "./addresses.ts";
 export * from "./shipping.ts";
+export * from "./imports.ts";

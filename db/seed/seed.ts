@@ -70,6 +70,8 @@ export function clearCatalog(db: DB) {
   db.transaction((tx) => {
     for (const table of [
       "audit_log",
+      "import_rows",
+      "import_jobs",
       "reviews",
       "wishlist_items",
       "store_follows",

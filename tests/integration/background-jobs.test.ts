@@ -10,6 +10,7 @@ describe("background jobs", () => {
       "reservation-expiry",
       "refund-sender",
       "media-orphans",
+      "import-expiry",
       "session-purge",
       "account-token-purge",
       "rate-limit-purge",

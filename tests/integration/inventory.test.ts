@@ -9,7 +9,6 @@ import * as orderPage from "#app/routes/($lang).account.orders.$id.tsx";
 import * as productPage from "#app/routes/($lang).products.$slug.tsx";
 import * as editRoute from "#app/routes/($lang).sell.products.$id.tsx";
 import * as listingsRoute from "#app/routes/($lang).sell.products._index.tsx";
-import * as importRoute from "#app/routes/($lang).sell.import.tsx";
 import * as storeOrders from "#app/routes/($lang).sell.orders.tsx";
 import { expireReservations } from "#app/models/checkout.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
@@ -19,16 +18,9 @@ import { festivalDeals, orderItems, orders, products } from "#db/schema/index.ts
 import { cookieFor, ownerOf } from "#tests/support/auth.ts";
 import { useEnv } from "#tests/support/env.ts";
 import { createFestival, createProduct, freeShipping } from "#tests/support/factories.ts";
+import { confirmImport, uploadCsv, viewImport } from "#tests/support/import.ts";
 import { toCsv } from "#app/utils/csv.ts";
-import {
-  callAs,
-  callRoute,
-  routeArgs,
-  runLoader,
-  unwrap,
-  type RouteFn,
-  type RouteResult,
-} from "#tests/support/loaders.ts";
+import { callAs, callRoute, routeArgs, runLoader, type RouteFn, type RouteResult } from "#tests/support/loaders.ts";
 
 // These tests are about goods, stock and payments: shipping is free here (shipping.test.ts prices it).
 beforeAll(() => freeShipping(getDb()));
@@ -280,31 +272,21 @@ describe("CSV import sets units on hand", () => {
         "active",
       ],
     ]);
-  async function importCsv(csv: string, step: "preview" | "import") {
-    const body =
-      step === "import"
-        ? new URLSearchParams({ intent: "import", csv })
-        : (() => {
-            const form = new FormData();
-            form.append("csv", new File([csv], "listings.csv", { type: "text/csv" }));
-            return form;
-          })();
-    const request = new Request("http://localhost:3000/sell/import", {
-      method: "POST",
-      body,
-      headers: { Cookie: owner },
-    });
-    return unwrap(await importRoute.action(await routeArgs(request, {})));
+  /** Uploads and confirms, as the owner would: the job's counts after the import. */
+  async function importCsv(csv: string) {
+    const jobId = (await uploadCsv(owner, csv)).jobId!;
+    expect((await confirmImport(owner, jobId)).status).toBe(302);
+    return (await viewImport(owner, jobId)).view.job;
   }
 
   test("the oversell scenario through the import: a count of 5 with 3 held leaves 2 to sell, and 5 after expiry", async () => {
     const product = createProduct(db(), { stock: 5 });
     await placeThroughCheckout(product.id, 3);
-    const done = await importCsv(csvFor(product, 5), "import");
-    expect(done.body).toMatchObject({ step: "done", counts: { updated: 0, unchanged: 1, skipped: 0 } });
+    const upload = await uploadCsv(owner, csvFor(product, 5));
+    expect((await viewImport(owner, upload.jobId!)).view.job).toMatchObject({ unchangedCount: 1, changedCount: 0 });
     expect(await shopperSees(product.slug)).toBe(2);
     // A new count is written as on hand; what is held stays held.
-    expect((await importCsv(csvFor(product, 7), "import")).body).toMatchObject({ counts: { updated: 1 } });
+    expect(await importCsv(csvFor(product, 7))).toMatchObject({ updatedCount: 1 });
     expect(units(product.id)).toEqual({ onHand: 7, reserved: 3, available: 4 });
     expireAll();
     expect(await shopperSees(product.slug)).toBe(7);
@@ -315,21 +297,36 @@ describe("CSV import sets units on hand", () => {
     const product = createProduct(db(), { stock: 5 });
     const orderId = await placeThroughCheckout(product.id, 3);
     const before = db().select().from(products).where(eq(products.id, product.id)).get()!;
-    const csv = csvFor(product, 2);
-    const preview = await importCsv(csv, "preview");
-    const problem = {
-      line: 2,
-      sku: product.sku,
-      errors: [{ column: "stock", key: "inventory.belowReserved", vars: { count: 3, orders: `#${orderId}` } }],
+    const upload = await uploadCsv(owner, csvFor(product, 2));
+    const belowReserved = {
+      column: "stock",
+      key: "inventory.belowReserved",
+      vars: { count: 3, orders: `#${orderId}` },
     };
-    expect(preview.body).toMatchObject({ step: "preview", valid: 0, invalidCount: 1, invalid: [problem] });
-    const done = await importCsv(csv, "import");
-    expect(done.body).toEqual({
-      step: "done",
-      counts: { created: 0, updated: 0, unchanged: 0, skipped: 1 },
-      problems: [problem],
-    });
+    const preview = (await viewImport(owner, upload.jobId!)).view;
+    expect(preview.job).toMatchObject({ errorCount: 1, changedCount: 0, newCount: 0 });
+    expect(preview.rows).toEqual([expect.objectContaining({ line: 2, sku: product.sku, errors: [belowReserved] })]);
     expect(db().select().from(products).where(eq(products.id, product.id)).get()).toEqual(before);
+  });
+
+  test("an order placed between the check and the confirmation: the row is skipped, never oversold", async () => {
+    const product = createProduct(db(), { stock: 5 });
+    const upload = await uploadCsv(owner, csvFor(product, 2));
+    expect((await viewImport(owner, upload.jobId!)).view.job).toMatchObject({ changedCount: 1, errorCount: 0 });
+    const orderId = await placeThroughCheckout(product.id, 3);
+    const before = db().select().from(products).where(eq(products.id, product.id)).get()!;
+    expect((await confirmImport(owner, upload.jobId!)).status).toBe(302);
+    const done = (await viewImport(owner, upload.jobId!)).view;
+    expect(done.job).toMatchObject({ updatedCount: 0, skippedCount: 1 });
+    expect(done.rows).toEqual([
+      expect.objectContaining({
+        line: 2,
+        sku: product.sku,
+        errors: [{ column: "stock", key: "inventory.belowReserved", vars: { count: 3, orders: `#${orderId}` } }],
+      }),
+    ]);
+    expect(db().select().from(products).where(eq(products.id, product.id)).get()).toEqual(before);
+    expect(units(product.id)).toEqual({ onHand: 5, reserved: 3, available: 2 });
   });
 });
 

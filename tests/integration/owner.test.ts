@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { and, eq, isNull } from "drizzle-orm";
 import {
   routeArgs,
@@ -19,6 +20,8 @@ import * as exportRoute from "#app/routes/sell.export[.csv].ts";
 import * as edit from "#app/routes/($lang).sell.products.$id.tsx";
 import * as listings from "#app/routes/($lang).sell.products._index.tsx";
 import * as create from "#app/routes/($lang).sell.products.new.tsx";
+import type { OwnStore } from "#app/models/access.server.ts";
+import { createImportJob } from "#app/models/owner/import-export.server.ts";
 import { applyForStore } from "#app/models/owner/store-applications.server.ts";
 import { searchCatalog } from "#app/models/search.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
@@ -37,6 +40,7 @@ const snapshot = (id: number) => db().select().from(products).where(eq(products.
 let visitors: Record<"anonymous" | "shopper" | "owner" | "otherOwner" | "organizer" | "unverifiedOwner", string | null>;
 let ownProductId: number;
 let otherProductId: number;
+let matrixJob: string;
 
 beforeAll(async () => {
   const a = ownerOf("yirga-highlands-coffee");
@@ -54,6 +58,14 @@ beforeAll(async () => {
       cityEn: "Accra",
     }).ok,
   ).toBe(true);
+  // A checked CSV file of the "other owner", waiting for its confirmation.
+  const csv = "sku,title_en,category,price_usd,stock\nMATRIX-CSV-1,Imported,coffee,5,1\n";
+  const job = await createImportJob(b.store as OwnStore, b.user.id, {
+    stream: Readable.from([Buffer.from(csv)]),
+    fileName: "matrix.csv",
+    bytes: csv.length,
+  });
+  matrixJob = job.ok ? job.jobId : "";
   visitors = {
     anonymous: null,
     shopper: await cookieFor((await newShopper()).id),
@@ -110,13 +122,7 @@ describe("authorization matrix over /sell", () => {
       { nameEn: "Nyeri Hills Coffee", countryCode: "KE", cityEn: "Nyeri" },
     ],
     ["import form", importRoute.loader as RouteFn, "/sell/import", {}],
-    [
-      "import",
-      importRoute.action as RouteFn,
-      "/sell/import",
-      {},
-      { intent: "import", csv: "sku,title_en,category,price_usd,stock\nMATRIX-CSV-1,Imported,coffee,5,1\n" },
-    ],
+    ["import", importRoute.action as RouteFn, "/sell/import", {}, { intent: "confirm", job: matrixJob }],
     ["export", exportRoute.loader as RouteFn, "/sell/export.csv", {}],
   ];
   // Expected status per visitor; the owner's writes are not run here (they change data; tested below).
@@ -136,7 +142,7 @@ describe("authorization matrix over /sell", () => {
     "profile form": [302, 403, 200, 403, 200],
     profile: [302, 403, 302, 403, 403],
     "import form": [302, 403, 200, 403, 200],
-    import: [302, 403, 200, 403, 403],
+    import: [302, 403, 302, 403, 403],
     export: [302, 403, 200, 403, 200],
   };
 

@@ -15,6 +15,7 @@ import { stores } from "#db/schema/index.ts";
 import { productJsonLd, serializeJsonLd } from "#app/utils/structured-data.ts";
 import { createClient, setSearchConnection } from "#search/client.ts";
 import { drainAll, enqueueSearchSync } from "#search/outbox.ts";
+import { MAX_CSV_BYTES } from "#app/utils/csv.ts";
 import { bodyLimitFor, contentSecurityPolicy } from "#server/index.ts";
 import { cookieFor, newShopper } from "#tests/support/auth.ts";
 import { testContext } from "#tests/support/context.ts";
@@ -195,7 +196,8 @@ describe("server policies", () => {
     expect(bodyLimitFor("/login")).toBe(1024 * 1024);
     expect(bodyLimitFor("/webhooks/stripe")).toBe(1024 * 1024);
     expect(bodyLimitFor("/zh/sell/products/12/images")).toBe(41 * 1024 * 1024);
-    expect(bodyLimitFor("/sell/import")).toBe(6 * 1024 * 1024);
+    expect(bodyLimitFor("/sell/import")).toBe(MAX_CSV_BYTES + 1024 * 1024);
+    expect(bodyLimitFor("/zh/sell/import")).toBe(MAX_CSV_BYTES + 1024 * 1024);
     expect(bodyLimitFor("/sell/products/12/images/../../../login")).toBe(1024 * 1024);
   });
 

@@ -268,7 +268,7 @@ export const fr: Messages = {
   "form.skuDuplicate": "Cette référence apparaît plus haut dans le fichier.",
   "import.title": "Importer des annonces (CSV)",
   "import.intro":
-    "Envoyez un fichier CSV enregistré en UTF-8. Les lignes sont rapprochées par référence : une référence connue met à jour l'annonce, une nouvelle en crée une. Rien n'est enregistré avant votre confirmation.",
+    "Téléversez un fichier CSV enregistré en UTF-8. Les lignes sont rapprochées par référence (SKU) : une référence connue met à jour l’annonce, une nouvelle en crée une. Vous voyez d’abord exactement ce qui changerait ; rien ne change dans votre boutique avant votre confirmation.",
   "import.columns": "Colonnes",
   "import.columnsHelp":
     "Obligatoires : sku, title_en, category (un code de catégorie comme coffee), price_usd, stock (unités en stock : votre comptage, y compris les unités retenues par des commandes). Facultatives : title_zh, title_fr, description_en, description_zh, description_fr, tags (séparés par |), status (draft, active ou archived ; draft si vide). Une cellule commençant par =, +, -, @ est exportée précédée d'une apostrophe ' pour que le tableur ne l'exécute pas comme une formule ; l'import retire cette apostrophe.",
@@ -289,10 +289,12 @@ export const fr: Messages = {
     "Import terminé : {created} créées, {updated} mises à jour, {unchanged} inchangées, {skipped} ignorées.",
   "import.export": "Télécharger vos annonces (CSV)",
   "import.notUtf8": "Le fichier n'est pas en UTF-8. Enregistrez-le au format « CSV UTF-8 » et réessayez.",
-  "import.tooLarge": "Le fichier dépasse 5 Mo.",
-  "import.malformed": "Le fichier n'est pas un CSV valide (vérifiez les guillemets près de {detail}).",
-  "import.cellTooLong": "Une cellule est trop longue ({detail}).",
-  "import.tooManyRows": "Un fichier peut contenir au plus 5 000 lignes.",
+  "import.tooLarge": "Le fichier dépasse {mb} Mo. Découpez-le en fichiers plus petits.",
+  "import.malformed":
+    "Le fichier n’est pas un CSV valide : vérifiez les guillemets de l’enregistrement qui commence à la ligne {detail}.",
+  "import.cellTooLong":
+    "L’enregistrement qui commence à la ligne {detail} est beaucoup trop long (un guillemet est-il resté ouvert ?).",
+  "import.tooManyRows": "Un fichier peut compter au plus 50 000 lignes. Découpez-le en fichiers plus petits.",
   "photo.cover": "Couverture",
   "photo.makeCover": "Mettre en couverture",
   "photo.earlier": "Avant",
@@ -1202,6 +1204,40 @@ export const fr: Messages = {
   "follow.errorFull": "Vous suivez déjà le maximum de boutiques (200).",
   // section:reviews end
   // section:import start
+  "import.limits": "Jusqu’à {mb} Mo et {rows} lignes, enregistré en CSV UTF-8.",
+  "import.checking": "Vérification du fichier…",
+  "import.fileSummary": { one: "{name} : {count} ligne vérifiée.", other: "{name} : {count} lignes vérifiées." },
+  "import.diffTitle": "Ce que ce fichier change",
+  "import.countNew": "nouvelles annonces",
+  "import.countChanged": "annonces modifiées",
+  "import.countUnchanged": "inchangées",
+  "import.countErrors": "lignes à corriger",
+  "import.tabErrors": "Problèmes",
+  "import.tabChanged": "Modifications",
+  "import.tabNew": "Nouvelles annonces",
+  "import.tabSkipped": "Ignorées à l’import",
+  "import.errorsSkipped": {
+    one: "{count} ligne à corriger sera laissée de côté.",
+    other: "{count} lignes à corriger seront laissées de côté.",
+  },
+  "import.confirmHint": "Rien n’a encore changé dans votre boutique. Cette vérification est conservée 2 heures.",
+  "import.confirm": { one: "Importer {count} annonce", other: "Importer {count} annonces" },
+  "import.importing": "Import en cours…",
+  "import.nothingToImport": "Rien dans ce fichier ne modifierait vos annonces.",
+  "import.expired":
+    "Cette vérification a expiré et n’a pas été importée. Téléversez de nouveau le fichier pour voir ce qu’il changerait maintenant.",
+  "import.imported": "Ce fichier a déjà été importé ; il n’a pas été importé une seconde fois.",
+  "import.notReady": "Ce fichier est encore en cours de vérification. Réessayez dans un instant.",
+  "import.skippedNote":
+    "Ces lignes n’ont pas été importées : les annonces ont changé après la vérification (par exemple, des commandes réservent maintenant plus d’unités).",
+  "import.shown": "Affichage de {from} à {to} sur {total}.",
+  "import.noneHere": "Rien ici.",
+  "import.lineN": "Ligne {line}",
+  "import.was": "avant",
+  "import.now": "après",
+  "import.emptyValue": "(vide)",
+  "import.stockN": "{count} en stock",
+  "import.another": "Vérifier un autre fichier",
   // section:import end
   // section:organizer start
   "org.mapHeading": "Carte de couverture",
