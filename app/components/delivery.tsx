@@ -1,3 +1,4 @@
+import type { OrderCharges } from "#app/models/shipping/order-charges.server.ts";
 import { Form } from "@remix-run/react";
 import { LOCALE_INFO, type Locale } from "#app/i18n/locales.ts";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
@@ -230,5 +231,53 @@ export function DeliveryTotals({
           : null}
       </p>
     </div>
+  );
+}
+
+/**
+ * An order's shipping per store and import tax, as charged (order pages for the shopper, the owner
+ * and organizers): the lines above them plus these make the total.
+ */
+export function OrderChargeLines({ charges, currency }: { charges: OrderCharges; currency: string }) {
+  const t = useT();
+  const locale = useLocale();
+  if (charges.shipping.length === 0 && !charges.tax) return null;
+  return (
+    <dl className="ml-auto grid max-w-md grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm" data-testid="order-charges">
+      {charges.shipping.map((s) => (
+        <div key={s.storeId} className="contents" data-testid={`order-shipping-${s.storeId}`}>
+          <dt>
+            {t("shipping.orderShipping", {
+              method: t(`shipping.method.${s.method}` as MessageKey),
+              store: s.storeName,
+            })}
+            <span className="block text-xs text-stone-600">
+              <ArrivalText from={s.arriveFrom} to={s.arriveBy} />
+            </span>
+          </dt>
+          <dd className="text-right">
+            {s.costCents === 0 ? t("shipping.free") : formatMoney(s.costCents, currency, locale)}
+            {s.refundedCents > 0 ? (
+              <span className="block text-xs text-stone-700">
+                {t("refund.refundedTotal", { amount: formatMoney(s.refundedCents, currency, locale) })}
+              </span>
+            ) : null}
+          </dd>
+        </div>
+      ))}
+      {charges.tax ? (
+        <div className="contents" data-testid="order-tax">
+          <dt>{t("tax.line")}</dt>
+          <dd className="text-right">
+            {formatMoney(charges.tax.cents, currency, locale)}
+            {charges.tax.refundedCents > 0 ? (
+              <span className="block text-xs text-stone-700">
+                {t("refund.refundedTotal", { amount: formatMoney(charges.tax.refundedCents, currency, locale) })}
+              </span>
+            ) : null}
+          </dd>
+        </div>
+      ) : null}
+    </dl>
   );
 }

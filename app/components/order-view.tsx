@@ -1,3 +1,4 @@
+import { OrderChargeLines } from "#app/components/delivery.tsx";
 import { ShippingAddress } from "#app/components/shipping-address.tsx";
 import { Shipment } from "#app/components/shipment.tsx";
 import { Link } from "@remix-run/react";
@@ -93,6 +94,7 @@ export function OrderView({ order }: { order: OrderDetail }) {
           ))}
         </tbody>
       </table>
+      <OrderChargeLines charges={order.charges} currency={order.currency} />
       <p className="text-right text-lg font-semibold" data-testid="order-total">
         {t("checkout.total")}: {formatMoney(order.totalCents, order.currency, locale)}
         {order.refundedCents > 0 ? (

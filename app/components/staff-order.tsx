@@ -1,3 +1,4 @@
+import { OrderChargeLines } from "#app/components/delivery.tsx";
 import { ShippingAddress } from "#app/components/shipping-address.tsx";
 import { Form, useNavigation } from "@remix-run/react";
 import { OrderStatusBadge } from "#app/components/order-view.tsx";
@@ -42,6 +43,7 @@ export function StaffOrderView({
             {order.refundedCents > 0 ? ` · ${t("refund.refundedTotal", { amount: money(order.refundedCents) })}` : ""}
           </span>
         </p>
+        <OrderChargeLines charges={order.charges} currency={order.currency} />
         {order.flag ? <Notice tone="warning">{order.flag}</Notice> : null}
         {result && result.lineId === null ? <Notice tone="error">{t(result.message)}</Notice> : null}
         <ul className="space-y-4" data-testid="staff-order-lines">

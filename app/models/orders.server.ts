@@ -1,3 +1,4 @@
+import { orderCharges, type OrderCharges } from "./shipping/order-charges.server.ts";
 import { and, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
@@ -121,6 +122,8 @@ export interface OrderDetail extends OrderSummary {
     lines: string[];
     customs: { name: string; idMasked: string | null; idPurged: boolean } | null;
   };
+  /** Shipping per store and the import tax (decision 025): with the lines, they make the total. */
+  charges: OrderCharges;
   reservedUntil: string;
   paidAt: string | null;
   cancelReason: string | null;
@@ -179,6 +182,7 @@ export function getOrderForViewer(
     itemCount: lines.reduce((n, l) => n + l.line.quantity, 0),
     email: order.email,
     shipping: shippingOf(order, locale),
+    charges: orderCharges(order.id, locale),
     reservedUntil: order.reservedUntil.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     cancelReason: order.cancelReason,
@@ -425,6 +429,8 @@ export interface StaffOrder {
   createdAt: string;
   paidAt: string | null;
   shipping: OrderDetail["shipping"];
+  /** An owner sees their own store's shipping only; organizers every store's and the tax. */
+  charges: OrderCharges;
   lines: StaffOrderLine[];
   refundable: boolean;
 }
@@ -471,6 +477,7 @@ export function getOrderForStaff(
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     shipping: shippingOf(order, locale),
+    charges: orderCharges(order.id, locale, "store" in viewer ? { storeId: viewer.store.id } : {}),
     refundable: REFUNDABLE_STATUSES.includes(order.status),
     lines: rows.map(({ line, store }) => ({
       id: line.id,

@@ -15,6 +15,7 @@ describe("background jobs", () => {
       "account-token-purge",
       "rate-limit-purge",
       "mail-sender",
+      "customs-id-purge",
       "search-log-flush",
       "festival-boundaries",
     ]);

@@ -2,6 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { changeCart } from "#app/models/cart.server.ts";
 import { placeOrder } from "#app/models/checkout.server.ts";
+import { orderAccessToken } from "#app/models/order-tokens.server.ts";
+import { getOrderForViewer } from "#app/models/orders.server.ts";
+import { orderCharges } from "#app/models/shipping/order-charges.server.ts";
 import { shippingDetails, TEST_RESIDENT_ID } from "#tests/support/addresses.ts";
 import { applyPaymentEvent, startPayment } from "#app/models/payments.server.ts";
 import { requestRefund, sendRefund } from "#app/models/refunds.server.ts";
@@ -160,6 +163,22 @@ describe("shipping per store to mainland China", () => {
     expect(tax).toBeGreaterThan(0);
     expect(taxOf(id)).toMatchObject({ taxCents: tax, rateMicros: RATE, email: SHANGHAI.email, year: 2026 });
     expect(orderOf(id).totalCents).toBe(4000 + 1500 + 1300 + 800 + tax);
+
+    // The order page shows what the total is made of: lines, each store's shipping, the tax.
+    const page = getOrderForViewer(id, { userId: null, token: orderAccessToken(id) }, "zh")!;
+    const lineSum = page.lines.reduce((sum, l) => sum + l.unitCents * l.quantity, 0);
+    const shippingSum = page.charges.shipping.reduce((sum, c) => sum + c.costCents, 0);
+    expect(page.charges.shipping.map((c) => [c.storeId, c.method, c.arriveFrom, c.arriveBy])).toEqual([
+      [storeA.id, "postal", "2026-12-13", "2026-12-26"],
+      [storeB.id, "postal", "2026-12-13", "2026-12-21"],
+    ]);
+    expect(page.charges.tax).toEqual({ cents: tax, refundedCents: 0 });
+    expect(lineSum + shippingSum + page.charges.tax!.cents).toBe(page.totalCents);
+    // A store owner sees their own shipping only, and not the tax (it is not theirs).
+    expect(orderCharges(id, "en", { storeId: storeB.id })).toEqual({
+      shipping: [expect.objectContaining({ storeId: storeB.id, costCents: 800 })],
+      tax: null,
+    });
   });
 
   test("free at the store's threshold ($100 of goods), charged a cent below it", () => {

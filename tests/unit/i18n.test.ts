@@ -56,6 +56,7 @@ describe("messages", () => {
       "home.progressOf",
       "error.status",
       "store.location",
+      "org.listSeparator", // 、 is Chinese punctuation, outside the ideograph range
     ]);
     for (const [key, value] of Object.entries(zh)) {
       if (exempt.has(key)) continue;

@@ -1315,6 +1315,9 @@ export const en = {
   "org.entity.synonyms": "Synonym group",
   "org.entity.featured": "Featured products",
   "org.entity.order": "Order",
+  "org.audit.review.hide": "Review hidden",
+  "org.audit.review.restore": "Review shown again",
+  "org.entity.review": "Review",
   // section:organizer end
   // section:perf start
   // section:perf end

@@ -1350,6 +1350,9 @@ export const fr: Messages = {
   "org.entity.synonyms": "Groupe de synonymes",
   "org.entity.featured": "Produits en avant",
   "org.entity.order": "Commande",
+  "org.audit.review.hide": "Avis masqué",
+  "org.audit.review.restore": "Avis de nouveau visible",
+  "org.entity.review": "Avis",
   // section:organizer end
   // section:perf start
   // section:perf end

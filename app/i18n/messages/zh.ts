@@ -1162,7 +1162,7 @@ export const zh: Messages = {
   "org.mapByProducts": "商品",
   "org.mapLegend": "图例",
   "org.mapMissing": "尚未入驻（0）",
-  "org.mapRange": "{from}–{to}",
+  "org.mapRange": "{from} 至 {to}",
   "org.mapSmallNote": "小岛国以圆点和名称标出。",
   "org.missingList": "尚未入驻：{names}",
   "org.noneMissing": "所有国家均已入驻。",
@@ -1253,6 +1253,9 @@ export const zh: Messages = {
   "org.entity.synonyms": "同义词组",
   "org.entity.featured": "精选商品",
   "org.entity.order": "订单",
+  "org.audit.review.hide": "评价已隐藏",
+  "org.audit.review.restore": "评价已恢复显示",
+  "org.entity.review": "评价",
   // section:organizer end
   // section:perf start
   // section:perf end
