@@ -1,6 +1,6 @@
 import type { OrderCharges } from "#app/models/shipping/order-charges.server.ts";
 import { Form } from "@remix-run/react";
-import { LOCALE_INFO, type Locale } from "#app/i18n/locales.ts";
+import type { Locale } from "#app/i18n/locales.ts";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { formatDate } from "#app/utils/datetime.ts";
@@ -37,15 +37,6 @@ export interface DeliveryView {
   ok: boolean;
 }
 
-export function countryName(code: string | null, locale: Locale): string {
-  if (!code) return "";
-  try {
-    return new Intl.DisplayNames([LOCALE_INFO[locale].intl], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 /** A calendar day (YYYY-MM-DD, Beijing) in the reader's style. */
 function day(iso: string, locale: Locale) {
   return formatDate(`${iso}T12:00:00+08:00`, locale);
@@ -58,13 +49,18 @@ export function ArrivalText({ from, to }: { from: string; to: string }) {
 }
 
 /** The destination picker of the cart (no JavaScript needed: a form that posts and comes back). */
-export function DestinationForm({ destination, codes, back }: { destination: string; codes: string[]; back: string }) {
+export function DestinationForm({
+  destination,
+  countries,
+  back,
+}: {
+  destination: string;
+  /** Named and sorted by the loader (the browser's country names differ from the server's). */
+  countries: { code: string; name: string }[];
+  back: string;
+}) {
   const t = useT();
   const href = useHref();
-  const locale = useLocale();
-  const names = codes
-    .map((code) => ({ code, name: countryName(code, locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, LOCALE_INFO[locale].intl));
   return (
     <Form method="post" action={href("/cart/delivery")} className="space-y-1" data-testid="destination-form">
       <input type="hidden" name="intent" value="destination" />
@@ -80,7 +76,7 @@ export function DestinationForm({ destination, codes, back }: { destination: str
           key={destination}
           className="min-w-0 flex-1 rounded border border-stone-300 bg-white px-2 py-1.5 text-sm"
         >
-          {names.map((c) => (
+          {countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
             </option>

@@ -10,7 +10,9 @@ import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { changeCart, deliveryLines, getCartView, type CartChange, type CartLine } from "#app/models/cart.server.ts";
-import { DeliveryTotals, DestinationForm, StoreShipping, countryName } from "#app/components/delivery.tsx";
+import { DeliveryTotals, DestinationForm, StoreShipping } from "#app/components/delivery.tsx";
+import { LOCALE_INFO } from "#app/i18n/locales.ts";
+import { countryName } from "#app/utils/address-form.server.ts";
 import { priceDelivery } from "#app/models/shipping/delivery.server.ts";
 import { readDeliveryPrefs } from "#app/utils/delivery-cookie.server.ts";
 import { countries as COUNTRY_LIST } from "countries-list";
@@ -35,7 +37,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     cart: { ...cart, canCheckout: cart.canCheckout && delivery.ok },
     delivery,
-    countryCodes: Object.keys(COUNTRY_LIST).filter((c) => c !== "AQ"),
+    // Named on the server: the browser's country names (its own ICU data) differ from Node's, and
+    // names computed during hydration would not match the page.
+    countries: Object.keys(COUNTRY_LIST)
+      .filter((c) => c !== "AQ")
+      .map((code) => ({ code, name: countryName(code, context.locale) }))
+      .sort((a, b) => a.name.localeCompare(b.name, LOCALE_INFO[context.locale].intl)),
+    destinationName: delivery.destination ? countryName(delivery.destination, context.locale) : "",
     unpaid: unpaidOrdersFromCart(context.cartOwner),
   };
 }
@@ -87,7 +95,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("cart.title"));
 
 export default function Cart() {
-  const { cart, unpaid, delivery, countryCodes } = useLoaderData<typeof loader>();
+  const { cart, unpaid, delivery, countries, destinationName } = useLoaderData<typeof loader>();
   const t = useT();
   const href = useHref();
   const locale = useLocale();
@@ -138,7 +146,7 @@ export default function Cart() {
                         delivery.blockedProductIds.includes(line.productId)
                           ? t("shipping.notShipped", {
                               store: store.name,
-                              country: countryName(delivery.destination, locale),
+                              country: destinationName,
                             })
                           : null
                       }
@@ -160,7 +168,7 @@ export default function Cart() {
               </span>
             </p>
             <div className="mt-3 space-y-3 border-t border-stone-200 pt-3">
-              <DestinationForm destination={delivery.destination ?? ""} codes={countryCodes} back="cart" />
+              <DestinationForm destination={delivery.destination ?? ""} countries={countries} back="cart" />
               <DeliveryTotals delivery={delivery} stores={cart.stores} />
             </div>
             <p className="mt-2 text-xs text-stone-600">{t("cart.pricesNote")}</p>

@@ -156,6 +156,11 @@ test("keyboard only: from the home page to a paid demo order", async ({ page }) 
   }
   await tabTo(page, (el) => el.tag === "button" && el.text === "Place order and pay");
   await page.keyboard.press("Enter");
+  // The cart priced shipping for its destination (the United States by default in English): an
+  // address in France is priced again and shown before anything is charged; pay again.
+  await expect(page.getByTestId("checkout-error")).toContainText("recalculated for the country in your address");
+  await tabTo(page, (el) => el.tag === "button" && el.text === "Place order and pay");
+  await page.keyboard.press("Enter");
   await expect(page.getByTestId("demo-label")).toBeVisible();
   await tabTo(page, (el) => el.tag === "button" && el.text === "Pay (demo)");
   await page.keyboard.press("Enter");
