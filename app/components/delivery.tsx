@@ -74,7 +74,7 @@ export function DestinationForm({
           name="destination"
           defaultValue={destination}
           key={destination}
-          className="min-w-0 flex-1 rounded border border-stone-300 bg-white px-2 py-1.5 text-sm"
+          className="w-0 min-w-0 flex-1 rounded border border-stone-300 bg-white px-2 py-1.5 text-sm"
         >
           {countries.map((c) => (
             <option key={c.code} value={c.code}>

@@ -123,7 +123,7 @@ export default function Cart() {
           </Link>
         </EmptyState>
       ) : (
-        <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+        <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="space-y-6" data-testid="cart-lines">
             {cart.stores.map((store) => (
               <section
