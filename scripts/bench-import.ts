@@ -10,6 +10,7 @@
  *
  * e.g. with the integration tests' base: tsx scripts/bench-import.ts data/test/base-*.db
  */
+import { CSV_COLUMNS } from "#app/utils/csv.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -41,20 +42,7 @@ try {
   const out = fs.createWriteStream(file);
   const writer = stringify({ record_delimiter: "windows", bom: true, quoted_match: /[\r\n]/ });
   writer.pipe(out);
-  writer.write([
-    "sku",
-    "title_en",
-    "title_zh",
-    "title_fr",
-    "description_en",
-    "description_zh",
-    "description_fr",
-    "category",
-    "tags",
-    "price_usd",
-    "stock",
-    "status",
-  ]);
+  writer.write([...CSV_COLUMNS]);
   for (let i = 0; i < ROWS; i++) {
     const ok = writer.write([
       `BENCH-${i}`,
