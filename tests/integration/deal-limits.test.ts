@@ -18,7 +18,8 @@ import { priceDelivery } from "#app/models/shipping/delivery.server.ts";
 /** What the cart page's loader adds to the cart: shipping and tax for a destination. */
 const deliveryOf = (cart: CartView) => ({
   delivery: priceDelivery({ destination: "CN", lines: deliveryLines(cart) }),
-  countryCodes: ["CN"],
+  countries: [{ code: "CN", name: "China" }],
+  destinationName: "China",
 });
 import { cancelUnpaidOrder, expireReservations, placeOrder } from "#app/models/checkout.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
