@@ -1323,6 +1323,14 @@ export const en = {
   // section:perf end
   // section:festival start
   // section:festival end
+  // section:crossborder start
+  // section:crossborder end
+  // section:vouchers start
+  // section:vouchers end
+  // section:slots start
+  // section:slots end
+  // section:reminders start
+  // section:reminders end
 } satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = {

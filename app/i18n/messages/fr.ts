@@ -1358,4 +1358,12 @@ export const fr: Messages = {
   // section:perf end
   // section:festival start
   // section:festival end
+  // section:crossborder start
+  // section:crossborder end
+  // section:vouchers start
+  // section:vouchers end
+  // section:slots start
+  // section:slots end
+  // section:reminders start
+  // section:reminders end
 };

@@ -1261,4 +1261,12 @@ export const zh: Messages = {
   // section:perf end
   // section:festival start
   // section:festival end
+  // section:crossborder start
+  // section:crossborder end
+  // section:vouchers start
+  // section:vouchers end
+  // section:slots start
+  // section:slots end
+  // section:reminders start
+  // section:reminders end
 };
