@@ -1,5 +1,5 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { DealSplitNote, FestivalBadge } from "#app/components/deal-price.tsx";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
@@ -11,7 +11,7 @@ import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { changeCart, deliveryLines, getCartView, type CartChange, type CartLine } from "#app/models/cart.server.ts";
 import { DeliveryTotals, DestinationForm, StoreShipping } from "#app/components/delivery.tsx";
-import { LOCALE_INFO } from "#app/i18n/locales.ts";
+import { LOCALE_INFO, localizePath, type Locale } from "#app/i18n/locales.ts";
 import { countryName } from "#app/utils/address-form.server.ts";
 import { priceDelivery } from "#app/models/shipping/delivery.server.ts";
 import { readDeliveryPrefs } from "#app/utils/delivery-cookie.server.ts";
@@ -48,12 +48,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const ERRORS: Record<Extract<CartChange, { ok: false }>["error"], MessageKey> = {
+/**
+ * What a form posted without JavaScript comes back to: the cart page, told by `?notice=` what
+ * happened (Post/Redirect/Get). Fetchers get the same outcome as data instead.
+ */
+const NOTICES = {
+  added: "cart.added",
+  limited: "cart.limited",
+  updated: "cart.updated",
+  removed: "cart.removed",
   notFound: "cart.errorUnavailable",
   soldOut: "cart.errorSoldOut",
   cartFull: "cart.errorFull",
   badQuantity: "cart.errorQuantity",
-};
+} as const satisfies Record<string, MessageKey>;
+type NoticeCode = keyof typeof NOTICES;
+const isNoticeCode = (code: string | null): code is NoticeCode => code !== null && Object.hasOwn(NOTICES, code);
+const FAILURES: readonly NoticeCode[] = ["notFound", "soldOut", "cartFull", "badQuantity"];
 
 /** One action for the cart, switched on `intent`: add, update (set a quantity; 0 removes) or remove. */
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -61,6 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     const message = refusalMessage(submission.status === "error" ? submission.error : null, "cart.errorQuantity");
     const productId = submittedProductId(submission.payload.productId);
+    if (context.document) return backToCart(context.locale, "badQuantity");
     return data({ ok: false as const, productId, message }, { status: 400 });
   }
   const input = submission.value;
@@ -80,16 +92,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
   const productId = input.productId;
-  if (!result.ok)
-    return data({ ok: false as const, productId, message: ERRORS[result.error] }, { status: 400, headers });
-  const message: MessageKey = result.limited
-    ? "cart.limited"
-    : input.intent === CART_INTENT.add
-      ? "cart.added"
-      : result.quantity === 0
-        ? "cart.removed"
-        : "cart.updated";
-  return data({ ok: true as const, productId, message, quantity: result.quantity }, { headers });
+  const code: NoticeCode = !result.ok
+    ? result.error
+    : result.limited
+      ? "limited"
+      : input.intent === CART_INTENT.add
+        ? "added"
+        : result.quantity === 0
+          ? "removed"
+          : "updated";
+  if (context.document) return backToCart(context.locale, code, headers);
+  if (!result.ok) return data({ ok: false as const, productId, message: NOTICES[code] }, { status: 400, headers });
+  return data({ ok: true as const, productId, message: NOTICES[code], quantity: result.quantity }, { headers });
+}
+
+/** 303: the browser GETs the cart page, so a reload shows it again instead of posting again. */
+function backToCart(locale: Locale, code: NoticeCode, headers?: HeadersInit) {
+  return redirect(localizePath(`/cart?notice=${code}`, locale), { status: 303, headers });
 }
 
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("cart.title"));
@@ -99,9 +118,16 @@ export default function Cart() {
   const t = useT();
   const href = useHref();
   const locale = useLocale();
+  const [searchParams] = useSearchParams();
+  const notice = searchParams.get("notice");
   return (
     <>
       <PageHeading title={t("cart.title")} />
+      {isNoticeCode(notice) ? (
+        <Notice tone={FAILURES.includes(notice) ? "error" : "success"} className="mb-4" data-testid="cart-notice">
+          <p>{t(NOTICES[notice])}</p>
+        </Notice>
+      ) : null}
       {unpaid.map((order) => (
         <Notice tone="warning" announce={false} className="mb-4" key={order.id} data-testid="unpaid-order-notice">
           <p>

@@ -34,6 +34,12 @@ export interface RequestContext {
    * response must carry.
    */
   ensureCartOwner: () => Promise<{ owner: CartOwner; setCookie?: string }>;
+  /**
+   * The browser shows this response as the page: a plain link or form without JavaScript (Remix's
+   * own fetches carry a `.data` suffix). A form POSTed this way answers with a redirect
+   * (Post/Redirect/Get), so a reload does not post again and the POST renders nothing.
+   */
+  document: boolean;
   /** Set by the document render (app/entry.server.tsx): false when it was cut off or failed, so it is never cached. */
   render: { complete: boolean };
 }
@@ -50,9 +56,11 @@ export async function createRequestContext(
   const { user, sessionId, setCookie } = await readSession(request);
   const token = user ? null : await guestCartToken(request);
   const cartOwner: CartOwner | null = user ? { userId: user.id } : token ? { token } : null;
+  const { pathname } = new URL(request.url);
   const context: AppLoadContext = {
     ...transport,
-    locale: localeFromPath(new URL(request.url).pathname),
+    locale: localeFromPath(pathname),
+    document: !pathname.endsWith(".data"),
     user,
     sessionId,
     sessionSetCookie: setCookie,
@@ -61,8 +69,7 @@ export async function createRequestContext(
     ensureCartOwner: async () => {
       if (context.cartOwner) return { owner: context.cartOwner };
       const fresh = await newGuestCartToken();
-      // The loaders of this same request (a form posted without JavaScript renders the cart page
-      // and the header's count right after the action) see the new cart, not an empty one.
+      // Whatever runs later in this same request sees the new cart, not an empty one.
       context.cartOwner = { token: fresh.token };
       return { owner: context.cartOwner, setCookie: fresh.setCookie };
     },

@@ -62,7 +62,7 @@ async function addToCart(
   const result = await unwrap(
     await runAction(
       cartRoute.action,
-      "/cart",
+      "/cart.data",
       { intent: "add", productId: String(productId), quantity: String(quantity), ...extra },
       { cookie: cookie ?? undefined },
     ),
@@ -510,12 +510,38 @@ describe("the cart", () => {
     const removed = await unwrap(
       await runAction(
         cartRoute.action,
-        "/cart",
+        "/cart.data",
         { intent: "remove", productId: String(product.id) },
         { cookie: capped.cookie! },
       ),
     );
     expect(removed.body).toMatchObject({ ok: true, quantity: 0 });
+  });
+
+  test("a form posted without JavaScript is answered with a redirect to the cart (Post/Redirect/Get), never a page", async () => {
+    const product = createProduct(db(), { priceCents: 900, stock: 2 });
+    const post = async (path: string, fields: Record<string, string>, cookie?: string) =>
+      (await runAction(cartRoute.action, path, fields, {
+        cookie,
+        params: path.startsWith("/zh") ? { lang: "zh" } : {},
+      })) as Response;
+    const added = await post("/zh/cart", { intent: "add", productId: String(product.id), quantity: "1" });
+    expect(added.status).toBe(303);
+    expect(added.headers.get("Location")).toBe("/zh/cart?notice=added");
+    const cookie = added.headers.get("Set-Cookie")!.split(";")[0]!;
+    expect((await cartOf(cookie)).count).toBe(1);
+    const capped = await post("/cart", { intent: "add", productId: String(product.id), quantity: "5" }, cookie);
+    expect(capped.headers.get("Location")).toBe("/cart?notice=limited");
+    expect(capped.headers.get("Set-Cookie")).toBeNull();
+    expect((await cartOf(cookie)).count).toBe(2);
+    const soldOut = createProduct(db(), { stock: 0 });
+    const refused = await post("/cart", { intent: "add", productId: String(soldOut.id), quantity: "1" }, cookie);
+    expect([refused.status, refused.headers.get("Location")]).toEqual([303, "/cart?notice=soldOut"]);
+    const malformed = await post("/cart", { intent: "add", productId: String(product.id), quantity: "abc" }, cookie);
+    expect(malformed.headers.get("Location")).toBe("/cart?notice=badQuantity");
+    const removed = await post("/cart", { intent: "remove", productId: String(product.id) }, cookie);
+    expect(removed.headers.get("Location")).toBe("/cart?notice=removed");
+    expect((await cartOf(cookie)).count).toBe(0);
   });
 
   test("a product archived after it was added is flagged and blocks checkout", async () => {

@@ -71,7 +71,7 @@ function liveDeal(
 
 /** Adds to the cart through the cart route; returns the cookie to keep using (a guest's first add sets the cart cookie). */
 async function addToCart(cookie: string | null, productId: number, quantity: number) {
-  const result = await callAs(cartRoute.action as RouteFn, cookie, "/cart", {
+  const result = await callAs(cartRoute.action as RouteFn, cookie, "/cart.data", {
     intent: "add",
     productId: String(productId),
     quantity: String(quantity),

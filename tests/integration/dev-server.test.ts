@@ -127,9 +127,26 @@ describe("the dev server runs the production pipeline", () => {
       redirect: "manual",
     });
     expect(crossSite.status).toBe(403);
-    const sameSite = await fetch(`${base}/cart`, { method: "POST", body, headers: { ...headers, Origin: base } });
-    expect(sameSite.status).not.toBe(403);
+    const sameSite = await fetch(`${base}/cart`, {
+      method: "POST",
+      body,
+      headers: { ...headers, Origin: base },
+      redirect: "manual",
+    });
+    // A form posted without JavaScript: Post/Redirect/Get to the cart page, which says what happened.
+    expect(sameSite.status).toBe(303);
+    expect(sameSite.headers.get("location")).toBe("/cart?notice=added");
     expect(sameSite.headers.get("set-cookie")).toMatch(/__cart=/);
+    // The same form sent by a fetcher (Remix's `.data` request) answers with data, not a redirect.
+    const cookie = sameSite.headers.get("set-cookie")!.split(";")[0]!;
+    const fetched = await fetch(`${base}/cart.data`, {
+      method: "POST",
+      body,
+      headers: { ...headers, Origin: base, cookie },
+      redirect: "manual",
+    });
+    expect(fetched.status).toBe(200);
+    expect(await fetched.text()).toContain("cart.added");
   }, 60_000);
 
   test("an oversized body is refused with 413 from its announced length, before any of it is read", async () => {

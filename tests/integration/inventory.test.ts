@@ -65,7 +65,7 @@ async function placeThroughCheckout(productId: number, quantity: number): Promis
   const added = await callRoute(
     cartRoute.action as never,
     await routeArgs(
-      new Request("http://localhost:3000/cart", {
+      new Request("http://localhost:3000/cart.data", {
         method: "POST",
         body: new URLSearchParams({ intent: "add", productId: String(productId), quantity: String(quantity) }),
         headers: { "Content-Type": "application/x-www-form-urlencoded" },

@@ -49,7 +49,7 @@ async function addToCart(cookie: string | null, productId: number, quantity: num
   const result = await unwrap(
     await runAction(
       cartRoute.action,
-      "/cart",
+      "/cart.data",
       { intent: "add", productId: String(productId), quantity: String(quantity) },
       { cookie: cookie ?? undefined },
     ),

@@ -70,7 +70,7 @@ async function paidOrder(quantity = 2, priceCents = 2450, other?: { quantity: nu
     const added: RouteResult = await callRoute(
       cartRoute.action as never,
       await routeArgs(
-        new Request("http://localhost:3000/cart", {
+        new Request("http://localhost:3000/cart.data", {
           method: "POST",
           body: new URLSearchParams({ intent: "add", productId: String(id), quantity: String(q) }),
           headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },

@@ -34,7 +34,7 @@ export async function placeGuestOrder(
     const added: RouteResult = await callRoute(
       cartRoute.action as never,
       await routeArgs(
-        new Request(`http://localhost:3000${prefix}/cart`, {
+        new Request(`http://localhost:3000${prefix}/cart.data`, {
           method: "POST",
           body: new URLSearchParams({
             intent: "add",
