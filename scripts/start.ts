@@ -13,14 +13,17 @@ import path from "node:path";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { prepareDatabase } from "#db/prepare.ts";
-import { runCluster } from "../server/cluster.ts";
-import { runMarketplace } from "../server/run.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 // Validated before NODE_ENV is forced below: the SESSION_SECRET rule applies when the operator
 // declares production, not to a local `npm start` of the demo.
 const env = loadEnv();
 process.env.NODE_ENV = "production";
+// Imported only now: React (which the server reaches through the e-mail templates) picks its
+// development or production build when first loaded, from NODE_ENV. Loaded before this line, the
+// production server rendered every page with React's development element checks (decision 037).
+const { runCluster } = await import("../server/cluster.ts");
+const { runMarketplace } = await import("../server/run.ts");
 const buildDir = path.join(root, "build");
 
 if (cluster.isWorker) {
