@@ -16,3 +16,20 @@ export function closeDb() {
   holder.db?.$client.close();
   holder.db = undefined;
 }
+
+/**
+ * A query built and prepared once per connection, for the hottest pages (decision 037): drizzle
+ * otherwise builds the SQL text on every call. Values go in through `sql.placeholder(name)`.
+ */
+export function preparedQuery<Q>(build: (db: DB) => Q): () => Q {
+  const byConnection = new WeakMap<DB, Q>();
+  return () => {
+    const db = getDb();
+    let query = byConnection.get(db);
+    if (!query) {
+      query = build(db);
+      byConnection.set(db, query);
+    }
+    return query;
+  };
+}
