@@ -2,7 +2,7 @@ import { and, desc, eq, ne } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import type { Tx } from "#db/client.ts";
-import { countryName, type AddressValue } from "#app/utils/address-form.server.ts";
+import { countryName, displayPhone, type AddressValue } from "#app/utils/address-form.server.ts";
 import { addressLines } from "#app/utils/address-format.ts";
 import { regionName } from "#app/utils/china-regions.server.ts";
 import { now as clockNow } from "#db/clock.ts";
@@ -18,6 +18,8 @@ export const MAX_ADDRESSES = 20;
 export interface SavedAddress extends AddressValue {
   id: number;
   isDefault: boolean;
+  /** The phone as people write it (`phone` stays E.164, the form's value). */
+  phoneDisplay: string;
   /** Formatted for display in the shopper's language. */
   lines: string[];
 }
@@ -43,6 +45,7 @@ function toSaved(row: Row, locale: Locale): SavedAddress {
     ...value,
     id: row.id,
     isDefault: row.isDefault,
+    phoneDisplay: displayPhone(value.phone, value.country),
     lines: addressLines({ ...value, countryName: countryName(value.country, locale), structured: true }),
   };
 }

@@ -28,6 +28,7 @@ import { isTrackingNumber } from "#app/utils/tracking.ts";
 import { orderAddressLines } from "./order-address.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
 import { maskResidentId } from "#app/utils/resident-id.ts";
+import { displayPhone } from "#app/utils/address-form.server.ts";
 import { open } from "#app/utils/secret-box.server.ts";
 import { customsIdAad } from "./customs.server.ts";
 import { notifyLineShipped } from "./notify-events.server.ts";
@@ -86,7 +87,7 @@ export function listOrdersForUser(userId: number, page: number): { items: OrderS
 function shippingOf(order: typeof orders.$inferSelect, locale: Locale): OrderDetail["shipping"] {
   return {
     name: order.shipName,
-    phone: order.shipPhone,
+    phone: order.shipPhone ? displayPhone(order.shipPhone, order.shipCountry) : "",
     address: order.shipAddress,
     city: order.shipCity,
     postcode: order.shipPostcode,

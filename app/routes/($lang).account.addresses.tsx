@@ -136,7 +136,7 @@ export default function AddressBook() {
           {loaded.addresses.map((a) => (
             <li key={a.id} className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
               <p className="font-medium">
-                {a.name} · {a.phone}
+                {a.name} · {a.phoneDisplay}
                 {a.isDefault ? (
                   <span className="ml-2 rounded bg-clay-100 px-1.5 text-xs text-clay-900">
                     {t("address.book.default")}

@@ -248,3 +248,14 @@ export function addressValues(a: AddressValue): Record<string, string> {
     postcode: a.postcode,
   };
 }
+
+/**
+ * A stored phone number (E.164) as people write it: nationally when it belongs to the destination
+ * country ("131 2345 6789" for a mainland mobile shipped to China), else internationally
+ * ("+33 6 12 34 56 78"). A number libphonenumber cannot read is shown as stored.
+ */
+export function displayPhone(stored: string, destination: string): string {
+  const parsed = parsePhoneNumberFromString(stored);
+  if (!parsed) return stored;
+  return parsed.country === destination ? parsed.formatNational() : parsed.formatInternational();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { countryOptions, parseAddress, parseCustoms } from "#app/utils/address-form.server.ts";
+import { countryOptions, displayPhone, parseAddress, parseCustoms } from "#app/utils/address-form.server.ts";
 import { addressLines } from "#app/utils/address-format.ts";
 import { checkChinaRegion, chinaCities, chinaDistricts, chinaProvinces } from "#app/utils/china-regions.server.ts";
 import { SHANGHAI_FORM, TEST_RESIDENT_ID_X } from "#tests/support/addresses.ts";
@@ -173,4 +173,13 @@ test("countries named in the page's language, mainland China as such", () => {
   expect(countryOptions("zh").find((c) => c.code === "CN")?.name).toBe("中国大陆");
   expect(countryOptions("fr").find((c) => c.code === "DE")?.name).toBe("Allemagne");
   expect(countryOptions("en").find((c) => c.code === "HK")?.name).toMatch(/Hong Kong/);
+});
+
+test("a stored phone is shown as people write it: nationally at home, internationally abroad", () => {
+  expect(displayPhone("+8613800138000", "CN")).toBe("138 0013 8000");
+  expect(displayPhone("+33612345678", "FR")).toBe("06 12 34 56 78");
+  expect(displayPhone("+33612345678", "CN")).toBe("+33 6 12 34 56 78");
+  expect(displayPhone("+254712345678", "KE")).toBe("0712 345678");
+  // Not a number libphonenumber can read: shown as stored rather than lost.
+  expect(displayPhone("12ab", "CN")).toBe("12ab");
 });
