@@ -4,6 +4,7 @@ import { migrateDatabase } from "./migrate.ts";
 import { products } from "./schema/index.ts";
 import { DEMO_ORDERS, DEMO_PASSWORD, ORGANIZER_EMAIL, seedDatabase } from "./seed/seed.ts";
 import { SHOPPER_EMAIL } from "./seed/orders.ts";
+import { now as clockNow } from "./clock.ts";
 import { logger } from "#app/utils/logger.server.ts";
 
 /** Migrates the database and seeds it only when it has no products, so restarts keep data. */
@@ -13,7 +14,8 @@ export async function prepareDatabase(databasePath: string, log: (line: string) 
     migrateDatabase(db);
     const [row] = db.select({ n: count() }).from(products).all();
     if ((row?.n ?? 0) === 0) {
-      const summary = await seedDatabase(db, { orders: DEMO_ORDERS });
+      // Dated back from today, so the demo's dashboards show recent orders (tests anchor a fixed date).
+      const summary = await seedDatabase(db, { orders: DEMO_ORDERS, now: clockNow() });
       log(
         `Seeded an empty database at ${databasePath}: ${summary.stores} stores, ${summary.products} products, ${summary.orders} orders, ${summary.reviews} reviews.`,
       );

@@ -7,6 +7,7 @@ import { openDatabase } from "#db/client.ts";
 import { migrateDatabase } from "#db/migrate.ts";
 import { DEMO_ORDERS, DEMO_PASSWORD, ORGANIZER_EMAIL, clearCatalog, ownerEmail, seedDatabase } from "#db/seed/seed.ts";
 import { SHOPPER_EMAIL } from "#db/seed/orders.ts";
+import { now as clockNow } from "#db/clock.ts";
 import { STORES } from "#db/seed/stores.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { progressBar } from "./progress.ts";
@@ -35,6 +36,7 @@ const summary = await seedDatabase(db, {
   products: asCount("products", values.products),
   seed: asCount("seed", values.seed),
   orders: DEMO_ORDERS,
+  now: clockNow(),
   onProgress: bar.update,
 });
 bar.done();
