@@ -1340,6 +1340,16 @@ export const en = {
   "org.entity.taxClass": "Tax class",
   "org.entity.category": "Product category",
   "org.entity.exchangeRate": "Exchange rate",
+  "dash.revenueWithShipping": "Revenue (goods + shipping), net of refunds",
+  "dash.revenueSplit": "Goods {goods} · shipping {shipping}",
+  "dash.revenueNote": "Import tax collected for customs is not included.",
+  "admin.salesSplit":
+    "Sales are goods {goods} + shipping {shipping}. Import tax collected for customs (not sales): {tax}.",
+  "admin.colGoods": "Goods",
+  "admin.colShipping": "Shipping",
+  "org.trendRevenueWithShipping": "Revenue (goods + shipping)",
+  "staff.storePart": "Your store: goods {goods} + shipping {shipping} = {total}",
+  "sell.orderShipping": "Shipping for this order ({method}): {amount}",
   // section:crossborder end
   // section:vouchers start
   // section:vouchers end

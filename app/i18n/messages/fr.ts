@@ -1376,6 +1376,16 @@ export const fr: Messages = {
   "org.entity.taxClass": "Catégorie fiscale",
   "org.entity.category": "Catégorie de produits",
   "org.entity.exchangeRate": "Taux de change",
+  "dash.revenueWithShipping": "Chiffre d'affaires (produits + livraison), net des remboursements",
+  "dash.revenueSplit": "Produits {goods} · livraison {shipping}",
+  "dash.revenueNote": "Hors taxes d'importation perçues pour la douane.",
+  "admin.salesSplit":
+    "Ventes = produits {goods} + livraison {shipping}. Taxes d'importation perçues pour la douane (hors ventes) : {tax}.",
+  "admin.colGoods": "Produits",
+  "admin.colShipping": "Livraison",
+  "org.trendRevenueWithShipping": "Chiffre d'affaires (produits + livraison)",
+  "staff.storePart": "Votre boutique : produits {goods} + livraison {shipping} = {total}",
+  "sell.orderShipping": "Livraison de cette commande ({method}) : {amount}",
   // section:crossborder end
   // section:vouchers start
   // section:vouchers end

@@ -1278,6 +1278,15 @@ export const zh: Messages = {
   "org.entity.taxClass": "税目类别",
   "org.entity.category": "商品分类",
   "org.entity.exchangeRate": "汇率",
+  "dash.revenueWithShipping": "营收（商品 + 运费），已扣除退款",
+  "dash.revenueSplit": "商品 {goods} · 运费 {shipping}",
+  "dash.revenueNote": "不含代海关收取的进口税。",
+  "admin.salesSplit": "销售额 = 商品 {goods} + 运费 {shipping}。代海关收取的进口税（不计入销售额）：{tax}。",
+  "admin.colGoods": "商品",
+  "admin.colShipping": "运费",
+  "org.trendRevenueWithShipping": "营收（商品 + 运费）",
+  "staff.storePart": "本店部分：商品 {goods} + 运费 {shipping} = {total}",
+  "sell.orderShipping": "本订单运费（{method}）：{amount}",
   // section:crossborder end
   // section:vouchers start
   // section:vouchers end
