@@ -1350,6 +1350,11 @@ export const en = {
   "org.trendRevenueWithShipping": "Revenue (goods + shipping)",
   "staff.storePart": "Your store: goods {goods} + shipping {shipping} = {total}",
   "sell.orderShipping": "Shipping for this order ({method}): {amount}",
+  "email.shippingLine": "Shipping ({method}), arrives {from}–{to}",
+  "email.goodsSubtotal": "Goods subtotal",
+  "email.shippingTotal": "Shipping",
+  "email.totalCharged": "Total charged in US dollars",
+  "email.storeTotal": "Total for your store (goods + shipping)",
   // section:crossborder end
   // section:vouchers start
   // section:vouchers end

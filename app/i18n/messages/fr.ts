@@ -1386,6 +1386,11 @@ export const fr: Messages = {
   "org.trendRevenueWithShipping": "Chiffre d'affaires (produits + livraison)",
   "staff.storePart": "Votre boutique : produits {goods} + livraison {shipping} = {total}",
   "sell.orderShipping": "Livraison de cette commande ({method}) : {amount}",
+  "email.shippingLine": "Livraison ({method}), arrivée du {from} au {to}",
+  "email.goodsSubtotal": "Sous-total des produits",
+  "email.shippingTotal": "Livraison",
+  "email.totalCharged": "Total débité en dollars américains",
+  "email.storeTotal": "Total pour votre boutique (produits + livraison)",
   // section:crossborder end
   // section:vouchers start
   // section:vouchers end

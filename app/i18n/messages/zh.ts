@@ -1287,6 +1287,11 @@ export const zh: Messages = {
   "org.trendRevenueWithShipping": "营收（商品 + 运费）",
   "staff.storePart": "本店部分：商品 {goods} + 运费 {shipping} = {total}",
   "sell.orderShipping": "本订单运费（{method}）：{amount}",
+  "email.shippingLine": "运费（{method}），预计 {from}–{to} 送达",
+  "email.goodsSubtotal": "商品小计",
+  "email.shippingTotal": "运费合计",
+  "email.totalCharged": "实付总额（以美元扣款）",
+  "email.storeTotal": "本店合计（商品 + 运费）",
   // section:crossborder end
   // section:vouchers start
   // section:vouchers end
