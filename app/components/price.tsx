@@ -62,12 +62,25 @@ export function useMoneyText(): (cents: number, currency: string) => string {
  * first (testid price-cny) with the US dollar amount second, smaller; elsewhere as charged. Unlike
  * Price it takes its surroundings' weight and size, and can sit inside <s>.
  */
-export function MoneyText({ cents, currency, className }: { cents: number; currency: string; className?: string }) {
+export function MoneyText({
+  cents,
+  currency,
+  className,
+  stacked = false,
+}: {
+  cents: number;
+  currency: string;
+  className?: string;
+  /** The US dollar amount under the yuan, right-aligned (a narrow column beside a title). */
+  stacked?: boolean;
+}) {
   const locale = useLocale();
   const fx = useCnyRate();
   if (locale === "zh" && currency === "USD" && fx)
     return (
-      <span className={`inline-flex flex-wrap items-baseline justify-end gap-x-1.5 ${className ?? ""}`}>
+      <span
+        className={`${stacked ? "inline-flex flex-col items-end" : "inline-flex flex-wrap items-baseline justify-end gap-x-1.5"} ${className ?? ""}`}
+      >
         <span data-testid="price-cny">{formatCny(cents, fx.rateMicros, locale)}</span>
         <span className="text-[0.85em] font-normal text-stone-600" data-testid="price-usd">
           {formatMoney(cents, currency, locale)}

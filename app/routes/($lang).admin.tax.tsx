@@ -197,14 +197,17 @@ export default function AdminTax() {
         <p className="mb-3 max-w-prose text-sm text-stone-700">{t("admin.tax.categoriesIntro")}</p>
         {notice("categories")}
         <Form method="post" preventScrollReset>
-          <ul className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
+          <ul className="grid gap-x-8 gap-y-3 lg:grid-cols-2">
             {settings.categories.map((cat) => {
               const name = `category.${cat.id}`;
               const error = cats?.fields[name];
               const chosen = cats?.values[name] ?? String(cat.taxClassId);
               const current = classById.get(cat.taxClassId);
               return (
-                <li key={`${cat.id}-${cat.taxClassId}`} className="flex flex-wrap items-center justify-between gap-2">
+                <li
+                  key={`${cat.id}-${cat.taxClassId}`}
+                  className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between sm:gap-3"
+                >
                   <label htmlFor={`cat-${cat.id}`} className="text-stone-900">
                     {cat.name}
                   </label>
@@ -214,15 +217,20 @@ export default function AdminTax() {
                     name={name}
                     defaultValue={chosen}
                     aria-invalid={error ? true : undefined}
-                    title={current ? `${current.vat} % / ${current.consumption} %` : undefined}
-                    className="max-w-60"
+                    aria-describedby={current ? `cat-${cat.id}-rates` : undefined}
+                    className="w-full sm:w-60"
                   >
                     {settings.classes.map((c) => (
                       <option key={c.id} value={c.id}>
-                        {c.name} ({t("admin.tax.rates", { vat: c.vat, consumption: c.consumption })})
+                        {c.name}
                       </option>
                     ))}
                   </Select>
+                  {current ? (
+                    <span id={`cat-${cat.id}-rates`} className="sr-only">
+                      {t("admin.tax.rates", { vat: current.vat, consumption: current.consumption })}
+                    </span>
+                  ) : null}
                   {error ? <p className="w-full text-xs text-red-700">{t(error)}</p> : null}
                 </li>
               );

@@ -285,7 +285,7 @@ function CartLineRow({ line, notShipped }: { line: CartLine; notShipped: string 
         </div>
       </div>
       <p className="shrink-0 font-semibold" data-testid="line-total">
-        {line.problem ? "—" : <MoneyText cents={line.lineCents} currency="USD" />}
+        {line.problem ? "—" : <MoneyText cents={line.lineCents} currency="USD" stacked />}
       </p>
     </li>
   );

@@ -44,7 +44,7 @@ test.describe("without JavaScript", () => {
 
     // The audit log names what was done.
     await page.goto("/zh/admin/audit?action=fx.rate.set");
-    await expect(page.getByText("设置汇率").first()).toBeVisible();
+    await expect(page.getByRole("cell", { name: "设置汇率" }).first()).toBeVisible();
     await expect(page.getByText("7.1190").first()).toBeVisible();
   });
 });
