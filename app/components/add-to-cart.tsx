@@ -1,8 +1,8 @@
 import { useFetcher } from "@remix-run/react";
-import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
+import { useHref, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { CART_INTENT } from "#app/utils/cart-intent.ts";
-import { formatMoney } from "#app/utils/money.ts";
+import { MoneyText } from "./price.tsx";
 import { Button } from "./ui/button.tsx";
 import { Input } from "./ui/input.tsx";
 
@@ -25,7 +25,6 @@ export function AddToCart({
 }) {
   const t = useT();
   const href = useHref();
-  const locale = useLocale();
   const fetcher = useFetcher<{ ok: boolean; message: MessageKey }>();
   const busy = fetcher.state !== "idle";
   if (stock <= 0) return null;
@@ -40,7 +39,7 @@ export function AddToCart({
     >
       <input type="hidden" name="productId" value={productId} />
       <span className="mr-auto text-lg font-bold whitespace-nowrap text-clay-900 md:hidden" data-testid="buy-bar-price">
-        {formatMoney(priceCents, currency, locale)}
+        <MoneyText cents={priceCents} currency={currency} />
       </span>
       <div>
         <label htmlFor="add-quantity" className="block text-sm font-medium text-stone-800 max-md:sr-only">

@@ -5,7 +5,7 @@ import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { formatDate } from "#app/utils/datetime.ts";
 import { formatFen, formatMoney } from "#app/utils/money.ts";
-import { Price, useCnyRate } from "./price.tsx";
+import { MoneyText, Price, useCnyRate, useMoneyText } from "./price.tsx";
 import { Button } from "./ui/button.tsx";
 
 /** What the loaders send of a priced delivery (app/models/shipping/delivery.server.ts). */
@@ -236,7 +236,7 @@ export function DeliveryTotals({
  */
 export function OrderChargeLines({ charges, currency }: { charges: OrderCharges; currency: string }) {
   const t = useT();
-  const locale = useLocale();
+  const moneyText = useMoneyText();
   if (charges.shipping.length === 0 && !charges.tax) return null;
   return (
     <dl className="ml-auto grid max-w-md grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm" data-testid="order-charges">
@@ -252,10 +252,10 @@ export function OrderChargeLines({ charges, currency }: { charges: OrderCharges;
             </span>
           </dt>
           <dd className="text-right">
-            {s.costCents === 0 ? t("shipping.free") : formatMoney(s.costCents, currency, locale)}
+            {s.costCents === 0 ? t("shipping.free") : <MoneyText cents={s.costCents} currency={currency} />}
             {s.refundedCents > 0 ? (
               <span className="block text-xs text-stone-700">
-                {t("refund.refundedTotal", { amount: formatMoney(s.refundedCents, currency, locale) })}
+                {t("refund.refundedTotal", { amount: moneyText(s.refundedCents, currency) })}
               </span>
             ) : null}
           </dd>
@@ -265,10 +265,10 @@ export function OrderChargeLines({ charges, currency }: { charges: OrderCharges;
         <div className="contents" data-testid="order-tax">
           <dt>{t("tax.line")}</dt>
           <dd className="text-right">
-            {formatMoney(charges.tax.cents, currency, locale)}
+            <MoneyText cents={charges.tax.cents} currency={currency} />
             {charges.tax.refundedCents > 0 ? (
               <span className="block text-xs text-stone-700">
-                {t("refund.refundedTotal", { amount: formatMoney(charges.tax.refundedCents, currency, locale) })}
+                {t("refund.refundedTotal", { amount: moneyText(charges.tax.refundedCents, currency) })}
               </span>
             ) : null}
           </dd>

@@ -3,7 +3,7 @@ import { useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import type { TimelineEntry } from "#app/models/order-lifecycle.server.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
-import { formatMoney } from "#app/utils/money.ts";
+import { useMoneyText } from "#app/components/price.tsx";
 
 /** Reason codes the app writes; anything else is a person's own words (a refund reason) and shown as typed. */
 const REASON_CODES = new Set([
@@ -23,8 +23,9 @@ export function OrderTimeline({ events, currency }: { events: TimelineEntry[]; c
   const t = useT();
   const locale = useLocale();
   const carrierName = useCarrierName();
+  const moneyText = useMoneyText();
   if (events.length === 0) return null;
-  const money = (cents: unknown) => formatMoney(typeof cents === "number" ? cents : 0, currency, locale);
+  const money = (cents: unknown) => moneyText(typeof cents === "number" ? cents : 0, currency);
   const describe = (e: TimelineEntry): string => {
     const d = e.detail ?? {};
     switch (e.kind) {

@@ -1,5 +1,6 @@
 import { OrderChargeLines } from "#app/components/delivery.tsx";
 import { ShippingAddress } from "#app/components/shipping-address.tsx";
+import { MoneyText, useMoneyText } from "#app/components/price.tsx";
 import { Shipment } from "#app/components/shipment.tsx";
 import { Link } from "@remix-run/react";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
@@ -36,6 +37,7 @@ export function OrderView({ order }: { order: OrderDetail }) {
   const t = useT();
   const href = useHref();
   const locale = useLocale();
+  const moneyText = useMoneyText();
   return (
     <div className="space-y-4">
       <p className="flex flex-wrap items-center gap-3 text-sm text-stone-700">
@@ -68,10 +70,10 @@ export function OrderView({ order }: { order: OrderDetail }) {
               </td>
               <td>{line.quantity}</td>
               <td>
-                {formatMoney(line.unitCents, order.currency, locale)}
+                <MoneyText cents={line.unitCents} currency={order.currency} />
                 {line.unitCents < line.regularCents ? (
                   <s className="ml-1 text-xs text-stone-600">
-                    {formatMoney(line.regularCents, order.currency, locale)}
+                    <MoneyText cents={line.regularCents} currency={order.currency} />
                   </s>
                 ) : null}
               </td>
@@ -85,7 +87,7 @@ export function OrderView({ order }: { order: OrderDetail }) {
                   <span className="block text-stone-700">
                     {t("refund.lineRefunded", {
                       count: line.refundedQuantity,
-                      amount: formatMoney(line.refundedCents, order.currency, locale),
+                      amount: moneyText(line.refundedCents, order.currency),
                     })}
                   </span>
                 ) : null}
@@ -96,10 +98,15 @@ export function OrderView({ order }: { order: OrderDetail }) {
       </table>
       <OrderChargeLines charges={order.charges} currency={order.currency} />
       <p className="text-right text-lg font-semibold" data-testid="order-total">
-        {t("checkout.total")}: {formatMoney(order.totalCents, order.currency, locale)}
+        {t("checkout.total")}: <MoneyText cents={order.totalCents} currency={order.currency} />
+        {locale === "zh" && order.currency === "USD" ? (
+          <span className="block text-xs font-normal text-stone-700" data-testid="order-charged-currency">
+            {t("fx.charged", { amount: formatMoney(order.totalCents, order.currency, locale) })}
+          </span>
+        ) : null}
         {order.refundedCents > 0 ? (
           <span className="block text-sm font-normal text-stone-700">
-            {t("refund.refundedTotal", { amount: formatMoney(order.refundedCents, order.currency, locale) })}
+            {t("refund.refundedTotal", { amount: moneyText(order.refundedCents, order.currency) })}
           </span>
         ) : null}
       </p>

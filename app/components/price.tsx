@@ -42,3 +42,50 @@ export function Price({ cents, currency, size = "md" }: { cents: number; currenc
     </span>
   );
 }
+
+/**
+ * A formatter for amounts inside running text (refunds, totals in sentences): on Chinese pages
+ * "¥134.55（US$18.90）", yuan first and the US dollars charged beside it; elsewhere the amount as
+ * charged.
+ */
+export function useMoneyText(): (cents: number, currency: string) => string {
+  const locale = useLocale();
+  const fx = useCnyRate();
+  return (cents, currency) =>
+    locale === "zh" && currency === "USD" && fx
+      ? `${formatCny(cents, fx.rateMicros, locale)}（${formatMoney(cents, currency, locale)}）`
+      : formatMoney(cents, currency, locale);
+}
+
+/**
+ * An amount in a table cell or list (cart lines, order lines, order lists): on Chinese pages yuan
+ * first (testid price-cny) with the US dollar amount second, smaller; elsewhere as charged. Unlike
+ * Price it takes its surroundings' weight and size, and can sit inside <s>.
+ */
+export function MoneyText({
+  cents,
+  currency,
+  className,
+  stacked = false,
+}: {
+  cents: number;
+  currency: string;
+  className?: string;
+  /** The US dollar amount under the yuan, right-aligned (a narrow column beside a title). */
+  stacked?: boolean;
+}) {
+  const locale = useLocale();
+  const fx = useCnyRate();
+  if (locale === "zh" && currency === "USD" && fx)
+    return (
+      <span
+        className={`${stacked ? "inline-flex flex-col items-end" : "inline-flex flex-wrap items-baseline justify-end gap-x-1.5"} ${className ?? ""}`}
+      >
+        <span data-testid="price-cny">{formatCny(cents, fx.rateMicros, locale)}</span>
+        <span className="text-[0.85em] font-normal text-stone-600" data-testid="price-usd">
+          {formatMoney(cents, currency, locale)}
+        </span>
+      </span>
+    );
+  return <span className={className}>{formatMoney(cents, currency, locale)}</span>;
+}

@@ -38,10 +38,23 @@ export function StaffOrderView({
           <OrderStatusBadge status={order.status} sold={order.sold} flagged={order.flag !== null} />
           <time dateTime={order.createdAt}>{formatDateTime(order.createdAt, locale, CHINA_TIME_ZONE)}</time>
           <span>{order.email}</span>
-          <span>
-            {t("checkout.total")}: {money(order.totalCents)}
-            {order.refundedCents > 0 ? ` · ${t("refund.refundedTotal", { amount: money(order.refundedCents) })}` : ""}
-          </span>
+          {order.storePart ? (
+            <span data-testid="store-part">
+              {t("staff.storePart", {
+                goods: money(order.storePart.goodsCents),
+                shipping: money(order.storePart.shippingCents),
+                total: money(order.storePart.totalCents),
+              })}
+              {order.storePart.refundedCents > 0
+                ? ` · ${t("refund.refundedTotal", { amount: money(order.storePart.refundedCents) })}`
+                : ""}
+            </span>
+          ) : (
+            <span>
+              {t("checkout.total")}: {money(order.totalCents)}
+              {order.refundedCents > 0 ? ` · ${t("refund.refundedTotal", { amount: money(order.refundedCents) })}` : ""}
+            </span>
+          )}
         </p>
         <OrderChargeLines charges={order.charges} currency={order.currency} />
         {order.flag ? <Notice tone="warning">{order.flag}</Notice> : null}

@@ -1,6 +1,6 @@
 import { plainTextSelectors, render } from "@react-email/render";
 import type { ReactElement } from "react";
-import { localizePath, type Locale } from "#app/i18n/locales.ts";
+import { LOCALE_INFO, localizePath, type Locale } from "#app/i18n/locales.ts";
 import { createTranslator, type Translate } from "#app/i18n/translate.ts";
 import { formatMoney } from "#app/utils/money.ts";
 import { ButtonLink, EmailLayout, Heading, Lines, muted, text } from "./layout.tsx";
@@ -16,11 +16,25 @@ export interface EmailLine {
   unitCents: number;
 }
 
+/** One store's parcel: how it is sent, what it cost (0: free) and when it should arrive (Beijing days). */
+export interface EmailShipping {
+  method: "postal" | "express";
+  costCents: number;
+  arriveFrom: string;
+  arriveBy: string;
+}
+
 export interface EmailPayloads {
   order_confirmation: {
     orderId: number;
     currency: string;
-    stores: { storeName: string; lines: EmailLine[] }[];
+    /** `shipping`: the store's parcel (absent in mail queued before decision 025). */
+    stores: { storeName: string; lines: EmailLine[]; shipping?: EmailShipping | null }[];
+    /** The goods alone (absent in older mail). */
+    goodsCents?: number;
+    /** The estimated import tax charged with an order to mainland China; null: none. */
+    taxCents?: number | null;
+    /** What was charged in all: goods + shipping + tax. */
     totalCents: number;
     /** The order page; for a guest it carries the order's access token. */
     orderPath: string;
@@ -31,6 +45,8 @@ export interface EmailPayloads {
     currency: string;
     lines: EmailLine[];
     subtotalCents: number;
+    /** What the shopper paid this store for shipping (absent in mail queued before decision 025). */
+    shipping?: EmailShipping | null;
     /** `lines`: the address formatted for its destination (absent in mail queued before decision 026). */
     shipTo: { name: string; address: string; city: string; postalCode: string; country: string; lines?: string[] };
   };
@@ -79,6 +95,23 @@ const lineRows = (lines: EmailLine[], currency: string, ctx: Context) =>
 
 const orderNumber = (id: number) => `#${id}`;
 
+/** "Shipping (Postal / EMS), arrives 13–26 Dec: US$13.00" (or "Free"). */
+const shippingRow = (shipping: EmailShipping, currency: string, ctx: Context) => ({
+  label: ctx.t("email.shippingLine", {
+    method: ctx.t(`shipping.method.${shipping.method}`),
+    from: formatDate(shipping.arriveFrom, ctx.locale),
+    to: formatDate(shipping.arriveBy, ctx.locale),
+  }),
+  amount: shipping.costCents === 0 ? ctx.t("shipping.free") : ctx.money(shipping.costCents, currency),
+});
+
+/** "2026-12-13" → "13 Dec" / "12月13日" / "13 déc." (a Beijing calendar day, shown as such). */
+function formatDate(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, { month: "short", day: "numeric", timeZone: "UTC" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
 const TEMPLATES: { [K in EmailKind]: Template<K> } = {
   order_confirmation: (p, ctx) => {
     const { t, url, money } = ctx;
@@ -93,10 +126,37 @@ const TEMPLATES: { [K in EmailKind]: Template<K> } = {
           {p.stores.map((s) => (
             <div key={s.storeName}>
               <p style={{ ...text, fontWeight: 600, margin: "12px 0 4px" }}>{s.storeName}</p>
-              <Lines rows={lineRows(s.lines, p.currency, ctx)} />
+              <Lines
+                rows={[
+                  ...lineRows(s.lines, p.currency, ctx),
+                  ...(s.shipping ? [shippingRow(s.shipping, p.currency, ctx)] : []),
+                ]}
+              />
             </div>
           ))}
-          <Lines rows={[{ label: t("email.total"), amount: money(p.totalCents, p.currency) }]} />
+          <Lines
+            rows={[
+              ...(p.goodsCents !== undefined
+                ? [{ label: t("email.goodsSubtotal"), amount: money(p.goodsCents, p.currency) }]
+                : []),
+              ...(p.goodsCents !== undefined
+                ? [
+                    {
+                      label: t("email.shippingTotal"),
+                      amount: money(
+                        p.stores.reduce((n, s) => n + (s.shipping?.costCents ?? 0), 0),
+                        p.currency,
+                      ),
+                    },
+                  ]
+                : []),
+              ...(p.taxCents ? [{ label: t("tax.line"), amount: money(p.taxCents, p.currency) }] : []),
+              {
+                label: p.goodsCents !== undefined && p.currency === "USD" ? t("email.totalCharged") : t("email.total"),
+                amount: money(p.totalCents, p.currency),
+              },
+            ]}
+          />
           <p style={text}>{t("email.orderConfirmation.next")}</p>
           <ButtonLink href={url(p.orderPath)}>{t("email.viewOrder")}</ButtonLink>
         </>
@@ -113,7 +173,20 @@ const TEMPLATES: { [K in EmailKind]: Template<K> } = {
           <Heading>{t("email.storeNewOrder.heading", { order: orderNumber(p.orderId) })}</Heading>
           <p style={text}>{t("email.storeNewOrder.intro", { store: p.storeName })}</p>
           <Lines rows={lineRows(p.lines, p.currency, ctx)} />
-          <Lines rows={[{ label: t("email.subtotal"), amount: money(p.subtotalCents, p.currency) }]} />
+          <Lines
+            rows={[
+              { label: t("email.subtotal"), amount: money(p.subtotalCents, p.currency) },
+              ...(p.shipping
+                ? [
+                    shippingRow(p.shipping, p.currency, ctx),
+                    {
+                      label: t("email.storeTotal"),
+                      amount: money(p.subtotalCents + p.shipping.costCents, p.currency),
+                    },
+                  ]
+                : []),
+            ]}
+          />
           <p style={{ ...text, fontWeight: 600, margin: "12px 0 4px" }}>{t("email.shipTo")}</p>
           <p style={text}>
             {p.shipTo.name}

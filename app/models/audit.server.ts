@@ -155,6 +155,10 @@ function resolveLinks(items: AuditEntry[], locale: Locale) {
                 ? { path: "/admin/featured", name: "" }
                 : item.entityType === "synonyms"
                   ? { path: "/admin/insights", name: `#${item.entityId}` }
-                  : null;
+                  : item.entityType === "taxClass" ||
+                      item.entityType === "category" ||
+                      item.entityType === "exchangeRate"
+                    ? { path: "/admin/tax", name: "" }
+                    : null;
   }
 }

@@ -1,6 +1,6 @@
 import { orderAddressLines } from "./order-address.server.ts";
 import { and, eq, lte, sql } from "drizzle-orm";
-import type { EmailLine } from "#app/emails/templates.tsx";
+import type { EmailLine, EmailShipping } from "#app/emails/templates.tsx";
 import type { Locale } from "#app/i18n/locales.ts";
 import { beijingDay } from "#app/utils/datetime.ts";
 import { trackingUrl } from "#app/utils/tracking.ts";
@@ -11,6 +11,7 @@ import { orderItems, orders, products, refunds, stores, users } from "#db/schema
 import { enqueueNotification } from "./notifications.server.ts";
 import { tokenOrderPath } from "./order-tokens.server.ts";
 import { pick } from "./localize.ts";
+import { orderCharges } from "./shipping/order-charges.server.ts";
 
 /**
  * What each event tells whom (decision 021). Each function runs inside the transaction of its event
@@ -69,6 +70,12 @@ export function notifyOrderPaid(tx: Tx, orderId: number): void {
     quantity: row.line.quantity,
     unitCents: row.line.unitCents,
   });
+  // What the total is made of (decision 025): each store's shipping and the estimated import tax.
+  const charges = orderCharges(order.id, order.locale, { db: tx });
+  const parcelOf = (storeId: number): EmailShipping | null => {
+    const s = charges.shipping.find((c) => c.storeId === storeId);
+    return s ? { method: s.method, costCents: s.costCents, arriveFrom: s.arriveFrom, arriveBy: s.arriveBy } : null;
+  };
   enqueueNotification(tx, {
     kind: "order_confirmation",
     to: order.email,
@@ -79,10 +86,13 @@ export function notifyOrderPaid(tx: Tx, orderId: number): void {
       orderId: order.id,
       currency: order.currency,
       totalCents: order.totalCents,
+      goodsCents: rows.reduce((sum, r) => sum + r.line.unitCents * r.line.quantity, 0),
+      taxCents: charges.tax?.cents ?? null,
       orderPath: orderPath(order),
       stores: [...byStore.values()].map((storeRows) => ({
         storeName: pick(storeRows[0]!.store, "name", order.locale),
         lines: storeRows.map((r) => emailLine(r, order.locale)),
+        shipping: parcelOf(storeRows[0]!.store.id),
       })),
     },
   });
@@ -101,6 +111,7 @@ export function notifyOrderPaid(tx: Tx, orderId: number): void {
         currency: order.currency,
         lines,
         subtotalCents: lines.reduce((sum, l) => sum + l.unitCents * l.quantity, 0),
+        shipping: parcelOf(store.id),
         shipTo: {
           name: order.shipName,
           address: order.shipAddress,

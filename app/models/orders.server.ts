@@ -12,6 +12,8 @@ import {
   festivals,
   orderItems,
   orders,
+  orderShipments,
+  orderTaxes,
   products,
   refundLines,
   refunds,
@@ -282,6 +284,8 @@ export interface StoreOrderLine {
   quantity: number;
   unitCents: number;
   shipping: OrderDetail["shipping"];
+  /** What the shopper paid this store for shipping the order's parcel (goods are the line's own price). */
+  storeShipping: { method: "postal" | "express"; costCents: number } | null;
   shippedAt: string | null;
   carrier: string | null;
   trackingNumber: string | null;
@@ -319,6 +323,21 @@ export function listStoreOrderLines(
     .limit(pagination.pageSize)
     .offset(pagination.offset)
     .all();
+  const orderIds = [...new Set(rows.map((r) => r.order.id))];
+  const parcels = new Map(
+    (orderIds.length === 0
+      ? []
+      : db
+          .select({
+            orderId: orderShipments.orderId,
+            method: orderShipments.method,
+            costCents: orderShipments.costCents,
+          })
+          .from(orderShipments)
+          .where(and(eq(orderShipments.storeId, store.id), inArray(orderShipments.orderId, orderIds)))
+          .all()
+    ).map((r) => [r.orderId, { method: r.method, costCents: r.costCents }]),
+  );
   return {
     toShip,
     pagination,
@@ -331,6 +350,7 @@ export function listStoreOrderLines(
       quantity: line.quantity,
       unitCents: line.unitCents,
       shipping: shippingOf(order, filter.locale ?? "en"),
+      storeShipping: parcels.get(order.id) ?? null,
       shippedAt: line.shippedAt?.toISOString() ?? null,
       carrier: line.carrier,
       trackingNumber: line.trackingNumber,
@@ -432,6 +452,11 @@ export interface StaffOrder {
   shipping: OrderDetail["shipping"];
   /** An owner sees their own store's shipping only; organizers every store's and the tax. */
   charges: OrderCharges;
+  /**
+   * The owner's part of the order (null for organizers, who see the whole total): their goods and
+   * their shipping, as charged, and what of it was refunded. Other stores and the import tax are not theirs.
+   */
+  storePart: { goodsCents: number; shippingCents: number; totalCents: number; refundedCents: number } | null;
   lines: StaffOrderLine[];
   refundable: boolean;
 }
@@ -464,6 +489,19 @@ export function getOrderForStaff(
     db,
     rows.map((r) => r.line.id),
   );
+  const charges = orderCharges(order.id, locale, "store" in viewer ? { storeId: viewer.store.id } : {});
+  let storePart: StaffOrder["storePart"] = null;
+  if ("store" in viewer) {
+    const goodsCents = rows.reduce((n, r) => n + r.line.unitCents * r.line.quantity, 0);
+    const shippingCents = charges.shipping.reduce((n, c) => n + c.costCents, 0);
+    storePart = {
+      goodsCents,
+      shippingCents,
+      totalCents: goodsCents + shippingCents,
+      refundedCents:
+        rows.reduce((n, r) => n + r.line.refundedCents, 0) + charges.shipping.reduce((n, c) => n + c.refundedCents, 0),
+    };
+  }
   return {
     id: order.id,
     status: order.status,
@@ -478,7 +516,8 @@ export function getOrderForStaff(
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     shipping: shippingOf(order, locale),
-    charges: orderCharges(order.id, locale, "store" in viewer ? { storeId: viewer.store.id } : {}),
+    charges,
+    storePart,
     refundable: REFUNDABLE_STATUSES.includes(order.status),
     lines: rows.map(({ line, store }) => ({
       id: line.id,
@@ -576,14 +615,33 @@ export interface SalesRow {
   name: string;
   orders: number;
   units: number;
+  /** Goods only: the lines, net of refunds. */
   revenueCents: number;
+  /** The stores' shipping, net of shipping given back; null where shipping cannot be split (festivals: it is per store, not per line). */
+  shippingCents: number | null;
 }
 
-/** Sales (orders paid and not refunded in full), net of refunds, by festival, by store and by the store's country. */
-export function getSales(
-  actor: Actor,
-  locale: Locale,
-): { byFestival: SalesRow[]; byStore: SalesRow[]; byCountry: SalesRow[]; totalCents: number; orders: number } {
+export interface SalesFigures {
+  byFestival: SalesRow[];
+  byStore: SalesRow[];
+  byCountry: SalesRow[];
+  /** Sales: goods + shipping, net of refunds (decision 033). */
+  totalCents: number;
+  goodsCents: number;
+  shippingCents: number;
+  /** Estimated import tax collected with orders to mainland China, for customs: not revenue, shown apart. */
+  taxCents: number;
+  /** What shoppers were charged and kept: totalCents + taxCents. */
+  chargedCents: number;
+  orders: number;
+}
+
+/**
+ * Sales (orders paid and not refunded in full), net of refunds, by festival, by store and by the
+ * store's country. Revenue is goods + shipping (the stores send the parcels and are paid for it);
+ * the import tax goes to customs and is reported apart, not as revenue (decision 033).
+ */
+export function getSales(actor: Actor, locale: Locale): SalesFigures {
   assertOrganizer(actor);
   const db = getDb();
   const measures = {
@@ -592,6 +650,28 @@ export function getSales(
     units: sql<number>`sum(${orderItems.quantity} - ${orderItems.refundedQuantity})`,
     revenueCents: sql<number>`sum(${orderItems.unitCents} * ${orderItems.quantity} - ${orderItems.refundedCents})`,
   };
+  const shipNet = sql<number>`coalesce(sum(${orderShipments.costCents} - ${orderShipments.refundedCents}), 0)`;
+  const shippingByStore = new Map(
+    db
+      .select({ storeId: orderShipments.storeId, cents: shipNet })
+      .from(orderShipments)
+      .innerJoin(orders, eq(orders.id, orderShipments.orderId))
+      .where(orderIsSold)
+      .groupBy(orderShipments.storeId)
+      .all()
+      .map((r) => [r.storeId, r.cents]),
+  );
+  const shippingByCountry = new Map(
+    db
+      .select({ code: stores.countryCode, cents: shipNet })
+      .from(orderShipments)
+      .innerJoin(orders, eq(orders.id, orderShipments.orderId))
+      .innerJoin(stores, eq(stores.id, orderShipments.storeId))
+      .where(orderIsSold)
+      .groupBy(stores.countryCode)
+      .all()
+      .map((r) => [r.code, r.cents]),
+  );
   const byFestival = db
     .select({
       id: festivals.id,
@@ -610,9 +690,10 @@ export function getSales(
       orders: r.orders,
       units: r.units,
       revenueCents: r.revenueCents,
+      shippingCents: null,
     }));
   const byStore = db
-    .select({ slug: stores.slug, ...localizedColumns(stores, "name"), ...measures })
+    .select({ id: stores.id, slug: stores.slug, ...localizedColumns(stores, "name"), ...measures })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .innerJoin(stores, eq(stores.id, orderItems.storeId))
@@ -625,6 +706,7 @@ export function getSales(
       orders: r.orders,
       units: r.units,
       revenueCents: r.revenueCents,
+      shippingCents: shippingByStore.get(r.id) ?? 0,
     }));
   const byCountry = db
     .select({
@@ -645,18 +727,40 @@ export function getSales(
       orders: r.orders,
       units: r.units,
       revenueCents: r.revenueCents,
+      shippingCents: shippingByCountry.get(r.code) ?? 0,
     }));
-  const byRevenue = (a: SalesRow, b: SalesRow) => b.revenueCents - a.revenueCents || a.key.localeCompare(b.key);
+  // Stores and countries rank by what they earned: goods + shipping.
+  const earned = (r: SalesRow) => r.revenueCents + (r.shippingCents ?? 0);
+  const byRevenue = (a: SalesRow, b: SalesRow) => earned(b) - earned(a) || a.key.localeCompare(b.key);
   const totals = db
-    .select({ n: count(), total: sql<number>`coalesce(sum(${orders.totalCents} - ${orders.refundedCents}), 0)` })
+    .select({ n: count(), charged: sql<number>`coalesce(sum(${orders.totalCents} - ${orders.refundedCents}), 0)` })
     .from(orders)
     .where(orderIsSold)
     .get();
+  const goodsCents =
+    db
+      .select({ cents: sql<number>`coalesce(${measures.revenueCents}, 0)` })
+      .from(orderItems)
+      .innerJoin(orders, eq(orders.id, orderItems.orderId))
+      .where(orderIsSold)
+      .get()?.cents ?? 0;
+  const shippingCents = [...shippingByStore.values()].reduce((n, c) => n + c, 0);
+  const taxCents =
+    db
+      .select({ cents: sql<number>`coalesce(sum(${orderTaxes.taxCents} - ${orderTaxes.refundedCents}), 0)` })
+      .from(orderTaxes)
+      .innerJoin(orders, eq(orders.id, orderTaxes.orderId))
+      .where(orderIsSold)
+      .get()?.cents ?? 0;
   return {
     byFestival: byFestival.sort(byRevenue),
     byStore: byStore.sort(byRevenue).slice(0, 20),
     byCountry: byCountry.sort(byRevenue),
-    totalCents: totals?.total ?? 0,
+    totalCents: goodsCents + shippingCents,
+    goodsCents,
+    shippingCents,
+    taxCents,
+    chargedCents: totals?.charged ?? 0,
     orders: totals?.n ?? 0,
   };
 }

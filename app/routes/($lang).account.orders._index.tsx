@@ -8,7 +8,7 @@ import { listOrdersForUser } from "#app/models/orders.server.ts";
 import { requireUser } from "#app/utils/auth.server.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { pageMeta } from "#app/utils/meta.ts";
-import { formatMoney } from "#app/utils/money.ts";
+import { MoneyText } from "#app/components/price.tsx";
 import { parsePage } from "#app/utils/params.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -59,7 +59,9 @@ export default function MyOrders() {
                 <td>
                   <OrderStatusBadge status={o.status} sold={o.sold} flagged={o.flagged} />
                 </td>
-                <td>{formatMoney(o.totalCents, o.currency, locale)}</td>
+                <td>
+                  <MoneyText cents={o.totalCents} currency={o.currency} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -87,6 +87,13 @@ export default function CampaignDashboard() {
             <p className="mb-3 text-sm text-stone-700" data-testid="sales-total">
               {t("admin.salesTotal", { count: sales.orders, amount: formatMoney(sales.totalCents, "USD", locale) })}
             </p>
+            <p className="mb-3 text-sm text-stone-700" data-testid="sales-split">
+              {t("admin.salesSplit", {
+                goods: formatMoney(sales.goodsCents, "USD", locale),
+                shipping: formatMoney(sales.shippingCents, "USD", locale),
+                tax: formatMoney(sales.taxCents, "USD", locale),
+              })}
+            </p>
             <div className="grid gap-6 lg:grid-cols-3">
               <SalesTable
                 title={t("admin.salesByFestival")}
@@ -198,7 +205,8 @@ function SalesTable({ title, rows, testId }: { title: string; rows: SalesRow[]; 
         <tr className="border-b border-stone-300">
           <th scope="col">{t("admin.name")}</th>
           <th scope="col">{t("admin.units")}</th>
-          <th scope="col">{t("admin.revenue")}</th>
+          <th scope="col">{t("admin.colGoods")}</th>
+          <th scope="col">{t("admin.colShipping")}</th>
         </tr>
       </thead>
       <tbody>
@@ -209,6 +217,7 @@ function SalesTable({ title, rows, testId }: { title: string; rows: SalesRow[]; 
             </th>
             <td>{r.units}</td>
             <td>{formatMoney(r.revenueCents, "USD", locale)}</td>
+            <td>{r.shippingCents === null ? "—" : formatMoney(r.shippingCents, "USD", locale)}</td>
           </tr>
         ))}
       </tbody>

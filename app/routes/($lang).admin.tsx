@@ -24,6 +24,7 @@ export default function AdminLayout() {
           { to: "/admin/featured", label: t("admin.navFeatured") },
           { to: "/admin/festivals", label: t("admin.navFestivals") },
           { to: "/admin/insights", label: t("admin.navInsights") },
+          { to: "/admin/tax", label: t("admin.navTax") },
           { to: "/admin/reviews", label: t("reviews.navAdmin") },
           { to: "/admin/audit", label: t("admin.navAudit") },
         ]}

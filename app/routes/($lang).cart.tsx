@@ -3,7 +3,7 @@ import { Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/rea
 import { parseWithZod } from "@conform-to/zod/v4";
 import { DealSplitNote, FestivalBadge } from "#app/components/deal-price.tsx";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
-import { Price } from "#app/components/price.tsx";
+import { MoneyText, Price, useMoneyText } from "#app/components/price.tsx";
 import { Button, buttonClass } from "#app/components/ui/button.tsx";
 import { Input } from "#app/components/ui/input.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
@@ -23,7 +23,6 @@ import { CART_INTENT, cartActionSchema, submittedProductId } from "#app/utils/ca
 import { refusalMessage } from "#app/utils/intent.ts";
 import { imageSources } from "#app/utils/images.ts";
 import { pageMeta } from "#app/utils/meta.ts";
-import { formatMoney } from "#app/utils/money.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const cart = getCartView(context.cartOwner, context.locale);
@@ -120,6 +119,7 @@ export default function Cart() {
   const locale = useLocale();
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("notice");
+  const moneyText = useMoneyText();
   return (
     <>
       <PageHeading title={t("cart.title")} />
@@ -133,7 +133,7 @@ export default function Cart() {
           <p>
             {t("cart.unpaidOrder", {
               id: order.id,
-              total: formatMoney(order.totalCents, order.currency, locale),
+              total: moneyText(order.totalCents, order.currency),
               time: formatDateTime(order.reservedUntil, locale, CHINA_TIME_ZONE),
             })}
           </p>
@@ -217,7 +217,6 @@ export default function Cart() {
 function CartLineRow({ line, notShipped }: { line: CartLine; notShipped: string | null }) {
   const t = useT();
   const href = useHref();
-  const locale = useLocale();
   const fetcher = useFetcher<typeof action>();
   const busy = fetcher.state !== "idle";
   const problem = line.problem ? t(`cart.problem.${line.problem}` as MessageKey, { stock: line.stock }) : null;
@@ -238,11 +237,13 @@ function CartLineRow({ line, notShipped }: { line: CartLine; notShipped: string 
         </Link>
         <p className="text-xs text-stone-600">{line.countryName}</p>
         <p className="text-sm">
-          {formatMoney(line.unitCents, "USD", locale)}
+          <MoneyText cents={line.unitCents} currency="USD" />
           {line.deal && line.dealUnits > 0 ? (
             <>
               {" "}
-              <s className="text-stone-600">{formatMoney(line.regularCents, "USD", locale)}</s>{" "}
+              <s className="text-stone-600">
+                <MoneyText cents={line.regularCents} currency="USD" />
+              </s>{" "}
               <span className="text-xs font-bold text-red-800">{t("deal.off", { percent: line.deal.percentOff })}</span>
             </>
           ) : null}
@@ -310,7 +311,7 @@ function CartLineRow({ line, notShipped }: { line: CartLine; notShipped: string 
         </div>
       </div>
       <p className="shrink-0 font-semibold" data-testid="line-total">
-        {line.problem ? "—" : formatMoney(line.lineCents, "USD", locale)}
+        {line.problem ? "—" : <MoneyText cents={line.lineCents} currency="USD" stacked />}
       </p>
     </li>
   );

@@ -128,9 +128,13 @@ function Sales({ sales }: { sales: ReturnType<typeof useLoaderData<typeof loader
       </div>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         <div className="col-span-2 rounded-lg border border-stone-200 bg-white p-3 sm:col-span-1">
-          <dt className="text-xs text-stone-600">{t("dash.revenue")}</dt>
+          <dt className="text-xs text-stone-600">{t("dash.revenueWithShipping")}</dt>
           <dd className="text-xl font-bold tabular-nums" data-testid="sales-revenue">
             {money(sales.revenueCents)}
+          </dd>
+          <dd className="mt-1 text-xs text-stone-700" data-testid="sales-revenue-split">
+            {t("dash.revenueSplit", { goods: money(sales.goodsCents), shipping: money(sales.shippingCents) })}
+            <span className="block text-stone-600">{t("dash.revenueNote")}</span>
           </dd>
         </div>
         <div className="rounded-lg border border-stone-200 bg-white p-3">

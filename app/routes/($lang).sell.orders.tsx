@@ -110,6 +110,17 @@ export default function StoreOrders() {
                 </p>
                 <p>{formatMoney(line.unitCents * line.quantity, "USD", locale)}</p>
               </div>
+              {line.storeShipping ? (
+                <p className="text-xs text-stone-700" data-testid={`order-line-shipping-${line.lineId}`}>
+                  {t("sell.orderShipping", {
+                    method: t(`shipping.method.${line.storeShipping.method}` as MessageKey),
+                    amount:
+                      line.storeShipping.costCents === 0
+                        ? t("shipping.free")
+                        : formatMoney(line.storeShipping.costCents, "USD", locale),
+                  })}
+                </p>
+              ) : null}
               {line.paidAt ? (
                 <p className="text-xs text-stone-600">
                   {t("sell.paidAt")}{" "}

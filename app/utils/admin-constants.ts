@@ -34,6 +34,9 @@ export const AUDIT_ACTIONS = [
   "product.bulkEdit",
   "review.hide",
   "review.restore",
+  "tax.class.update",
+  "tax.category.update",
+  "fx.rate.set",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

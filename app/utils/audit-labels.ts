@@ -11,7 +11,18 @@ export const AUDIT_LABELS = Object.fromEntries(
 ) as Record<AuditAction, MessageKey>;
 
 /** The entity kinds the audit log names, each with its own translated word. */
-export const AUDIT_ENTITY_TYPES = ["store", "product", "festival", "synonyms", "featured", "order", "review"] as const;
+export const AUDIT_ENTITY_TYPES = [
+  "store",
+  "product",
+  "festival",
+  "synonyms",
+  "featured",
+  "order",
+  "review",
+  "taxClass",
+  "category",
+  "exchangeRate",
+] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 export const AUDIT_ENTITY_LABELS = Object.fromEntries(
   AUDIT_ENTITY_TYPES.map((e) => [e, `org.entity.${e}` as MessageKey]),

@@ -39,6 +39,11 @@ test("a Chinese shopper buys from two stores to Shanghai: shipping per store, ar
   await expect(page.getByTestId("tax-line")).toContainText("预估进口税");
   await expect(page.getByTestId("grand-total").getByTestId("price-cny")).toHaveText(/^¥[\d,]+\.\d\d$/);
   await expect(page.getByTestId("charged-currency")).toContainText("实际以美元扣款");
+  // Each line's price and total lead with yuan, the US dollars second.
+  for (const total of await page.getByTestId("line-total").all()) {
+    await expect(total.getByTestId("price-cny")).toHaveText(/^¥[\d,]+\.\d\d$/);
+    await expect(total.getByTestId("price-usd")).toHaveText(/^US\$[\d,]+\.\d\d$/);
+  }
   for (const width of [390, 1366]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: testInfo.outputPath(`cart-zh-${width}.png`), fullPage: true });
@@ -66,5 +71,12 @@ test("a Chinese shopper buys from two stores to Shanghai: shipping per store, ar
   await expect(page.getByTestId("order-status")).toHaveText("已付款");
   // The order page shows what the total is made of: each store's shipping and the import tax.
   await expect(page.getByTestId("order-charges").locator("[data-testid^=order-shipping-]")).toHaveCount(2);
-  await expect(page.getByTestId("order-tax")).toBeVisible();
+  await expect(page.getByTestId("order-tax").getByTestId("price-cny")).toHaveText(/^¥/);
+  // The order's total leads with yuan too, and says the charge was in US dollars.
+  await expect(page.getByTestId("order-total").getByTestId("price-cny")).toHaveText(/^¥[\d,]+\.\d\d$/);
+  await expect(page.getByTestId("order-charged-currency")).toContainText("实际以美元扣款");
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: testInfo.outputPath(`order-zh-${width}.png`), fullPage: true });
+  }
 });

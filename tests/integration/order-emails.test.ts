@@ -13,10 +13,11 @@ import { getDb } from "#app/utils/db.server.ts";
 import { closeMailer } from "#app/utils/mailer.server.ts";
 import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
 import { setClock } from "#db/clock.ts";
-import { notifications, orderItems, orders, stores } from "#db/schema/index.ts";
+import { notifications, orderItems, orders, orderTaxes, stores } from "#db/schema/index.ts";
 import { organizer, ownerOf } from "#tests/support/auth.ts";
 import { setEnv, useEnv } from "#tests/support/env.ts";
-import { createProduct, freeShipping } from "#tests/support/factories.ts";
+import { createProduct, freeShipping, setShipping } from "#tests/support/factories.ts";
+import { SHANGHAI_FORM } from "#tests/support/addresses.ts";
 import { routeArgs } from "#tests/support/loaders.ts";
 import { payDemo, placeGuestOrder } from "#tests/support/shop.ts";
 import { linkIn, rawHeader, startSmtpSink, useSmtpSink, type SmtpSink } from "#tests/support/smtp.ts";
@@ -128,6 +129,70 @@ describe("order paid", () => {
     expect(linkIn(bissapOwner, "/sell/orders/")).toBe(`https://market.example/fr/sell/orders/${orderId}`);
     // Transactional: no unsubscribe header.
     for (const m of mails) expect(rawHeader(m, "List-Unsubscribe")).toBeUndefined();
+  });
+
+  test("to Shanghai with shipping: the confirmation shows goods, each store's shipping and arrival, the import tax and the total charged; each store its own shipping", async () => {
+    const rate = (firstCents: number, additionalCents: number) => ({
+      firstCents,
+      additionalCents,
+      minDays: 12,
+      maxDays: 25,
+    });
+    setShipping(getDb(), COFFEE, [
+      { method: "postal", pricing: "item", freeOverCents: null, rates: { cn: rate(1000, 300) } },
+    ]);
+    setShipping(getDb(), BISSAP, [
+      { method: "postal", pricing: "item", freeOverCents: null, rates: { cn: rate(800, 200) } },
+    ]);
+    try {
+      setClock(new Date("2026-12-01T02:00:00Z")); // 10:00 in Beijing: arrival 13–26 December
+      const { coffee, bissap } = twoStoreProducts();
+      const { orderId, token } = await placeGuestOrder(
+        [
+          { productId: coffee.id, quantity: 2 },
+          { productId: bissap.id, quantity: 3 },
+        ],
+        { locale: "zh", shipping: { ...SHANGHAI_FORM, email: "li.wei@example.com" } },
+      );
+      await payDemo(orderId, token);
+      const order = getDb().select().from(orders).where(eq(orders.id, orderId)).get()!;
+      const tax = getDb().select().from(orderTaxes).where(eq(orderTaxes.orderId, orderId)).get()!.taxCents;
+      expect(tax).toBeGreaterThan(0);
+      // Goods 2 × 18.90 + 3 × 9.50 = 66.30; shipping 10.00 + 3.00 and 8.00 + 2 × 2.00.
+      expect(order.totalCents).toBe(6630 + 1300 + 1200 + tax);
+      const usd = (cents: number) => `US$${(cents / 100).toFixed(2)}`;
+      const mails = (await deliver()).filter((m) => !/running low|bientôt épuisées/.test(m.subject ?? ""));
+
+      const shopper = mails.find((m) => to(m) === "li.wei@example.com")!;
+      const text = shopper.text!.replace(/\s+/g, " ");
+      expect(text).toMatch(
+        /耶加雪菲水洗咖啡豆 × 2 US\$37\.80 运费（邮政小包 \/ EMS），预计 12月13日–12月26日 送达 US\$13\.00/,
+      );
+      expect(text).toMatch(
+        /干洛神花（比萨普） × 3 US\$28\.50 运费（邮政小包 \/ EMS），预计 12月13日–12月26日 送达 US\$12\.00/,
+      );
+      expect(text).toContain("商品小计 US$66.30");
+      expect(text).toContain("运费合计 US$25.00");
+      expect(text).toContain(`预估进口税（跨境电商综合税） ${usd(tax)}`);
+      expect(text).toContain(`实付总额（以美元扣款） ${usd(order.totalCents)}`);
+      // The HTML part holds the same rows.
+      expect(shopper.html).toContain("商品小计");
+      expect(shopper.html).toContain(usd(order.totalCents));
+
+      // Each store: its goods, its own shipping and their sum; never the other store's or the tax.
+      const coffeeOwner = mails.find((m) => to(m) === ownerOf(COFFEE).user.email)!;
+      const coffeeText = coffeeOwner.text!.replace(/\s+/g, " ");
+      expect(coffeeText).toContain("Subtotal for your store $37.80");
+      expect(coffeeText).toMatch(/Shipping \(Postal \/ EMS\), arrives Dec 13–Dec 26 \$13\.00/);
+      expect(coffeeText).toContain("Total for your store (goods + shipping) $50.80");
+      expect(coffeeText).not.toMatch(/import tax|12\.00/i);
+      const bissapOwner = mails.find((m) => to(m) === ownerOf(BISSAP).user.email)!;
+      const bissapText = bissapOwner.text!.replace(/\s+/g, " ");
+      expect(bissapText).toMatch(/Livraison \(Poste \/ EMS\), arrivée du 13 déc\.? au 26 déc\.? 12,00 \$US/);
+      expect(bissapText).toContain("Total pour votre boutique (produits + livraison)");
+    } finally {
+      freeShipping(getDb());
+    }
   });
 
   test("a payment reported twice (a replayed webhook) sends each email once", async () => {

@@ -12,7 +12,7 @@ import { beijingDay } from "#app/utils/datetime.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { resetRateLimits } from "#app/utils/rate-limit.server.ts";
 import { setClock } from "#db/clock.ts";
-import { auditLog, orderItems, products, searchOutbox } from "#db/schema/index.ts";
+import { auditLog, orderItems, orderShipments, products, searchOutbox } from "#db/schema/index.ts";
 import { cookieFor, ownerOf } from "#tests/support/auth.ts";
 import { useEnv } from "#tests/support/env.ts";
 import { createProduct } from "#tests/support/factories.ts";
@@ -107,11 +107,28 @@ describe("the owner's dashboard", () => {
     ]);
     expect(a.toShip.items.map((l) => l.ageHours)).toEqual([40 * 24, 72, 5]);
 
-    // Last 30 days: the refunded order's remaining bag and the mug.
-    expect(a.sales).toMatchObject({ period: 30, revenueCents: 2000 + 500, units: 2, orders: 2 });
-    expect(a.sales.days.reduce((s, d) => s + d.revenueCents, 0)).toBe(2500);
+    // What each order paid store A for shipping (a bag refunded of two does not give the parcel's back).
+    const shipA = (orderId: number) =>
+      db()
+        .select()
+        .from(orderShipments)
+        .where(eq(orderShipments.orderId, orderId))
+        .all()
+        .filter((s) => s.storeId === ownerOf("yirga-highlands-coffee").store.id)
+        .reduce((n, s) => n + s.costCents - s.refundedCents, 0);
+    const shipping30 = shipA(threeDaysAgo) + shipA(fiveHoursAgo);
+    // Last 30 days: the refunded order's remaining bag and the mug, plus their shipping (revenue = goods + shipping).
+    expect(a.sales).toMatchObject({
+      period: 30,
+      goodsCents: 2000 + 500,
+      shippingCents: shipping30,
+      revenueCents: 2500 + shipping30,
+      units: 2,
+      orders: 2,
+    });
+    expect(a.sales.days.reduce((s, d) => s + d.revenueCents, 0)).toBe(2500 + shipping30);
     expect(a.sales.days.find((d) => d.day === beijingDay(new Date(now - 3 * DAY)))).toMatchObject({
-      revenueCents: 2000,
+      revenueCents: 2000 + shipA(threeDaysAgo),
       units: 1,
     });
     expect(a.sales.top.map((p) => [p.productId, p.units, p.revenueCents])).toEqual([
@@ -119,11 +136,17 @@ describe("the owner's dashboard", () => {
       [mug.id, 1, 500],
     ]);
     const quarter = await dashboardOf(ownerA, "?period=90");
-    expect(quarter.sales).toMatchObject({ period: 90, revenueCents: 4500, units: 3, orders: 3 });
+    expect(quarter.sales).toMatchObject({
+      period: 90,
+      goodsCents: 4500,
+      revenueCents: 4500 + shipping30 + shipA(fortyDaysAgo),
+      units: 3,
+      orders: 3,
+    });
     expect(quarter.sales.days).toHaveLength(90);
     expect(quarter.sales.top[0]).toMatchObject({ productId: beans.id, units: 2, revenueCents: 4000 });
     const week = await dashboardOf(ownerA, "?period=7");
-    expect(week.sales).toMatchObject({ period: 7, revenueCents: 2500 });
+    expect(week.sales).toMatchObject({ period: 7, goodsCents: 2500, revenueCents: 2500 + shipping30 });
     expect(week.sales.days).toHaveLength(7);
     // A period that is not offered falls back to 30 days rather than failing.
     expect((await dashboardOf(ownerA, "?period=365")).sales.period).toBe(30);
@@ -133,7 +156,8 @@ describe("the owner's dashboard", () => {
 
     const b = await dashboardOf(ownerB);
     expect(b.toShip.items.map((l) => l.orderId)).toEqual([fiveHoursAgo]);
-    expect(b.sales).toMatchObject({ revenueCents: 1200, units: 1, orders: 1 });
+    expect(b.sales).toMatchObject({ goodsCents: 1200, units: 1, orders: 1 });
+    expect(b.sales.revenueCents).toBe(1200 + b.sales.shippingCents);
     expect(b.sales.top.map((p) => p.productId)).toEqual([kenyan.id]);
     expect(b.lowStock.map((p) => p.id)).not.toContain(mug.id);
   });

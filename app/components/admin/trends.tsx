@@ -80,7 +80,7 @@ export function Trends({ grain, buckets, keep }: TrendsData & { keep: string }) 
     },
     {
       key: "revenue",
-      title: "org.trendRevenue",
+      title: "org.trendRevenueWithShipping",
       points: series((b) => b.revenueCents),
       format: money,
       axis: compactMoney,

@@ -1324,6 +1324,37 @@ export const en = {
   // section:festival start
   // section:festival end
   // section:crossborder start
+  "admin.navTax": "Tax & exchange rate",
+  "admin.tax.intro":
+    "What mainland China orders are charged for import tax, and the rate Chinese pages convert prices at. Changes apply to orders placed after them; orders already placed keep the tax and rate they recorded.",
+  "admin.tax.classesIntro":
+    "Statutory rates in percent. Within the cross-border limits customs levies 70 % of VAT and consumption tax; the checkout applies that itself.",
+  "admin.tax.categoriesIntro": "The tax class each product category's goods are taxed in.",
+  "admin.tax.rates": "VAT {vat} %, consumption tax {consumption} %",
+  "admin.tax.errorClass": "Choose one of the listed tax classes.",
+  "admin.fx.hint": "The new rate takes effect now and is dated now; earlier rates stay on record.",
+  "admin.fx.history": "Earlier rates",
+  "org.audit.tax.class.update": "Tax class rates changed",
+  "org.audit.tax.category.update": "Category's tax class changed",
+  "org.audit.fx.rate.set": "Exchange rate set",
+  "org.entity.taxClass": "Tax class",
+  "org.entity.category": "Product category",
+  "org.entity.exchangeRate": "Exchange rate",
+  "dash.revenueWithShipping": "Revenue (goods + shipping), net of refunds",
+  "dash.revenueSplit": "Goods {goods} · shipping {shipping}",
+  "dash.revenueNote": "Import tax collected for customs is not included.",
+  "admin.salesSplit":
+    "Sales are goods {goods} + shipping {shipping}. Import tax collected for customs (not sales): {tax}.",
+  "admin.colGoods": "Goods",
+  "admin.colShipping": "Shipping",
+  "org.trendRevenueWithShipping": "Revenue (goods + shipping)",
+  "staff.storePart": "Your store: goods {goods} + shipping {shipping} = {total}",
+  "sell.orderShipping": "Shipping for this order ({method}): {amount}",
+  "email.shippingLine": "Shipping ({method}), arrives {from}–{to}",
+  "email.goodsSubtotal": "Goods subtotal",
+  "email.shippingTotal": "Shipping",
+  "email.totalCharged": "Total charged in US dollars",
+  "email.storeTotal": "Total for your store (goods + shipping)",
   // section:crossborder end
   // section:vouchers start
   // section:vouchers end

@@ -1359,6 +1359,38 @@ export const fr: Messages = {
   // section:festival start
   // section:festival end
   // section:crossborder start
+  "admin.navTax": "Taxes et change",
+  "admin.tax.intro":
+    "Ce que les commandes vers la Chine continentale paient en taxes d'importation, et le taux auquel les pages chinoises convertissent les prix. Les changements valent pour les commandes passées ensuite ; les commandes déjà passées gardent la taxe et le taux enregistrés.",
+  "admin.tax.classesIntro":
+    "Taux légaux en pour cent. Dans les limites du commerce transfrontalier, la douane perçoit 70 % de la TVA et de la taxe de consommation ; le paiement en tient compte de lui-même.",
+  "admin.tax.categoriesIntro": "La catégorie fiscale dans laquelle sont taxés les produits de chaque catégorie.",
+  "admin.tax.rates": "TVA {vat} %, taxe de consommation {consumption} %",
+  "admin.tax.errorClass": "Choisissez une des catégories fiscales proposées.",
+  "admin.fx.hint":
+    "Le nouveau taux s'applique dès maintenant, daté de maintenant ; les taux précédents restent enregistrés.",
+  "admin.fx.history": "Taux précédents",
+  "org.audit.tax.class.update": "Taux d'une catégorie fiscale modifiés",
+  "org.audit.tax.category.update": "Catégorie fiscale d'une catégorie de produits modifiée",
+  "org.audit.fx.rate.set": "Taux de change fixé",
+  "org.entity.taxClass": "Catégorie fiscale",
+  "org.entity.category": "Catégorie de produits",
+  "org.entity.exchangeRate": "Taux de change",
+  "dash.revenueWithShipping": "Chiffre d'affaires (produits + livraison), net des remboursements",
+  "dash.revenueSplit": "Produits {goods} · livraison {shipping}",
+  "dash.revenueNote": "Hors taxes d'importation perçues pour la douane.",
+  "admin.salesSplit":
+    "Ventes = produits {goods} + livraison {shipping}. Taxes d'importation perçues pour la douane (hors ventes) : {tax}.",
+  "admin.colGoods": "Produits",
+  "admin.colShipping": "Livraison",
+  "org.trendRevenueWithShipping": "Chiffre d'affaires (produits + livraison)",
+  "staff.storePart": "Votre boutique : produits {goods} + livraison {shipping} = {total}",
+  "sell.orderShipping": "Livraison de cette commande ({method}) : {amount}",
+  "email.shippingLine": "Livraison ({method}), arrivée du {from} au {to}",
+  "email.goodsSubtotal": "Sous-total des produits",
+  "email.shippingTotal": "Livraison",
+  "email.totalCharged": "Total débité en dollars américains",
+  "email.storeTotal": "Total pour votre boutique (produits + livraison)",
   // section:crossborder end
   // section:vouchers start
   // section:vouchers end

@@ -1262,6 +1262,36 @@ export const zh: Messages = {
   // section:festival start
   // section:festival end
   // section:crossborder start
+  "admin.navTax": "税率与汇率",
+  "admin.tax.intro":
+    "此处设定发往中国大陆订单的进口税，以及中文页面换算价格所用的汇率。修改只对之后的订单生效；已下的订单保留其下单时记录的税额与汇率。",
+  "admin.tax.classesIntro":
+    "按法定税率填写百分比。在跨境电商限值内，海关按增值税和消费税应纳税额的70%征收，结算时会自动计算。",
+  "admin.tax.categoriesIntro": "每个商品分类的商品适用的税目类别。",
+  "admin.tax.rates": "增值税 {vat}%，消费税 {consumption}%",
+  "admin.tax.errorClass": "请从列出的税目类别中选择。",
+  "admin.fx.hint": "新汇率即时生效，并以当前时间为汇率时间；以往汇率保留在记录中。",
+  "admin.fx.history": "以往汇率",
+  "org.audit.tax.class.update": "修改税目税率",
+  "org.audit.tax.category.update": "修改分类的税目类别",
+  "org.audit.fx.rate.set": "设置汇率",
+  "org.entity.taxClass": "税目类别",
+  "org.entity.category": "商品分类",
+  "org.entity.exchangeRate": "汇率",
+  "dash.revenueWithShipping": "营收（商品 + 运费），已扣除退款",
+  "dash.revenueSplit": "商品 {goods} · 运费 {shipping}",
+  "dash.revenueNote": "不含代海关收取的进口税。",
+  "admin.salesSplit": "销售额 = 商品 {goods} + 运费 {shipping}。代海关收取的进口税（不计入销售额）：{tax}。",
+  "admin.colGoods": "商品",
+  "admin.colShipping": "运费",
+  "org.trendRevenueWithShipping": "营收（商品 + 运费）",
+  "staff.storePart": "本店部分：商品 {goods} + 运费 {shipping} = {total}",
+  "sell.orderShipping": "本订单运费（{method}）：{amount}",
+  "email.shippingLine": "运费（{method}），预计 {from}–{to} 送达",
+  "email.goodsSubtotal": "商品小计",
+  "email.shippingTotal": "运费合计",
+  "email.totalCharged": "实付总额（以美元扣款）",
+  "email.storeTotal": "本店合计（商品 + 运费）",
   // section:crossborder end
   // section:vouchers start
   // section:vouchers end

@@ -4,13 +4,13 @@ import { BEIJING_OFFSET_MS, beijingDay } from "#app/utils/datetime.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { orderIsSold } from "#db/rules.ts";
-import { orderItems, orders, products, searchQueries } from "#db/schema/index.ts";
+import { orderItems, orders, orderShipments, products, searchQueries } from "#db/schema/index.ts";
 import { assertOrganizer, type Actor } from "../access.server.ts";
 import { flushSearchLog } from "../search.server.ts";
 
 /**
- * The campaign's trends for the organizers' dashboard: sold orders and their revenue (counted as
- * getSales counts them, on the Beijing day the order was paid), new listings, searches and the
+ * The campaign's trends for the organizers' dashboard: sold orders and their revenue, goods +
+ * shipping (counted as getSales counts them, on the Beijing day the order was paid), new listings, searches and the
  * share of searches that found nothing. Buckets are Beijing calendar days, or weeks from Monday.
  */
 export const TREND_GRAINS = ["day", "week"] as const;
@@ -22,6 +22,7 @@ export interface TrendBucket {
   /** First Beijing day of the bucket (YYYY-MM-DD). */
   start: string;
   orders: number;
+  /** Goods + shipping, net of refunds; the import tax (collected for customs) is not in it (decision 033). */
   revenueCents: number;
   newListings: number;
   searches: number;
@@ -84,6 +85,17 @@ export function getTrends(actor: Actor, grain: TrendGrain): { grain: TrendGrain;
       b.orders += r.orders;
       b.revenueCents += r.revenueCents;
     });
+  for (const r of db
+    .select({
+      day: paidDay,
+      cents: sql<number>`coalesce(sum(${orderShipments.costCents} - ${orderShipments.refundedCents}), 0)`,
+    })
+    .from(orderShipments)
+    .innerJoin(orders, eq(orders.id, orderShipments.orderId))
+    .where(and(orderIsSold, gte(orders.paidAt, from)))
+    .groupBy(paidDay)
+    .all())
+    add(r.day, (b) => (b.revenueCents += r.cents));
   const createdDay = perDay(products.createdAt);
   for (const r of db
     .select({ day: createdDay, n: count() })

@@ -5,7 +5,7 @@ import { BEIJING_OFFSET_MS, beijingDay } from "#app/utils/datetime.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { isOpenStore, orderIsSold, type ProductStatus } from "#db/rules.ts";
 import { localizedColumns } from "#db/columns.ts";
-import { orderItems, orders, products } from "#db/schema/index.ts";
+import { orderItems, orders, orderShipments, products } from "#db/schema/index.ts";
 import type { OwnStore } from "../access.server.ts";
 import { pick } from "../localize.ts";
 import { LOW_STOCK_THRESHOLD } from "../notify-events.server.ts";
@@ -155,9 +155,17 @@ export { SALES_PERIODS, type SalesPeriod };
 
 export interface StoreSales {
   period: SalesPeriod;
-  /** One entry per Beijing calendar day of the period, oldest first, days without sales included. */
+  /**
+   * One entry per Beijing calendar day of the period, oldest first, days without sales included;
+   * revenue there is goods + shipping, as `revenueCents`.
+   */
   days: { day: string; revenueCents: number; units: number }[];
+  /** What the store earned: its goods plus the shipping shoppers paid it, both net of refunds (decision 033). */
   revenueCents: number;
+  /** Of which goods (lines, net of refunds). */
+  goodsCents: number;
+  /** Of which shipping (the store's parcels, net of shipping given back). The import tax is not the store's. */
+  shippingCents: number;
   units: number;
   orders: number;
   top: { productId: number; title: string; units: number; revenueCents: number }[];
@@ -166,7 +174,9 @@ export interface StoreSales {
 /**
  * The store's sales over the last `period` Beijing days (today included), counted as the organizers'
  * sales report counts them (getSales): lines of orders that are sold (paid, shipped, refunded in
- * part), net of what was refunded, on the day the order was paid.
+ * part), net of what was refunded, on the day the order was paid. Revenue is goods + the store's
+ * shipping (it sends the parcels and is paid for them); the import tax is collected for customs and
+ * is not the store's (decision 033). Top products are goods only.
  */
 export function getStoreSales(store: OwnStore, period: SalesPeriod, locale: Locale): StoreSales {
   const db = getDb();
@@ -196,6 +206,19 @@ export function getStoreSales(store: OwnStore, period: SalesPeriod, locale: Loca
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .where(where)
     .get();
+  const shipWhere = and(eq(orderShipments.storeId, store.id), orderIsSold, gte(orders.paidAt, from));
+  const shipNet = sql<number>`coalesce(sum(${orderShipments.costCents} - ${orderShipments.refundedCents}), 0)`;
+  const shippingByDay = new Map(
+    db
+      .select({ day, cents: shipNet })
+      .from(orderShipments)
+      .innerJoin(orders, eq(orders.id, orderShipments.orderId))
+      .where(shipWhere)
+      .groupBy(day)
+      .all()
+      .map((r) => [r.day, r.cents]),
+  );
+  const shippingCents = [...shippingByDay.values()].reduce((n, c) => n + c, 0);
   const top = db
     .select({ productId: products.id, ...localizedColumns(products, "title"), ...measures })
     .from(orderItems)
@@ -216,12 +239,15 @@ export function getStoreSales(store: OwnStore, period: SalesPeriod, locale: Loca
   const days = Array.from({ length: period }, (_, i) => {
     const d = new Date(firstDay.getTime() + i * DAY_MS).toISOString().slice(0, 10);
     const r = byDay.get(d);
-    return { day: d, revenueCents: r?.revenueCents ?? 0, units: r?.units ?? 0 };
+    return { day: d, revenueCents: (r?.revenueCents ?? 0) + (shippingByDay.get(d) ?? 0), units: r?.units ?? 0 };
   });
+  const goodsCents = totals?.revenueCents ?? 0;
   return {
     period,
     days,
-    revenueCents: totals?.revenueCents ?? 0,
+    revenueCents: goodsCents + shippingCents,
+    goodsCents,
+    shippingCents,
     units: totals?.units ?? 0,
     orders: totals?.orders ?? 0,
     top,

@@ -22,10 +22,14 @@ export interface OrderCharges {
 
 /**
  * The charges of an order, for the pages that show it. `storeId` limits them to one store's shipping
- * (an owner sees their own; the tax is the marketplace's, not a store's, and is left out).
+ * (an owner sees their own; the tax is the marketplace's, not a store's, and is left out). `db`: a
+ * transaction to read in (the paid-order emails are queued inside the payment's).
  */
-export function orderCharges(orderId: number, locale: Locale, { storeId }: { storeId?: number } = {}): OrderCharges {
-  const db = getDb();
+export function orderCharges(
+  orderId: number,
+  locale: Locale,
+  { storeId, db = getDb() }: { storeId?: number; db?: Pick<ReturnType<typeof getDb>, "select"> } = {},
+): OrderCharges {
   const shipping = db
     .select({ shipment: orderShipments, store: stores })
     .from(orderShipments)
