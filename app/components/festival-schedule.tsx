@@ -3,7 +3,7 @@ import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { FestivalSession } from "#app/models/festivals.server.ts";
 import { beijingDay, formatDate, formatTimeRange } from "#app/utils/datetime.ts";
 import { imageSources } from "#app/utils/images.ts";
-import { formatMoney } from "#app/utils/money.ts";
+import { Price } from "./price.tsx";
 import { RemindButton } from "./remind-button.tsx";
 
 type ReminderStates = Record<number, "set" | "sent">;
@@ -169,8 +169,8 @@ function SessionRow({
                   <span className="block aspect-square w-full rounded bg-clay-50" />
                 )}
                 <span className="mt-1 line-clamp-2 text-stone-900 group-hover:underline">{p.title}</span>
-                <span className="text-clay-800 font-semibold">
-                  {formatMoney(p.deal?.priceCents ?? p.priceCents, p.currency, locale)}
+                <span className="block [&_.text-sm]:text-xs">
+                  <Price cents={p.deal?.priceCents ?? p.priceCents} currency={p.currency} />
                 </span>
               </Link>
             </li>
