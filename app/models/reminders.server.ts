@@ -8,6 +8,7 @@ import {
   emailUnsubscribes,
   festivalSessions,
   festivals,
+  REMINDER_KINDS,
   reminders,
   stores,
   users,
@@ -83,6 +84,10 @@ export const REMINDER_TARGETS: Partial<Record<ReminderKind, (db: Db, id: number)
     };
   },
 };
+
+/** A form's `kind`, when it names a kind of reminder. */
+export const parseReminderKind = (value: string): ReminderKind | null =>
+  (REMINDER_KINDS as readonly string[]).includes(value) ? (value as ReminderKind) : null;
 
 export const remindAtFor = (startsAt: Date) => new Date(startsAt.getTime() - REMINDER_LEAD_MS);
 

@@ -1,10 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { localizePath } from "#app/i18n/locales.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { setReminder } from "#app/models/reminders.server.ts";
+import { parseReminderKind, setReminder } from "#app/models/reminders.server.ts";
 import { formInt, formText } from "#app/utils/form-values.ts";
 import { safeRedirect } from "#app/utils/password.ts";
-import { REMINDER_KINDS, type ReminderKind } from "#db/schema/reminders.ts";
 
 /** Reminders are shown where they were set (festival pages); this address only takes the button's posts. */
 export async function loader({ context }: LoaderFunctionArgs) {
@@ -26,10 +25,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const back = safeRedirect(formText(form, "redirectTo"), localizePath("/festivals", context.locale));
   if (!context.user)
     throw redirect(`${localizePath("/login", context.locale)}?${new URLSearchParams({ redirectTo: back })}`);
-  const kind = formText(form, "kind") as ReminderKind;
+  const kind = parseReminderKind(formText(form, "kind"));
   const targetId = formInt(form, "targetId");
   const intent = formText(form, "intent");
-  if (!REMINDER_KINDS.includes(kind) || targetId === null || (intent !== "remind" && intent !== "cancel"))
+  if (kind === null || targetId === null || (intent !== "remind" && intent !== "cancel"))
     return data({ ok: false as const, message: "admin.errorBadRequest" as MessageKey }, { status: 400 });
   const result = setReminder(context.user, kind, targetId, intent === "remind", context.locale);
   if (formText(form, "fetch") === "1")
