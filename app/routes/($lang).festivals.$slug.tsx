@@ -174,6 +174,7 @@ export default function FestivalPage() {
                   anchor="festival-remind"
                   tone="dark"
                 />
+                <p className="mt-1 text-xs">{t("reminders.hint")}</p>
               </div>
             ) : null}
           </>
