@@ -2,6 +2,7 @@ import { plainTextSelectors, render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { LOCALE_INFO, localizePath, type Locale } from "#app/i18n/locales.ts";
 import { createTranslator, type Translate } from "#app/i18n/translate.ts";
+import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { formatMoney } from "#app/utils/money.ts";
 import { ButtonLink, EmailLayout, Heading, Lines, muted, text } from "./layout.tsx";
 
@@ -66,12 +67,21 @@ export interface EmailPayloads {
   email_verification: { token: string };
   password_reset: { token: string; minutes: number };
   email_changed: { newEmail: string };
+  /** "Remind me" (decision 036): what starts when, and the page it is on. */
+  reminder: {
+    kind: "festival" | "session" | "slot";
+    title: string;
+    festivalName: string;
+    startsAt: string;
+    endsAt: string;
+    path: string;
+  };
 }
 
 export type EmailKind = keyof EmailPayloads;
 
 /** Non-transactional kinds carry one-click unsubscribe; the topic is what the recipient turns off. */
-export const OPTIONAL_TOPIC: Partial<Record<EmailKind, string>> = { low_stock: "low_stock" };
+export const OPTIONAL_TOPIC: Partial<Record<EmailKind, string>> = { low_stock: "low_stock", reminder: "reminders" };
 
 interface Context {
   locale: Locale;
@@ -304,6 +314,30 @@ const TEMPLATES: { [K in EmailKind]: Template<K> } = {
       </>
     ),
   }),
+  reminder: (p, { t, url, locale }) => {
+    const time = `${formatDateTime(p.startsAt, locale, CHINA_TIME_ZONE)} (${t("festivals.beijingTime")})`;
+    const subject = t(
+      p.kind === "festival"
+        ? "reminders.email.subjectFestival"
+        : p.kind === "slot"
+          ? "reminders.email.subjectSlot"
+          : "reminders.email.subjectSession",
+      { title: p.title },
+    );
+    return {
+      subject,
+      preview: t("reminders.email.startsAt", { time }),
+      body: (
+        <>
+          <Heading>{p.title}</Heading>
+          {p.kind !== "festival" ? <p style={text}>{p.festivalName}</p> : null}
+          <p style={text}>{t("reminders.email.startsAt", { time })}</p>
+          <ButtonLink href={url(p.path)}>{t("reminders.email.button")}</ButtonLink>
+          <p style={muted}>{t("reminders.email.why")}</p>
+        </>
+      ),
+    };
+  },
   email_changed: (p, { t }) => ({
     subject: t("email.changed.subject"),
     preview: t("email.changed.intro", { email: p.newEmail }),

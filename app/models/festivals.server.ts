@@ -25,6 +25,8 @@ export interface FestivalSummary {
   status: FestivalStatus;
   published: boolean;
   dealCount: number;
+  /** The organizers' order (the home page's order of live festivals). */
+  position: number;
 }
 
 export function toFestivalSummary(row: FestivalRow, dealCount: number, locale: Locale, at: Date): FestivalSummary {
@@ -40,6 +42,7 @@ export function toFestivalSummary(row: FestivalRow, dealCount: number, locale: L
     status: festivalStatus(row, at),
     published: row.published,
     dealCount,
+    position: row.position,
   };
 }
 
@@ -57,7 +60,7 @@ function visibleDealCounts(festivalIds: number[]): Map<number, number> {
   return new Map(rows.map((r) => [r.festivalId, r.n]));
 }
 
-/** Published festivals by status: live (ending soonest first), upcoming (soonest first), past (latest first). */
+/** Published festivals by status: live (in the organizers' order, then ending soonest first), upcoming (soonest first), past (latest first). */
 export function listFestivals(locale: Locale, at: Date = clockNow()): Record<FestivalStatus, FestivalSummary[]> {
   const rows = getDb()
     .select()
@@ -71,27 +74,34 @@ export function listFestivals(locale: Locale, at: Date = clockNow()): Record<Fes
     const summary = toFestivalSummary(row, counts.get(row.id) ?? 0, locale, at);
     grouped[summary.status].push(summary);
   }
-  grouped.live.sort((a, b) => a.endsAt.localeCompare(b.endsAt));
+  // Live festivals in the organizers' order (decision 036), then the one ending soonest.
+  const position = new Map(rows.map((r) => [r.id, r.position]));
+  grouped.live.sort((a, b) => position.get(a.id)! - position.get(b.id)! || a.endsAt.localeCompare(b.endsAt));
   grouped.ended.sort((a, b) => b.endsAt.localeCompare(a.endsAt));
   return grouped;
 }
 
-/** The live festival the home page leads with, and a first row of its deals. */
-export function getLiveFestival(locale: Locale, dealLimit = 8): (FestivalSummary & { deals: ProductCard[] }) | null {
+/** Every live festival, in the organizers' order, each with a first row of its deals: the home page. */
+export function listLiveFestivals(locale: Locale, dealLimit = 4): (FestivalSummary & { deals: ProductCard[] })[] {
   const at = clockNow();
-  const live = listFestivals(locale, at).live[0];
-  if (!live) return null;
-  const ids = getDb()
-    .select({ productId: festivalDeals.productId })
-    .from(festivalDeals)
-    .innerJoin(products, eq(products.id, festivalDeals.productId))
-    .innerJoin(stores, eq(stores.id, products.storeId))
-    .where(and(eq(festivalDeals.festivalId, live.id), productIsVisible))
-    .orderBy(asc(festivalDeals.position), asc(festivalDeals.id))
-    .limit(dealLimit)
-    .all()
-    .map((r) => r.productId);
-  return { ...live, deals: listProductCardsByIds(ids, locale) };
+  return listFestivals(locale, at).live.map((live) => {
+    const ids = getDb()
+      .select({ productId: festivalDeals.productId })
+      .from(festivalDeals)
+      .innerJoin(products, eq(products.id, festivalDeals.productId))
+      .innerJoin(stores, eq(stores.id, products.storeId))
+      .where(and(eq(festivalDeals.festivalId, live.id), productIsVisible))
+      .orderBy(asc(festivalDeals.position), asc(festivalDeals.id))
+      .limit(dealLimit)
+      .all()
+      .map((r) => r.productId);
+    return { ...live, deals: listProductCardsByIds(ids, locale) };
+  });
+}
+
+/** The first live festival and a first row of its deals. */
+export function getLiveFestival(locale: Locale, dealLimit = 8): (FestivalSummary & { deals: ProductCard[] }) | null {
+  return listLiveFestivals(locale, dealLimit)[0] ?? null;
 }
 
 /** A deal as the festival page lists it: this festival's price, whatever the time (past festivals show it as past). */
@@ -104,6 +114,8 @@ export interface FestivalSession {
   title: string;
   startsAt: string;
   endsAt: string;
+  /** Upcoming, live now or ended, by the clock. */
+  status: FestivalStatus;
   onNow: boolean;
   store: { slug: string; name: string };
   products: ProductCard[];
@@ -117,6 +129,8 @@ export interface FestivalPage {
 }
 
 export const DEALS_PER_PAGE = 24;
+/** Deals on the festival page itself; the rest are one "see all" link away (`?view=deals`). */
+export const DEALS_PREVIEW = 8;
 
 /**
  * Everything the festival page shows. Unpublished festivals exist only for organizers previewing
@@ -125,7 +139,7 @@ export const DEALS_PER_PAGE = 24;
 export function getFestivalPage(
   slug: string,
   locale: Locale,
-  options: { page?: number; includeUnpublished?: boolean } = {},
+  options: { page?: number; includeUnpublished?: boolean; dealsPerPage?: number } = {},
 ): FestivalPage | null {
   const db = getDb();
   const at = clockNow();
@@ -141,7 +155,7 @@ export function getFestivalPage(
       .innerJoin(stores, eq(stores.id, products.storeId))
       .where(visibleDeals)
       .get()?.n ?? 0;
-  const pagination = paginate(options.page ?? 1, total, DEALS_PER_PAGE);
+  const pagination = paginate(options.page ?? 1, total, options.dealsPerPage ?? DEALS_PER_PAGE);
   const dealRows = db
     .select({
       productId: festivalDeals.productId,
@@ -206,15 +220,20 @@ export function getFestivalPage(
       c,
     ]),
   );
-  const sessions = sessionRows.map(({ session, ...store }) => ({
-    id: session.id,
-    title: pick(session, "title", locale),
-    startsAt: session.startsAt.toISOString(),
-    endsAt: session.endsAt.toISOString(),
-    onNow: festivalStatus(session, at) === "live",
-    store: { slug: store.storeSlug, name: pick(store, "storeName", locale) },
-    products: session.productIds.flatMap((id) => sessionCards.get(id) ?? []),
-  }));
+  const order: Record<FestivalStatus, number> = { live: 0, upcoming: 1, ended: 2 };
+  const sessions = sessionRows
+    .map(({ session, ...store }) => ({
+      id: session.id,
+      title: pick(session, "title", locale),
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      status: festivalStatus(session, at),
+      onNow: festivalStatus(session, at) === "live",
+      store: { slug: store.storeSlug, name: pick(store, "storeName", locale) },
+      products: session.productIds.flatMap((id) => sessionCards.get(id) ?? []),
+    }))
+    // Live now first, then upcoming, then ended; by start time within each (a stable sort).
+    .sort((a, b) => order[a.status] - order[b.status]);
 
   return {
     festival: toFestivalSummary(row, total, locale, at),

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import { OPTIONAL_TOPIC, renderEmail, type EmailKind, type EmailPayloads } from "#app/emails/templates.tsx";
 import { localizePath, type Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
@@ -8,7 +8,7 @@ import { errorMessage, logger } from "#app/utils/logger.server.ts";
 import { getMailer, mailOrigin, type Mailer } from "#app/utils/mailer.server.ts";
 import type { DB, Tx } from "#db/client.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { emailUnsubscribes, notifications } from "#db/schema/index.ts";
+import { emailUnsubscribes, notifications, reminders, users } from "#db/schema/index.ts";
 
 /**
  * The notifications outbox (decision 021). `enqueueNotification` is called inside the transaction
@@ -118,6 +118,15 @@ export function unsubscribe(email: string, topic: string): void {
         ),
       )
       .run();
+    // Reminders not sent yet are cancelled too (decision 036); asking for a new one is a fresh consent.
+    if (topic === "reminders") {
+      const user = tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+      if (user)
+        tx.update(reminders)
+          .set({ cancelledAt: clockNow() })
+          .where(and(eq(reminders.userId, user.id), isNull(reminders.sentAt), isNull(reminders.cancelledAt)))
+          .run();
+    }
   });
 }
 

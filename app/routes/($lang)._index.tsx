@@ -8,14 +8,15 @@ import { createTranslator } from "#app/i18n/translate.ts";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { getCampaignProgress, listCategories, listRepresentedCountries } from "#app/models/catalog.server.ts";
 import { listFeaturedProducts } from "#app/models/products.server.ts";
-import { getLiveFestival } from "#app/models/festivals.server.ts";
+import { listLiveFestivals } from "#app/models/festivals.server.ts";
 import { Countdown, SentenceWithTime } from "#app/components/festival-time.tsx";
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { locale } = context;
   const countries = listRepresentedCountries(locale);
   return {
-    festival: getLiveFestival(locale),
+    // Every live festival, in the organizers' order (decision 036); one leads with two rows of deals.
+    festivals: listLiveFestivals(locale, 8),
     progress: getCampaignProgress(),
     featured: listFeaturedProducts(locale),
     topCountries: [...countries].sort((a, b) => b.productCount - a.productCount).slice(0, 12),
@@ -29,36 +30,62 @@ export const meta: MetaFunction = ({ location }) => {
 };
 
 export default function Home() {
-  const { festival, progress, featured, topCountries, categories } = useLoaderData<typeof loader>();
+  const { festivals, progress, featured, topCountries, categories } = useLoaderData<typeof loader>();
   const t = useT();
   const href = useHref();
   return (
     <div className="space-y-12">
-      {festival ? (
-        <section aria-labelledby="festival-heading" data-testid="live-festival">
-          <div className="rounded-2xl px-6 py-8 text-white sm:px-10" style={{ backgroundColor: festival.themeColor }}>
-            <p className="text-sm font-semibold tracking-wide uppercase">{t("home.liveFestival")}</p>
-            <h2 id="festival-heading" className="mt-1 text-2xl font-bold sm:text-3xl">
-              {festival.name}
-            </h2>
-            <p className="mt-2 max-w-2xl">{festival.tagline}</p>
-            <p className="mt-3 text-sm">
-              <SentenceWithTime message={(date) => t("festivals.endsAt", { date })} iso={festival.endsAt} />
-            </p>
-            <Countdown target={festival.endsAt} label={t("festivals.endsIn")} />
-            <Link
-              to={href(`/festivals/${festival.slug}`)}
-              className="mt-4 inline-block rounded bg-white px-4 py-2 font-semibold text-stone-900 hover:bg-amber-100"
-            >
-              {t("home.festivalDeals")}
-            </Link>
-          </div>
-          {festival.deals.length > 0 ? (
-            <div className="mt-4">
-              <ProductGrid products={festival.deals} />
-            </div>
-          ) : null}
-        </section>
+      {festivals.length > 0 ? (
+        <div className="space-y-6" data-testid="live-festivals">
+          {festivals.length > 1 ? <h2 className="sr-only">{t("reminders.liveFestivals")}</h2> : null}
+          {festivals.map((festival, i) => (
+            <section key={festival.id} aria-labelledby={`festival-heading-${festival.id}`} data-testid="live-festival">
+              <div
+                className={`rounded-2xl px-5 text-white sm:px-10 ${i === 0 ? "py-6 sm:py-8" : "py-5 sm:py-6"}`}
+                style={{ backgroundColor: festival.themeColor }}
+              >
+                <p className="text-sm font-semibold tracking-wide uppercase">{t("home.liveFestival")}</p>
+                {/* With several live festivals the first is the page's lead; each is a heading of its own. */}
+                {i === 0 && festivals.length === 1 ? (
+                  <h2 id={`festival-heading-${festival.id}`} className="mt-1 text-2xl font-bold sm:text-3xl">
+                    {festival.name}
+                  </h2>
+                ) : (
+                  <h3
+                    id={`festival-heading-${festival.id}`}
+                    className={`mt-1 font-bold ${i === 0 ? "text-2xl sm:text-3xl" : "text-xl sm:text-2xl"}`}
+                  >
+                    {festival.name}
+                  </h3>
+                )}
+                <p className="mt-2 max-w-2xl text-sm sm:text-base">{festival.tagline}</p>
+                <p className="mt-3 text-sm">
+                  <SentenceWithTime message={(date) => t("festivals.endsAt", { date })} iso={festival.endsAt} />
+                </p>
+                <Countdown target={festival.endsAt} label={t("festivals.endsIn")} />
+                <Link
+                  to={href(`/festivals/${festival.slug}`)}
+                  className="mt-4 inline-block rounded bg-white px-4 py-2 font-semibold text-stone-900 hover:bg-amber-100"
+                >
+                  {t("home.festivalDeals")}
+                </Link>
+              </div>
+              {festival.deals.length > 0 ? (
+                <div
+                  className={`mt-3 ${
+                    // The lead festival shows two rows on a wide screen, one row (of two) on a phone;
+                    // the others one row.
+                    i === 0
+                      ? "max-sm:[&_li:nth-child(n+5)]:hidden"
+                      : "max-sm:[&_li:nth-child(n+3)]:hidden [&_li:nth-child(n+5)]:hidden"
+                  }`}
+                >
+                  <ProductGrid products={festival.deals} />
+                </div>
+              ) : null}
+            </section>
+          ))}
+        </div>
       ) : null}
       <section className="rounded-2xl bg-gradient-to-br from-clay-700 to-clay-900 px-6 py-10 text-white sm:px-10">
         <p className="text-sm font-semibold tracking-wide text-amber-200 uppercase">{t("home.heroKicker")}</p>

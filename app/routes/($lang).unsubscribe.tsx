@@ -35,7 +35,7 @@ export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t(
 
 export default function Unsubscribe() {
   const t = useT();
-  const { valid, token } = useLoaderData<typeof loader>();
+  const { valid, token, topic } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-md">
@@ -48,7 +48,7 @@ export default function Unsubscribe() {
         <Notice tone="error">{t("unsubscribe.invalid")}</Notice>
       ) : (
         <Form method="post" className="space-y-4">
-          <p>{t("unsubscribe.lowStock")}</p>
+          <p>{t(topic === "reminders" ? "reminders.unsubscribeText" : "unsubscribe.lowStock")}</p>
           <input type="hidden" name="token" value={token} />
           <Button type="submit">{t("unsubscribe.confirm")}</Button>
         </Form>

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   "festival.stores",
   "festival.session.add",
   "festival.session.remove",
+  "festival.reorder",
   "synonyms.add",
   "synonyms.update",
   "synonyms.remove",

@@ -35,3 +35,19 @@ export function timeLeft(target: Date, now: Date): { d: number; h: number; m: nu
     done: ms === 0,
   };
 }
+
+/** The time of day (hours and minutes) of an instant, in Beijing unless another zone is given. */
+export function formatTime(iso: string, locale: Locale, timeZone: string = CHINA_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, { timeStyle: "short", timeZone }).format(new Date(iso));
+}
+
+/** "12:00–14:00", or with the date of the start when `withDate` (Beijing time unless another zone). */
+export function formatTimeRange(
+  startIso: string,
+  endIso: string,
+  locale: Locale,
+  { withDate = false, timeZone = CHINA_TIME_ZONE }: { withDate?: boolean; timeZone?: string } = {},
+): string {
+  const start = withDate ? formatDateTime(startIso, locale, timeZone) : formatTime(startIso, locale, timeZone);
+  return `${start}–${formatTime(endIso, locale, timeZone)}`;
+}

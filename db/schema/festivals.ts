@@ -25,6 +25,8 @@ export const festivals = sqliteTable(
     startsAt: integer({ mode: "timestamp_ms" }).notNull(),
     endsAt: integer({ mode: "timestamp_ms" }).notNull(),
     published: integer({ mode: "boolean" }).notNull().default(false),
+    /** The organizers' order of festivals live at the same time (the home page lists them so); 0 first. */
+    position: integer().notNull().default(0),
     createdAt: integer({ mode: "timestamp_ms" })
       .notNull()
       .default(sql`(unixepoch() * 1000)`),

@@ -87,8 +87,9 @@ test.describe("festival page: hero, deals, featured stores and the schedule; axe
     test(prefix || "/en", async ({ page }) => {
       await page.goto(`${prefix}${FESTIVAL}`);
       await expect(page.getByTestId("festival-status")).toBeVisible();
-      await expect(page.getByTestId("festival-deals").getByRole("listitem")).toHaveCount(24);
-      await expect(page.getByTestId("festival-schedule").getByRole("listitem").first()).toBeVisible();
+      await expect(page.getByTestId("festival-deals").getByRole("listitem")).toHaveCount(8);
+      // Sessions by day, ended ones folded away: the schedule shows at least its days.
+      await expect(page.getByTestId("festival-schedule")).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
   }

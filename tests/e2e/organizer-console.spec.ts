@@ -110,6 +110,7 @@ test.describe("new and changed console pages pass axe (in Chinese)", () => {
   for (const path of [
     "/zh/admin?map=products&trend=week",
     "/zh/admin/featured",
+    "/zh/admin/festivals",
     "/zh/admin/stores?status=approved&q=a",
     "/zh/admin/insights",
     "/zh/admin/audit",

@@ -18,6 +18,7 @@ describe("background jobs", () => {
       "customs-id-purge",
       "search-log-flush",
       "festival-boundaries",
+      "reminders",
     ]);
   });
 

@@ -69,6 +69,7 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     "refund_charges",
     "refund_lines",
     "refunds",
+    "reminders",
     "reviews",
     "search_outbox",
     "search_queries",

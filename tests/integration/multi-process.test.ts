@@ -9,9 +9,19 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "#app/utils/db.server.ts";
-import { jobLeases, orderItems, products } from "#db/schema/index.ts";
+import { REMINDER_LEAD_MS } from "#app/models/reminders.server.ts";
+import {
+  festivalSessions,
+  jobLeases,
+  notifications,
+  orderItems,
+  products,
+  reminders,
+  stores,
+  users,
+} from "#db/schema/index.ts";
 import { bumpIndexGeneration, indexGeneration } from "#search/generation.ts";
-import { createProduct } from "#tests/support/factories.ts";
+import { createFestival, createProduct } from "#tests/support/factories.ts";
 
 const script = path.resolve(import.meta.dirname, "../support/worker-process.ts");
 const workers: Worker[] = [];
@@ -113,6 +123,61 @@ describe("two worker processes on one database", { timeout: 300_000 }, () => {
     for (let i = 0; i < 2; i++) expect(await b.call("hit", rule)).toBeNull();
     expect(await b.call("hit", rule)).toBeGreaterThan(0);
     expect(await a.call("hit", rule)).toBeGreaterThan(0);
+  });
+
+  test("the reminders job run by both at once queues each reminder's email exactly once", async () => {
+    const startsAt = new Date(Math.floor((Date.now() + 2 * 86_400_000) / 60_000) * 60_000);
+    const festival = createFestival(getDb(), { startsAt, endsAt: new Date(startsAt.getTime() + 86_400_000) });
+    const store = getDb().select().from(stores).where(eq(stores.status, "approved")).get()!;
+    const [session] = getDb()
+      .insert(festivalSessions)
+      .values({
+        festivalId: festival.id,
+        storeId: store.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3_600_000),
+        titleEn: "Race",
+        titleZh: "并发",
+        titleFr: "Course",
+        productIds: [],
+      })
+      .returning()
+      .all();
+    const shoppers = getDb()
+      .insert(users)
+      .values(
+        Array.from({ length: 40 }, (_, i) => ({
+          email: `reminded-${i}-${process.pid}@example.com`,
+          passwordHash: "x",
+          locale: "en" as const,
+        })),
+      )
+      .returning({ id: users.id })
+      .all();
+    const remindAt = new Date(startsAt.getTime() - REMINDER_LEAD_MS);
+    getDb()
+      .insert(reminders)
+      .values(
+        shoppers.map((u) => ({
+          userId: u.id,
+          kind: "session" as const,
+          targetId: session!.id,
+          locale: "en" as const,
+          remindAt,
+        })),
+      )
+      .run();
+    const at = remindAt.getTime() + 1_000;
+    const startAt = Date.now() + 3_000;
+    const [queuedA, queuedB] = await Promise.all([
+      a.call<number>("queueReminders", { at, startAt, runs: 3 }),
+      b.call<number>("queueReminders", { at, startAt, runs: 3 }),
+    ]);
+    expect(queuedA + queuedB).toBe(40);
+    const mail = getDb().select().from(notifications).where(eq(notifications.kind, "reminder")).all();
+    expect(mail.filter((n) => n.payload.includes('"title":"Race"'))).toHaveLength(40);
+    const rows = getDb().select().from(reminders).where(eq(reminders.targetId, session!.id)).all();
+    expect(rows.every((r) => r.sentAt !== null)).toBe(true);
   });
 
   test("a search-index change made by one process is seen by the other's result cache", async () => {

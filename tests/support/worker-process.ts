@@ -8,6 +8,7 @@ import fs from "node:fs";
 import { startBackgroundJobs, stopBackgroundJobs } from "#app/jobs.server.ts";
 import { changeCart } from "#app/models/cart.server.ts";
 import { placeOrder } from "#app/models/checkout.server.ts";
+import { queueDueReminders } from "#app/models/reminders.server.ts";
 import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { bumpIndexGeneration, indexGeneration } from "#search/generation.ts";
@@ -41,6 +42,13 @@ const commands: Record<string, (m: Message) => unknown> = {
       if (result.ok) placed.push(result.orderId);
     }
     return placed;
+  },
+  /** At `startAt` (epoch ms), runs the reminders job `runs` times with its clock at `at`; how many it queued. */
+  queueReminders: async ({ at, startAt, runs }) => {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, (startAt as number) - Date.now())));
+    let queued = 0;
+    for (let i = 0; i < (runs as number); i++) queued += queueDueReminders(new Date(at as number));
+    return queued;
   },
   /** A job that writes this process's id to `probeFile` on every run. */
   startProbeJob: ({ probeFile, leaseMs }) => {

@@ -1361,6 +1361,39 @@ export const en = {
   // section:slots start
   // section:slots end
   // section:reminders start
+  "reminders.remindMe": "Remind me",
+  "reminders.cancel": "Cancel reminder",
+  "reminders.isSet": "Reminder set",
+  "reminders.sent": "Reminder sent",
+  "reminders.signIn": "Sign in to be reminded",
+  "reminders.hint": "We email you 10 minutes before it starts.",
+  "reminders.remindMeNamed": "Remind me: {title}",
+  "reminders.cancelNamed": "Cancel the reminder: {title}",
+  "reminders.errorNotFound": "This can no longer be reminded of: it was removed or is not public.",
+  "reminders.errorStarted": "It has already started: there is nothing to remind you of.",
+  "reminders.errorAlreadySent": "The reminder has already been emailed to you.",
+  "reminders.email.subjectFestival": "Starting soon: {title}",
+  "reminders.email.subjectSession": "Live showcase starting soon: {title}",
+  "reminders.email.subjectSlot": "Flash sale starting soon: {title}",
+  "reminders.email.startsAt": "It starts {time}.",
+  "reminders.email.button": "Open the page",
+  "reminders.email.why": "You asked us to remind you of this; it is the only email about it.",
+  "reminders.unsubscribeText":
+    "Stop reminder emails (festivals, showcase sessions, flash sales) to this address? Your pending reminders are cancelled; setting a new one turns them back on.",
+  "reminders.statusUpcoming": "Upcoming",
+  "reminders.statusLive": "Live now",
+  "reminders.statusEnded": "Ended",
+  "reminders.sessionCount": { one: "{count} session", other: "{count} sessions" },
+  "reminders.liveCount": { one: "{count} live now", other: "{count} live now" },
+  "reminders.showAllDeals": "See all {count} deals",
+  "reminders.allDealsTitle": "All deals · {festival}",
+  "reminders.backToFestival": "Back to the festival",
+  "reminders.liveFestivals": "Live festivals",
+  "reminders.homeOrderTitle": "Order on the home page",
+  "reminders.homeOrderIntro":
+    "Festivals live at the same time are shown on the home page in this order (drafts and past festivals are kept in their place for later).",
+  "reminders.scrollHint": "Swipe for more stores",
+  "org.audit.festival.reorder": "Festivals reordered (home page)",
   // section:reminders end
 } satisfies Record<string, string | { one: string; other: string }>;
 

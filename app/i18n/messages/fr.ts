@@ -1397,5 +1397,38 @@ export const fr: Messages = {
   // section:slots start
   // section:slots end
   // section:reminders start
+  "reminders.remindMe": "Me le rappeler",
+  "reminders.cancel": "Annuler le rappel",
+  "reminders.isSet": "Rappel activé",
+  "reminders.sent": "Rappel envoyé",
+  "reminders.signIn": "Se connecter pour un rappel",
+  "reminders.hint": "Nous vous écrivons 10 minutes avant le début.",
+  "reminders.remindMeNamed": "Me rappeler : {title}",
+  "reminders.cancelNamed": "Annuler le rappel : {title}",
+  "reminders.errorNotFound": "Impossible de programmer ce rappel : l’événement a été retiré ou n’est pas public.",
+  "reminders.errorStarted": "C’est déjà commencé : plus besoin de rappel.",
+  "reminders.errorAlreadySent": "Le rappel vous a déjà été envoyé par e-mail.",
+  "reminders.email.subjectFestival": "Ça commence bientôt : {title}",
+  "reminders.email.subjectSession": "Le direct commence bientôt : {title}",
+  "reminders.email.subjectSlot": "La vente flash commence bientôt : {title}",
+  "reminders.email.startsAt": "Début : {time}.",
+  "reminders.email.button": "Ouvrir la page",
+  "reminders.email.why": "Vous avez demandé ce rappel ; c’est le seul e-mail à ce sujet.",
+  "reminders.unsubscribeText":
+    "Ne plus recevoir de rappels (festivals, directs, ventes flash) à cette adresse ? Les rappels en attente sont annulés ; en programmer un nouveau les réactive.",
+  "reminders.statusUpcoming": "À venir",
+  "reminders.statusLive": "En direct",
+  "reminders.statusEnded": "Terminé",
+  "reminders.sessionCount": { one: "{count} présentation", other: "{count} présentations" },
+  "reminders.liveCount": { one: "{count} en direct", other: "{count} en direct" },
+  "reminders.showAllDeals": "Voir les {count} promotions",
+  "reminders.allDealsTitle": "Toutes les promotions · {festival}",
+  "reminders.backToFestival": "Retour au festival",
+  "reminders.liveFestivals": "Festivals en cours",
+  "reminders.homeOrderTitle": "Ordre sur la page d’accueil",
+  "reminders.homeOrderIntro":
+    "Les festivals en cours en même temps s’affichent sur la page d’accueil dans cet ordre (brouillons et festivals passés gardent leur place).",
+  "reminders.scrollHint": "Faites défiler pour voir d’autres boutiques",
+  "org.audit.festival.reorder": "Festivals réordonnés (page d’accueil)",
   // section:reminders end
 };

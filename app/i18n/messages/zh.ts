@@ -1298,5 +1298,37 @@ export const zh: Messages = {
   // section:slots start
   // section:slots end
   // section:reminders start
+  "reminders.remindMe": "提醒我",
+  "reminders.cancel": "取消提醒",
+  "reminders.isSet": "已设提醒",
+  "reminders.sent": "提醒已发送",
+  "reminders.signIn": "登录后设提醒",
+  "reminders.hint": "开始前 10 分钟发邮件提醒您。",
+  "reminders.remindMeNamed": "提醒我：{title}",
+  "reminders.cancelNamed": "取消提醒：{title}",
+  "reminders.errorNotFound": "无法设置提醒：该活动已被移除或尚未公开。",
+  "reminders.errorStarted": "活动已经开始，无需再提醒。",
+  "reminders.errorAlreadySent": "提醒邮件已经发给您了。",
+  "reminders.email.subjectFestival": "即将开始：{title}",
+  "reminders.email.subjectSession": "直播即将开始：{title}",
+  "reminders.email.subjectSlot": "秒杀即将开始：{title}",
+  "reminders.email.startsAt": "开始时间：{time}。",
+  "reminders.email.button": "立即前往",
+  "reminders.email.why": "这是您在页面上设置的提醒，此活动只会发送这一封邮件。",
+  "reminders.unsubscribeText":
+    "不再接收活动提醒邮件（购物节、直播、秒杀）？尚未发送的提醒将被取消；以后重新点“提醒我”即可恢复。",
+  "reminders.statusUpcoming": "即将开始",
+  "reminders.statusLive": "直播中",
+  "reminders.statusEnded": "已结束",
+  "reminders.sessionCount": { one: "{count} 场", other: "{count} 场" },
+  "reminders.liveCount": { one: "{count} 场直播中", other: "{count} 场直播中" },
+  "reminders.showAllDeals": "查看全部 {count} 款优惠",
+  "reminders.allDealsTitle": "全部优惠 · {festival}",
+  "reminders.backToFestival": "返回购物节",
+  "reminders.liveFestivals": "正在进行的购物节",
+  "reminders.homeOrderTitle": "首页展示顺序",
+  "reminders.homeOrderIntro": "同时进行的购物节按此顺序在首页展示（草稿和已结束的购物节保留位置，以备后用）。",
+  "reminders.scrollHint": "左右滑动查看更多店铺",
+  "org.audit.festival.reorder": "调整首页购物节顺序",
   // section:reminders end
 };

@@ -5,6 +5,7 @@ import type { SessionInput } from "#app/utils/festival-form.ts";
 import { festivalSessions, festivalStores, festivals, products, stores } from "#db/schema/index.ts";
 import { assertOrganizer, type Actor } from "../access.server.ts";
 import { recordAudit } from "../audit.server.ts";
+import { dropReminders } from "../reminders.server.ts";
 
 /** A festival's showcase: its featured stores and its schedule of live sessions. */
 /** Replaces the featured stores with these slugs, in this order; unknown or unapproved slugs are reported back. */
@@ -99,6 +100,8 @@ export function removeSession(actor: Actor, festivalId: number, sessionId: numbe
       .get();
     if (!before) return { ok: false };
     tx.delete(festivalSessions).where(eq(festivalSessions.id, sessionId)).run();
+    // Its shoppers' reminders go with it (decision 036).
+    dropReminders(tx, "session", [sessionId]);
     recordAudit(
       tx,
       actor,

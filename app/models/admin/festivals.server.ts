@@ -10,6 +10,7 @@ import { slugify, uniqueSlug } from "#db/text.ts";
 import { enqueueSearchSync } from "#search/outbox.ts";
 import { assertOrganizer, type Actor } from "../access.server.ts";
 import { recordAudit } from "../audit.server.ts";
+import { moveReminders } from "../reminders.server.ts";
 import { toFestivalSummary, type FestivalSummary } from "../festivals.server.ts";
 import { pick } from "../localize.ts";
 import { dealProducts } from "./festival-deals.server.ts";
@@ -78,6 +79,8 @@ export function updateFestival(actor: Actor, id: number, input: FestivalInput): 
       .run();
     // New dates change when prices apply, and the discount sort in the index.
     enqueueSearchSync(tx, "product", dealProducts(tx, id));
+    // Shoppers' "remind me" follow a new start (decision 036).
+    if (input.startsAt.getTime() !== before.startsAt.getTime()) moveReminders(tx, "festival", id, input.startsAt);
     recordAudit(tx, actor, "festival.update", { type: "festival", id }, festivalFacts(before), { ...input, slug });
     return { ok: true, id } as const;
   });

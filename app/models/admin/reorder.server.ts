@@ -135,3 +135,49 @@ export function moveFestivalDealTo(actor: Actor, festivalId: number, dealId: num
     return writeDeals(tx, actor, festivalId, before, moveToPosition(before, dealId, position));
   });
 }
+
+/**
+ * The organizers' order of festivals (decision 036): every festival, drafts and past ones included,
+ * so an order set now still holds when they go live. The home page lists the live ones in it.
+ */
+export function festivalsOrder(tx: Tx): number[] {
+  return tx
+    .select({ id: festivals.id })
+    .from(festivals)
+    .orderBy(asc(festivals.position), asc(festivals.startsAt), asc(festivals.id))
+    .all()
+    .map((r) => r.id);
+}
+
+function writeFestivals(tx: Tx, actor: Actor, before: number[], after: number[]): ReorderResult {
+  if (sameOrder(before, after)) return { ok: true, changed: false };
+  after.forEach((id, i) =>
+    tx
+      .update(festivals)
+      .set({ position: i + 1 })
+      .where(eq(festivals.id, id))
+      .run(),
+  );
+  recordAudit(tx, actor, "festival.reorder", { type: "festival", id: "order" }, { order: before }, { order: after });
+  return { ok: true, changed: true };
+}
+
+/** Sets the order of the festivals (ids, exactly every festival; a list changed meanwhile is stale). */
+export function reorderFestivals(actor: Actor, festivalIds: number[]): ReorderResult {
+  assertOrganizer(actor);
+  return getDb().transaction((tx) => {
+    const before = festivalsOrder(tx);
+    if (!sameMembers(before, festivalIds)) return { ok: false, error: "stale" } as const;
+    return writeFestivals(tx, actor, before, festivalIds);
+  });
+}
+
+/** Moves one festival to 1-based `position` (the form that works without JavaScript). */
+export function moveFestivalTo(actor: Actor, festivalId: number, position: number): ReorderResult {
+  assertOrganizer(actor);
+  return getDb().transaction((tx) => {
+    const before = festivalsOrder(tx);
+    if (!before.includes(festivalId)) return { ok: false, error: "notFound" } as const;
+    return writeFestivals(tx, actor, before, moveToPosition(before, festivalId, position));
+  });
+}
