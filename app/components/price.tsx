@@ -87,5 +87,10 @@ export function MoneyText({
         </span>
       </span>
     );
-  return <span className={className}>{formatMoney(cents, currency, locale)}</span>;
+  // Elsewhere plain text, as formatMoney gave before (no wrapper unless asked for a class).
+  return className ? (
+    <span className={className}>{formatMoney(cents, currency, locale)}</span>
+  ) : (
+    <>{formatMoney(cents, currency, locale)}</>
+  );
 }
