@@ -50,4 +50,3 @@ export function liveSlotRows(
   for (const row of rows) byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), row]);
   return byProduct;
 }
-

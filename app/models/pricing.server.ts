@@ -204,7 +204,8 @@ export function withDeals<T extends { id: number; priceCents: number }>(
               slug: slotFestival?.slug ?? "",
               name: slotFestival ? pick(slotFestival, "name", locale) : "",
               color: slotFestival?.themeColor ?? "#dc2626",
-              endsAt: (slotFestival?.endsAt ?? slot.endsAt).toISOString(),
+              // The slot price lasts until the slot ends, not the festival.
+              endsAt: slot.endsAt.toISOString(),
             },
           }
         : applied

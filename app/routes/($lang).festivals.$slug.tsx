@@ -13,6 +13,8 @@ import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { getCountryNames } from "#app/models/catalog.server.ts";
 import { getFestivalPage } from "#app/models/festivals.server.ts";
+import { FlashSaleBlock } from "#app/components/flash-sale.tsx";
+import { festivalFlashSale } from "#app/models/flash-sale.server.ts";
 import { parseSearchParams, searchCatalog } from "#app/models/search.server.ts";
 import { searchRateLimitWait, tooManyRequests } from "#app/utils/rate-limit.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
@@ -39,6 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const search = searchParams.q ? await searchCatalog({ ...searchParams, festival: data.festival.id }, locale) : null;
   return {
     ...data,
+    flashSale: festivalFlashSale(data.festival.id, locale),
     search: search && {
       query: search.query,
       hits: search.hits,
@@ -112,6 +115,7 @@ export default function FestivalPage() {
         ) : null}
       </section>
 
+      <FlashSaleBlock />
       <section aria-labelledby="deals-heading">
         <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
           <h2 id="deals-heading" className="text-xl font-bold text-clay-900">
