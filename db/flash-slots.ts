@@ -4,7 +4,14 @@
  * (exclusive); its price applies while it is live, its festival published, units are left at it
  * and it is below what the shopper would pay otherwise (the deal price, else the regular price).
  */
-import { festivalStatus, type FestivalWindow } from "./pricing.ts";
+import {
+  bestDeal,
+  festivalStatus,
+  percentOff,
+  type DealTerms,
+  type EffectivePrice,
+  type FestivalWindow,
+} from "./pricing.ts";
 
 export interface SlotTerms {
   slotId: number;
@@ -51,4 +58,30 @@ export function bestSlot<T extends SlotTerms>(items: readonly T[], otherwiseCent
   for (const item of items)
     if (slotApplies(item, otherwiseCents, at) && (!best || item.slotPriceCents < best.slotPriceCents)) best = item;
   return best;
+}
+
+/**
+ * Whether a product is "on flash sale now" for search (its filter and facet): a slot of a published
+ * festival live at `at`, with units left, at a price below the regular price. Both engines use this.
+ */
+export function flashSaleNow(regularCents: number, items: readonly SlotTerms[], at: Date): boolean {
+  return items.some((item) => slotApplies(item, regularCents, at));
+}
+
+/**
+ * The price search sorts on (decision 015) with slots: the live slot's price when it applies, else
+ * the best deal's, else the regular price; the saving in whole percent, rounded down for a slot.
+ */
+export function effectivePriceWithSlots(
+  regularCents: number,
+  deals: readonly DealTerms[],
+  slots: readonly SlotTerms[],
+  at: Date,
+): EffectivePrice {
+  const deal = bestDeal(regularCents, deals, at);
+  const slot = bestSlot(slots, deal?.priceCents ?? regularCents, at);
+  if (slot) return { priceCents: slot.slotPriceCents, discountPercent: percentOff(regularCents, slot.slotPriceCents) };
+  return deal
+    ? { priceCents: deal.priceCents, discountPercent: deal.percentOff }
+    : { priceCents: regularCents, discountPercent: 0 };
 }

@@ -241,3 +241,28 @@ export function FlashSlotLineNote({ line }: { line: { slotUnits: number; slot: {
     </p>
   );
 }
+
+/** The search page's "flash sale now" filter (a link that toggles `flash=1`) with its facet count. */
+export function FlashSaleFilter({ active, count, to }: { active: boolean; count: number | undefined; to: string }) {
+  const t = useT();
+  return (
+    <section>
+      <h2 className="mb-2 font-semibold text-clay-900">{t("slots.heading")}</h2>
+      <Link
+        to={to}
+        preventScrollReset
+        role="checkbox"
+        aria-checked={active}
+        className="flex items-center gap-2 hover:underline max-md:min-h-11"
+        data-testid="flash-filter"
+      >
+        <span
+          aria-hidden="true"
+          className={`inline-block h-4 w-4 rounded border ${active ? "border-red-700 bg-red-700" : "border-stone-400 bg-white"}`}
+        />
+        {t("slots.filterNow")}
+        {count !== undefined ? <span className="text-stone-600">({count})</span> : null}
+      </Link>
+    </section>
+  );
+}
