@@ -72,7 +72,7 @@ function SlotItems({ slot }: { slot: FlashSlotView }) {
   const locale = useLocale();
   if (slot.items.length === 0) return <p className="p-4 text-sm text-stone-600">{t("slots.noItems")}</p>;
   return (
-    <ul className="grid grid-cols-2 gap-3 p-3 sm:grid-cols-3 sm:p-4 lg:grid-cols-5">
+    <ul className="grid grid-cols-2 gap-3 p-3 sm:grid-cols-3 sm:p-4 lg:grid-cols-6">
       {slot.items.map((item) => {
         const soldOut = item.unitsLeft <= 0;
         return (
