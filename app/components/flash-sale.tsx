@@ -22,6 +22,17 @@ const clock = (iso: string, locale: Locale) =>
     timeZone: CHINA_TIME_ZONE,
   }).format(new Date(iso));
 
+/** The day (month and day, Beijing time) of an instant, for schedule chips on another day. */
+const day = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, {
+    month: "numeric",
+    day: "numeric",
+    timeZone: CHINA_TIME_ZONE,
+  }).format(new Date(iso));
+
+/** Slots listed in the schedule line: the one shown and the next few. */
+const SCHEDULE_CHIPS = 5;
+
 /** "02:13:45" to `target`, ticking each second once hydrated; before that (or without JavaScript) the Beijing time it says. */
 function SlotCountdown({ target, label, testId }: { target: string; label: string; testId: string }) {
   const t = useT();
@@ -72,13 +83,14 @@ function SlotItems({ slot }: { slot: FlashSlotView }) {
   const locale = useLocale();
   if (slot.items.length === 0) return <p className="p-4 text-sm text-stone-600">{t("slots.noItems")}</p>;
   return (
-    <ul className="grid grid-cols-2 gap-3 p-3 sm:grid-cols-3 sm:p-4 lg:grid-cols-6">
+    // A strip that scrolls sideways on a phone (the block stays one screen tall), a grid from 640 px.
+    <ul className="flex snap-x gap-3 overflow-x-auto p-3 sm:grid sm:grid-cols-3 sm:overflow-visible sm:p-4 lg:grid-cols-6">
       {slot.items.map((item) => {
         const soldOut = item.unitsLeft <= 0;
         return (
           <li
             key={item.productId}
-            className="flex flex-col overflow-hidden rounded-lg border border-red-100 bg-white"
+            className="flex w-36 shrink-0 snap-start flex-col overflow-hidden rounded-lg border border-red-100 bg-white sm:w-auto"
             data-testid="flash-item"
             data-product-slug={item.slug}
           >
@@ -155,7 +167,7 @@ export function FlashSaleBlock() {
         className="flex gap-2 overflow-x-auto border-b border-red-100 px-3 py-2 text-sm sm:px-5"
         aria-label={t("slots.schedule")}
       >
-        {flashSale.schedule.map((s) => (
+        {flashSale.schedule.slice(0, SCHEDULE_CHIPS).map((s) => (
           <li
             key={s.id}
             className={`shrink-0 rounded-full px-3 py-1 ${
@@ -164,7 +176,10 @@ export function FlashSaleBlock() {
             aria-current={s.id === shown.id ? "true" : undefined}
             data-testid="flash-slot-chip"
           >
-            <time dateTime={s.startsAt}>{clock(s.startsAt, locale)}</time>{" "}
+            <time dateTime={s.startsAt}>
+              {day(s.startsAt, locale) === day(shown.startsAt, locale) ? "" : `${day(s.startsAt, locale)} `}
+              {clock(s.startsAt, locale)}
+            </time>{" "}
             <span className="text-xs">{s.status === "live" ? t("slots.chipLive") : t("slots.chipUpcoming")}</span>
           </li>
         ))}
@@ -177,12 +192,17 @@ export function FlashSaleBlock() {
         ({t("festivals.beijingTime")})
         {flashSale.current && flashSale.next ? (
           <span className="block sm:inline">
-            {" · "}
-            <SlotCountdown
-              target={flashSale.next.startsAt}
-              label={t("slots.nextStartsIn")}
-              testId="flash-next-countdown"
-            />
+            <span className="max-sm:hidden"> · </span>
+            {flashSale.next.startsAt === flashSale.current.endsAt ? (
+              // The next slot starts as this one ends: the countdown above already says when.
+              t("slots.nextAt", { time: clock(flashSale.next.startsAt, locale) })
+            ) : (
+              <SlotCountdown
+                target={flashSale.next.startsAt}
+                label={t("slots.nextStartsIn")}
+                testId="flash-next-countdown"
+              />
+            )}
           </span>
         ) : null}
       </p>

@@ -71,6 +71,7 @@ test("a product bought in the slot gets the slot price on the order", async ({ p
   await expect(page.getByTestId("success-state")).toHaveText("付款成功，谢谢！");
   await expect(page.getByTestId("order-lines").locator("tbody tr")).toHaveCount(1);
   await expect(page.getByTestId("order-lines").locator("tbody tr").first()).toContainText(slotPrice);
+  await expect(page.getByTestId("order-lines").locator("tbody tr").first()).toContainText("秒杀");
   await page.setViewportSize({ width: 390, height: 900 });
   await page.screenshot({ path: `${SCREENSHOTS}/order-zh-390.png`, fullPage: true });
 });

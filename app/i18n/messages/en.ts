@@ -1375,6 +1375,7 @@ export const en = {
   "org.audit.festival.slot.remove": "Flash-sale slot removed",
   "org.audit.festival.slot.item.add": "Product added to a flash-sale slot",
   "org.audit.festival.slot.item.remove": "Product removed from a flash-sale slot",
+  "slots.nextAt": "Next slot at {time}",
   // section:slots end
   // section:reminders start
   // section:reminders end

@@ -1411,6 +1411,7 @@ export const fr: Messages = {
   "org.audit.festival.slot.remove": "Créneau de vente flash supprimé",
   "org.audit.festival.slot.item.add": "Produit ajouté à un créneau flash",
   "org.audit.festival.slot.item.remove": "Produit retiré d'un créneau flash",
+  "slots.nextAt": "Prochain créneau à {time}",
   // section:slots end
   // section:reminders start
   // section:reminders end

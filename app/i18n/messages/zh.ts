@@ -1313,6 +1313,7 @@ export const zh: Messages = {
   "org.audit.festival.slot.remove": "删除秒杀场次",
   "org.audit.festival.slot.item.add": "秒杀场次添加商品",
   "org.audit.festival.slot.item.remove": "秒杀场次移除商品",
+  "slots.nextAt": "下一场 {time} 开抢",
   // section:slots end
   // section:reminders start
   // section:reminders end
