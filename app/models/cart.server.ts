@@ -207,7 +207,12 @@ export interface CartLine {
   } | null;
   /** Units at a live flash-sale slot's price (秒杀, decision 035), before the deal and regular units. */
   slotUnits: number;
-  slot: { priceCents: number; endsAt: string; perShopperLimit: number | null; limitedBy: "cap" | "shopper" | null } | null;
+  slot: {
+    priceCents: number;
+    endsAt: string;
+    perShopperLimit: number | null;
+    limitedBy: "cap" | "shopper" | null;
+  } | null;
   /** What the line costs: slot units at the slot price, deal units at the deal price, the rest at the regular price. */
   lineCents: number;
 }
@@ -259,9 +264,7 @@ export function getCartView(
       id,
       {
         ...quote,
-        ...(quote.dealId === null
-          ? {}
-          : { dealUnitsLeft: quote.dealUnitsLeft + (held.byDeal.get(quote.dealId) ?? 0) }),
+        ...(quote.dealId === null ? {} : { dealUnitsLeft: quote.dealUnitsLeft + (held.byDeal.get(quote.dealId) ?? 0) }),
         slot:
           quote.slot === null
             ? null

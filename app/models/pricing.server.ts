@@ -209,19 +209,19 @@ export function withDeals<T extends { id: number; priceCents: number }>(
             },
           }
         : applied
-        ? {
-            priceCents: applied.priceCents,
-            percentOff: applied.percentOff,
-            unitsLeft: applied.deal.dealStock === null ? null : dealUnitsLeft(applied.deal),
-            festival: {
-              id: applied.deal.festivalId,
-              slug: applied.deal.slug,
-              name: pick(applied.deal, "name", locale),
-              color: applied.deal.themeColor,
-              endsAt: applied.deal.endsAt.toISOString(),
-            },
-          }
-        : null,
+          ? {
+              priceCents: applied.priceCents,
+              percentOff: applied.percentOff,
+              unitsLeft: applied.deal.dealStock === null ? null : dealUnitsLeft(applied.deal),
+              festival: {
+                id: applied.deal.festivalId,
+                slug: applied.deal.slug,
+                name: pick(applied.deal, "name", locale),
+                color: applied.deal.themeColor,
+                endsAt: applied.deal.endsAt.toISOString(),
+              },
+            }
+          : null,
     };
   });
 }
