@@ -116,7 +116,7 @@ export default function ProductPage() {
             <DealPrice priceCents={product.priceCents} currency={product.currency} deal={product.deal} size="lg" />
             <StockBadge stock={product.stock} />
           </div>
-          {product.deal ? (
+          {product.deal && !product.deal.flash ? (
             <p className="mt-2 text-sm text-stone-700" data-testid="deal-ends">
               <SentenceWithTime message={(date) => t("deal.until", { date })} iso={product.deal.festival.endsAt} />
               {product.deal.unitsLeft !== null ? (
