@@ -150,7 +150,7 @@ export function FlashSaleBlock() {
       className="overflow-hidden rounded-2xl border border-red-200 bg-red-50"
       data-testid="flash-sale"
     >
-      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 bg-gradient-to-r from-red-700 to-orange-600 px-4 py-3 text-white sm:px-6">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 bg-gradient-to-r from-red-800 to-red-600 px-4 py-3 text-white sm:px-6">
         <h2 id="flash-sale-heading" className="flex items-baseline gap-2 text-xl font-black tracking-wide">
           {t("slots.heading")}
           <span className="text-sm font-semibold opacity-90">

@@ -1,4 +1,4 @@
-import { test, expect, FESTIVAL, hydrated } from "./fixtures.ts";
+import { test, expect, FESTIVAL, hydrated, seriousViolations } from "./fixtures.ts";
 import { fillShanghai } from "./address-form.ts";
 
 /**
@@ -21,6 +21,7 @@ test("the festival page shows the slot on now with its countdown; without JavaSc
   await expect(block.getByTestId("flash-slot-chip").first()).toContainText(/\d\d:\d\d/);
   await hydrated(page);
   await expect(block.getByTestId("flash-countdown").getByRole("timer")).toHaveText(/^(\d+天 )?\d\d:\d\d:\d\d$/);
+  expect(await seriousViolations(page, '[data-testid="flash-sale"]')).toEqual([]);
   for (const width of [390, 1366]) {
     await page.setViewportSize({ width, height: 900 });
     await block.scrollIntoViewIfNeeded();
