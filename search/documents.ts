@@ -9,7 +9,7 @@ import { ratingAverage } from "#app/utils/reviews.ts";
  * Bump when documents gain or change fields: start-up rebuilds an index whose documents were made
  * by another version (`reindexIfOutOfStep`), since an outbox sync only re-sends what changed.
  */
-export const PRODUCT_DOCUMENT_VERSION = 4;
+export const PRODUCT_DOCUMENT_VERSION = 5;
 
 export interface ProductDocument {
   id: number;
@@ -55,6 +55,11 @@ export interface ProductDocument {
   effectivePriceCents: number;
   /** The saving behind `effectivePriceCents` in whole percent, 0 without a live deal: the "biggest discount" sort. */
   effectiveDiscountPercent: number;
+  /**
+   * A flash-sale slot's price applies now (db/flash-slots.ts `flashSaleNow`, decision 035): the
+   * "flash sale now" filter and facet. Re-sent at slot boundaries like the effective price.
+   */
+  flashSaleNow: boolean;
   popularity: number;
   /** Visible reviews' average (one decimal, 0 without reviews) and count: the "top rated" sort (decision 028). */
   ratingAverage: number;
@@ -110,6 +115,8 @@ export interface ProductSourceRow {
   festivalIds: number[];
   effectivePriceCents: number;
   effectiveDiscountPercent: number;
+  /** A flash-sale slot's price applies now; false when left out. */
+  flashSaleNow?: boolean;
   /** Units in paid orders. */
   unitsSold: number;
   ratingCount: number;
@@ -155,6 +162,7 @@ export function toProductDocument(row: ProductSourceRow): ProductDocument {
     festivalIds: row.festivalIds,
     effectivePriceCents: row.effectivePriceCents,
     effectiveDiscountPercent: row.effectiveDiscountPercent,
+    flashSaleNow: row.flashSaleNow ?? false,
     // What sells ranks first; among equals, curated products, then what is well stocked.
     popularity: row.unitsSold * 1000 + (row.featured ? 500 : 0) + Math.min(row.stock, 499),
     ratingAverage: ratingAverage(row.ratingCount, row.ratingSum) ?? 0,

@@ -3,7 +3,8 @@ import type { DB } from "#db/client.ts";
 import { now } from "#db/clock.ts";
 import { ruleSql } from "#db/rules.ts";
 import { likePattern } from "#db/text.ts";
-import { effectivePrice } from "#db/pricing.ts";
+import { effectivePriceWithSlots, flashSaleNow, type SlotTerms } from "#db/flash-slots.ts";
+import { liveSlotRows } from "#db/flash-slot-rows.ts";
 import { PRICE_BUCKETS, priceBucket } from "./documents.ts";
 import { loadDealTerms } from "./effective-prices.ts";
 import { HITS_PER_PAGE, type SearchParams } from "./query.ts";
@@ -143,13 +144,21 @@ const byRelevance: Compare = (a, b) => b.titleScore - a.titleScore || a.rank - b
  * ties, as in Meilisearch; prices and discounts are the effective ones at `now()` (db/pricing.ts, the
  * same rule the index stores), worked out here from the deals live now, so this engine is never stale.
  */
-function orderFor(db: DB, params: SearchParams, candidates: Candidate[]): Compare {
+function orderFor(
+  db: DB,
+  params: SearchParams,
+  candidates: Candidate[],
+  slots: ReadonlyMap<number, SlotTerms[]>,
+  at: Date,
+): Compare {
   const sort = params.sort;
   if (sort === "price-asc" || sort === "price-desc" || sort === "discount") {
-    const at = now();
     const live = loadDealTerms(db, { liveAt: at });
+    // Flash-sale slots live now (decision 035) come before deals, as in the index.
     const effective = new Map(
-      candidates.map((c) => [c.id, effectivePrice(c.priceCents, live.get(c.id) ?? [], at)] as const),
+      candidates.map(
+        (c) => [c.id, effectivePriceWithSlots(c.priceCents, live.get(c.id) ?? [], slots.get(c.id) ?? [], at)] as const,
+      ),
     );
     const price = (c: Candidate) => effective.get(c.id)!.priceCents;
     const discount = (c: Candidate) => effective.get(c.id)!.discountPercent;
@@ -177,7 +186,11 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
   const synonyms = params.q ? loadSynonymGroups(db) : [];
   const { match, where, titleScore } = conditions(params, synonyms);
   const whereSql = sql.join(match ? [sql`products_fts MATCH ${match}`, ...where] : where, sql` AND `);
-  const candidates =
+  const at = now();
+  // Slots live now: a few dozen rows whatever the catalog's size (the flash filter, facet and prices).
+  const slots = liveSlotRows(undefined, at, db);
+  const onFlash = (c: Candidate) => flashSaleNow(c.priceCents, slots.get(c.id) ?? [], at);
+  const matched =
     db.all<Candidate>(sql`SELECT p.id AS id, s.country_code AS country, k.slug AS category, p.price_cents AS priceCents,
       p.stock AS stock, p.created_at AS createdAt, p.rating_count AS ratingCount, p.rating_sum AS ratingSum, ${titleScore ?? sql`0`} AS titleScore,
       ${match ? sql`bm25(products_fts, 10, 10, 10, 5, 3, 3, 1, 1, 1, 1)` : sql`0`} AS rank
@@ -185,7 +198,8 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
     JOIN stores s ON s.id = p.store_id
     JOIN categories k ON k.id = p.category_id
     WHERE ${whereSql}`);
-  candidates.sort(orderFor(db, params, candidates));
+  const candidates = params.flash ? matched.filter(onFlash) : matched;
+  candidates.sort(orderFor(db, params, candidates, slots, at));
 
   const total = candidates.length;
   const totalPages = Math.ceil(total / HITS_PER_PAGE);
@@ -199,6 +213,7 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
     bump(facets.category, c.category);
     bump(facets.price, priceBucket(c.priceCents));
     bump(facets.inStock, c.stock > 0 ? "true" : "false");
+    bump(facets.flashSale, onFlash(c) ? "true" : "false");
   }
   facets.price = Object.fromEntries(
     PRICE_BUCKETS.filter((b) => facets.price[b.key]).map((b) => [b.key, facets.price[b.key]!]),

@@ -1,7 +1,7 @@
 import { and, eq, gt, lte, or } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
 import { now } from "#db/clock.ts";
-import { festivalDeals, festivals } from "#db/schema/index.ts";
+import { festivalDeals, festivals, flashSlotItems, flashSlots } from "#db/schema/index.ts";
 import { getSearchState, setSearchState } from "./indexer.ts";
 import { enqueueSearchSync } from "./outbox.ts";
 
@@ -36,8 +36,10 @@ export function enqueueFestivalBoundaries(db: DB, at?: Date): BoundaryRun {
       // exclusive), so prices worked out at one instant are stale at the other exactly when one of
       // those lies in (earlier, later].
       const [lo, hi] = from <= to ? [from, to] : [to, from];
-      const crossed = (column: typeof festivals.startsAt | typeof festivals.endsAt) =>
-        and(gt(column, lo), lte(column, hi));
+      const crossed = (
+        column:
+          typeof festivals.startsAt | typeof festivals.endsAt | typeof flashSlots.startsAt | typeof flashSlots.endsAt,
+      ) => and(gt(column, lo), lte(column, hi));
       const ids = tx
         .selectDistinct({ id: festivalDeals.productId })
         .from(festivalDeals)
@@ -45,6 +47,17 @@ export function enqueueFestivalBoundaries(db: DB, at?: Date): BoundaryRun {
         .where(and(eq(festivals.published, true), or(crossed(festivals.startsAt), crossed(festivals.endsAt))))
         .all()
         .map((r) => r.id);
+      // Flash-sale slots (decision 035) start and end inside festivals: their products' effective
+      // prices and "flash sale now" flip at those instants too.
+      const slotIds = tx
+        .selectDistinct({ id: flashSlotItems.productId })
+        .from(flashSlotItems)
+        .innerJoin(flashSlots, eq(flashSlots.id, flashSlotItems.slotId))
+        .innerJoin(festivals, eq(festivals.id, flashSlots.festivalId))
+        .where(and(eq(festivals.published, true), or(crossed(flashSlots.startsAt), crossed(flashSlots.endsAt))))
+        .all()
+        .map((r) => r.id);
+      if (slotIds.length > 0) ids.push(...slotIds.filter((id) => !ids.includes(id)));
       enqueueSearchSync(tx, "product", ids);
       return { from, to, products: ids.length };
     },

@@ -2,7 +2,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { DB } from "#db/client.ts";
 import { now } from "#db/clock.ts";
-import { effectivePrice } from "#db/pricing.ts";
+import { effectivePriceWithSlots, flashSaleNow } from "#db/flash-slots.ts";
+import { liveSlotRows } from "#db/flash-slot-rows.ts";
 import { localizedColumns } from "#db/columns.ts";
 import { productIsVisible, ruleSql, storeIsOpen } from "#db/rules.ts";
 import { categories, countries, featuredProducts, products, searchState, stores } from "#db/schema/index.ts";
@@ -52,9 +53,11 @@ export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] 
     .all();
   const deals = loadDealTerms(db, { productIds: ids });
   const at = now();
+  const slots = liveSlotRows(ids, at, db);
   return rows.map((row) => {
     const terms = deals.get(row.id) ?? [];
-    const price = effectivePrice(row.priceCents, terms, at);
+    const live = slots.get(row.id) ?? [];
+    const price = effectivePriceWithSlots(row.priceCents, terms, live, at);
     return toProductDocument({
       ...row,
       featured: Boolean(row.featured),
@@ -62,6 +65,7 @@ export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] 
       festivalIds: terms.map((t) => t.festivalId),
       effectivePriceCents: price.priceCents,
       effectiveDiscountPercent: price.discountPercent,
+      flashSaleNow: flashSaleNow(row.priceCents, live, at),
     });
   });
 }

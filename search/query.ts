@@ -19,6 +19,8 @@ export interface SearchParams {
   festival?: number;
   /** Only products on a deal in a festival live right now. */
   deals?: boolean;
+  /** Only products whose flash-sale slot price applies now (秒杀, decision 035). */
+  flash?: boolean;
   /**
    * The festivals live right now, resolved from the database by the caller when `deals` is set
    * (never from the URL); an empty list matches nothing.
@@ -72,6 +74,7 @@ export function parseSearchParams(query: URLSearchParams): ParsedSearch {
     "store",
     "festival",
     "deals",
+    "flash",
     "minPrice",
     "maxPrice",
     "inStock",
@@ -120,7 +123,7 @@ export function parseSearchParams(query: URLSearchParams): ParsedSearch {
     delete params.minPriceCents;
     delete params.maxPriceCents;
   }
-  for (const name of ["inStock", "deals"] as const) {
+  for (const name of ["inStock", "deals", "flash"] as const) {
     const value = get(name);
     if (value === undefined) continue;
     if (["1", "true", "on"].includes(value)) params[name] = true;
@@ -157,6 +160,7 @@ export function buildFilter(params: SearchParams): string[] {
   if (params.minPriceCents !== undefined) filter.push(`priceCents >= ${Math.trunc(params.minPriceCents)}`);
   if (params.maxPriceCents !== undefined) filter.push(`priceCents <= ${Math.trunc(params.maxPriceCents)}`);
   if (params.inStock) filter.push("inStock = true");
+  if (params.flash) filter.push("flashSaleNow = true");
   return filter;
 }
 

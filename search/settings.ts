@@ -45,6 +45,7 @@ export const PRODUCT_SETTINGS: Settings = {
     "inStock",
     "festivalIds",
     "featured",
+    "flashSaleNow",
   ],
   // Prices and discounts sort on what shoppers see now (search/documents.ts), not the list price.
   sortableAttributes: ["effectivePriceCents", "effectiveDiscountPercent", "createdAt", "ratingAverage", "ratingCount"],

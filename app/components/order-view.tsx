@@ -66,6 +66,7 @@ export function OrderView({ order }: { order: OrderDetail }) {
                     {line.storeName}
                   </Link>
                   {line.festivalName ? ` · ${line.festivalName}` : ""}
+                  {line.flash ? ` · ${t("slots.heading")}` : ""}
                 </span>
               </td>
               <td>{line.quantity}</td>

@@ -5,7 +5,8 @@ import { now as clockNow } from "#db/clock.ts";
 import { cartItems, carts, categories, countries, orderItems, orders, products, stores } from "#db/schema/index.ts";
 import { pick } from "./localize.ts";
 import { placeholderArt } from "./products.server.ts";
-import { dealUnitsBought, quotePrices, splitQuote } from "./pricing.server.ts";
+import { dealUnitsBought, quotePrices, splitSlotQuote } from "./pricing.server.ts";
+import { slotUnitsBought } from "./flash-slot-pricing.server.ts";
 import { dealPercentOff } from "#db/pricing.ts";
 import { isVisibleProduct, productIsVisible } from "#db/rules.ts";
 
@@ -27,18 +28,25 @@ function findCartId(db: Reader, owner: CartOwner): number | null {
 /** Units (by product) and deal units (by deal) held by unpaid orders placed from this cart. */
 function unitsHeldByCart(db: Reader, cartId: number) {
   const rows = db
-    .select({ productId: orderItems.productId, dealId: orderItems.dealId, quantity: orderItems.quantity })
+    .select({
+      productId: orderItems.productId,
+      dealId: orderItems.dealId,
+      slotItemId: orderItems.flashSlotItemId,
+      quantity: orderItems.quantity,
+    })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .where(and(eq(orders.cartId, cartId), eq(orders.status, "pending_payment")))
     .all();
   const byProduct = new Map<number, number>();
   const byDeal = new Map<number, number>();
+  const bySlotItem = new Map<number, number>();
   for (const r of rows) {
     byProduct.set(r.productId, (byProduct.get(r.productId) ?? 0) + r.quantity);
     if (r.dealId !== null) byDeal.set(r.dealId, (byDeal.get(r.dealId) ?? 0) + r.quantity);
+    if (r.slotItemId !== null) bySlotItem.set(r.slotItemId, (bySlotItem.get(r.slotItemId) ?? 0) + r.quantity);
   }
-  return { byProduct, byDeal };
+  return { byProduct, byDeal, bySlotItem };
 }
 
 /** The id of the owner's cart, if they have one. */
@@ -197,7 +205,15 @@ export interface CartLine {
     perShopperLimit: number | null;
     limitedBy: "cap" | "shopper" | null;
   } | null;
-  /** What the line costs: deal units at the deal price plus the rest at the regular price. */
+  /** Units at a live flash-sale slot's price (秒杀, decision 035), before the deal and regular units. */
+  slotUnits: number;
+  slot: {
+    priceCents: number;
+    endsAt: string;
+    perShopperLimit: number | null;
+    limitedBy: "cap" | "shopper" | null;
+  } | null;
+  /** What the line costs: slot units at the slot price, deal units at the deal price, the rest at the regular price. */
   lineCents: number;
 }
 
@@ -246,9 +262,14 @@ export function getCartView(
       ),
     ].map(([id, quote]) => [
       id,
-      quote.dealId === null
-        ? quote
-        : { ...quote, dealUnitsLeft: quote.dealUnitsLeft + (held.byDeal.get(quote.dealId) ?? 0) },
+      {
+        ...quote,
+        ...(quote.dealId === null ? {} : { dealUnitsLeft: quote.dealUnitsLeft + (held.byDeal.get(quote.dealId) ?? 0) }),
+        slot:
+          quote.slot === null
+            ? null
+            : { ...quote.slot, unitsLeft: quote.slot.unitsLeft + (held.bySlotItem.get(quote.slot.slotItemId) ?? 0) },
+      },
     ]),
   );
   // 限购: a signed-in shopper's earlier orders count; a guest is known by the order email only at
@@ -262,6 +283,15 @@ export function getCartView(
       ),
     ].map(([dealId, units]) => [dealId, Math.max(0, units - (held.byDeal.get(dealId) ?? 0))]),
   );
+  const slotBought = new Map(
+    [
+      ...slotUnitsBought(
+        db,
+        "userId" in owner ? { userId: owner.userId } : guestEmail ? { email: guestEmail } : null,
+        [...quotes.values()].flatMap((q) => (q.slot === null ? [] : [q.slot.slotItemId])),
+      ),
+    ].map(([id, units]) => [id, Math.max(0, units - (held.bySlotItem.get(id) ?? 0))]),
+  );
   const lines: CartLine[] = rows.map(({ line, product: listed, store, country }) => {
     const product = { ...listed, stock: listed.stock + (held.byProduct.get(listed.id) ?? 0) };
     const visible = isVisibleProduct(product, store);
@@ -274,9 +304,10 @@ export function getCartView(
           : null;
     const quote = quotes.get(product.id)!;
     // As at checkout: units at the deal price as far as its cap and the shopper's limit allow, the rest at the regular price.
-    const split = splitQuote(quote, line.quantity, bought);
+    const split = splitSlotQuote(quote, line.quantity, bought, slotBought);
     const deal = quote.deal;
-    const unitCents = split.dealUnits > 0 ? quote.unitCents : product.priceCents;
+    const unitCents =
+      split.slotUnits > 0 ? quote.slot!.priceCents : split.dealUnits > 0 ? quote.unitCents : product.priceCents;
     return {
       productId: product.id,
       storeId: store.id,
@@ -303,7 +334,19 @@ export function getCartView(
             limitedBy: split.limitedBy,
           }
         : null,
-      lineCents: split.dealUnits * quote.unitCents + split.regularUnits * product.priceCents,
+      slotUnits: split.slotUnits,
+      slot: quote.slot
+        ? {
+            priceCents: quote.slot.priceCents,
+            endsAt: quote.slot.endsAt.toISOString(),
+            perShopperLimit: quote.slot.perShopperLimit,
+            limitedBy: split.slotLimitedBy,
+          }
+        : null,
+      lineCents:
+        split.slotUnits * (quote.slot?.priceCents ?? 0) +
+        split.dealUnits * quote.unitCents +
+        split.regularUnits * product.priceCents,
     };
   });
   const byStore = new Map<string, CartView["stores"][number]>();

@@ -21,12 +21,13 @@ import { enqueueSearchSync } from "#search/outbox.ts";
 import type { AddressValue, CustomsValue } from "#app/utils/address-form.server.ts";
 import { seal } from "#app/utils/secret-box.server.ts";
 import { customsIdAad } from "./customs.server.ts";
-import { reserveDealUnits, reserveUnits } from "./inventory.server.ts";
+import { reserveDealUnits, reserveSlotUnits, reserveUnits } from "./inventory.server.ts";
+import { slotUnitsBought } from "./flash-slot-pricing.server.ts";
 import { SYSTEM, transition, TransitionRefused, type OrderActor } from "./order-lifecycle.server.ts";
 import { pick } from "./localize.ts";
 import { priceDelivery } from "./shipping/delivery.server.ts";
 import { destinationCode } from "./shipping/zones.ts";
-import { dealUnitsBought, quotePrices, splitQuote, type DealShopper, type PriceQuote } from "./pricing.server.ts";
+import { dealUnitsBought, quotePrices, splitSlotQuote, type DealShopper, type PriceQuote } from "./pricing.server.ts";
 
 /**
  * Where an order goes (decision 026): a validated address (`country` is the ISO 3166-1 alpha-2
@@ -281,10 +282,23 @@ function orderLines(
     shopper,
     [...quotes.values()].flatMap((q) => (q.dealId === null ? [] : [q.dealId])),
   );
+  const slotBought = slotUnitsBought(
+    tx,
+    shopper,
+    [...quotes.values()].flatMap((q) => (q.slot === null ? [] : [q.slot.slotItemId])),
+  );
   return rows.flatMap(({ line, product, store }) => {
     if (!reserveUnits(tx, product.id, line.quantity)) throw new Unavailable([product.id]);
-    const quote = quotes.get(product.id)!;
-    let { dealUnits } = splitQuote(quote, line.quantity, bought);
+    let quote = quotes.get(product.id)!;
+    // A live flash-sale slot's price first (decision 035); its stock is checked again by the write
+    // itself, and units it no longer covers are priced as if there were no slot.
+    let split = splitSlotQuote(quote, line.quantity, bought, slotBought);
+    if (split.slotUnits > 0 && !reserveSlotUnits(tx, quote.slot!.slotItemId, split.slotUnits)) {
+      quote = { ...quote, slot: null };
+      split = splitSlotQuote(quote, line.quantity, bought, slotBought);
+    }
+    const { slotUnits } = split;
+    let { dealUnits } = split;
     // The cap is checked again by the write itself; if it no longer covers the units, none are at the deal price.
     if (dealUnits > 0 && !reserveDealUnits(tx, quote.dealId!, dealUnits)) dealUnits = 0;
     const base = {
@@ -294,6 +308,19 @@ function orderLines(
       titleEn: product.titleEn,
       regularCents: product.priceCents,
     };
+    const atSlot =
+      slotUnits > 0
+        ? [
+            {
+              ...base,
+              unitCents: quote.slot!.priceCents,
+              quantity: slotUnits,
+              dealId: null,
+              festivalId: quote.slot!.festivalId,
+              flashSlotItemId: quote.slot!.slotItemId,
+            },
+          ]
+        : [];
     const atDeal =
       dealUnits > 0
         ? [
@@ -303,15 +330,25 @@ function orderLines(
               quantity: dealUnits,
               dealId: quote.dealId,
               festivalId: quote.festivalId,
+              flashSlotItemId: null,
             },
           ]
         : [];
-    const regularUnits = line.quantity - dealUnits;
+    const regularUnits = line.quantity - slotUnits - dealUnits;
     const atRegular =
       regularUnits > 0
-        ? [{ ...base, unitCents: product.priceCents, quantity: regularUnits, dealId: null, festivalId: null }]
+        ? [
+            {
+              ...base,
+              unitCents: product.priceCents,
+              quantity: regularUnits,
+              dealId: null,
+              festivalId: null,
+              flashSlotItemId: null,
+            },
+          ]
         : [];
-    return [...atDeal, ...atRegular];
+    return [...atSlot, ...atDeal, ...atRegular];
   });
 }
 

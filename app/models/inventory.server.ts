@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { ShortOfReserved } from "#app/utils/inventory.ts";
 import type { Tx } from "#db/client.ts";
 import { orderIsSold, productIsListed } from "#db/rules.ts";
-import { festivalDeals, orderItems, orders, products } from "#db/schema/index.ts";
+import { festivalDeals, flashSlotItems, orderItems, orders, products } from "#db/schema/index.ts";
 
 /**
  * Inventory, after Medusa's inventory levels: a product's units ON HAND (what is on the shelf) and
@@ -66,10 +66,51 @@ export function reserveDealUnits(tx: Tx, dealId: number, quantity: number): bool
   return result.changes === 1;
 }
 
-type Line = Pick<typeof orderItems.$inferSelect, "productId" | "quantity" | "dealId">;
+/**
+ * Reserves `quantity` units at a flash-sale slot's price (decision 035) if its slot stock (units sold
+ * and reserved together) still covers them; false (nothing written) if not. One conditional UPDATE:
+ * under concurrent checkouts the write lock serialises these, so the stock is never oversold.
+ */
+export function reserveSlotUnits(tx: Tx, slotItemId: number, quantity: number): boolean {
+  const result = tx
+    .update(flashSlotItems)
+    .set({ reservedCount: sql`${flashSlotItems.reservedCount} + ${quantity}` })
+    .where(
+      and(
+        eq(flashSlotItems.id, slotItemId),
+        sql`${flashSlotItems.soldCount} + ${flashSlotItems.reservedCount} + ${quantity} <= ${flashSlotItems.slotStock}`,
+      ),
+    )
+    .run();
+  return result.changes === 1;
+}
 
-/** Payment received: a line's deal units move from reserved to sold (the cap counts them either way). */
+type Line = Pick<typeof orderItems.$inferSelect, "productId" | "quantity" | "dealId"> & {
+  /** A line at a flash-sale slot's price holds that slot item's units (decision 035). */
+  flashSlotItemId?: number | null;
+};
+
+/** A slot line's units move: reserved → sold (payment), +sold (late payment), −reserved or −sold (release). */
+function moveSlotUnits(tx: Tx, line: Line, move: "sell" | "resell" | "release-reserved" | "release-sold") {
+  if (line.flashSlotItemId === null || line.flashSlotItemId === undefined) return;
+  const q = line.quantity;
+  const set =
+    move === "sell"
+      ? {
+          reservedCount: sql`${flashSlotItems.reservedCount} - ${q}`,
+          soldCount: sql`${flashSlotItems.soldCount} + ${q}`,
+        }
+      : move === "resell"
+        ? { soldCount: sql`${flashSlotItems.soldCount} + ${q}` }
+        : move === "release-reserved"
+          ? { reservedCount: sql`${flashSlotItems.reservedCount} - ${q}` }
+          : { soldCount: sql`${flashSlotItems.soldCount} - ${q}` };
+  tx.update(flashSlotItems).set(set).where(eq(flashSlotItems.id, line.flashSlotItemId)).run();
+}
+
+/** Payment received: a line's deal (or slot) units move from reserved to sold (the cap counts them either way). */
 export function sellDealUnits(tx: Tx, line: Line) {
+  moveSlotUnits(tx, line, "sell");
   if (line.dealId === null) return;
   tx.update(festivalDeals)
     .set({
@@ -85,6 +126,7 @@ export function sellDealUnits(tx: Tx, line: Line) {
  * again, whatever the cap says now (the shopper paid the deal price; refusing would lose the sale).
  */
 export function resellDealUnits(tx: Tx, line: Line) {
+  moveSlotUnits(tx, line, "resell");
   if (line.dealId === null) return;
   tx.update(festivalDeals)
     .set({ soldCount: sql`${festivalDeals.soldCount} + ${line.quantity}` })
@@ -109,6 +151,7 @@ export function releaseLine(
     .set({ reserved: sql`${products.reserved} - ${line.quantity}` })
     .where(eq(products.id, line.productId))
     .run();
+  moveSlotUnits(tx, line, dealUnits === "reserved" ? "release-reserved" : "release-sold");
   if (line.dealId === null) return;
   tx.update(festivalDeals)
     .set(

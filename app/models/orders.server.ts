@@ -145,6 +145,8 @@ export interface OrderDetail extends OrderSummary {
     refundedQuantity: number;
     refundedCents: number;
     festivalName: string | null;
+    /** Bought at a flash-sale slot's price (decision 035). */
+    flash: boolean;
     shippedAt: string | null;
     carrier: string | null;
     trackingNumber: string | null;
@@ -204,6 +206,7 @@ export function getOrderForViewer(
       refundedQuantity: line.refundedQuantity,
       refundedCents: line.refundedCents,
       festivalName: festival ? pick(festival, "name", locale) : null,
+      flash: line.flashSlotItemId !== null,
       shippedAt: line.shippedAt?.toISOString() ?? null,
       carrier: line.carrier,
       trackingNumber: line.trackingNumber,

@@ -293,7 +293,8 @@ function reserveAgain(tx: Tx, lines: (typeof orderItems.$inferSelect)[]): boolea
   for (const [i, line] of lines.entries()) {
     if (!reserveUnits(tx, line.productId, line.quantity, { listedOnly: false })) {
       // Release the lines already reserved in this loop; the transaction continues to flag the order.
-      for (const done of lines.slice(0, i)) releaseLine(tx, { ...done, dealId: null }, "reserved");
+      for (const done of lines.slice(0, i))
+        releaseLine(tx, { ...done, dealId: null, flashSlotItemId: null }, "reserved");
       return false;
     }
   }

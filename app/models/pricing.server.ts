@@ -2,10 +2,12 @@ import { and, eq, gt, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { now as clockNow } from "#db/clock.ts";
-import { bestDeal, dealUnitsLeft, splitDealQuantity, type DealSplit, type DealTerms } from "#db/pricing.ts";
+import { bestDeal, dealUnitsLeft, percentOff, splitDealQuantity, type DealSplit, type DealTerms } from "#db/pricing.ts";
 import { SOLD_ORDER_STATUSES } from "#db/rules.ts";
 import { festivalDeals, festivals, orderItems, orders } from "#db/schema/index.ts";
 import { localizedColumns } from "#db/columns.ts";
+import { bestSlot, slotUnitsLeft } from "#db/flash-slots.ts";
+import { liveSlotRows, type LiveSlotRow } from "#db/flash-slot-rows.ts";
 import type { DB } from "#db/client.ts";
 import { pick } from "./localize.ts";
 
@@ -16,6 +18,8 @@ export interface CardDeal {
   /** Units left at this price when the deal has a cap; null without one. */
   unitsLeft: number | null;
   festival: { id: number; slug: string; name: string; color: string; endsAt: string };
+  /** Set when the price is a live flash-sale slot's (秒杀): when the slot ends. */
+  flash?: { endsAt: string };
 }
 
 export interface LiveDealRow extends DealTerms {
@@ -96,6 +100,36 @@ export interface PriceQuote {
   perShopperLimit: number | null;
   /** The deal and festival behind the price (for badges), or null at the regular price. */
   deal: LiveDealRow | null;
+  /**
+   * A live flash-sale slot's price (秒杀, decision 035): it comes before the deal price for as many
+   * units as the slot's stock and the shopper's slot limit allow; the rest fall back to `unitCents`.
+   */
+  slot: SlotQuote | null;
+}
+
+export interface SlotQuote {
+  slotItemId: number;
+  slotId: number;
+  festivalId: number;
+  priceCents: number;
+  /** Units left at the slot price. */
+  unitsLeft: number;
+  perShopperLimit: number | null;
+  endsAt: Date;
+}
+
+function slotQuote(row: LiveSlotRow | null): SlotQuote | null {
+  return row
+    ? {
+        slotItemId: row.slotItemId,
+        slotId: row.slotId,
+        festivalId: row.festivalId,
+        priceCents: row.slotPriceCents,
+        unitsLeft: slotUnitsLeft(row),
+        perShopperLimit: row.perShopperLimit,
+        endsAt: row.endsAt,
+      }
+    : null;
 }
 
 /**
@@ -113,10 +147,16 @@ export function quotePrices(
     at,
     options.db,
   );
+  const slots = liveSlotRows(
+    items.map((i) => i.productId),
+    at,
+    options.db ?? getDb(),
+  );
   const quotes = new Map<number, PriceQuote>();
   for (const item of items) {
     const applied = bestDeal(item.regularCents, deals.get(item.productId) ?? [], at);
     quotes.set(item.productId, {
+      slot: slotQuote(bestSlot(slots.get(item.productId) ?? [], applied?.priceCents ?? item.regularCents, at)),
       unitCents: applied?.priceCents ?? item.regularCents,
       regularCents: item.regularCents,
       dealId: applied?.deal.dealId ?? null,
@@ -142,24 +182,46 @@ export function withDeals<T extends { id: number; priceCents: number }>(
     getDb(),
     options,
   );
+  const slots = liveSlotRows(
+    items.map((i) => i.id),
+    at,
+    getDb(),
+  );
   return items.map((item) => {
     const applied = bestDeal(item.priceCents, deals.get(item.id) ?? [], at);
+    const slot = bestSlot(slots.get(item.id) ?? [], applied?.priceCents ?? item.priceCents, at);
+    const slotFestival = slot ? liveFestivalOf(slot, deals.get(item.id) ?? []) : null;
     return {
       ...item,
-      deal: applied
+      deal: slot
         ? {
-            priceCents: applied.priceCents,
-            percentOff: applied.percentOff,
-            unitsLeft: applied.deal.dealStock === null ? null : dealUnitsLeft(applied.deal),
+            priceCents: slot.slotPriceCents,
+            percentOff: percentOff(item.priceCents, slot.slotPriceCents),
+            unitsLeft: slotUnitsLeft(slot),
+            flash: { endsAt: slot.endsAt.toISOString() },
             festival: {
-              id: applied.deal.festivalId,
-              slug: applied.deal.slug,
-              name: pick(applied.deal, "name", locale),
-              color: applied.deal.themeColor,
-              endsAt: applied.deal.endsAt.toISOString(),
+              id: slot.festivalId,
+              slug: slotFestival?.slug ?? "",
+              name: slotFestival ? pick(slotFestival, "name", locale) : "",
+              color: slotFestival?.themeColor ?? "#dc2626",
+              // The slot price lasts until the slot ends, not the festival.
+              endsAt: slot.endsAt.toISOString(),
             },
           }
-        : null,
+        : applied
+          ? {
+              priceCents: applied.priceCents,
+              percentOff: applied.percentOff,
+              unitsLeft: applied.deal.dealStock === null ? null : dealUnitsLeft(applied.deal),
+              festival: {
+                id: applied.deal.festivalId,
+                slug: applied.deal.slug,
+                name: pick(applied.deal, "name", locale),
+                color: applied.deal.themeColor,
+                endsAt: applied.deal.endsAt.toISOString(),
+              },
+            }
+          : null,
     };
   });
 }
@@ -211,4 +273,50 @@ export function splitQuote(quote: PriceQuote, quantity: number, bought: Readonly
     perShopperLimit: quote.perShopperLimit,
     alreadyBought: bought.get(quote.dealId) ?? 0,
   });
+}
+
+/** The festival row (name, colour) of a live slot, from the product's live deals or, failing that, the database. */
+function liveFestivalOf(slot: LiveSlotRow, deals: readonly LiveDealRow[]) {
+  const fromDeal = deals.find((d) => d.festivalId === slot.festivalId);
+  if (fromDeal) return fromDeal;
+  return (
+    getDb()
+      .select({
+        slug: festivals.slug,
+        ...localizedColumns(festivals, "name"),
+        themeColor: festivals.themeColor,
+        endsAt: festivals.endsAt,
+      })
+      .from(festivals)
+      .where(eq(festivals.id, slot.festivalId))
+      .get() ?? null
+  );
+}
+
+/** How a line of `quantity` splits when a slot is live: slot units first, then the deal split of the rest. */
+export interface SlotSplit extends DealSplit {
+  slotUnits: number;
+  slotLimitedBy: "cap" | "shopper" | null;
+}
+
+/**
+ * Splits a line: as many units at the live slot's price as its stock left and the shopper's slot
+ * limit (限购, `slotBought`) allow, then the rest as `splitQuote` splits it (deal price, regular).
+ * Never a unit lost or gained.
+ */
+export function splitSlotQuote(
+  quote: PriceQuote,
+  quantity: number,
+  bought: ReadonlyMap<number, number>,
+  slotBought: ReadonlyMap<number, number>,
+): SlotSplit {
+  const slot = quote.slot
+    ? splitDealQuantity(quantity, {
+        capLeft: quote.slot.unitsLeft,
+        perShopperLimit: quote.slot.perShopperLimit,
+        alreadyBought: slotBought.get(quote.slot.slotItemId) ?? 0,
+      })
+    : { dealUnits: 0, regularUnits: quantity, limitedBy: null };
+  const rest = splitQuote(quote, slot.regularUnits, bought);
+  return { ...rest, slotUnits: slot.dealUnits, slotLimitedBy: slot.limitedBy };
 }

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { FlashSlotLineNote } from "#app/components/flash-sale.tsx";
 import { DealSplitNote, FestivalBadge } from "#app/components/deal-price.tsx";
 import { EmptyState, PageHeading } from "#app/components/layout.tsx";
 import { MoneyText, Price, useMoneyText } from "#app/components/price.tsx";
@@ -249,6 +250,7 @@ function CartLineRow({ line, notShipped }: { line: CartLine; notShipped: string 
           ) : null}
         </p>
         <DealSplitNote line={line} />
+        <FlashSlotLineNote line={line} />
         {notShipped ? (
           <p role="alert" className="text-sm font-medium text-red-800" data-testid="line-not-shipped">
             {notShipped}

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AddressFields } from "#app/components/address-fields.tsx";
+import { FlashSlotLineNote } from "#app/components/flash-sale.tsx";
 import { DealSplitNote } from "#app/components/deal-price.tsx";
 import { Field } from "#app/components/field.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
@@ -323,6 +324,7 @@ export default function Checkout() {
                     <span className="block text-xs text-red-800">{line.deal.festival.name}</span>
                   ) : null}
                   <DealSplitNote line={line} />
+                  <FlashSlotLineNote line={line} />
                 </span>
                 <Price cents={line.lineCents} currency="USD" />
               </li>

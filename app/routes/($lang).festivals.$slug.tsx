@@ -16,6 +16,8 @@ import { DEALS_PREVIEW, getFestivalPage } from "#app/models/festivals.server.ts"
 import { reminderStates } from "#app/models/reminders.server.ts";
 import { RemindButton } from "#app/components/remind-button.tsx";
 import { FestivalSchedule } from "#app/components/festival-schedule.tsx";
+import { FlashSaleBlock } from "#app/components/flash-sale.tsx";
+import { festivalFlashSale } from "#app/models/flash-sale.server.ts";
 import { parseSearchParams, searchCatalog } from "#app/models/search.server.ts";
 import { searchRateLimitWait, tooManyRequests } from "#app/utils/rate-limit.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
@@ -66,6 +68,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       reminderError === "notFound" || reminderError === "started" || reminderError === "alreadySent"
         ? reminderError
         : null,
+    flashSale: festivalFlashSale(data.festival.id, locale),
     search: search && {
       query: search.query,
       hits: search.hits,
@@ -181,8 +184,8 @@ export default function FestivalPage() {
         )}
       </section>
 
-      {/* Flash-sale slots (秒杀) and festival vouchers (领券) take their blocks here, above the deals. */}
-
+      {/* Festival vouchers (领券) take their block here, above the deals. */}
+      <FlashSaleBlock />
       <section aria-labelledby="deals-heading" id="deals">
         <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
           <h2 id="deals-heading" className="text-xl font-bold text-clay-900">

@@ -17,12 +17,19 @@ import { pageMeta } from "#app/utils/meta.ts";
 import { ProductRatingLine, ReviewsSection } from "#app/components/reviews/reviews-section.tsx";
 import { WishlistButton } from "#app/components/wishlist-button.tsx";
 import { productReviewsData } from "#app/models/reviews.server.ts";
+import { FlashSaleBadge } from "#app/components/flash-sale.tsx";
+import { productFlashSale } from "#app/models/flash-sale.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { locale } = context;
   const product = getProductBySlug(params.slug ?? "", locale);
   if (!product) notFound();
-  return { product, related: listRelatedProducts(product, locale), ...productReviewsData(product.id, request) };
+  return {
+    product,
+    related: listRelatedProducts(product, locale),
+    ...productReviewsData(product.id, request),
+    flashSale: productFlashSale(product.id, locale),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
@@ -109,7 +116,7 @@ export default function ProductPage() {
             <DealPrice priceCents={product.priceCents} currency={product.currency} deal={product.deal} size="lg" />
             <StockBadge stock={product.stock} />
           </div>
-          {product.deal ? (
+          {product.deal && !product.deal.flash ? (
             <p className="mt-2 text-sm text-stone-700" data-testid="deal-ends">
               <SentenceWithTime message={(date) => t("deal.until", { date })} iso={product.deal.festival.endsAt} />
               {product.deal.unitsLeft !== null ? (
@@ -119,6 +126,7 @@ export default function ProductPage() {
               ) : null}
             </p>
           ) : null}
+          <FlashSaleBadge />
           <AddToCart
             productId={product.id}
             stock={product.stock}

@@ -26,6 +26,7 @@ import { paginate } from "#app/utils/params.ts";
 import { addRecentSearch } from "#app/utils/recent-searches.ts";
 import { clearSearchTyping, isSearchTyping, markSearchTyping } from "#app/utils/search-typing.ts";
 import { searchHref } from "#app/utils/search-url.ts";
+import { FlashSaleFilter } from "#app/components/flash-sale.tsx";
 
 /** Fewer results than this and the page offers the closest popular query ("did you mean"). */
 const FEW_RESULTS = 5;
@@ -86,7 +87,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ location, data }) =>
   pageMeta(location, (t) => (data?.params.q ? `${data.params.q} · ${t("search.title")}` : t("search.title")));
 
-const FILTER_PARAMS = ["country", "category", "store", "festival", "deals", "minPrice", "maxPrice", "inStock"] as const;
+const FILTER_PARAMS = [
+  "country",
+  "category",
+  "store",
+  "festival",
+  "deals",
+  "flash",
+  "minPrice",
+  "maxPrice",
+  "inStock",
+] as const;
 
 export default function Search() {
   const { params, result, names, closeMatches, popularCategories, hot, ranges, suggestion } =
@@ -112,6 +123,7 @@ export default function Search() {
   if (params.festival !== undefined) current.set("festival", String(params.festival));
   if (params.deals) current.set("deals", "1");
   if (params.inStock) current.set("inStock", "1");
+  if (params.flash) current.set("flash", "1");
   if (params.sort !== "relevance") current.set("sort", params.sort);
 
   const chips: { label: string; remove: string }[] = [];
@@ -148,6 +160,7 @@ export default function Search() {
   }
   if (params.deals) chips.push({ label: t("search.dealsChip"), remove: searchHref(current, { deals: null }) });
   if (params.inStock) chips.push({ label: t("search.inStockChip"), remove: searchHref(current, { inStock: null }) });
+  if (params.flash) chips.push({ label: t("slots.filterNow"), remove: searchHref(current, { flash: null }) });
   const clearAll = searchHref(current, Object.fromEntries(FILTER_PARAMS.map((p) => [p, null])));
 
   const onQueryInput = (form: HTMLFormElement) => {
@@ -323,6 +336,11 @@ export default function Search() {
                 {t("search.dealsOnly")}
               </Link>
             </section>
+            <FlashSaleFilter
+              active={Boolean(params.flash)}
+              count={result.facets.flashSale.true}
+              to={searchHref(current, { flash: params.flash ? null : "1" })}
+            />
             <section>
               <h2 className="mb-2 font-semibold text-clay-900">{t("search.facetAvailability")}</h2>
               <Link

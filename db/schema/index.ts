@@ -10,3 +10,4 @@ export * from "./addresses.ts";
 export * from "./shipping.ts";
 export * from "./imports.ts";
 export * from "./reminders.ts";
+export * from "./flash-slots.ts";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { products, stores } from "./catalog.ts";
 import { festivalDeals, festivals } from "./festivals.ts";
+import { flashSlotItems } from "./flash-slots.ts";
 import { users } from "./users.ts";
 
 /** A server-side cart: a signed-in shopper's (userId) or a guest's (token from the cart cookie). */
@@ -129,6 +130,8 @@ export const orderItems = sqliteTable(
     quantity: integer().notNull(),
     dealId: integer().references(() => festivalDeals.id, { onDelete: "set null" }),
     festivalId: integer().references(() => festivals.id, { onDelete: "set null" }),
+    /** The flash-sale slot item whose units this line holds at the slot price (decision 035); null otherwise. */
+    flashSlotItemId: integer().references(() => flashSlotItems.id, { onDelete: "set null" }),
     /** Units of this line refunded (at most `quantity`), and the cents given back for the line. */
     refundedQuantity: integer().notNull().default(0),
     refundedCents: integer().notNull().default(0),

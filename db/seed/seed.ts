@@ -22,6 +22,7 @@ import { createRandom, type Random } from "./random.ts";
 import { STORES, type StoreSeed } from "./stores.ts";
 import { CATEGORY_TAX_CLASS, profilesFor, SEED_RATE, shippingGrams, TAX_CLASSES } from "./shipping.ts";
 import { seedFestivals } from "./festivals.ts";
+import { seedFlashSlots } from "./flash-slots.ts";
 import { storeStory, storeTagline } from "./taglines.ts";
 import { SYNONYM_GROUPS } from "../../search/synonyms.ts";
 import { seedOrders } from "./orders.ts";
@@ -91,6 +92,8 @@ export function clearCatalog(db: DB) {
       "tax_classes",
       "shipping_profiles",
       "search_synonyms",
+      "flash_slot_items",
+      "flash_slots",
       "festival_sessions",
       "festival_stores",
       "festival_deals",
@@ -294,6 +297,7 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
 
     // Festivals draw on their own random stream so adding them left the catalog above unchanged.
     seedFestivals(tx, createRandom((options.seed ?? 2025) + 1), options.festivalAnchor ?? new Date());
+    seedFlashSlots(tx, createRandom((options.seed ?? 2025) + 3));
     // The synonym groups organizers start from (migration 0003 adds them to a fresh database;
     // this restores them after clearCatalog).
     if (tx.select({ id: searchSynonyms.id }).from(searchSynonyms).limit(1).all().length === 0) {

@@ -52,6 +52,8 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     "festival_sessions",
     "festival_stores",
     "festivals",
+    "flash_slot_items",
+    "flash_slots",
     "import_jobs",
     "import_rows",
     "job_leases",

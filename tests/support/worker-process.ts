@@ -50,6 +50,29 @@ const commands: Record<string, (m: Message) => unknown> = {
     for (let i = 0; i < (runs as number); i++) queued += queueDueReminders(new Date(at as number));
     return queued;
   },
+  /**
+   * Flash-sale race (decision 035): each buyer (a guest cart token and an email) puts `quantity` of
+   * `productId` in a cart; at `startAt` they all check out; the placed order ids.
+   */
+  slotCheckout: async ({ productId, quantity, buyers, startAt }) => {
+    const list = buyers as { token: string; email: string }[];
+    for (const b of list) changeCart({ token: b.token }, productId as number, quantity as number, "add");
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, (startAt as number) - Date.now())));
+    const placed: number[] = [];
+    for (const b of list) {
+      const result = placeOrder({
+        owner: { token: b.token },
+        userId: null,
+        shipping: { ...WORKER_SHIPPING, email: b.email },
+        locale: "zh",
+        provider: "demo",
+      });
+      if (result.ok) placed.push(result.orderId);
+      // Let the other processes' checkouts in between (a real race, not one process's batch).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return placed;
+  },
   /** A job that writes this process's id to `probeFile` on every run. */
   startProbeJob: ({ probeFile, leaseMs }) => {
     startBackgroundJobs(

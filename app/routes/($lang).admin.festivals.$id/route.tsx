@@ -34,6 +34,9 @@ import {
 } from "./actions.server.ts";
 import { DealTermsFields } from "./deal-terms-fields.tsx";
 import { INTENT, festivalEditorSchema } from "./intents.ts";
+import { FlashSaleEditor } from "#app/components/flash-sale-editor.tsx";
+import { flashSlotsForEdit } from "#app/models/admin/flash-slots.server.ts";
+import { flashSlotAction } from "./flash-slots.server.ts";
 
 function festivalId(params: { id?: string }): number {
   const id = params.id ?? "";
@@ -52,6 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const storeQuery = (url.searchParams.get("storeQ") ?? "").trim().slice(0, 100);
   return {
     ...edit,
+    flashSlots: flashSlotsForEdit(user, edit.festival.id, locale),
     storePicker: {
       query: storeQuery,
       options: storeQuery ? await pickerOptions(user, "store", storeQuery, locale) : [],
@@ -65,6 +69,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireOrganizer({ request, context });
   const editor = { user, festivalId: festivalId(params) };
+  const slots = await flashSlotAction(request.clone(), editor);
+  if (slots) return slots;
   const submission = parseWithZod(await request.formData(), { schema: festivalEditorSchema });
   if (submission.status !== "success") return refused(submission);
   const input = submission.value;
@@ -469,6 +475,7 @@ export default function EditFestival() {
         </div>
       </section>
 
+      <FlashSaleEditor />
       <section aria-labelledby="sessions-heading" className="space-y-3">
         <h2 id="sessions-heading" className="text-lg font-bold text-clay-900">
           {t("festivals.schedule")}

@@ -1,0 +1,52 @@
+import { and, eq, gt, inArray, lte } from "drizzle-orm";
+import type { DB } from "./client.ts";
+import type { SlotTerms } from "./flash-slots.ts";
+import { festivals, flashSlotItems, flashSlots } from "./schema/index.ts";
+
+type Reader = Pick<DB, "select">;
+
+export interface LiveSlotRow extends SlotTerms {
+  productId: number;
+}
+
+/**
+ * Items of flash-sale slots live at `at` (published festivals only) for these products, in one
+ * query; `productIds` undefined means every product (search's fallback, a few dozen rows).
+ */
+export function liveSlotRows(
+  productIds: readonly number[] | undefined,
+  at: Date,
+  db: Reader,
+): Map<number, LiveSlotRow[]> {
+  const byProduct = new Map<number, LiveSlotRow[]>();
+  if (productIds?.length === 0) return byProduct;
+  const rows = db
+    .select({
+      slotItemId: flashSlotItems.id,
+      slotId: flashSlots.id,
+      productId: flashSlotItems.productId,
+      festivalId: flashSlots.festivalId,
+      published: festivals.published,
+      startsAt: flashSlots.startsAt,
+      endsAt: flashSlots.endsAt,
+      slotPriceCents: flashSlotItems.slotPriceCents,
+      slotStock: flashSlotItems.slotStock,
+      perShopperLimit: flashSlotItems.perShopperLimit,
+      soldCount: flashSlotItems.soldCount,
+      reservedCount: flashSlotItems.reservedCount,
+    })
+    .from(flashSlotItems)
+    .innerJoin(flashSlots, eq(flashSlots.id, flashSlotItems.slotId))
+    .innerJoin(festivals, eq(festivals.id, flashSlots.festivalId))
+    .where(
+      and(
+        productIds ? inArray(flashSlotItems.productId, [...new Set(productIds)]) : undefined,
+        eq(festivals.published, true),
+        lte(flashSlots.startsAt, at),
+        gt(flashSlots.endsAt, at),
+      ),
+    )
+    .all();
+  for (const row of rows) byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), row]);
+  return byProduct;
+}
