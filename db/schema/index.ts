@@ -9,3 +9,4 @@ export * from "./reviews.ts";
 export * from "./addresses.ts";
 export * from "./shipping.ts";
 export * from "./imports.ts";
+export * from "./vouchers.ts";
