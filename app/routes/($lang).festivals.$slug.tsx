@@ -18,6 +18,8 @@ import { searchRateLimitWait, tooManyRequests } from "#app/utils/rate-limit.serv
 import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { paginate, parsePage } from "#app/utils/params.ts";
+import { VoucherClaim } from "#app/components/voucher-claim.tsx";
+import { voucherClaimData } from "#app/models/vouchers/claim-data.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { locale } = context;
@@ -46,6 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       engine: search.engine,
     },
     countries: search ? getCountryNames(locale) : {},
+    ...voucherClaimData(context, { festivalId: data.festival.id }),
   };
 }
 
@@ -111,6 +114,7 @@ export default function FestivalPage() {
           </div>
         ) : null}
       </section>
+      <VoucherClaim />
 
       <section aria-labelledby="deals-heading">
         <div className="mb-4 flex flex-wrap items-end justify-between gap-3">

@@ -17,12 +17,19 @@ import { pageMeta } from "#app/utils/meta.ts";
 import { ProductRatingLine, ReviewsSection } from "#app/components/reviews/reviews-section.tsx";
 import { WishlistButton } from "#app/components/wishlist-button.tsx";
 import { productReviewsData } from "#app/models/reviews.server.ts";
+import { VoucherClaim } from "#app/components/voucher-claim.tsx";
+import { voucherClaimData } from "#app/models/vouchers/claim-data.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { locale } = context;
   const product = getProductBySlug(params.slug ?? "", locale);
   if (!product) notFound();
-  return { product, related: listRelatedProducts(product, locale), ...productReviewsData(product.id, request) };
+  return {
+    product,
+    related: listRelatedProducts(product, locale),
+    ...productReviewsData(product.id, request),
+    ...voucherClaimData(context, { productId: product.id }),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
@@ -126,6 +133,7 @@ export default function ProductPage() {
             currency={product.currency}
           />
           <WishlistButton productId={product.id} variant="full" className="mt-3" />
+          <VoucherClaim />
         </div>
 
         <div data-testid="product-details">

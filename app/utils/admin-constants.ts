@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   "festival.stores",
   "festival.session.add",
   "festival.session.remove",
+  "festival.voucher.add",
+  "festival.voucher.stop",
   "synonyms.add",
   "synonyms.update",
   "synonyms.remove",
