@@ -69,7 +69,7 @@ export function CartVouchersPanel({
       )}
       {anyChoice || chose ? (
         <details className="rounded-md border border-stone-200 p-2" open={chose || undefined}>
-          <summary className="cursor-pointer font-medium text-clay-800">{t("vouchers.change")}</summary>
+          <summary className="text-clay-800 cursor-pointer font-medium">{t("vouchers.change")}</summary>
           <Form method="post" action={href("/cart/vouchers")} className="mt-2 space-y-2" data-testid="voucher-choice">
             <input type="hidden" name="back" value={back} />
             {vouchers.stores.map((s) => (
@@ -77,7 +77,9 @@ export function CartVouchersPanel({
             ))}
             {choosable.map((s) => (
               <label key={s.storeId} className="block">
-                <span className="text-xs text-stone-700">{t("vouchers.storeSelect", { store: nameOf(s.storeId) })}</span>
+                <span className="text-xs text-stone-700">
+                  {t("vouchers.storeSelect", { store: nameOf(s.storeId) })}
+                </span>
                 <select name={`store-${s.storeId}`} defaultValue={String(s.fixed)} className={selectClass}>
                   <option value="auto">{t("vouchers.optionAuto")}</option>
                   <option value="none">{t("vouchers.optionNone")}</option>
@@ -105,7 +107,7 @@ export function CartVouchersPanel({
             ) : null}
             <button
               type="submit"
-              className="min-h-10 w-full rounded-md border border-clay-700 px-3 font-medium text-clay-800 hover:bg-clay-50"
+              className="text-clay-800 min-h-10 w-full rounded-md border border-clay-700 px-3 font-medium hover:bg-clay-50"
             >
               {t("vouchers.apply")}
             </button>

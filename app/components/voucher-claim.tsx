@@ -79,7 +79,7 @@ export function VoucherClaim(props: { vouchers?: ClaimableVouchers }) {
         {t("vouchers.heading")}
       </h2>
       {outcome && /^[A-Za-z]{2,30}$/.test(outcome) ? (
-        <p role="status" className="mb-2 text-sm font-medium text-clay-800" data-testid="voucher-outcome">
+        <p role="status" className="text-clay-800 mb-2 text-sm font-medium" data-testid="voucher-outcome">
           {t(`vouchers.${outcome}` as MessageKey)}
         </p>
       ) : null}
@@ -107,12 +107,12 @@ export function VoucherClaim(props: { vouchers?: ClaimableVouchers }) {
           </label>
           <button
             type="submit"
-            className="min-h-10 rounded-md border border-clay-700 px-3 text-sm font-medium text-clay-800 hover:bg-clay-50"
+            className="text-clay-800 min-h-10 rounded-md border border-clay-700 px-3 text-sm font-medium hover:bg-clay-50"
           >
             {t("vouchers.codeClaim")}
           </button>
           {code.data ? (
-            <p role="status" className="w-full text-sm font-medium text-clay-800">
+            <p role="status" className="text-clay-800 w-full text-sm font-medium">
               {t(code.data.message)}
             </p>
           ) : null}

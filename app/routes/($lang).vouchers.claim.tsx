@@ -39,7 +39,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ? claimVoucher(context.user.id, { code: code.slice(0, 40) })
         : ({ ok: false, error: "notFound" } as const);
   const message: MessageKey = result.ok ? "vouchers.claimedOk" : CLAIM_ERRORS[result.error];
-  if (asJson) return data({ ok: result.ok, message, voucherId: result.ok ? result.voucherId : voucherId }, { status: result.ok ? 200 : 409 });
+  if (asJson)
+    return data(
+      { ok: result.ok, message, voucherId: result.ok ? result.voucherId : voucherId },
+      { status: result.ok ? 200 : 409 },
+    );
   const url = new URL(back, "http://x");
   url.searchParams.set("voucher", message.slice("vouchers.".length));
   return redirect(`${url.pathname}${url.search}#vouchers`);

@@ -113,8 +113,5 @@ export const orderLineDiscounts = sqliteTable(
     amountCents: integer().notNull(),
     funder: text({ enum: VOUCHER_FUNDERS }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orderItemId, t.voucherId] }),
-    index("order_line_discounts_order_idx").on(t.orderId),
-  ],
+  (t) => [primaryKey({ columns: [t.orderItemId, t.voucherId] }), index("order_line_discounts_order_idx").on(t.orderId)],
 );

@@ -34,7 +34,12 @@ describe("a voucher's discount", () => {
   });
 
   test("tiers are checked: saving less than the spend, both rising, 1 to 4 of them", () => {
-    expect(checkTiers([{ minCents: 40_000, offCents: 5_000 }, { minCents: 20_000, offCents: 2_000 }])).toEqual({
+    expect(
+      checkTiers([
+        { minCents: 40_000, offCents: 5_000 },
+        { minCents: 20_000, offCents: 2_000 },
+      ]),
+    ).toEqual({
       ok: true,
       tiers: [
         { minCents: 20_000, offCents: 2_000 },
@@ -43,7 +48,12 @@ describe("a voucher's discount", () => {
     });
     expect(checkTiers([])).toEqual({ ok: false, error: "tierEmpty" });
     expect(checkTiers([{ minCents: 1_000, offCents: 1_000 }])).toEqual({ ok: false, error: "tierTooMuch" });
-    expect(checkTiers([{ minCents: 20_000, offCents: 2_000 }, { minCents: 40_000, offCents: 2_000 }])).toEqual({
+    expect(
+      checkTiers([
+        { minCents: 20_000, offCents: 2_000 },
+        { minCents: 40_000, offCents: 2_000 },
+      ]),
+    ).toEqual({
       ok: false,
       error: "tierOrder",
     });
@@ -135,7 +145,9 @@ describe("the best combination", () => {
   test("a festival voucher counts only its festival's lines; another festival's is not usable", () => {
     const plan = bestCombination(lines, [offer(5, "festival", 99, spend([100, 50]))]);
     expect(plan.applied).toEqual([]);
-    const ours = bestCombination(lines, [offer(6, "festival", FESTIVAL, { kind: "percent", percentOff: 10, capCents: null, minCents: 0 })]);
+    const ours = bestCombination(lines, [
+      offer(6, "festival", FESTIVAL, { kind: "percent", percentOff: 10, capCents: null, minCents: 0 }),
+    ]);
     expect(ours.discountCents).toBe(2_700);
     expect(ours.byLine.has(2)).toBe(false);
   });
@@ -162,10 +174,16 @@ describe("the best combination", () => {
   });
   const ruleArb: fc.Arbitrary<VoucherRule> = fc.oneof(
     fc
-      .array(fc.record({ minCents: fc.integer({ min: 1_000, max: 80_000 }), offCents: fc.integer({ min: 100, max: 20_000 }) }), {
-        minLength: 1,
-        maxLength: 3,
-      })
+      .array(
+        fc.record({
+          minCents: fc.integer({ min: 1_000, max: 80_000 }),
+          offCents: fc.integer({ min: 100, max: 20_000 }),
+        }),
+        {
+          minLength: 1,
+          maxLength: 3,
+        },
+      )
       .map((tiers) => ({ kind: "spend" as const, tiers })),
     fc.record({
       kind: fc.constant("percent" as const),
@@ -184,7 +202,10 @@ describe("the best combination", () => {
   function allPicks(storeIds: number[], offers: VoucherOffer[]): VoucherPick[] {
     let picks: Map<number, number | null>[] = [new Map()];
     for (const storeId of storeIds) {
-      const options = [null, ...offers.filter((o) => o.scope === "store" && o.storeId === storeId).map((o) => o.voucherId)];
+      const options = [
+        null,
+        ...offers.filter((o) => o.scope === "store" && o.storeId === storeId).map((o) => o.voucherId),
+      ];
       picks = picks.flatMap((p) => options.map((o) => new Map([...p, [storeId, o]])));
     }
     const festivals = [null, ...offers.filter((o) => o.scope === "festival").map((o) => o.voucherId)];
@@ -217,8 +238,7 @@ describe("the best combination", () => {
           expect(new Set(stores).size).toBe(stores.length);
           expect(best.applied.filter((a) => a.scope === "festival").length).toBeLessThanOrEqual(1);
           // Allocations sum to each discount, and no line loses more than its amount.
-          for (const a of best.applied)
-            expect(a.allocation.reduce((n, x) => n + x.cents, 0)).toBe(a.discountCents);
+          for (const a of best.applied) expect(a.allocation.reduce((n, x) => n + x.cents, 0)).toBe(a.discountCents);
           for (const line of lines) {
             const off = best.byLine.get(line.key) ?? 0;
             expect(off).toBeGreaterThanOrEqual(0);

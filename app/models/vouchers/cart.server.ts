@@ -78,7 +78,8 @@ export function cartVouchers(
       : [],
   );
   const storeName = new Map(cart.stores.map((s) => [s.id, s.name]));
-  const fixedOf = (v: number | null | undefined) => (v === undefined ? ("auto" as const) : v === null ? ("none" as const) : v);
+  const fixedOf = (v: number | null | undefined) =>
+    v === undefined ? ("auto" as const) : v === null ? ("none" as const) : v;
   return {
     signedIn: userId !== null,
     discountCents: plan.discountCents,

@@ -23,7 +23,11 @@ export function voucherClaimData(
   else if ("festivalId" in where) festivalIds = [where.festivalId];
   else {
     const db = getDb();
-    const product = db.select({ storeId: products.storeId }).from(products).where(eq(products.id, where.productId)).get();
+    const product = db
+      .select({ storeId: products.storeId })
+      .from(products)
+      .where(eq(products.id, where.productId))
+      .get();
     storeIds = product ? [product.storeId] : [];
     festivalIds = db
       .select({ id: festivalDeals.festivalId })

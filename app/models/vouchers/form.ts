@@ -22,8 +22,7 @@ export interface VoucherInput {
 }
 
 export type VoucherFormResult =
-  | { ok: true; value: VoucherInput }
-  | { ok: false; errors: Partial<Record<string, MessageKey>> };
+  { ok: true; value: VoucherInput } | { ok: false; errors: Partial<Record<string, MessageKey>> };
 
 const text = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -86,8 +85,7 @@ export function parseVoucherForm(form: FormData, scope: "store" | "festival"): V
   const rawCode = text(form, "code").toUpperCase();
   const code = rawCode || null;
   if (code !== null && !/^[A-Z0-9][A-Z0-9-]{3,23}$/.test(code)) errors.code = "vouchers.errorCode";
-  const funder: VoucherFunder =
-    scope === "store" ? "store" : text(form, "funder") === "stores" ? "stores" : "campaign";
+  const funder: VoucherFunder = scope === "store" ? "store" : text(form, "funder") === "stores" ? "stores" : "campaign";
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,

@@ -41,7 +41,9 @@ export type TierProblem = "tierEmpty" | "tierOrder" | "tierTooMuch" | "tierTooMa
  * Tiers as an issuer typed them: 1 to 4, each saving something and less than it asks to spend, and
  * both rising from one tier to the next. Returns them sorted, or the problem.
  */
-export function checkTiers(tiers: readonly VoucherTier[]): { ok: true; tiers: VoucherTier[] } | { ok: false; error: TierProblem } {
+export function checkTiers(
+  tiers: readonly VoucherTier[],
+): { ok: true; tiers: VoucherTier[] } | { ok: false; error: TierProblem } {
   if (tiers.length === 0) return { ok: false, error: "tierEmpty" };
   if (tiers.length > 4) return { ok: false, error: "tierTooMany" };
   const sorted = [...tiers].sort((a, b) => a.minCents - b.minCents);

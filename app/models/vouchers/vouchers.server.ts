@@ -17,7 +17,14 @@ import type { Actor, OwnStore } from "../access.server.ts";
 import { assertOrganizer } from "../access.server.ts";
 import { recordAudit } from "../audit.server.ts";
 import { pick } from "../localize.ts";
-import { bestCombination, EMPTY_PLAN, type VoucherChoice, type VoucherLine, type VoucherOffer, type VoucherPlan } from "./combine.ts";
+import {
+  bestCombination,
+  EMPTY_PLAN,
+  type VoucherChoice,
+  type VoucherLine,
+  type VoucherOffer,
+  type VoucherPlan,
+} from "./combine.ts";
 import type { VoucherInput } from "./form.ts";
 import type { VoucherRule } from "./rules.ts";
 
@@ -75,7 +82,8 @@ function ownerNames(db: Reader, rows: readonly VoucherRow[], locale: Locale) {
     : [];
   const s = new Map(storeRows.map((r) => [r.id, { name: pick(r, "name", locale), slug: r.slug }]));
   const f = new Map(festivalRows.map((r) => [r.id, { name: pick(r, "name", locale), slug: r.slug }]));
-  return (row: VoucherRow) => (row.scope === "store" ? s.get(row.storeId!) : f.get(row.festivalId!)) ?? { name: "", slug: "" };
+  return (row: VoucherRow) =>
+    (row.scope === "store" ? s.get(row.storeId!) : f.get(row.festivalId!)) ?? { name: "", slug: "" };
 }
 
 function claimsOf(db: Reader, userId: number | null, voucherIds: number[]) {
@@ -139,7 +147,9 @@ export function claimableVouchers(
       and(
         or(
           storeIds.length ? and(eq(vouchers.scope, "store"), inArray(vouchers.storeId, storeIds)) : undefined,
-          festivalIds.length ? and(eq(vouchers.scope, "festival"), inArray(vouchers.festivalId, festivalIds)) : undefined,
+          festivalIds.length
+            ? and(eq(vouchers.scope, "festival"), inArray(vouchers.festivalId, festivalIds))
+            : undefined,
         ),
         isNull(vouchers.code),
         isNull(vouchers.stoppedAt),
@@ -190,11 +200,7 @@ export function claimVoucher(
     (tx) => {
       const voucher =
         "code" in target
-          ? tx
-              .select()
-              .from(vouchers)
-              .where(eq(vouchers.code, target.code.trim().toUpperCase()))
-              .get()
+          ? tx.select().from(vouchers).where(eq(vouchers.code, target.code.trim().toUpperCase())).get()
           : tx.select().from(vouchers).where(eq(vouchers.id, target.voucherId)).get();
       if (!voucher) return { ok: false, error: "notFound" } as const;
       if ("voucherId" in target && voucher.code !== null) return { ok: false, error: "needsCode" } as const;
@@ -265,7 +271,13 @@ export function planVouchers(
 }
 
 /** Inside placeOrder's transaction: each line's share of each voucher, and the claims marked used. */
-export function recordVoucherUse(tx: Tx, orderId: number, plan: VoucherPlan, lineIds: ReadonlyMap<number, number>, at: Date) {
+export function recordVoucherUse(
+  tx: Tx,
+  orderId: number,
+  plan: VoucherPlan,
+  lineIds: ReadonlyMap<number, number>,
+  at: Date,
+) {
   for (const applied of plan.applied) {
     const used = tx
       .update(voucherClaims)
@@ -349,7 +361,9 @@ export function orderVouchers(orderId: number, locale: Locale, { storeId }: { st
     .from(orderLineDiscounts)
     .innerJoin(vouchers, eq(vouchers.id, orderLineDiscounts.voucherId))
     .innerJoin(orderItems, eq(orderItems.id, orderLineDiscounts.orderItemId))
-    .where(and(eq(orderLineDiscounts.orderId, orderId), storeId === undefined ? undefined : eq(orderItems.storeId, storeId)))
+    .where(
+      and(eq(orderLineDiscounts.orderId, orderId), storeId === undefined ? undefined : eq(orderItems.storeId, storeId)),
+    )
     .orderBy(asc(orderLineDiscounts.voucherId), asc(orderLineDiscounts.orderItemId))
     .all();
   const names = ownerNames(
@@ -373,7 +387,9 @@ export function orderVouchers(orderId: number, locale: Locale, { storeId }: { st
     byVoucher.set(voucher.id, entry);
   }
   // Store vouchers first, then the festival's.
-  return [...byVoucher.values()].sort((a, b) => (a.scope === b.scope ? a.voucherId - b.voucherId : a.scope === "store" ? -1 : 1));
+  return [...byVoucher.values()].sort((a, b) =>
+    a.scope === b.scope ? a.voucherId - b.voucherId : a.scope === "store" ? -1 : 1,
+  );
 }
 
 /**
@@ -489,10 +505,17 @@ export function stopFestivalVoucher(actor: Actor, festivalId: number, voucherId:
       .where(and(eq(vouchers.id, voucherId), eq(vouchers.festivalId, festivalId), isNull(vouchers.stoppedAt)))
       .run();
     if (done.changes === 1)
-      recordAudit(tx, actor, "festival.voucher.stop", { type: "festival", id: festivalId }, { voucher: voucherId, stopped: false }, {
-        voucher: voucherId,
-        stopped: true,
-      });
+      recordAudit(
+        tx,
+        actor,
+        "festival.voucher.stop",
+        { type: "festival", id: festivalId },
+        { voucher: voucherId, stopped: false },
+        {
+          voucher: voucherId,
+          stopped: true,
+        },
+      );
     return done.changes === 1;
   });
 }
