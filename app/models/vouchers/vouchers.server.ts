@@ -8,6 +8,7 @@ import {
   festivals,
   orderItems,
   orderLineDiscounts,
+  orders,
   stores,
   voucherClaims,
   vouchers,
@@ -562,4 +563,57 @@ export function listIssuedVouchers(
     stopped: r.stoppedAt !== null,
     over: r.endsAt.getTime() <= at.getTime(),
   }));
+}
+
+/** What the order pages' voucher section needs (spread into their loaders' answers). */
+export interface OrderVoucherData {
+  orderVouchers: {
+    currency: string;
+    vouchers: OrderVoucher[];
+    lines: { id: number; title: string; storeName: string }[];
+    /** For an owner: what their store is owed for its lines (decision 034). */
+    share: (ReturnType<typeof storeShare> & { refundedCents: number }) | null;
+  };
+}
+
+export function orderVoucherData(
+  orderId: number,
+  locale: Locale,
+  { storeId }: { storeId?: number } = {},
+): OrderVoucherData {
+  const db = getDb();
+  const vouchersOnOrder = orderVouchers(orderId, locale, { storeId });
+  const lines = db
+    .select({ line: orderItems, store: stores })
+    .from(orderItems)
+    .innerJoin(stores, eq(stores.id, orderItems.storeId))
+    .where(and(eq(orderItems.orderId, orderId), storeId === undefined ? undefined : eq(orderItems.storeId, storeId)))
+    .orderBy(asc(orderItems.id))
+    .all();
+  const currency =
+    db.select({ currency: orders.currency }).from(orders).where(eq(orders.id, orderId)).get()?.currency ?? "USD";
+  const share =
+    storeId === undefined
+      ? null
+      : {
+          ...storeShare(
+            lines.map((l) => l.line),
+            vouchersOnOrder.flatMap((v) =>
+              v.lines.map((l) => ({ lineId: l.lineId, cents: l.cents, funder: v.funder })),
+            ),
+          ),
+          refundedCents: lines.reduce((n, l) => n + l.line.refundedCents, 0),
+        };
+  return {
+    orderVouchers: {
+      currency,
+      vouchers: vouchersOnOrder,
+      lines: lines.map(({ line, store }) => ({
+        id: line.id,
+        title: line.title,
+        storeName: pick(store, "name", locale),
+      })),
+      share,
+    },
+  };
 }
