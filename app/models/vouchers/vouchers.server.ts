@@ -14,8 +14,7 @@ import {
   vouchers,
   type VoucherFunder,
 } from "#db/schema/index.ts";
-import type { Actor, OwnStore } from "../access.server.ts";
-import { assertOrganizer } from "../access.server.ts";
+import { assertOrganizer, type Actor, type OwnStore } from "../access.server.ts";
 import { recordAudit } from "../audit.server.ts";
 import { pick } from "../localize.ts";
 import {
