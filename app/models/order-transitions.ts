@@ -67,12 +67,19 @@ export function statusAfterShipment(
 
 /** What may still be refunded of a line: units and cents paid (after its vouchers), less refunds done and pending. */
 export function refundableOf(
-  line: { quantity: number; unitCents: number; refundedQuantity: number; refundedCents: number; discountCents?: number },
+  line: {
+    quantity: number;
+    unitCents: number;
+    refundedQuantity: number;
+    refundedCents: number;
+    discountCents?: number;
+  },
   pending?: { quantity: number; amountCents: number },
 ) {
   return {
     quantity: line.quantity - line.refundedQuantity - (pending?.quantity ?? 0),
-    amountCents: line.unitCents * line.quantity - (line.discountCents ?? 0) - line.refundedCents - (pending?.amountCents ?? 0),
+    amountCents:
+      line.unitCents * line.quantity - (line.discountCents ?? 0) - line.refundedCents - (pending?.amountCents ?? 0),
   };
 }
 
@@ -82,7 +89,13 @@ export function refundableOf(
  * take what is left, so refunding every unit gives back exactly the line's paid amount.
  */
 export function unitsRefundCents(
-  line: { quantity: number; unitCents: number; refundedQuantity: number; refundedCents: number; discountCents?: number },
+  line: {
+    quantity: number;
+    unitCents: number;
+    refundedQuantity: number;
+    refundedCents: number;
+    discountCents?: number;
+  },
   quantity: number,
   pending?: { quantity: number; amountCents: number },
 ): number {
