@@ -14,7 +14,8 @@ export function CartVouchersPanel({
   stores,
   back,
 }: {
-  vouchers: CartVouchers;
+  /** Absent where a page renders the cart without them (its loader always sends them). */
+  vouchers: CartVouchers | undefined;
   stores: { id: number; name: string }[];
   back: "cart" | "checkout";
 }) {
@@ -23,6 +24,7 @@ export function CartVouchersPanel({
   const location = useLocation();
   const rule = useVoucherRule();
   const nameOf = (id: number | null) => stores.find((s) => s.id === id)?.name ?? "";
+  if (!vouchers) return null;
   if (!vouchers.signedIn)
     return (
       <p className="text-sm text-stone-700" data-testid="cart-vouchers">

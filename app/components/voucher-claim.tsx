@@ -29,7 +29,7 @@ export function useVoucherRule() {
       return rule.tiers
         .map((tier) => t("vouchers.spendSave", { min: money(tier.minCents), off: money(tier.offCents) }))
         .join(" · ");
-    const parts = [t("vouchers.percentRule", { percent: rule.percentOff, zhe: String((100 - rule.percentOff) / 10) })];
+    const parts = [t("vouchers.percentRule", { percent: rule.percentOff })];
     if (rule.capCents !== null) parts.push(t("vouchers.percentCap", { cap: money(rule.capCents) }));
     if (rule.minCents > 0) parts.push(t("vouchers.percentMin", { min: money(rule.minCents) }));
     return parts.join(", ");

@@ -175,7 +175,7 @@ export default function Cart() {
             <div className="mt-3 space-y-3 border-t border-stone-200 pt-3">
               <DestinationForm destination={delivery.destination ?? ""} countries={countries} back="cart" />
               <CartVouchersPanel vouchers={vouchers} stores={cart.stores} back="cart" />
-              <DeliveryTotals delivery={delivery} stores={cart.stores} discountCents={vouchers.discountCents} />
+              <DeliveryTotals delivery={delivery} stores={cart.stores} discountCents={vouchers?.discountCents ?? 0} />
             </div>
             <p className="mt-2 text-xs text-stone-600">{t("cart.pricesNote")}</p>
             {cart.canCheckout ? (

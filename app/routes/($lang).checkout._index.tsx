@@ -361,7 +361,7 @@ export default function Checkout() {
                   : delivery
               }
               stores={cart.stores}
-              discountCents={priced ? 0 : vouchers.discountCents}
+              discountCents={priced ? 0 : (vouchers?.discountCents ?? 0)}
               totalTestId="checkout-total"
             />
           </div>
