@@ -146,10 +146,11 @@ function VoucherTicket({
   const href = useHref();
   const locale = useLocale();
   const ruleText = useVoucherRule();
-  const fetcher = useFetcher<{ ok: boolean; message: MessageKey }>();
-  const claimed = v.claimed + (fetcher.data?.ok ? 1 : 0);
+  const fetcher = useFetcher<{ ok: boolean; message: MessageKey; mine?: number; left?: number }>();
+  // The claim's answer counts the shopper's claims; the page's data catches up when revalidated.
+  const claimed = Math.max(v.claimed, fetcher.data?.mine ?? 0);
   const full = claimed >= v.perShopperLimit;
-  const gone = v.left - (fetcher.data?.ok ? 1 : 0) <= 0;
+  const gone = Math.min(v.left, fetcher.data?.left ?? Infinity) <= 0;
   return (
     <li
       className="flex w-64 shrink-0 snap-start flex-col justify-between rounded-lg border border-dashed border-red-300 bg-red-50 p-3"

@@ -41,7 +41,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const message: MessageKey = result.ok ? "vouchers.claimedOk" : CLAIM_ERRORS[result.error];
   if (asJson)
     return data(
-      { ok: result.ok, message, voucherId: result.ok ? result.voucherId : voucherId },
+      result.ok
+        ? { ok: true, message, voucherId: result.voucherId, mine: result.mine, left: result.left }
+        : { ok: false, message, voucherId },
       { status: result.ok ? 200 : 409 },
     );
   const url = new URL(back, "http://x");

@@ -182,7 +182,9 @@ export function festivalIdsOf(db: Reader, productIds: readonly number[]): Map<nu
 }
 
 export type ClaimError = "notFound" | "over" | "stopped" | "soldOut" | "limit" | "needsCode";
-export type ClaimResult = { ok: true; voucherId: number; claimId: number } | { ok: false; error: ClaimError };
+export type ClaimResult =
+  /** `mine`: the shopper's claims of it now; `left`: how many are left to claim. */
+  { ok: true; voucherId: number; claimId: number; mine: number; left: number } | { ok: false; error: ClaimError };
 
 /**
  * One claim, in one (immediate) transaction: the per-shopper limit counted over the shopper's claims
@@ -224,7 +226,13 @@ export function claimVoucher(
         .values({ voucherId: voucher.id, userId, status: "claimed", claimedAt: at })
         .returning({ id: voucherClaims.id })
         .all();
-      return { ok: true, voucherId: voucher.id, claimId: claim!.id } as const;
+      return {
+        ok: true,
+        voucherId: voucher.id,
+        claimId: claim!.id,
+        mine: mine + 1,
+        left: voucher.totalQuantity - voucher.claimedCount - 1,
+      } as const;
     },
     { behavior: "immediate" },
   );
