@@ -166,10 +166,13 @@ export function DeliveryTotals({
   delivery,
   stores,
   totalTestId = "grand-total",
+  discountCents = 0,
 }: {
   delivery: DeliveryView;
   stores: { id: number; name: string }[];
   totalTestId?: string;
+  /** What vouchers take off the goods (decision 034); the delivery was priced after them. */
+  discountCents?: number;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -178,8 +181,16 @@ export function DeliveryTotals({
     <div className="space-y-1 text-sm" data-testid="delivery-totals">
       <p className="flex justify-between gap-3">
         <span>{t("shipping.subtotalGoods")}</span>
-        <Price cents={delivery.goodsCents} currency="USD" />
+        <Price cents={delivery.goodsCents + discountCents} currency="USD" />
       </p>
+      {discountCents > 0 ? (
+        <p className="flex justify-between gap-3 font-medium text-red-800" data-testid="voucher-discount">
+          <span>{t("vouchers.discountTotal")}</span>
+          <span>
+            −<Price cents={discountCents} currency="USD" />
+          </span>
+        </p>
+      ) : null}
       {delivery.stores.map((s) =>
         s.chosen ? (
           <p key={s.storeId} className="flex justify-between gap-3" data-testid="shipping-line">

@@ -28,6 +28,8 @@ import { pick } from "./localize.ts";
 import { priceDelivery } from "./shipping/delivery.server.ts";
 import { destinationCode } from "./shipping/zones.ts";
 import { dealUnitsBought, quotePrices, splitSlotQuote, type DealShopper, type PriceQuote } from "./pricing.server.ts";
+import type { VoucherChoice } from "./vouchers/combine.ts";
+import { festivalIdsOf, planVouchers, recordVoucherUse } from "./vouchers/vouchers.server.ts";
 
 /**
  * Where an order goes (decision 026): a validated address (`country` is the ISO 3166-1 alpha-2
@@ -81,6 +83,8 @@ export function placeOrder(args: {
   provider: "stripe" | "demo";
   /** The shipping option the shopper chose per store (store id → profile id); else the cheapest. */
   shippingChoices?: ReadonlyMap<number, number>;
+  /** The vouchers the shopper chose in the cart; the rest are chosen for them (decision 034). */
+  voucherChoice?: VoucherChoice;
   at?: Date;
 }): PlaceOrderResult {
   const at = args.at ?? clockNow();
@@ -130,17 +134,35 @@ export function placeOrder(args: {
           shopper: args.userId !== null ? { userId: args.userId } : { email: args.shipping.email },
           locale: args.locale,
         });
-        // Shipping per store and the import tax, priced again here from the catalog and the profiles.
+        // The signed-in shopper's vouchers: the best combination (or theirs where valid) on these lines.
+        const festivalsOf = festivalIdsOf(
+          tx,
+          lines.map((l) => l.productId),
+        );
+        const { plan: vouchers } = planVouchers(
+          tx,
+          args.userId,
+          lines.map((l, i) => ({
+            key: i,
+            storeId: l.storeId,
+            festivalIds: festivalsOf.get(l.productId) ?? [],
+            amountCents: l.unitCents * l.quantity,
+          })),
+          args.voucherChoice ?? {},
+          at,
+        );
+        // Shipping per store and the import tax, priced again here from the catalog and the profiles,
+        // on what the shopper pays for the goods (after vouchers).
         const productOf = new Map(rows.map((r) => [r.product.id, r.product]));
         const delivery = priceDelivery({
           db: tx,
           destination,
-          lines: lines.map((l) => ({
+          lines: lines.map((l, i) => ({
             productId: l.productId,
             storeId: l.storeId,
             categoryId: productOf.get(l.productId)!.categoryId,
             quantity: l.quantity,
-            lineCents: l.unitCents * l.quantity,
+            lineCents: l.unitCents * l.quantity - (vouchers.byLine.get(i) ?? 0),
             unitGrams: productOf.get(l.productId)!.shippingGrams,
           })),
           choices: args.shippingChoices,
@@ -197,9 +219,18 @@ export function placeOrder(args: {
             .set({ customsIdSealed: seal(args.shipping.customs.idNumber, customsIdAad(order!.id)) })
             .where(eq(orders.id, order!.id))
             .run();
-        tx.insert(orderItems)
-          .values(lines.map((l) => ({ ...l, orderId: order!.id })))
-          .run();
+        // One insert per line, so each line's id is known for its share of the vouchers.
+        const lineIds = new Map(
+          lines.map((l, i) => [
+            i,
+            tx
+              .insert(orderItems)
+              .values({ ...l, orderId: order!.id })
+              .returning({ id: orderItems.id })
+              .get().id,
+          ]),
+        );
+        recordVoucherUse(tx, order!.id, vouchers, lineIds, at);
         tx.insert(orderShipments)
           .values(
             delivery.stores.map((s) => ({

@@ -15,6 +15,7 @@ import { enqueueSearchSync } from "#search/outbox.ts";
 import { releaseLine, sellDealUnits } from "./inventory.server.ts";
 import { notifyOrderPaid } from "./notify-events.server.ts";
 import { canTransition } from "./order-transitions.ts";
+import { returnOrderVouchers, reuseOrderVouchers } from "./vouchers/vouchers.server.ts";
 
 /**
  * The one writer of order status (decision 016). `transition` checks the table in
@@ -125,6 +126,9 @@ export function transition(
 
   const lines = tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).all();
   if (from === "pending_payment" && closing) for (const line of lines) releaseLine(tx, line, "reserved");
+  // Vouchers go back to the shopper with an unpaid order's close, and are used again by a late payment.
+  if (from === "pending_payment" && closing) returnOrderVouchers(tx, order.id);
+  if (to === "paid" && from !== "pending_payment") reuseOrderVouchers(tx, order.id, at);
   if (from === "pending_payment" && to === "paid") for (const line of lines) sellDealUnits(tx, line);
   if (to === "paid" && order.cartId !== null) takeOrderedLinesOutOfCart(tx, order.cartId, lines);
   // The shopper's confirmation and each store's "new order" email are queued with the payment.

@@ -65,13 +65,44 @@ export function statusAfterShipment(
   return toSend.every((l) => l.shippedAt !== null) ? "fulfilled" : "partially_fulfilled";
 }
 
-/** What may still be refunded of a line: units and cents paid, less refunds done and pending. */
+/** What may still be refunded of a line: units and cents paid (after its vouchers), less refunds done and pending. */
 export function refundableOf(
-  line: { quantity: number; unitCents: number; refundedQuantity: number; refundedCents: number },
+  line: {
+    quantity: number;
+    unitCents: number;
+    refundedQuantity: number;
+    refundedCents: number;
+    discountCents?: number;
+  },
   pending?: { quantity: number; amountCents: number },
 ) {
   return {
     quantity: line.quantity - line.refundedQuantity - (pending?.quantity ?? 0),
-    amountCents: line.unitCents * line.quantity - line.refundedCents - (pending?.amountCents ?? 0),
+    amountCents:
+      line.unitCents * line.quantity - (line.discountCents ?? 0) - line.refundedCents - (pending?.amountCents ?? 0),
   };
+}
+
+/**
+ * What refunding `quantity` units of a line gives back by default: their price, or for a line with
+ * vouchers their share of what was paid for it (decision 034) — rounded down, and the last units
+ * take what is left, so refunding every unit gives back exactly the line's paid amount.
+ */
+export function unitsRefundCents(
+  line: {
+    quantity: number;
+    unitCents: number;
+    refundedQuantity: number;
+    refundedCents: number;
+    discountCents?: number;
+  },
+  quantity: number,
+  pending?: { quantity: number; amountCents: number },
+): number {
+  const discount = line.discountCents ?? 0;
+  if (discount === 0) return quantity * line.unitCents;
+  const left = refundableOf(line, pending);
+  if (quantity >= left.quantity) return left.amountCents;
+  const paid = line.unitCents * line.quantity - discount;
+  return Math.min(left.amountCents, Math.floor((paid * quantity) / line.quantity));
 }

@@ -25,6 +25,7 @@ import { assertOrganizer, type Actor, type OwnStore } from "./access.server.ts";
 import { commitShippedLine } from "./inventory.server.ts";
 import { recordOrderEvent, transition, type OrderActor } from "./order-lifecycle.server.ts";
 import { REFUNDABLE_STATUSES, refundableOf, statusAfterShipment } from "./order-transitions.ts";
+import { discountsByLine } from "./vouchers/vouchers.server.ts";
 import { pick } from "./localize.ts";
 import { isTrackingNumber } from "#app/utils/tracking.ts";
 import { orderAddressLines } from "./order-address.server.ts";
@@ -505,6 +506,10 @@ export function getOrderForStaff(
         rows.reduce((n, r) => n + r.line.refundedCents, 0) + charges.shipping.reduce((n, c) => n + c.refundedCents, 0),
     };
   }
+  const discounts = discountsByLine(
+    db,
+    rows.map((r) => r.line.id),
+  );
   return {
     id: order.id,
     status: order.status,
@@ -535,7 +540,7 @@ export function getOrderForStaff(
       shippedAt: line.shippedAt?.toISOString() ?? null,
       carrier: line.carrier,
       trackingNumber: line.trackingNumber,
-      refundable: refundableOf(line, pending.get(line.id)),
+      refundable: refundableOf({ ...line, discountCents: discounts.get(line.id) ?? 0 }, pending.get(line.id)),
     })),
   };
 }

@@ -11,6 +11,7 @@ import { pick } from "./localize.ts";
 import { releaseLine, reserveUnits, resellDealUnits } from "./inventory.server.ts";
 import { PAYMENT_PROVIDER, recordOrderEvent, transition } from "./order-lifecycle.server.ts";
 import { orderAccessToken } from "./orders.server.ts";
+import { discountsByLine } from "./vouchers/vouchers.server.ts";
 import { errorMessage, logger } from "#app/utils/logger.server.ts";
 
 /**
@@ -64,6 +65,10 @@ export async function startPayment(orderId: number, origin: string): Promise<Pay
   }
   const lines = db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.id).all();
   const charges = orderCharges(order.id, locale);
+  const discounts = discountsByLine(
+    db,
+    lines.map((l) => l.id),
+  );
   const methods = loadEnv().STRIPE_PAYMENT_METHODS.split(",") as ("card" | "alipay" | "wechat_pay")[];
   const reservationEnds = Math.ceil(order.reservedUntil.getTime() / 1000);
   const nowSeconds = Math.floor(clockNow().getTime() / 1000);
@@ -71,14 +76,23 @@ export async function startPayment(orderId: number, origin: string): Promise<Pay
     {
       mode: "payment",
       line_items: lines
-        .map((line) => ({
-          quantity: line.quantity,
-          price_data: {
-            currency: order.currency.toLowerCase(),
-            unit_amount: line.unitCents,
-            product_data: { name: line.title, metadata: { productId: String(line.productId) } },
-          },
-        }))
+        .map((line) => {
+          // A line with vouchers is charged what it costs after them (decision 034): per unit when
+          // that divides evenly, else as one amount for all its units.
+          const paid = line.unitCents * line.quantity - (discounts.get(line.id) ?? 0);
+          const even = paid % line.quantity === 0;
+          return {
+            quantity: even ? line.quantity : 1,
+            price_data: {
+              currency: order.currency.toLowerCase(),
+              unit_amount: even ? paid / line.quantity : paid,
+              product_data: {
+                name: even ? line.title : `${line.title} × ${line.quantity}`,
+                metadata: { productId: String(line.productId) },
+              },
+            },
+          };
+        })
         .concat(
           // Shipping per store and the import tax are amounts of their own (decision 025).
           charges.map((c) => ({

@@ -20,7 +20,8 @@ import {
 import type { OwnStore } from "./access.server.ts";
 import { releaseLine } from "./inventory.server.ts";
 import { recordOrderEvent, transition, type OrderActor } from "./order-lifecycle.server.ts";
-import { REFUNDABLE_STATUSES, refundableOf, statusAfterRefund } from "./order-transitions.ts";
+import { REFUNDABLE_STATUSES, refundableOf, statusAfterRefund, unitsRefundCents } from "./order-transitions.ts";
+import { discountsByLine } from "./vouchers/vouchers.server.ts";
 import { notifyRefundSucceeded } from "./notify-events.server.ts";
 import { pendingRefundsByLine } from "./orders.server.ts";
 import { stripe } from "./payments.server.ts";
@@ -56,7 +57,8 @@ export type RefundRequestResult = { ok: true; refundId: number } | { ok: false; 
 export type RefundRequester =
   { kind: "organizer"; userId: number } | { kind: "owner"; userId: number; store: OwnStore };
 
-type LineRow = typeof orderItems.$inferSelect;
+/** An order line with its vouchers' total (what it paid is its units' price less that). */
+type LineRow = typeof orderItems.$inferSelect & { discountCents: number };
 
 export function requestRefund(
   requester: RefundRequester,
@@ -77,7 +79,7 @@ export function requestRefund(
     (tx) => {
       const order = tx.select().from(orders).where(eq(orders.id, input.orderId)).get();
       if (!order) return { ok: false, error: "notFound" } as const;
-      const lines = tx
+      const rows = tx
         .select()
         .from(orderItems)
         .where(
@@ -92,6 +94,12 @@ export function requestRefund(
           ),
         )
         .all();
+      // A line's vouchers lower what it paid, and so what it can give back (decision 034).
+      const discounts = discountsByLine(
+        tx,
+        rows.map((l) => l.id),
+      );
+      const lines = rows.map((l) => ({ ...l, discountCents: discounts.get(l.id) ?? 0 }));
       if (lines.length !== asked.length) return { ok: false, error: "notFound" } as const;
       if (!REFUNDABLE_STATUSES.includes(order.status)) return { ok: false, error: "notRefundable" } as const;
       const pending = pendingRefundsByLine(
@@ -103,7 +111,7 @@ export function requestRefund(
         const line = lines.find((l) => l.id === request.lineId)!;
         const left = refundableOf(line, pending.get(line.id));
         if (request.quantity > left.quantity) return { ok: false, error: "tooMuch" } as const;
-        const amountCents = request.amountCents ?? request.quantity * line.unitCents;
+        const amountCents = request.amountCents ?? unitsRefundCents(line, request.quantity, pending.get(line.id));
         if (amountCents > left.amountCents) return { ok: false, error: "tooMuch" } as const;
         if (amountCents === 0) return { ok: false, error: "badAmount" } as const;
         planned.push({ line, quantity: request.quantity, amountCents, restock: request.restock });
@@ -177,7 +185,12 @@ function chargesWithRefund(
   const shipments = tx.select().from(orderShipments).where(eq(orderShipments.orderId, order.id)).all();
   const tax = tx.select().from(orderTaxes).where(eq(orderTaxes.orderId, order.id)).get();
   if (shipments.length === 0 && !tax) return [];
-  const all = tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).all();
+  const rows = tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).all();
+  const discounts = discountsByLine(
+    tx,
+    rows.map((l) => l.id),
+  );
+  const all = rows.map((l) => ({ ...l, discountCents: discounts.get(l.id) ?? 0 }));
   const pendingLines = pendingRefundsByLine(
     tx,
     all.map((l) => l.id),

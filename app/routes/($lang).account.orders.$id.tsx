@@ -1,4 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { OrderVouchers } from "#app/components/order-vouchers.tsx";
+import { orderVoucherData } from "#app/models/vouchers/vouchers.server.ts";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
@@ -44,6 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     paymentFailed: order.canPay && lastEvent?.kind === "payment_failed",
     // Reviews are for the signed-in buyer only (a guest's token link shows none; decision 028).
     reviewLines: user ? listReviewableLines(user.id, order.id, locale) : [],
+    ...orderVoucherData(order.id, locale),
   };
 }
 
@@ -125,6 +128,7 @@ export default function OrderPage() {
         <OrderView order={order} />
         <OrderTimeline events={events} currency={order.currency} />
       </div>
+      <OrderVouchers />
       <OrderReviews lines={reviewLines} />
     </>
   );

@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { OrderVouchers } from "#app/components/order-vouchers.tsx";
+import { orderVoucherData } from "#app/models/vouchers/vouchers.server.ts";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { PageHeading } from "#app/components/layout.tsx";
@@ -17,7 +19,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const organizer = requireOrganizer({ request, context });
   const order = getOrderForStaff(orderIdParam(params.id), { organizer }, context.locale);
   if (!order) notFound();
-  return { order, events: listOrderEvents(order.id, { withNames: true }) };
+  return {
+    order,
+    events: listOrderEvents(order.id, { withNames: true }),
+    ...orderVoucherData(order.id, context.locale),
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -40,6 +46,7 @@ export default function AdminOrder() {
       </Link>
       <PageHeading title={t("order.number", { id: order.id })} />
       <StaffOrderView order={order} events={events} result={result} />
+      <OrderVouchers />
     </>
   );
 }

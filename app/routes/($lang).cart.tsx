@@ -10,7 +10,10 @@ import { Input } from "#app/components/ui/input.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
-import { changeCart, deliveryLines, getCartView, type CartChange, type CartLine } from "#app/models/cart.server.ts";
+import { changeCart, getCartView, type CartChange, type CartLine } from "#app/models/cart.server.ts";
+import { CartVouchersPanel } from "#app/components/cart-vouchers.tsx";
+import { cartVouchers, deliveryLinesAfterVouchers } from "#app/models/vouchers/cart.server.ts";
+import { readVoucherChoice } from "#app/utils/voucher-cookie.server.ts";
 import { DeliveryTotals, DestinationForm, StoreShipping } from "#app/components/delivery.tsx";
 import { LOCALE_INFO, localizePath, type Locale } from "#app/i18n/locales.ts";
 import { countryName } from "#app/utils/address-form.server.ts";
@@ -28,9 +31,10 @@ import { pageMeta } from "#app/utils/meta.ts";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const cart = getCartView(context.cartOwner, context.locale);
   const prefs = await readDeliveryPrefs(request, context.locale);
+  const vouchers = cartVouchers(context.user?.id ?? null, cart, await readVoucherChoice(request), context.locale);
   const delivery = priceDelivery({
     destination: prefs.destination,
-    lines: deliveryLines(cart),
+    lines: deliveryLinesAfterVouchers(cart, vouchers),
     choices: prefs.choices,
     payer: context.user ? { userId: context.user.id, email: context.user.email } : null,
   });
@@ -45,6 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       .sort((a, b) => a.name.localeCompare(b.name, LOCALE_INFO[context.locale].intl)),
     destinationName: delivery.destination ? countryName(delivery.destination, context.locale) : "",
     unpaid: unpaidOrdersFromCart(context.cartOwner),
+    vouchers,
   };
 }
 
@@ -114,7 +119,7 @@ function backToCart(locale: Locale, code: NoticeCode, headers?: HeadersInit) {
 export const meta: MetaFunction = ({ location }) => pageMeta(location, (t) => t("cart.title"));
 
 export default function Cart() {
-  const { cart, unpaid, delivery, countries, destinationName } = useLoaderData<typeof loader>();
+  const { cart, unpaid, delivery, countries, destinationName, vouchers } = useLoaderData<typeof loader>();
   const t = useT();
   const href = useHref();
   const locale = useLocale();
@@ -196,7 +201,8 @@ export default function Cart() {
             </p>
             <div className="mt-3 space-y-3 border-t border-stone-200 pt-3">
               <DestinationForm destination={delivery.destination ?? ""} countries={countries} back="cart" />
-              <DeliveryTotals delivery={delivery} stores={cart.stores} />
+              <CartVouchersPanel vouchers={vouchers} stores={cart.stores} back="cart" />
+              <DeliveryTotals delivery={delivery} stores={cart.stores} discountCents={vouchers?.discountCents ?? 0} />
             </div>
             <p className="mt-2 text-xs text-stone-600">{t("cart.pricesNote")}</p>
             {cart.canCheckout ? (

@@ -12,7 +12,10 @@ import { localizePath } from "#app/i18n/locales.ts";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { DeliveryTotals, StoreShipping } from "#app/components/delivery.tsx";
-import { deliveryLines, getCartView } from "#app/models/cart.server.ts";
+import { getCartView } from "#app/models/cart.server.ts";
+import { CartVouchersPanel } from "#app/components/cart-vouchers.tsx";
+import { cartVouchers, deliveryLinesAfterVouchers } from "#app/models/vouchers/cart.server.ts";
+import { readVoucherChoice } from "#app/utils/voucher-cookie.server.ts";
 import { priceDelivery } from "#app/models/shipping/delivery.server.ts";
 import { destinationCode } from "#app/models/shipping/zones.ts";
 import { readDeliveryPrefs, writeDeliveryPrefs } from "#app/utils/delivery-cookie.server.ts";
@@ -46,9 +49,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const chosen = (user && chosenId ? getAddress(user.id, chosenId, locale) : null) ?? saved.find((a) => a.isDefault);
   // Shipping and tax are shown for the cart's destination (chosen in the cart, decision 025).
   const prefs = await readDeliveryPrefs(request, locale);
+  const vouchers = cartVouchers(user?.id ?? null, cart, await readVoucherChoice(request), locale);
   const delivery = priceDelivery({
     destination: prefs.destination,
-    lines: deliveryLines(cart),
+    lines: deliveryLinesAfterVouchers(cart, vouchers),
     choices: prefs.choices,
     payer: user ? { userId: user.id, email: user.email } : null,
   });
@@ -58,6 +62,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     cart,
     delivery,
+    vouchers,
     mode: paymentMode(),
     reservationMinutes: loadEnv().CHECKOUT_RESERVATION_MINUTES,
     signedIn: user !== null,
@@ -107,6 +112,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // address in another country that changes the total is priced again and shown before anything is
   // placed. The address's country is remembered for the cart either way.
   const prefs = await readDeliveryPrefs(request, locale);
+  const voucherChoice = await readVoucherChoice(request);
   const destination = destinationCode(address.value.country);
   if (destination === null) return data(reply({ country: "shipping.errorCountry" }), { status: 400 });
   const headers = new Headers();
@@ -114,9 +120,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     prefs.destination = destination;
     headers.append("Set-Cookie", await writeDeliveryPrefs(prefs));
     const shown = formText(form, "shownTotal");
+    const cartNow = getCartView(owner, locale);
     const now = priceDelivery({
       destination,
-      lines: deliveryLines(getCartView(owner, locale)),
+      lines: deliveryLinesAfterVouchers(cartNow, cartVouchers(user?.id ?? null, cartNow, voucherChoice, locale)),
       choices: prefs.choices,
       payer: { userId: user?.id ?? null, email: email.data },
     });
@@ -139,6 +146,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     locale,
     provider: mode,
     shippingChoices: prefs.choices,
+    voucherChoice,
   });
   if (!placed.ok) {
     if (placed.error === "empty") throw redirect(localizePath("/cart", locale));
@@ -177,6 +185,7 @@ export default function Checkout() {
   const {
     cart: loaded,
     delivery,
+    vouchers,
     mode,
     reservationMinutes,
     address: loadedAddress,
@@ -340,6 +349,9 @@ export default function Checkout() {
             {t("shipping.changeInCart")}
           </Link>
           <div className="mt-3 border-t border-stone-200 pt-3">
+            <CartVouchersPanel vouchers={vouchers} stores={cart.stores} back="checkout" />
+          </div>
+          <div className="mt-3 border-t border-stone-200 pt-3">
             <DeliveryTotals
               delivery={
                 priced
@@ -351,6 +363,7 @@ export default function Checkout() {
                   : delivery
               }
               stores={cart.stores}
+              discountCents={priced ? 0 : (vouchers?.discountCents ?? 0)}
               totalTestId="checkout-total"
             />
           </div>

@@ -23,6 +23,8 @@ import { searchRateLimitWait, tooManyRequests } from "#app/utils/rate-limit.serv
 import { notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { paginate, parsePage } from "#app/utils/params.ts";
+import { VoucherClaim } from "#app/components/voucher-claim.tsx";
+import { voucherClaimData } from "#app/models/vouchers/claim-data.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { locale } = context;
@@ -76,6 +78,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       engine: search.engine,
     },
     countries: search ? getCountryNames(locale) : {},
+    ...voucherClaimData(context, { festivalId: data.festival.id }),
   };
 }
 
@@ -183,6 +186,7 @@ export default function FestivalPage() {
           </>
         )}
       </section>
+      <VoucherClaim />
 
       {/* Festival vouchers (领券) take their block here, above the deals. */}
       <FlashSaleBlock />

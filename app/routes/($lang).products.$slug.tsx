@@ -19,6 +19,8 @@ import { WishlistButton } from "#app/components/wishlist-button.tsx";
 import { productReviewsData } from "#app/models/reviews.server.ts";
 import { FlashSaleBadge } from "#app/components/flash-sale.tsx";
 import { productFlashSale } from "#app/models/flash-sale.server.ts";
+import { VoucherClaim } from "#app/components/voucher-claim.tsx";
+import { voucherClaimData } from "#app/models/vouchers/claim-data.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { locale } = context;
@@ -29,6 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     related: listRelatedProducts(product, locale),
     ...productReviewsData(product.id, request),
     flashSale: productFlashSale(product.id, locale),
+    ...voucherClaimData(context, { productId: product.id }),
   };
 }
 
@@ -134,6 +137,7 @@ export default function ProductPage() {
             currency={product.currency}
           />
           <WishlistButton productId={product.id} variant="full" className="mt-3" />
+          <VoucherClaim />
         </div>
 
         <div data-testid="product-details">

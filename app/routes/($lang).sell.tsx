@@ -38,6 +38,7 @@ export default function SellLayout() {
           { to: "/sell/reviews", label: t("reviews.navOwner") },
           { to: "/sell/profile", label: t("sell.navProfile") },
           { to: "/sell/shipping", label: t("shipping.console.title") },
+          { to: "/sell/vouchers", label: t("vouchers.sellTitle") },
           { to: "/sell/import", label: t("sell.navImport") },
         ]}
       />

@@ -14,6 +14,8 @@ import { pageMeta } from "#app/utils/meta.ts";
 import { parsePage } from "#app/utils/params.ts";
 import { FollowButton } from "#app/components/follow-button.tsx";
 import { isFollowing } from "#app/models/wishlist.server.ts";
+import { VoucherClaim } from "#app/components/voucher-claim.tsx";
+import { voucherClaimData } from "#app/models/vouchers/claim-data.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { locale } = context;
@@ -21,7 +23,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!store) notFound();
   const page = parsePage(new URL(request.url).searchParams.get("page"));
   const products = listProducts({ locale, filter: { storeId: store.id }, sort: "newest", page });
-  return { store, products, following: context.user ? isFollowing(context.user.id, store.id) : null };
+  return {
+    store,
+    products,
+    following: context.user ? isFollowing(context.user.id, store.id) : null,
+    ...voucherClaimData(context, { storeId: store.id }),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
@@ -68,6 +75,7 @@ export default function StorePage() {
           <p className="mt-1 max-w-3xl text-stone-800">{store.story}</p>
         </div>
       </section>
+      <VoucherClaim />
       <h2 className="mb-4 text-xl font-bold text-clay-900">{t("store.products")}</h2>
       {products.items.length > 0 ? (
         <ProductGrid products={products.items} />

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   "festival.slot.remove",
   "festival.slot.item.add",
   "festival.slot.item.remove",
+  "festival.voucher.add",
+  "festival.voucher.stop",
   "synonyms.add",
   "synonyms.update",
   "synonyms.remove",

@@ -11,3 +11,4 @@ export * from "./shipping.ts";
 export * from "./imports.ts";
 export * from "./reminders.ts";
 export * from "./flash-slots.ts";
+export * from "./vouchers.ts";

@@ -23,6 +23,7 @@ import { STORES, type StoreSeed } from "./stores.ts";
 import { CATEGORY_TAX_CLASS, profilesFor, SEED_RATE, shippingGrams, TAX_CLASSES } from "./shipping.ts";
 import { seedFestivals } from "./festivals.ts";
 import { seedFlashSlots } from "./flash-slots.ts";
+import { seedVouchers } from "./vouchers.ts";
 import { storeStory, storeTagline } from "./taglines.ts";
 import { SYNONYM_GROUPS } from "../../search/synonyms.ts";
 import { seedOrders } from "./orders.ts";
@@ -70,6 +71,10 @@ const DAY = 86_400_000;
 export function clearCatalog(db: DB) {
   db.transaction((tx) => {
     for (const table of [
+      "reminders",
+      "order_line_discounts",
+      "voucher_claims",
+      "vouchers",
       "audit_log",
       "import_rows",
       "import_jobs",
@@ -298,6 +303,7 @@ export async function seedDatabase(db: DB, options: SeedOptions = {}): Promise<S
     // Festivals draw on their own random stream so adding them left the catalog above unchanged.
     seedFestivals(tx, createRandom((options.seed ?? 2025) + 1), options.festivalAnchor ?? new Date());
     seedFlashSlots(tx, createRandom((options.seed ?? 2025) + 3));
+    seedVouchers(tx, options.festivalAnchor ?? new Date());
     // The synonym groups organizers start from (migration 0003 adds them to a fresh database;
     // this restores them after clearCatalog).
     if (tx.select({ id: searchSynonyms.id }).from(searchSynonyms).limit(1).all().length === 0) {

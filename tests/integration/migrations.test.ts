@@ -60,6 +60,7 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     "notifications",
     "order_events",
     "order_items",
+    "order_line_discounts",
     "order_shipments",
     "order_taxes",
     "orders",
@@ -83,6 +84,8 @@ test("migrations apply to an empty database, twice without harm, with WAL and fo
     "stores",
     "tax_classes",
     "users",
+    "voucher_claims",
+    "vouchers",
     "wishlist_items",
   ]);
   expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");

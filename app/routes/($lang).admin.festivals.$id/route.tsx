@@ -1,4 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { FestivalVouchers } from "#app/components/admin/festival-vouchers.tsx";
+import { festivalVouchersData } from "#app/models/vouchers/issue-actions.server.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { FestivalForm } from "#app/components/festival-form.tsx";
@@ -62,6 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     created: url.searchParams.get("created") === "1",
     picker: { query: search.q, hits: picker?.hits ?? [], total: picker?.totalHits ?? 0 },
+    ...festivalVouchersData(edit.festival, locale),
   };
 }
 
@@ -476,6 +479,8 @@ export default function EditFestival() {
       </section>
 
       <FlashSaleEditor />
+      <FestivalVouchers />
+
       <section aria-labelledby="sessions-heading" className="space-y-3">
         <h2 id="sessions-heading" className="text-lg font-bold text-clay-900">
           {t("festivals.schedule")}
