@@ -5,6 +5,7 @@ import { LOCALE_INFO, type Locale } from "#app/i18n/locales.ts";
 import type { FestivalFlashSale, FlashSlotView, ProductFlashSale } from "#app/models/flash-sale.server.ts";
 import { CHINA_TIME_ZONE, formatDateTime, timeLeft } from "#app/utils/datetime.ts";
 import { formatMoney } from "#app/utils/money.ts";
+import { RemindButton } from "./remind-button.tsx";
 import { Price } from "./price.tsx";
 
 /**
@@ -138,15 +139,22 @@ function SlotItems({ slot }: { slot: FlashSlotView }) {
 
 /** The festival page's 秒杀 block; renders nothing when the festival has no slot left. */
 export function FlashSaleBlock() {
-  const { flashSale } = useLoaderData<{ flashSale: FestivalFlashSale | null }>();
+  const { flashSale, reminders, festival } = useLoaderData<{
+    flashSale: FestivalFlashSale | null;
+    festival: { name: string };
+    /** Null for guests; else the shopper's reminders, by slot id (decision 036). */
+    reminders: { slot: Record<number, "set" | "sent"> } | null;
+  }>();
   const t = useT();
   const locale = useLocale();
   if (!flashSale) return null;
   const shown = flashSale.current ?? flashSale.next;
   if (!shown) return null;
+  const next = flashSale.next;
   return (
     <section
       aria-labelledby="flash-sale-heading"
+      id="flash-sale"
       className="overflow-hidden rounded-2xl border border-red-200 bg-red-50"
       data-testid="flash-sale"
     >
@@ -206,6 +214,21 @@ export function FlashSaleBlock() {
           </span>
         ) : null}
       </p>
+      {next ? (
+        <div className="flex flex-wrap items-center gap-2 px-4 pt-3 sm:px-6" data-testid="flash-slot-remind">
+          <RemindButton
+            kind="slot"
+            targetId={next.id}
+            title={t("reminders.slotTitle", {
+              festival: festival.name,
+              time: formatDateTime(next.startsAt, locale, CHINA_TIME_ZONE),
+            })}
+            state={reminders ? (reminders.slot[next.id] ?? "none") : null}
+            anchor="flash-sale"
+          />
+          <span className="text-xs text-stone-600">{t("reminders.hint")}</span>
+        </div>
+      ) : null}
       <SlotItems slot={shown} />
     </section>
   );

@@ -8,6 +8,7 @@ import {
   emailUnsubscribes,
   festivalSessions,
   festivals,
+  flashSlots,
   REMINDER_KINDS,
   reminders,
   stores,
@@ -16,6 +17,8 @@ import {
 } from "#db/schema/index.ts";
 import { enqueueNotification } from "./notifications.server.ts";
 import { pick } from "./localize.ts";
+import { translate } from "#app/i18n/translate.ts";
+import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 
 /**
  * "Remind me" (提醒我, decision 036). A signed-in shopper asks for an email shortly before a festival,
@@ -59,6 +62,30 @@ export const REMINDER_TARGETS: Partial<Record<ReminderKind, (db: Db, id: number)
         title: pick(f, "name", locale),
         festivalName: pick(f, "name", locale),
         path: `/festivals/${f.slug}`,
+      }),
+    };
+  },
+  // A flash-sale slot (decision 035): "秒杀 20:00" in the festival, from its Beijing start time.
+  slot: (db, id) => {
+    const row = db
+      .select({ slot: flashSlots, festival: festivals })
+      .from(flashSlots)
+      .innerJoin(festivals, eq(festivals.id, flashSlots.festivalId))
+      .where(eq(flashSlots.id, id))
+      .get();
+    if (!row) return null;
+    const { slot, festival } = row;
+    return {
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      visible: festival.published,
+      describe: (locale) => ({
+        title: translate(locale, "reminders.slotTitle", {
+          festival: pick(festival, "name", locale),
+          time: formatDateTime(slot.startsAt.toISOString(), locale, CHINA_TIME_ZONE),
+        }),
+        festivalName: pick(festival, "name", locale),
+        path: `/festivals/${festival.slug}#flash-sale`,
       }),
     };
   },

@@ -40,10 +40,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     includeUnpublished: user?.role === "organizer",
   });
   if (!data) notFound();
+  const flashSale = festivalFlashSale(data.festival.id, locale);
   // "Remind me" (decision 036): null for guests (a sign-in link), else what this shopper asked for.
   const reminders = user
     ? {
         festival: reminderStates(user.id, "festival", [data.festival.id]),
+        slot: reminderStates(user.id, "slot", flashSale?.next ? [flashSale.next.id] : []),
         session: reminderStates(
           user.id,
           "session",
@@ -70,7 +72,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       reminderError === "notFound" || reminderError === "started" || reminderError === "alreadySent"
         ? reminderError
         : null,
-    flashSale: festivalFlashSale(data.festival.id, locale),
+    flashSale,
     search: search && {
       query: search.query,
       hits: search.hits,

@@ -13,7 +13,15 @@ import type { SessionUser } from "#app/models/users.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { closeMailer } from "#app/utils/mailer.server.ts";
 import { setClock } from "#db/clock.ts";
-import { auditLog, festivalSessions, festivals, notifications, reminders, stores } from "#db/schema/index.ts";
+import {
+  auditLog,
+  festivalSessions,
+  festivals,
+  flashSlots,
+  notifications,
+  reminders,
+  stores,
+} from "#db/schema/index.ts";
 import { cookieFor, newShopper, organizer } from "#tests/support/auth.ts";
 import { setEnv } from "#tests/support/env.ts";
 import { createFestival } from "#tests/support/factories.ts";
@@ -69,7 +77,7 @@ function festivalWithSession(startInMs = 3 * DAY) {
   return { festival, session: session!, store };
 }
 
-const reminderOf = (userId: number, kind: "festival" | "session", targetId: number) =>
+const reminderOf = (userId: number, kind: "festival" | "session" | "slot", targetId: number) =>
   getDb()
     .select()
     .from(reminders)
@@ -156,7 +164,7 @@ describe("remind me: setting and cancelling", () => {
     expect(late.location).toBe(`/zh/festivals/x?reminder-error=started#session-${session.id}`);
   });
 
-  test("refused: a started session, a target that does not exist, a draft festival, a slot (no slots yet), a bad form", async () => {
+  test("refused: a started session, a target that does not exist, a draft festival, a slot that does not exist, a bad form", async () => {
     const { session } = festivalWithSession();
     setClock(new Date(session.startsAt.getTime()));
     expect(setReminder(shopper, "session", session.id, true, "en")).toEqual({ ok: false, error: "started" });
@@ -168,7 +176,7 @@ describe("remind me: setting and cancelling", () => {
       published: false,
     });
     expect(setReminder(shopper, "festival", draft.id, true, "en")).toEqual({ ok: false, error: "notFound" });
-    expect(setReminder(shopper, "slot", 1, true, "en")).toEqual({ ok: false, error: "notFound" });
+    expect(setReminder(shopper, "slot", 987_654, true, "en")).toEqual({ ok: false, error: "notFound" });
     const bad = await post(cookie, { kind: "webinar", targetId: "1", intent: "remind", fetch: "1" });
     expect(bad.status).toBe(400);
     const refused = await post(cookie, { kind: "session", targetId: "987654", intent: "remind", fetch: "1" });
@@ -215,6 +223,40 @@ describe("the reminders job", () => {
     expect(sink.messages).toHaveLength(1);
     expect(setReminder(shopper, "session", session.id, false, "zh")).toEqual({ ok: false, error: "alreadySent" });
     expect(setReminder(shopper, "session", session.id, true, "zh")).toEqual({ ok: false, error: "alreadySent" });
+  });
+
+  test("a flash-sale slot (秒杀): set on the festival page's block, emailed 10 minutes before it opens, linking to the block", async () => {
+    const shopper = await newShopper({ verified: true });
+    const startsAt = minute(Date.now() + 2 * DAY);
+    const festival = createFestival(getDb(), { startsAt, endsAt: new Date(startsAt.getTime() + 5 * DAY) });
+    const slug = getDb().select().from(festivals).where(eq(festivals.id, festival.id)).get()!.slug;
+    const slotStart = new Date(startsAt.getTime() + DAY);
+    const [slot] = getDb()
+      .insert(flashSlots)
+      .values({ festivalId: festival.id, startsAt: slotStart, endsAt: new Date(slotStart.getTime() + 2 * HOUR) })
+      .returning()
+      .all();
+    // The festival page offers it for the next slot, and shows it set once asked.
+    const cookie = await cookieFor(shopper.id);
+    const asked = await post(cookie, { kind: "slot", targetId: String(slot!.id), intent: "remind", fetch: "1" });
+    expect(asked.body).toMatchObject({ ok: true, reminding: true });
+    const page = (await callAs(festivalPage.loader as never, cookie, `/zh/festivals/${slug}`, undefined, {
+      lang: "zh",
+      slug,
+    })) as { body: { reminders: { slot: Record<number, string> } } };
+    expect(page.body.reminders.slot).toEqual({ [slot!.id]: "set" });
+
+    const remindAt = slotStart.getTime() - REMINDER_LEAD_MS;
+    setClock(new Date(remindAt - 1));
+    expect(queueDueReminders()).toBe(0);
+    setClock(new Date(remindAt));
+    expect(queueDueReminders()).toBe(1);
+    expect(await sendDueNotifications()).toBe(1);
+    const [mail] = await sink.waitFor(1);
+    expect(mail!.subject).toContain("秒杀");
+    expect(mail!.subject).toContain(festival.nameZh);
+    expect(linkIn(mail!, "festivals")).toBe(`https://market.example/zh/festivals/${slug}#flash-sale`);
+    expect(reminderOf(shopper.id, "slot", slot!.id)!.sentAt).not.toBeNull();
   });
 
   test("English and French shoppers get their language; a festival reminder names the festival", async () => {

@@ -1548,6 +1548,7 @@ export const en = {
     "Festivals live at the same time are shown on the home page in this order (drafts and past festivals are kept in their place for later).",
   "reminders.scrollHint": "Swipe for more stores",
   "org.audit.festival.reorder": "Festivals reordered (home page)",
+  "reminders.slotTitle": "{festival}, {time} slot",
   // section:reminders end
 } satisfies Record<string, string | { one: string; other: string }>;
 

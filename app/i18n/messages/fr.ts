@@ -1586,5 +1586,6 @@ export const fr: Messages = {
     "Les festivals en cours en même temps s’affichent sur la page d’accueil dans cet ordre (brouillons et festivals passés gardent leur place).",
   "reminders.scrollHint": "Faites défiler pour voir d’autres boutiques",
   "org.audit.festival.reorder": "Festivals réordonnés (page d’accueil)",
+  "reminders.slotTitle": "{festival}, séance de {time}",
   // section:reminders end
 };

@@ -1483,5 +1483,6 @@ export const zh: Messages = {
   "reminders.homeOrderIntro": "同时进行的购物节按此顺序在首页展示（草稿和已结束的购物节保留位置，以备后用）。",
   "reminders.scrollHint": "左右滑动查看更多店铺",
   "org.audit.festival.reorder": "调整首页购物节顺序",
+  "reminders.slotTitle": "{festival} {time} 场",
   // section:reminders end
 };
