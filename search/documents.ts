@@ -9,7 +9,7 @@ import { ratingAverage } from "#app/utils/reviews.ts";
  * Bump when documents gain or change fields: start-up rebuilds an index whose documents were made
  * by another version (`reindexIfOutOfStep`), since an outbox sync only re-sends what changed.
  */
-export const PRODUCT_DOCUMENT_VERSION = 5;
+export const PRODUCT_DOCUMENT_VERSION = 6;
 
 export interface ProductDocument {
   id: number;
@@ -60,6 +60,11 @@ export interface ProductDocument {
    * "flash sale now" filter and facet. Re-sent at slot boundaries like the effective price.
    */
   flashSaleNow: boolean;
+  /**
+   * A voucher can be claimed for it now (db/voucher-availability.ts, decision 034): the "voucher
+   * available" filter and facet. Re-sent when a voucher is issued, stopped, claimed out or over.
+   */
+  voucherAvailable: boolean;
   popularity: number;
   /** Visible reviews' average (one decimal, 0 without reviews) and count: the "top rated" sort (decision 028). */
   ratingAverage: number;
@@ -117,6 +122,8 @@ export interface ProductSourceRow {
   effectiveDiscountPercent: number;
   /** A flash-sale slot's price applies now; false when left out. */
   flashSaleNow?: boolean;
+  /** A voucher can be claimed for it now; false when left out. */
+  voucherAvailable?: boolean;
   /** Units in paid orders. */
   unitsSold: number;
   ratingCount: number;
@@ -163,6 +170,7 @@ export function toProductDocument(row: ProductSourceRow): ProductDocument {
     effectivePriceCents: row.effectivePriceCents,
     effectiveDiscountPercent: row.effectiveDiscountPercent,
     flashSaleNow: row.flashSaleNow ?? false,
+    voucherAvailable: row.voucherAvailable ?? false,
     // What sells ranks first; among equals, curated products, then what is well stocked.
     popularity: row.unitsSold * 1000 + (row.featured ? 500 : 0) + Math.min(row.stock, 499),
     ratingAverage: ratingAverage(row.ratingCount, row.ratingSum) ?? 0,

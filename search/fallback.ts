@@ -5,6 +5,7 @@ import { ruleSql } from "#db/rules.ts";
 import { likePattern } from "#db/text.ts";
 import { effectivePriceWithSlots, flashSaleNow, type SlotTerms } from "#db/flash-slots.ts";
 import { liveSlotRows } from "#db/flash-slot-rows.ts";
+import { voucherAvailability } from "#db/voucher-availability.ts";
 import { PRICE_BUCKETS, priceBucket } from "./documents.ts";
 import { loadDealTerms } from "./effective-prices.ts";
 import { HITS_PER_PAGE, type SearchParams } from "./query.ts";
@@ -123,6 +124,7 @@ function conditions(params: SearchParams, synonyms: string[][]): Conditions {
 
 interface Candidate {
   id: number;
+  storeId: number;
   country: string;
   category: string;
   priceCents: number;
@@ -190,15 +192,17 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
   // Slots live now: a few dozen rows whatever the catalog's size (the flash filter, facet and prices).
   const slots = liveSlotRows(undefined, at, db);
   const onFlash = (c: Candidate) => flashSaleNow(c.priceCents, slots.get(c.id) ?? [], at);
+  const hasVoucher = voucherAvailability(db, at);
+  const withVoucher = (c: Candidate) => hasVoucher(c.id, c.storeId);
   const matched =
-    db.all<Candidate>(sql`SELECT p.id AS id, s.country_code AS country, k.slug AS category, p.price_cents AS priceCents,
+    db.all<Candidate>(sql`SELECT p.id AS id, p.store_id AS storeId, s.country_code AS country, k.slug AS category, p.price_cents AS priceCents,
       p.stock AS stock, p.created_at AS createdAt, p.rating_count AS ratingCount, p.rating_sum AS ratingSum, ${titleScore ?? sql`0`} AS titleScore,
       ${match ? sql`bm25(products_fts, 10, 10, 10, 5, 3, 3, 1, 1, 1, 1)` : sql`0`} AS rank
     FROM ${match ? sql`products_fts f JOIN products p ON p.id = f.rowid` : sql`products p`}
     JOIN stores s ON s.id = p.store_id
     JOIN categories k ON k.id = p.category_id
     WHERE ${whereSql}`);
-  const candidates = params.flash ? matched.filter(onFlash) : matched;
+  const candidates = matched.filter((c) => (!params.flash || onFlash(c)) && (!params.voucher || withVoucher(c)));
   candidates.sort(orderFor(db, params, candidates, slots, at));
 
   const total = candidates.length;
@@ -214,6 +218,7 @@ export function fallbackSearch(db: DB, params: SearchParams, locale: Locale): Se
     bump(facets.price, priceBucket(c.priceCents));
     bump(facets.inStock, c.stock > 0 ? "true" : "false");
     bump(facets.flashSale, onFlash(c) ? "true" : "false");
+    bump(facets.voucher, withVoucher(c) ? "true" : "false");
   }
   facets.price = Object.fromEntries(
     PRICE_BUCKETS.filter((b) => facets.price[b.key]).map((b) => [b.key, facets.price[b.key]!]),

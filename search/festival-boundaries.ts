@@ -4,6 +4,7 @@ import { now } from "#db/clock.ts";
 import { festivalDeals, festivals, flashSlotItems, flashSlots } from "#db/schema/index.ts";
 import { getSearchState, setSearchState } from "./indexer.ts";
 import { enqueueSearchSync } from "./outbox.ts";
+import { productsTouchedByVouchers, vouchersEndingBetween } from "#db/voucher-availability.ts";
 
 export interface BoundaryRun {
   /** The instants between which festival starts and ends were looked for (`from` exclusive, `to` inclusive). */
@@ -58,6 +59,9 @@ export function enqueueFestivalBoundaries(db: DB, at?: Date): BoundaryRun {
         .all()
         .map((r) => r.id);
       if (slotIds.length > 0) ids.push(...slotIds.filter((id) => !ids.includes(id)));
+      // A voucher that ran out of time (decision 034): its products lose "voucher available".
+      const voucherProductIds = productsTouchedByVouchers(tx, vouchersEndingBetween(tx, lo, hi));
+      if (voucherProductIds.length > 0) ids.push(...voucherProductIds.filter((id) => !ids.includes(id)));
       enqueueSearchSync(tx, "product", ids);
       return { from, to, products: ids.length };
     },

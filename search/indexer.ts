@@ -4,6 +4,7 @@ import type { DB } from "#db/client.ts";
 import { now } from "#db/clock.ts";
 import { effectivePriceWithSlots, flashSaleNow } from "#db/flash-slots.ts";
 import { liveSlotRows } from "#db/flash-slot-rows.ts";
+import { voucherAvailability } from "#db/voucher-availability.ts";
 import { localizedColumns } from "#db/columns.ts";
 import { productIsVisible, ruleSql, storeIsOpen } from "#db/rules.ts";
 import { categories, countries, featuredProducts, products, searchState, stores } from "#db/schema/index.ts";
@@ -35,6 +36,7 @@ export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] 
       ratingSum: products.ratingSum,
       createdAt: products.createdAt,
       updatedAt: products.updatedAt,
+      storeId: stores.id,
       storeSlug: stores.slug,
       ...localizedColumns(stores, "name", "storeName"),
       countryCode: stores.countryCode,
@@ -54,7 +56,8 @@ export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] 
   const deals = loadDealTerms(db, { productIds: ids });
   const at = now();
   const slots = liveSlotRows(ids, at, db);
-  return rows.map((row) => {
+  const hasVoucher = voucherAvailability(db, at);
+  return rows.map(({ storeId, ...row }) => {
     const terms = deals.get(row.id) ?? [];
     const live = slots.get(row.id) ?? [];
     const price = effectivePriceWithSlots(row.priceCents, terms, live, at);
@@ -66,6 +69,7 @@ export function loadProductDocuments(db: DB, ids?: number[]): ProductDocument[] 
       effectivePriceCents: price.priceCents,
       effectiveDiscountPercent: price.discountPercent,
       flashSaleNow: flashSaleNow(row.priceCents, live, at),
+      voucherAvailable: hasVoucher(row.id, storeId),
     });
   });
 }

@@ -4,7 +4,7 @@ import type { ProductDocument } from "./documents.ts";
 import { HITS_PER_PAGE, buildFilter, hasCjk, sortFor, type SearchParams } from "./query.ts";
 import { MARK_END, MARK_START, highlightHtml, type Locale, type SearchResult } from "./results.ts";
 
-const FACETS = ["country", "category", "priceBucket", "inStock", "flashSaleNow"];
+const FACETS = ["country", "category", "priceBucket", "inStock", "flashSaleNow", "voucherAvailable"];
 
 /**
  * The store facet is computed once the results are narrowed to a country, a category or a store:
@@ -99,6 +99,7 @@ export async function meiliSearch(
       price: distribution.priceBucket ?? {},
       inStock: distribution.inStock ?? {},
       flashSale: distribution.flashSaleNow ?? {},
+      voucher: distribution.voucherAvailable ?? {},
     },
     processingTimeMs: response.processingTimeMs,
   };

@@ -21,6 +21,8 @@ export interface SearchParams {
   deals?: boolean;
   /** Only products whose flash-sale slot price applies now (秒杀, decision 035). */
   flash?: boolean;
+  /** Only products with a voucher to claim now (领券, decision 034). */
+  voucher?: boolean;
   /**
    * The festivals live right now, resolved from the database by the caller when `deals` is set
    * (never from the URL); an empty list matches nothing.
@@ -75,6 +77,7 @@ export function parseSearchParams(query: URLSearchParams): ParsedSearch {
     "festival",
     "deals",
     "flash",
+    "voucher",
     "minPrice",
     "maxPrice",
     "inStock",
@@ -123,7 +126,7 @@ export function parseSearchParams(query: URLSearchParams): ParsedSearch {
     delete params.minPriceCents;
     delete params.maxPriceCents;
   }
-  for (const name of ["inStock", "deals", "flash"] as const) {
+  for (const name of ["inStock", "deals", "flash", "voucher"] as const) {
     const value = get(name);
     if (value === undefined) continue;
     if (["1", "true", "on"].includes(value)) params[name] = true;
@@ -161,6 +164,7 @@ export function buildFilter(params: SearchParams): string[] {
   if (params.maxPriceCents !== undefined) filter.push(`priceCents <= ${Math.trunc(params.maxPriceCents)}`);
   if (params.inStock) filter.push("inStock = true");
   if (params.flash) filter.push("flashSaleNow = true");
+  if (params.voucher) filter.push("voucherAvailable = true");
   return filter;
 }
 

@@ -31,7 +31,10 @@ export interface SearchResult {
   totalHits: number;
   hitsPerPage: number;
   hits: SearchHit[];
-  facets: Record<"country" | "category" | "store" | "price" | "inStock" | "flashSale", Record<string, number>>;
+  facets: Record<
+    "country" | "category" | "store" | "price" | "inStock" | "flashSale" | "voucher",
+    Record<string, number>
+  >;
   processingTimeMs: number;
   /** Set when a Chinese query found more as pinyin (咖非 → "kafei") and these are those results. */
   pinyinQuery?: string;
@@ -70,5 +73,5 @@ export function markTerms(text: string, terms: string[]): string {
 }
 
 export function emptyFacets(): SearchResult["facets"] {
-  return { country: {}, category: {}, store: {}, price: {}, inStock: {}, flashSale: {} };
+  return { country: {}, category: {}, store: {}, price: {}, inStock: {}, flashSale: {}, voucher: {} };
 }

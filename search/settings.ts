@@ -46,6 +46,7 @@ export const PRODUCT_SETTINGS: Settings = {
     "festivalIds",
     "featured",
     "flashSaleNow",
+    "voucherAvailable",
   ],
   // Prices and discounts sort on what shoppers see now (search/documents.ts), not the list price.
   sortableAttributes: ["effectivePriceCents", "effectiveDiscountPercent", "createdAt", "ratingAverage", "ratingCount"],

@@ -94,6 +94,7 @@ const FILTER_PARAMS = [
   "festival",
   "deals",
   "flash",
+  "voucher",
   "minPrice",
   "maxPrice",
   "inStock",
@@ -124,6 +125,7 @@ export default function Search() {
   if (params.deals) current.set("deals", "1");
   if (params.inStock) current.set("inStock", "1");
   if (params.flash) current.set("flash", "1");
+  if (params.voucher) current.set("voucher", "1");
   if (params.sort !== "relevance") current.set("sort", params.sort);
 
   const chips: { label: string; remove: string }[] = [];
@@ -161,6 +163,8 @@ export default function Search() {
   if (params.deals) chips.push({ label: t("search.dealsChip"), remove: searchHref(current, { deals: null }) });
   if (params.inStock) chips.push({ label: t("search.inStockChip"), remove: searchHref(current, { inStock: null }) });
   if (params.flash) chips.push({ label: t("slots.filterNow"), remove: searchHref(current, { flash: null }) });
+  if (params.voucher)
+    chips.push({ label: t("vouchers.filterAvailable"), remove: searchHref(current, { voucher: null }) });
   const clearAll = searchHref(current, Object.fromEntries(FILTER_PARAMS.map((p) => [p, null])));
 
   const onQueryInput = (form: HTMLFormElement) => {
@@ -341,6 +345,26 @@ export default function Search() {
               count={result.facets.flashSale.true}
               to={searchHref(current, { flash: params.flash ? null : "1" })}
             />
+            <section>
+              <h2 className="mb-2 font-semibold text-clay-900">{t("vouchers.heading")}</h2>
+              <Link
+                to={searchHref(current, { voucher: params.voucher ? null : "1" })}
+                preventScrollReset
+                role="checkbox"
+                aria-checked={Boolean(params.voucher)}
+                className="flex items-center gap-2 hover:underline max-md:min-h-11"
+                data-testid="voucher-filter"
+              >
+                <span
+                  aria-hidden="true"
+                  className={`inline-block h-4 w-4 rounded border ${params.voucher ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`}
+                />
+                {t("vouchers.filterAvailable")}
+                {result.facets.voucher.true !== undefined ? (
+                  <span className="text-stone-600">({result.facets.voucher.true})</span>
+                ) : null}
+              </Link>
+            </section>
             <section>
               <h2 className="mb-2 font-semibold text-clay-900">{t("search.facetAvailability")}</h2>
               <Link

@@ -162,7 +162,15 @@ describe("/api/search", () => {
     expect(body).toMatchObject({ engine: "meilisearch", query: "kente", page: 1 });
     expect(body.totalHits).toBeGreaterThan(0);
     expect(typeof body.processingTimeMs).toBe("number");
-    expect(Object.keys(body.facets).sort()).toEqual(["category", "country", "flashSale", "inStock", "price", "store"]);
+    expect(Object.keys(body.facets).sort()).toEqual([
+      "category",
+      "country",
+      "flashSale",
+      "inStock",
+      "price",
+      "store",
+      "voucher",
+    ]);
     expect(Object.keys(body.hits[0]!).sort()).toEqual(
       [
         "category",

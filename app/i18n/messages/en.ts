@@ -1463,6 +1463,7 @@ export const en = {
   "vouchers.myClaims": "You have {count}",
   "org.audit.festival.voucher.add": "Festival voucher issued",
   "org.audit.festival.voucher.stop": "Festival voucher stopped",
+  "vouchers.filterAvailable": "Voucher to claim",
   // section:vouchers end
   // section:slots start
   "slots.title": "Flash-sale slots (秒杀)",

@@ -1500,6 +1500,7 @@ export const fr: Messages = {
   "vouchers.myClaims": "Vous en avez {count}",
   "org.audit.festival.voucher.add": "Bon du festival émis",
   "org.audit.festival.voucher.stop": "Bon du festival arrêté",
+  "vouchers.filterAvailable": "Bon à récupérer",
   // section:vouchers end
   // section:slots start
   "slots.title": "Créneaux de vente flash (秒杀)",

@@ -1399,6 +1399,7 @@ export const zh: Messages = {
   "vouchers.myClaims": "已领 {count} 张",
   "org.audit.festival.voucher.add": "发放跨店优惠券",
   "org.audit.festival.voucher.stop": "停发跨店优惠券",
+  "vouchers.filterAvailable": "可领券",
   // section:vouchers end
   // section:slots start
   "slots.title": "秒杀场次",

@@ -1,6 +1,8 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
 import { getDb } from "#app/utils/db.server.ts";
+import { productsTouchedByVouchers } from "#db/voucher-availability.ts";
+import { enqueueSearchSync } from "#search/outbox.ts";
 import type { Tx } from "#db/client.ts";
 import { now as clockNow } from "#db/clock.ts";
 import {
@@ -221,6 +223,9 @@ export function claimVoucher(
         .where(and(eq(vouchers.id, voucher.id), sql`${vouchers.claimedCount} < ${vouchers.totalQuantity}`))
         .run();
       if (taken.changes !== 1) return { ok: false, error: "soldOut" } as const;
+      // The last one claimed: nothing left to claim on its products' pages or in search.
+      if (voucher.claimedCount + 1 >= voucher.totalQuantity && voucher.code === null)
+        resendVoucherProducts(tx, voucher.id);
       const [claim] = tx
         .insert(voucherClaims)
         .values({ voucherId: voucher.id, userId, status: "claimed", claimedAt: at })
@@ -428,6 +433,14 @@ export function storeShare(
   return { goodsCents, storeFundedCents, campaignFundedCents, owedCents };
 }
 
+/**
+ * Search documents carry "voucher available" (decision 034): a voucher issued, stopped or claimed
+ * out re-sends its products, in the same transaction (its end is the boundaries job's).
+ */
+function resendVoucherProducts(tx: Tx, voucherId: number) {
+  enqueueSearchSync(tx, "product", productsTouchedByVouchers(tx, [voucherId]));
+}
+
 // ——— Issuing: owners for their store, organizers for a festival ———
 
 export type IssueResult = { ok: true; id: number } | { ok: false; error: "codeTaken" | "notFound" };
@@ -462,6 +475,7 @@ function insertVoucher(
     })
     .returning({ id: vouchers.id })
     .all();
+  if (input.code === null) resendVoucherProducts(tx, row!.id);
   return { ok: true, id: row!.id };
 }
 
@@ -496,12 +510,15 @@ export function issueFestivalVoucher(actor: Actor, festivalId: number, input: Vo
 
 /** Stops further claims (claims already made stay usable until the voucher ends). */
 export function stopStoreVoucher(store: OwnStore, voucherId: number): boolean {
-  const done = getDb()
-    .update(vouchers)
-    .set({ stoppedAt: clockNow() })
-    .where(and(eq(vouchers.id, voucherId), eq(vouchers.storeId, store.id), isNull(vouchers.stoppedAt)))
-    .run();
-  return done.changes === 1;
+  return getDb().transaction((tx) => {
+    const done = tx
+      .update(vouchers)
+      .set({ stoppedAt: clockNow() })
+      .where(and(eq(vouchers.id, voucherId), eq(vouchers.storeId, store.id), isNull(vouchers.stoppedAt)))
+      .run();
+    if (done.changes === 1) resendVoucherProducts(tx, voucherId);
+    return done.changes === 1;
+  });
 }
 
 export function stopFestivalVoucher(actor: Actor, festivalId: number, voucherId: number): boolean {
@@ -512,6 +529,7 @@ export function stopFestivalVoucher(actor: Actor, festivalId: number, voucherId:
       .set({ stoppedAt: clockNow() })
       .where(and(eq(vouchers.id, voucherId), eq(vouchers.festivalId, festivalId), isNull(vouchers.stoppedAt)))
       .run();
+    if (done.changes === 1) resendVoucherProducts(tx, voucherId);
     if (done.changes === 1)
       recordAudit(
         tx,
