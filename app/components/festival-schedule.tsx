@@ -148,7 +148,7 @@ function SessionRow({
       </div>
       {s.products.length > 0 ? (
         <ul
-          className="-mx-1 mt-2 flex gap-2 overflow-x-auto px-1 pb-1"
+          className="relative -mx-1 mt-2 flex gap-2 overflow-x-auto px-1 pb-1"
           role="list"
           aria-label={t("festivals.products")}
         >

@@ -85,7 +85,9 @@ function SlotItems({ slot }: { slot: FlashSlotView }) {
   if (slot.items.length === 0) return <p className="p-4 text-sm text-stone-600">{t("slots.noItems")}</p>;
   return (
     // A strip that scrolls sideways on a phone (the block stays one screen tall), a grid from 640 px.
-    <ul className="flex snap-x gap-3 overflow-x-auto p-3 sm:grid sm:grid-cols-3 sm:overflow-visible sm:p-4 lg:grid-cols-6">
+    // `relative`: the items' screen-reader-only labels (absolutely positioned) stay inside the
+    // scroller instead of widening the whole page on a phone.
+    <ul className="relative flex snap-x gap-3 overflow-x-auto p-3 sm:grid sm:grid-cols-3 sm:overflow-visible sm:p-4 lg:grid-cols-6">
       {slot.items.map((item) => {
         const soldOut = item.unitsLeft <= 0;
         return (
@@ -172,7 +174,7 @@ export function FlashSaleBlock() {
         )}
       </div>
       <ol
-        className="flex gap-2 overflow-x-auto border-b border-red-100 px-3 py-2 text-sm sm:px-5"
+        className="relative flex gap-2 overflow-x-auto border-b border-red-100 px-3 py-2 text-sm sm:px-5"
         aria-label={t("slots.schedule")}
       >
         {flashSale.schedule.slice(0, SCHEDULE_CHIPS).map((s) => (

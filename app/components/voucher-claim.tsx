@@ -84,7 +84,7 @@ export function VoucherClaim(props: { vouchers?: ClaimableVouchers }) {
         </p>
       ) : null}
       {vouchers.list.length > 0 ? (
-        <ul className="flex snap-x gap-3 overflow-x-auto pb-2">
+        <ul className="relative flex snap-x gap-3 overflow-x-auto pb-2">
           {vouchers.list.map((v) => (
             <VoucherTicket key={v.id} voucher={v} signedIn={vouchers.signedIn} back={back} hydrated={hydrated} />
           ))}
