@@ -323,67 +323,33 @@ export default function Search() {
               label={(slug) => names.stores[slug] ?? slug}
               hrefFor={(slug) => searchHref(current, { store: slug === params.store ? null : slug })}
             />
-            <section>
-              <h2 className="mb-2 font-semibold text-clay-900">{t("search.facetDeals")}</h2>
-              <Link
-                to={searchHref(current, { deals: params.deals ? null : "1" })}
-                preventScrollReset
-                role="checkbox"
-                aria-checked={Boolean(params.deals)}
-                className="flex items-center gap-2 hover:underline max-md:min-h-11"
-                data-testid="deals-filter"
-              >
-                <span
-                  aria-hidden="true"
-                  className={`inline-block h-4 w-4 rounded border ${params.deals ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`}
-                />
-                {t("search.dealsOnly")}
-              </Link>
-            </section>
+            <ToggleFilter
+              heading={t("search.facetDeals")}
+              label={t("search.dealsOnly")}
+              active={Boolean(params.deals)}
+              to={searchHref(current, { deals: params.deals ? null : "1" })}
+              testId="deals-filter"
+            />
             <FlashSaleFilter
               active={Boolean(params.flash)}
               count={result.facets.flashSale.true}
               to={searchHref(current, { flash: params.flash ? null : "1" })}
             />
-            <section>
-              <h2 className="mb-2 font-semibold text-clay-900">{t("vouchers.heading")}</h2>
-              <Link
-                to={searchHref(current, { voucher: params.voucher ? null : "1" })}
-                preventScrollReset
-                role="checkbox"
-                aria-checked={Boolean(params.voucher)}
-                className="flex items-center gap-2 hover:underline max-md:min-h-11"
-                data-testid="voucher-filter"
-              >
-                <span
-                  aria-hidden="true"
-                  className={`inline-block h-4 w-4 rounded border ${params.voucher ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`}
-                />
-                {t("vouchers.filterAvailable")}
-                {result.facets.voucher.true !== undefined ? (
-                  <span className="text-stone-600">({result.facets.voucher.true})</span>
-                ) : null}
-              </Link>
-            </section>
-            <section>
-              <h2 className="mb-2 font-semibold text-clay-900">{t("search.facetAvailability")}</h2>
-              <Link
-                to={searchHref(current, { inStock: params.inStock ? null : "1" })}
-                preventScrollReset
-                role="checkbox"
-                aria-checked={params.inStock}
-                className="flex items-center gap-2 hover:underline max-md:min-h-11"
-              >
-                <span
-                  aria-hidden="true"
-                  className={`inline-block h-4 w-4 rounded border ${params.inStock ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`}
-                />
-                {t("search.inStockOnly")}
-                {result.facets.inStock.true !== undefined ? (
-                  <span className="text-stone-600">({result.facets.inStock.true})</span>
-                ) : null}
-              </Link>
-            </section>
+            <ToggleFilter
+              heading={t("vouchers.heading")}
+              label={t("vouchers.filterAvailable")}
+              active={Boolean(params.voucher)}
+              count={result.facets.voucher.true}
+              to={searchHref(current, { voucher: params.voucher ? null : "1" })}
+              testId="voucher-filter"
+            />
+            <ToggleFilter
+              heading={t("search.facetAvailability")}
+              label={t("search.inStockOnly")}
+              active={Boolean(params.inStock)}
+              count={result.facets.inStock.true}
+              to={searchHref(current, { inStock: params.inStock ? null : "1" })}
+            />
           </aside>
         </FiltersPanel>
 
@@ -498,6 +464,44 @@ function FacetGroup({
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** A yes/no filter as a link that reads as a checkbox (works without JavaScript), with its facet count. */
+function ToggleFilter({
+  heading,
+  label,
+  active,
+  count,
+  to,
+  testId,
+}: {
+  heading: string;
+  label: string;
+  active: boolean;
+  count?: number;
+  to: string;
+  testId?: string;
+}) {
+  return (
+    <section>
+      <h2 className="mb-2 font-semibold text-clay-900">{heading}</h2>
+      <Link
+        to={to}
+        preventScrollReset
+        role="checkbox"
+        aria-checked={active}
+        className="flex items-center gap-2 hover:underline max-md:min-h-11"
+        data-testid={testId}
+      >
+        <span
+          aria-hidden="true"
+          className={`inline-block h-4 w-4 rounded border ${active ? "border-clay-700 bg-clay-700" : "border-stone-400 bg-white"}`}
+        />
+        {label}
+        {count !== undefined ? <span className="text-stone-600">({count})</span> : null}
+      </Link>
     </section>
   );
 }
