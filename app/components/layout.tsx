@@ -129,6 +129,8 @@ export function LanguageSwitcher() {
         <Link
           key={locale}
           to={`${localizePath(path, locale)}${location.search}`}
+          // A full page load: the browser holds only the current language's messages.
+          reloadDocument
           hrefLang={LOCALE_INFO[locale].hreflang}
           lang={LOCALE_INFO[locale].htmlLang}
           aria-current={locale === current ? "true" : undefined}

@@ -1,12 +1,9 @@
 import { type Locale, LOCALE_INFO } from "./locales.ts";
-import { en, type Messages } from "./messages/en.ts";
-import { fr } from "./messages/fr.ts";
-import { zh } from "./messages/zh.ts";
+import { catalogs } from "./catalogs.ts";
+import type { Messages } from "./messages/en.ts";
 
 export type MessageKey = keyof Messages;
 export type Vars = Record<string, string | number>;
-
-const catalogs: Record<Locale, Messages> = { en, zh, fr };
 
 /**
  * Looks up a UI string and fills `{name}` placeholders. A message may be plural-aware
@@ -14,7 +11,8 @@ const catalogs: Record<Locale, Messages> = { en, zh, fr };
  * formatted for the locale (1,000 / 1 000).
  */
 export function translate(locale: Locale, key: MessageKey, vars: Vars = {}): string {
-  const message = catalogs[locale][key] ?? en[key];
+  const message = catalogs[locale]?.[key] ?? catalogs.en?.[key];
+  if (message === undefined) return key;
   const intl = LOCALE_INFO[locale].intl;
   let text: string;
   if (typeof message === "string") {
@@ -34,4 +32,9 @@ export type Translate = (key: MessageKey, vars?: Vars) => string;
 
 export function createTranslator(locale: Locale): Translate {
   return (key, vars) => translate(locale, key, vars);
+}
+
+/** Whether `value` names a message (in any catalog this process or page has loaded). */
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === "string" && Object.values(catalogs).some((catalog) => catalog !== undefined && value in catalog);
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { en } from "#app/i18n/messages/en.ts";
-import type { MessageKey } from "#app/i18n/translate.ts";
+import { isMessageKey, type MessageKey } from "#app/i18n/translate.ts";
 
 /**
  * Forms that post several actions to one route name the one they want in an `intent` field (the
@@ -10,7 +9,7 @@ import type { MessageKey } from "#app/i18n/translate.ts";
  * message the page shows in the visitor's language.
  */
 
-export const isMessageKey = (value: unknown): value is MessageKey => typeof value === "string" && value in en;
+export { isMessageKey };
 
 /** The message of a refused submission's first error, when it is a message key; otherwise `fallback`. */
 export function refusalMessage(
