@@ -3,6 +3,7 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { loadCatalog } from "#app/i18n/catalogs.ts";
 import { localeFromPath } from "#app/i18n/locales.ts";
+import { PersonalProvider, readPersonalData } from "#app/utils/personal.tsx";
 
 // Remix's default entry, after the page language's messages have loaded: the browser ships one
 // language's catalog, not all three (app/i18n/catalogs.browser.ts).
@@ -11,7 +12,9 @@ void loadCatalog(localeFromPath(window.location.pathname)).then(() =>
     hydrateRoot(
       document,
       <StrictMode>
-        <RemixBrowser />
+        <PersonalProvider value={readPersonalData()}>
+          <RemixBrowser />
+        </PersonalProvider>
       </StrictMode>,
     );
   }),

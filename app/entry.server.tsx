@@ -1,12 +1,16 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { NonceProvider } from "#app/utils/nonce.tsx";
+import { PersonalProvider } from "#app/utils/personal.tsx";
+import { personalFor } from "#app/utils/personal.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { RENDER_TIME_LIMIT_MS, renderDocument } from "#app/utils/render-document.server.tsx";
 
 /**
  * Remix's Node entry: the per-request CSP nonce (from the server's load context) reaches every inline
- * script Remix renders; the streaming itself, and what marks a render incomplete, is renderDocument's.
+ * script Remix renders, and the requester's personal parts (cart count, account, hearts) reach the
+ * components that show them; the streaming itself, and what marks a render incomplete, is
+ * renderDocument's.
  */
 export default function handleRequest(
   request: Request,
@@ -19,7 +23,9 @@ export default function handleRequest(
   return renderDocument({
     element: (
       <NonceProvider nonce={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={RENDER_TIME_LIMIT_MS} nonce={nonce} />
+        <PersonalProvider value={personalFor(loadContext)}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={RENDER_TIME_LIMIT_MS} nonce={nonce} />
+        </PersonalProvider>
       </NonceProvider>
     ),
     request,

@@ -6,11 +6,11 @@ import { SiteLayout } from "#app/components/layout.tsx";
 import { LOCALES, LOCALE_INFO, localeFromPath, localizePath, stripLocale } from "#app/i18n/locales.ts";
 import { createTranslator } from "#app/i18n/translate.ts";
 import { publicOrigin } from "#app/utils/origin.server.ts";
-import { cartCount } from "#app/models/cart.server.ts";
-import { savedProductIds } from "#app/models/wishlist.server.ts";
 import { currentRate } from "#app/models/shipping/delivery.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
 import { useNonce } from "#app/utils/nonce.tsx";
+import { PersonalData } from "#app/utils/personal.tsx";
+import { personalFor } from "#app/utils/personal.server.ts";
 import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -23,13 +23,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireLocale(params);
   // Absolute URLs for hreflang alternates: the configured public URL, else the request's own origin.
   const origin = publicOrigin(request);
-  const { user, cartOwner } = context;
   return {
     origin,
-    user: user ? { email: user.email, role: user.role } : null,
-    cartCount: cartCount(cartOwner),
-    // The hearts on cards (decision 028): only for a signed-in user, whose pages are never cached.
-    wishlist: user ? savedProductIds(user.id) : [],
+    // A document's personal parts travel apart from its data (the #personal-data script), so the
+    // rest of a catalog page is the same for every shopper (decision 039); Remix's own `.data`
+    // requests, which revalidate after actions, carry them here.
+    personal: context.document ? null : personalFor(context),
     // Read once per request; every price on the page converts with it (decision 025).
     fx: currentRate(),
   };
@@ -89,6 +88,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <SiteLayout>{children}</SiteLayout>
+        <PersonalData />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

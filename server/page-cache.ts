@@ -18,6 +18,12 @@ export interface PageCacheOptions {
   context: (req: express.Request, res: express.Response, request: Request) => Promise<AppLoadContext>;
   /** How long a page is kept; 5 s by default. */
   ttlMs?: number;
+  /**
+   * A guest with a cart gets the shared page with their own parts written in (decision 039): the
+   * page's HTML for this visitor, or null when it cannot be made from the shared page (the visitor's
+   * page is then rendered for them).
+   */
+  personalise?: (html: string, request: Request, context: AppLoadContext) => string | null;
 }
 
 /**
@@ -26,11 +32,15 @@ export interface PageCacheOptions {
  * product costs one render per 5 s instead of one per visitor. The cached page keeps the CSP header
  * (and nonce) it was rendered with. Prices a shopper pays are recomputed at checkout anyway.
  *
+ * A guest with a cart shares it too: their page is the anonymous one with their cart count written
+ * in by `personalise` (decision 039), sent `private, no-cache`. A signed-in visitor's page is still
+ * rendered for them.
+ *
  * Only a whole page is kept: a render cut off by its time limit or one that failed
  * (`context.render.complete`, set by app/utils/render-document.server.tsx) goes to its visitor alone.
  * A request that is not anonymous continues to Remix with `res.locals.context`.
  */
-export function pageCache({ render, context, ttlMs = 5_000 }: PageCacheOptions): express.RequestHandler {
+export function pageCache({ render, context, personalise, ttlMs = 5_000 }: PageCacheOptions): express.RequestHandler {
   const pages = new TtlCache<CachedPage>(ttlMs, 5_000);
   return (req, res, next) => {
     if (req.method !== "GET" || !isCatalogPage(req.path)) return next();
@@ -40,14 +50,31 @@ export function pageCache({ render, context, ttlMs = 5_000 }: PageCacheOptions):
     const request = new Request(`${origin}${req.originalUrl}`, { headers });
     context(req, res, request)
       .then(async (ctx) => {
-        if (ctx.user !== null || ctx.cartOwner !== null) {
+        const guestWithCart = ctx.user === null && ctx.cartOwner !== null;
+        if (ctx.user !== null || (guestWithCart && !personalise)) {
           res.locals.context = ctx;
           return next();
         }
+        // The shared page is the anonymous visitor's: rendered without this guest's cart.
+        const shared: AppLoadContext = guestWithCart ? { ...ctx, cartOwner: null } : ctx;
         // The key holds the origin too (the path holds the language), though only allowed hosts get here.
         const key = `${origin}${req.originalUrl}`;
         const cached = pages.get(key);
         const send = (page: CachedPage, state: "HIT" | "MISS") => {
+          if (guestWithCart) {
+            const html = personalise!(page.body.toString("utf8"), request, ctx);
+            if (html === null) {
+              res.locals.context = ctx;
+              return next();
+            }
+            for (const [name, value] of page.headers) res.setHeader(name, value);
+            // Compressed on the way out (the shared gzip copy is not this visitor's page).
+            res.setHeader("Cache-Control", "private, no-cache");
+            res.setHeader("X-Cache", state);
+            res.setHeader("X-Personal", "spliced");
+            res.status(page.status);
+            return res.end(html);
+          }
           for (const [name, value] of page.headers) res.setHeader(name, value);
           res.setHeader("X-Cache", state);
           res.status(page.status);
@@ -57,7 +84,7 @@ export function pageCache({ render, context, ttlMs = 5_000 }: PageCacheOptions):
           } else res.end(page.body);
         };
         if (cached) return send(cached, "HIT");
-        const response = await render(request, ctx);
+        const response = await render(request, shared);
         const body = Buffer.from(await response.arrayBuffer());
         const page: CachedPage = {
           status: response.status,
@@ -73,7 +100,7 @@ export function pageCache({ render, context, ttlMs = 5_000 }: PageCacheOptions):
         );
         if (
           response.status === 200 &&
-          ctx.render.complete &&
+          shared.render.complete &&
           (response.headers.get("Cache-Control") ?? "").startsWith("public") &&
           !response.headers.has("Set-Cookie")
         )

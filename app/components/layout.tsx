@@ -1,7 +1,8 @@
-import { Link, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LOCALES, LOCALE_INFO, localizePath, stripLocale } from "#app/i18n/locales.ts";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
+import { usePersonal } from "#app/utils/personal.tsx";
 import { SearchBox } from "./search-box.tsx";
 
 export function SiteLayout({ children }: { children: ReactNode }) {
@@ -80,8 +81,8 @@ function Header() {
 function CartLink() {
   const t = useT();
   const href = useHref();
-  const root = useRouteLoaderData<{ cartCount: number }>("root");
-  const count = root?.cartCount ?? 0;
+  // The server writes a guest's count into the shared page (spliceCartCount): keep this markup in step.
+  const count = usePersonal().cartCount;
   return (
     <Link
       to={href("/cart")}
@@ -100,10 +101,10 @@ function CartLink() {
 function AccountLink() {
   const t = useT();
   const href = useHref();
-  const root = useRouteLoaderData<{ user: { email: string } | null }>("root");
+  const { user } = usePersonal();
   const className =
     "inline-flex min-h-11 items-center text-sm font-medium whitespace-nowrap hover:underline sm:min-h-0";
-  return root?.user ? (
+  return user ? (
     <Link to={href("/account")} className={className} data-testid="account-link">
       {t("auth.account")}
     </Link>

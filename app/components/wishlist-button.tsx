@@ -1,12 +1,7 @@
-import { Link, useFetcher, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Link, useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
-
-interface RootData {
-  user: { email: string; role: string } | null;
-  /** The signed-in shopper's saved product ids (empty for guests: a cached anonymous page never holds any). */
-  wishlist?: number[];
-}
+import { usePersonal } from "#app/utils/personal.tsx";
 
 /** True once React runs in the browser: forms then ask for a JSON answer instead of a redirect. */
 export function useHydrated(): boolean {
@@ -31,8 +26,8 @@ function Heart({ filled, size }: { filled: boolean; size: number }) {
 /**
  * Save a product (收藏). Without JavaScript a plain POST to /account/wishlist that redirects back
  * here; with it a fetcher, the heart filled at once. Guests get a link to sign in that returns to
- * this page. Whether the product is saved comes from the root loader's `wishlist`, which is empty
- * for guests, so a cached anonymous page never shows anyone's hearts.
+ * this page. Whether the product is saved comes from the visitor's personal parts (usePersonal),
+ * empty for guests, so a shared page never shows anyone's hearts.
  */
 export function WishlistButton({
   productId,
@@ -46,7 +41,7 @@ export function WishlistButton({
   const t = useT();
   const href = useHref();
   const location = useLocation();
-  const root = useRouteLoaderData<RootData>("root");
+  const { user, wishlist } = usePersonal();
   const fetcher = useFetcher<{ ok: boolean; saved?: boolean }>();
   const hydrated = useHydrated();
   const back = `${location.pathname}${location.search}`;
@@ -55,7 +50,7 @@ export function WishlistButton({
     variant === "icon"
       ? "flex h-9 w-9 items-center justify-center rounded-full bg-white/95 shadow ring-1 ring-stone-200 hover:bg-white"
       : "inline-flex min-h-10 items-center gap-2 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-800 hover:bg-stone-50";
-  if (!root?.user) {
+  if (!user) {
     return (
       <Link
         to={`${href("/login")}?${new URLSearchParams({ redirectTo: back })}`}
@@ -71,7 +66,7 @@ export function WishlistButton({
     );
   }
   const pending = fetcher.formData?.get("intent");
-  const saved = pending ? pending === "save" : (root.wishlist ?? []).includes(productId);
+  const saved = pending ? pending === "save" : wishlist.includes(productId);
   return (
     <fetcher.Form method="post" action={href("/account/wishlist")} className={className} data-testid="wishlist-form">
       <input type="hidden" name="productId" value={productId} />

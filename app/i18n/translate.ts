@@ -36,5 +36,7 @@ export function createTranslator(locale: Locale): Translate {
 
 /** Whether `value` names a message (in any catalog this process or page has loaded). */
 export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === "string" && Object.values(catalogs).some((catalog) => catalog !== undefined && value in catalog);
+  return (
+    typeof value === "string" && Object.values(catalogs).some((catalog) => catalog !== undefined && value in catalog)
+  );
 }

@@ -63,7 +63,11 @@ describe("home", () => {
   test("an unknown language prefix is a 404 (the root loader, which every page request runs, refuses it)", async () => {
     expect((await thrownResponse(runLoader(root.loader, "/de", { lang: "de" }))).status).toBe(404);
     expect((await thrownResponse(runLoader(root.loader, "/en/stores", { lang: "en" }))).status).toBe(404);
-    expect(await runLoader(root.loader, "/zh/stores", { lang: "zh" })).toMatchObject({ cartCount: 0, user: null });
+    // A document's root data holds nothing personal (decision 039); Remix's `.data` revalidation does.
+    expect(await runLoader(root.loader, "/zh/stores", { lang: "zh" })).toMatchObject({ personal: null });
+    expect(await runLoader(root.loader, "/zh/stores.data", { lang: "zh" })).toMatchObject({
+      personal: { cartCount: 0, user: null, wishlist: [] },
+    });
   });
 });
 

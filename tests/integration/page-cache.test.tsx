@@ -34,6 +34,7 @@ function page(mode: Mode) {
     <html lang="en">
       <body>
         <h1>Silk Road Market</h1>
+        <p>Cart: 0</p>
         <Suspense fallback={<p>Loading…</p>}>
           {mode === "failing" ? <Broken /> : mode === "stalled" ? <Stalled /> : <Product />}
         </Suspense>
@@ -45,6 +46,7 @@ function page(mode: Mode) {
 async function serve() {
   let mode: Mode = "whole";
   let renders = 0;
+  let ownRenders = 0;
   const app = express();
   app.use((_req, res, next) => {
     res.locals.origin = "http://localhost:3000";
@@ -52,16 +54,23 @@ async function serve() {
   });
   app.use(
     pageCache({
-      context: async () =>
+      // A "cart=<n>" cookie stands for a guest with n items in the cart.
+      context: async (req) =>
         ({
           user: null,
-          cartOwner: null,
+          cartOwner: /cart=\d+/.test(req.get("cookie") ?? "") ? { token: "t" } : null,
           cspNonce: "n",
           requestId: "r",
           render: { complete: true },
         }) as never,
+      personalise: (html, request) => {
+        const count = /cart=(\d+)/.exec(request.headers.get("cookie") ?? "")![1]!;
+        return count === "99" ? null : html.replace("Cart: 0", `Cart: ${count}`);
+      },
       render: (request, context) => {
         renders += 1;
+        // The shared page is rendered for nobody, whoever asked.
+        expect(context.cartOwner).toBeNull();
         return renderDocument({
           element: page(mode),
           request,
@@ -73,6 +82,11 @@ async function serve() {
       },
     }),
   );
+  // What the app does with a visitor the cache passes on: renders the page for them.
+  app.use((_req, res) => {
+    ownRenders += 1;
+    res.type("html").send("<p>own page</p>");
+  });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -80,14 +94,15 @@ async function serve() {
     server.closeAllConnections();
     server.close();
   });
-  const get = async () => {
-    const response = await fetch(`http://127.0.0.1:${port}/`);
+  const get = async (cookie?: string) => {
+    const response = await fetch(`http://127.0.0.1:${port}/`, { headers: cookie ? { cookie } : {} });
     return { response, html: await response.text() };
   };
   return {
     get,
     setMode: (next: Mode) => (mode = next),
     renders: () => renders,
+    ownRenders: () => ownRenders,
   };
 }
 
@@ -130,5 +145,45 @@ describe("the page cache keeps only whole renders", () => {
     const next = await site.get();
     expect(next.response.headers.get("X-Cache")).toBe("MISS");
     expect(next.html).toContain("Yirgacheffe coffee");
+  });
+});
+
+describe("a guest with a cart shares the anonymous page, with their own parts written in (decision 039)", () => {
+  test("one render serves anonymous visitors and guests with carts; a guest's page is private", async () => {
+    const site = await serve();
+    const guest = await site.get("cart=3");
+    expect(guest.response.headers.get("X-Cache")).toBe("MISS");
+    expect(guest.response.headers.get("X-Personal")).toBe("spliced");
+    expect(guest.response.headers.get("Cache-Control")).toBe("private, no-cache");
+    expect(guest.html).toContain("Cart: 3");
+    expect(guest.html).toContain("Yirgacheffe coffee");
+
+    const anonymous = await site.get();
+    expect(anonymous.response.headers.get("X-Cache")).toBe("HIT");
+    expect(anonymous.response.headers.get("Cache-Control")).toMatch(/^public/);
+    expect(anonymous.html).toContain("Cart: 0");
+    expect(anonymous.html).not.toContain("Cart: 3");
+
+    const other = await site.get("cart=7");
+    expect(other.response.headers.get("X-Cache")).toBe("HIT");
+    expect(other.html).toContain("Cart: 7");
+    expect(site.renders()).toBe(1);
+    expect(site.ownRenders()).toBe(0);
+  });
+
+  test("a page the parts cannot be written into is rendered for the guest instead", async () => {
+    const site = await serve();
+    const guest = await site.get("cart=99");
+    expect(guest.html).toBe("<p>own page</p>");
+    expect(site.ownRenders()).toBe(1);
+  });
+
+  test("a cut-off shared render is not kept and the guest is not served it as theirs to cache", async () => {
+    const site = await serve();
+    site.setMode("stalled");
+    const cut = await site.get("cart=2");
+    expect(cut.response.headers.get("Cache-Control")).toBe("private, no-cache");
+    site.setMode("whole");
+    expect((await site.get()).response.headers.get("X-Cache")).toBe("MISS");
   });
 });

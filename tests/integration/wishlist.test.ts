@@ -12,6 +12,8 @@ import { cookieFor, newShopper } from "#tests/support/auth.ts";
 import { createProduct, updateProduct } from "#tests/support/factories.ts";
 import { callAs, type RouteFn } from "#tests/support/loaders.ts";
 
+type Personalised = { personal: { wishlist: number[] } };
+
 const db = () => getDb();
 const STORE = "tamale-shea-collective";
 
@@ -28,14 +30,16 @@ describe("wishlist (收藏) without JavaScript", () => {
     expect(saved.status).toBe(302);
     expect(saved.location).toBe(`/zh/products/${product.slug}`);
     expect(wishlistedIds(shopper.id, [product.id])).toEqual([product.id]);
-    // Saving twice keeps one entry; the root loader's hearts hold it for every page.
+    // Saving twice keeps one entry; the personal parts (root data after an action) hold it.
     await callAs(wishlistRoute.action as RouteFn, cookie, "/account/wishlist", {
       productId: String(product.id),
       intent: "save",
       redirectTo: "/",
     });
-    const rootData = (await callAs(root.loader as RouteFn, cookie, "/")).body as { wishlist: number[] };
-    expect(rootData.wishlist.filter((id) => id === product.id)).toHaveLength(1);
+    const rootData = (await callAs(root.loader as RouteFn, cookie, "/_root.data")).body as Personalised;
+    expect(rootData.personal.wishlist.filter((id) => id === product.id)).toHaveLength(1);
+    // A document carries them in its #personal-data script, not in its (shareable) data.
+    expect(((await callAs(root.loader as RouteFn, cookie, "/")).body as { personal: null }).personal).toBeNull();
 
     const list = (await callAs(wishlistRoute.loader as RouteFn, cookie, "/account/wishlist")).body as {
       items: { id: number; priceCents: number; available: boolean; inStock: boolean }[];
@@ -107,8 +111,10 @@ describe("wishlist (收藏) without JavaScript", () => {
       redirectTo: "//evil.example/x",
     });
     expect(evil.location).toBe("/account/wishlist");
-    // A guest's root data has no hearts: a cached anonymous page never shows anyone's.
-    expect(((await callAs(root.loader as RouteFn, null, "/")).body as { wishlist: number[] }).wishlist).toEqual([]);
+    // A guest has no hearts: a shared page never shows anyone's.
+    expect(
+      ((await callAs(root.loader as RouteFn, null, "/_root.data")).body as Personalised).personal.wishlist,
+    ).toEqual([]);
   });
 });
 

@@ -1,0 +1,64 @@
+import { expect, hydrated, signIn, test } from "./fixtures.ts";
+
+/**
+ * Decision 039: a guest with a cart gets the shared anonymous catalog page with their cart count
+ * written in by the server. The page must show that count without JavaScript and keep it through
+ * hydration (React hydrating other markup than it was sent logs an error and re-renders).
+ */
+const SHOPPER = "shopper+3@silkroad.example";
+const PRODUCT = "/zh/products/ethiopian-medium-roast-ground-coffee-250-g";
+
+test("a guest with a cart gets the shared page with their count, and it hydrates without a mismatch", async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+
+  await page.goto(PRODUCT);
+  await hydrated(page);
+  await expect(page.getByTestId("cart-count")).toHaveText("0");
+  await page.getByTestId("add-to-cart").getByRole("button").first().click();
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+
+  // Another catalog page, loaded whole: the shared page with this guest's count spliced in.
+  const other = "/zh/products/kenyan-kirinyaga-ab-coffee-beans-250-g";
+  const response = await page.goto(other);
+  expect(response!.headers()["x-personal"]).toBe("spliced");
+  expect(response!.headers()["cache-control"]).toBe("private, no-cache");
+  const html = await response!.text();
+  expect(html).toContain('data-testid="cart-count">1</span>');
+  expect(html).toContain('aria-label="购物车，1件商品"');
+  await hydrated(page);
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+  await expect(page.getByTestId("cart-link")).toHaveAttribute("aria-label", "购物车，1件商品");
+  // The personal parts update after an action, as before: a second item counts.
+  await page.getByTestId("add-to-cart").getByRole("button").first().click();
+  await expect(page.getByTestId("cart-count")).toHaveText("2");
+  expect(errors).toEqual([]);
+});
+
+test("without JavaScript a guest's shared page still shows their cart", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(PRODUCT);
+  await page.getByTestId("add-to-cart").getByRole("button").first().click();
+  // Post/Redirect/Get lands on the cart; the product page again is the shared one with the count.
+  await expect(page).toHaveURL(/\/zh\/cart\?notice=added/);
+  const response = await page.goto(PRODUCT);
+  expect(response!.headers()["x-personal"]).toBe("spliced");
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+  await context.close();
+});
+
+test("a signed-in shopper's page is rendered for them, not spliced", async ({ page, request }) => {
+  const anonymous = await request.get(PRODUCT);
+  expect(anonymous.headers()["x-personal"]).toBeUndefined();
+  expect(anonymous.headers()["cache-control"]).toMatch(/^public/);
+  await signIn(page, SHOPPER, PRODUCT);
+  const response = await page.goto(PRODUCT);
+  expect(response!.headers()["x-personal"]).toBeUndefined();
+  await expect(page.getByTestId("account-link")).toBeVisible();
+});
