@@ -21,7 +21,7 @@ import { MAX_CSV_BYTES } from "#app/utils/csv.ts";
 import { loadEnv } from "#app/utils/env.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { createRequestContext } from "#app/utils/request-context.server.ts";
-import { personalFor, spliceCartCount } from "#app/utils/personal.server.ts";
+import { personalFor, splicePersonal } from "#app/utils/personal.server.ts";
 import { localeFromPath } from "#app/i18n/locales.ts";
 import { loadShedder } from "./load-shedding.ts";
 import { pageCache } from "./page-cache.ts";
@@ -73,7 +73,7 @@ function microCache(build: ServerBuild): express.RequestHandler {
     render: createFetchHandler(build, "production"),
     context: (req, res, request) => loadContext(req, res, request),
     personalise: (html, request, context) =>
-      spliceCartCount(html, localeFromPath(new URL(request.url).pathname), personalFor(context).cartCount),
+      splicePersonal(html, localeFromPath(new URL(request.url).pathname), personalFor(context)),
   });
 }
 

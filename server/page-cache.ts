@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 import type { AppLoadContext } from "@remix-run/node";
 import type express from "express";
-import { isCatalogPage } from "#app/utils/cache-control.ts";
+import { isCatalogPage, isSharedForSignedIn } from "#app/utils/cache-control.ts";
 import { TtlCache } from "#app/utils/ttl-cache.ts";
 
 interface CachedPage {
@@ -19,9 +19,9 @@ export interface PageCacheOptions {
   /** How long a page is kept; 5 s by default. */
   ttlMs?: number;
   /**
-   * A guest with a cart gets the shared page with their own parts written in (decision 039): the
-   * page's HTML for this visitor, or null when it cannot be made from the shared page (the visitor's
-   * page is then rendered for them).
+   * A visitor with a cart or a session gets the shared page with their own parts written in
+   * (decision 039): the page's HTML for this visitor, or null when it cannot be made from the shared
+   * page (the visitor's page is then rendered for them).
    */
   personalise?: (html: string, request: Request, context: AppLoadContext) => string | null;
 }
@@ -32,9 +32,10 @@ export interface PageCacheOptions {
  * product costs one render per 5 s instead of one per visitor. The cached page keeps the CSP header
  * (and nonce) it was rendered with. Prices a shopper pays are recomputed at checkout anyway.
  *
- * A guest with a cart shares it too: their page is the anonymous one with their cart count written
- * in by `personalise` (decision 039), sent `private, no-cache`. A signed-in visitor's page is still
- * rendered for them.
+ * Visitors with a cart or a session share it too: their page is the anonymous one with their own
+ * parts (cart count, account link, hearts) written in by `personalise` (decision 039), sent
+ * `private, no-cache`. A signed-in visitor's store or festival page is rendered for them
+ * (isSharedForSignedIn), as is any page `personalise` cannot make.
  *
  * Only a whole page is kept: a render cut off by its time limit or one that failed
  * (`context.render.complete`, set by app/utils/render-document.server.tsx) goes to its visitor alone.
@@ -50,19 +51,19 @@ export function pageCache({ render, context, personalise, ttlMs = 5_000 }: PageC
     const request = new Request(`${origin}${req.originalUrl}`, { headers });
     context(req, res, request)
       .then(async (ctx) => {
-        const guestWithCart = ctx.user === null && ctx.cartOwner !== null;
-        if (ctx.user !== null || (guestWithCart && !personalise)) {
+        const personal = ctx.user !== null || ctx.cartOwner !== null;
+        if (personal && (!personalise || (ctx.user !== null && !isSharedForSignedIn(req.path)))) {
           res.locals.context = ctx;
           return next();
         }
-        // The shared page is the anonymous visitor's: rendered without this guest's cart.
-        const shared: AppLoadContext = guestWithCart ? { ...ctx, cartOwner: null } : ctx;
+        // The shared page is the anonymous visitor's: rendered for nobody, whoever asked.
+        const shared: AppLoadContext = personal ? { ...ctx, user: null, sessionId: null, cartOwner: null } : ctx;
         // The key holds the origin too (the path holds the language), though only allowed hosts get here.
         const key = `${origin}${req.originalUrl}`;
         const cached = pages.get(key);
         const send = (page: CachedPage, state: "HIT" | "MISS") => {
-          if (guestWithCart) {
-            const html = personalise!(page.body.toString("utf8"), request, ctx);
+          if (personal) {
+            const html = page.status === 200 ? personalise!(page.body.toString("utf8"), request, ctx) : null;
             if (html === null) {
               res.locals.context = ctx;
               return next();

@@ -26,6 +26,8 @@ export function FollowButton({ storeId, following }: { storeId: number; followin
         className={look(false)}
         data-testid="follow-login"
         rel="nofollow"
+        // A signed-in shopper's page with this is rendered for them, not made from the shared one (decision 039).
+        data-user-specific=""
       >
         + {t("follow.follow")}
       </Link>

@@ -51,6 +51,8 @@ export function RemindButton({
         className={look(false)}
         rel="nofollow"
         data-testid="remind-login"
+        // A signed-in shopper's page with this is rendered for them, not made from the shared one (decision 039).
+        data-user-specific=""
       >
         <Bell /> {t("reminders.signIn")}
       </Link>

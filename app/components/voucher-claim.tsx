@@ -5,6 +5,7 @@ import type { MessageKey } from "#app/i18n/translate.ts";
 import type { VoucherRule } from "#app/models/vouchers/rules.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { formatMoney } from "#app/utils/money.ts";
+import { usePersonal } from "#app/utils/personal.tsx";
 import { useHydrated } from "./wishlist-button.tsx";
 
 /** An amount in a voucher's rule: whole dollars without cents ("US$200"), else to the cent. */
@@ -53,17 +54,23 @@ export interface ClaimableVoucher {
 
 export interface ClaimableVouchers {
   list: ClaimableVoucher[];
-  signedIn: boolean;
 }
 
 /**
  * 领券: the vouchers a page offers, each with its claim button, and a code box. Plain POSTs that come
  * back to the page without JavaScript; a fetcher each with it. Guests get a link to sign in.
+ *
+ * What it shows depends on who is signed in, so the section is marked `data-user-specific`: a
+ * signed-in shopper's page that has it is rendered for them rather than made from the shared page
+ * (decision 039). `codeBoxAlone: false` (the product page) shows nothing when there are no vouchers,
+ * where a store or festival page still offers the code box to a signed-in shopper.
  */
-export function VoucherClaim(props: { vouchers?: ClaimableVouchers }) {
+export function VoucherClaim(props: { vouchers?: ClaimableVouchers; codeBoxAlone?: boolean }) {
   // The page's loader spread voucherClaimData(…) into its answer: one line there, one here.
   const fromLoader = useLoaderData<{ vouchers?: ClaimableVouchers }>().vouchers;
-  const vouchers = props.vouchers ?? fromLoader ?? { list: [], signedIn: false };
+  const list = (props.vouchers ?? fromLoader ?? { list: [] }).list;
+  const signedIn = usePersonal().user !== null;
+  const vouchers = { list, signedIn };
   const t = useT();
   const href = useHref();
   const location = useLocation();
@@ -72,9 +79,15 @@ export function VoucherClaim(props: { vouchers?: ClaimableVouchers }) {
   const hydrated = useHydrated();
   const back = `${location.pathname}${location.search}`;
   const outcome = params.get("voucher");
-  if (vouchers.list.length === 0 && !vouchers.signedIn) return null;
+  if (vouchers.list.length === 0 && (!vouchers.signedIn || props.codeBoxAlone === false)) return null;
   return (
-    <section id="vouchers" aria-labelledby="vouchers-heading" className="my-6" data-testid="voucher-claim">
+    <section
+      id="vouchers"
+      aria-labelledby="vouchers-heading"
+      className="my-6"
+      data-testid="voucher-claim"
+      data-user-specific=""
+    >
       <h2 id="vouchers-heading" className="mb-2 text-lg font-semibold text-clay-900">
         {t("vouchers.heading")}
       </h2>

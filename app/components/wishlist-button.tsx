@@ -1,4 +1,4 @@
-import { Link, useFetcher, useLocation } from "@remix-run/react";
+import { useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useHref, useT } from "#app/i18n/use-locale.ts";
 import { usePersonal } from "#app/utils/personal.tsx";
@@ -25,8 +25,8 @@ function Heart({ filled, size }: { filled: boolean; size: number }) {
 
 /**
  * Save a product (收藏). Without JavaScript a plain POST to /account/wishlist that redirects back
- * here; with it a fetcher, the heart filled at once. Guests get a link to sign in that returns to
- * this page. Whether the product is saved comes from the visitor's personal parts (usePersonal),
+ * here; with it a fetcher, the heart filled at once. A guest's post is sent to sign in, which
+ * returns to this page. Whether the product is saved comes from the visitor's personal parts (usePersonal),
  * empty for guests, so a shared page never shows anyone's hearts.
  */
 export function WishlistButton({
@@ -50,23 +50,10 @@ export function WishlistButton({
     variant === "icon"
       ? "flex h-9 w-9 items-center justify-center rounded-full bg-white/95 shadow ring-1 ring-stone-200 hover:bg-white"
       : "inline-flex min-h-10 items-center gap-2 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-800 hover:bg-stone-50";
-  if (!user) {
-    return (
-      <Link
-        to={`${href("/login")}?${new URLSearchParams({ redirectTo: back })}`}
-        className={`${look} ${className}`}
-        aria-label={variant === "icon" ? t("wishlist.signInToSave") : undefined}
-        title={t("wishlist.signInToSave")}
-        data-testid="wishlist-login"
-        rel="nofollow"
-      >
-        <Heart filled={false} size={size} />
-        {variant === "full" ? <span>{t("wishlist.save")}</span> : null}
-      </Link>
-    );
-  }
   const pending = fetcher.formData?.get("intent");
-  const saved = pending ? pending === "save" : wishlist.includes(productId);
+  // A guest's heart is the same form: the action sends them to sign in and back. So a signed-in
+  // shopper's page differs from the shared one only in the hearts they saved (spliceHearts).
+  const saved = pending ? pending === "save" : user !== null && wishlist.includes(productId);
   return (
     <fetcher.Form method="post" action={href("/account/wishlist")} className={className} data-testid="wishlist-form">
       <input type="hidden" name="productId" value={productId} />

@@ -137,7 +137,7 @@ export default function ProductPage() {
             currency={product.currency}
           />
           <WishlistButton productId={product.id} variant="full" className="mt-3" />
-          <VoucherClaim />
+          <VoucherClaim codeBoxAlone={false} />
         </div>
 
         <div data-testid="product-details">

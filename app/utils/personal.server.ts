@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
-import type { Locale } from "#app/i18n/locales.ts";
+import { localizePath, type Locale } from "#app/i18n/locales.ts";
 import { translate } from "#app/i18n/translate.ts";
 import { cartCount } from "#app/models/cart.server.ts";
 import { savedProductIds } from "#app/models/wishlist.server.ts";
@@ -25,6 +25,10 @@ function escapeHtml(text: string): string {
   );
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** Replaces the one occurrence of `from` in `html`; null when it is missing or not alone. */
 function replaceOnce(html: string, from: string, to: string): string | null {
   const at = html.indexOf(from);
@@ -32,23 +36,67 @@ function replaceOnce(html: string, from: string, to: string): string | null {
   return html.slice(0, at) + to + html.slice(at + from.length);
 }
 
+const WISHLIST_FORM = /<form [^>]*data-testid="wishlist-form"[^>]*>.*?<\/form>/gs;
+
 /**
- * A guest with a cart gets the shared anonymous page with the cart's count in it: the header's count
- * and its accessible name (CartLink in app/components/layout.tsx), and the page's personal data, so
- * that React hydrates what was sent. These are the only parts of a catalog page that differ for a
- * guest with a cart (decision 039; tests/integration/personal-splice.test.tsx renders both and
- * compares). Null when the page does not have them exactly once: the caller then renders the page
- * for this visitor.
+ * A saved product's heart (WishlistButton in app/components/wishlist-button.tsx), from the same
+ * form unsaved: it posts "remove", is pressed, is labelled "saved", and is filled.
  */
-export function spliceCartCount(html: string, locale: Locale, count: number): string | null {
-  if (count === 0) return html;
-  const personal: Personal = { ...NOBODY, cartCount: count };
-  const label = (n: number) =>
-    `data-testid="cart-link" aria-label="${escapeHtml(translate(locale, "cart.linkLabel", { count: n }))}"`;
+function savedHeart(form: string, locale: Locale): string | null {
+  const save = escapeHtml(translate(locale, "wishlist.save"));
+  const remove = escapeHtml(translate(locale, "wishlist.remove"));
+  let out: string | null = replaceOnce(form, 'value="save" aria-pressed="false"', 'value="remove" aria-pressed="true"');
+  if (out !== null) out = replaceOnce(out, ` title="${save}"`, ` title="${remove}"`);
+  if (out !== null) out = replaceOnce(out, 'fill="white" stroke="#57534e"', 'fill="#b91c1c" stroke="#b91c1c"');
+  if (out === null) return null;
+  // The icon's accessible name, or the full button's words.
+  if (out.includes(` aria-label="${save}"`))
+    return replaceOnce(out, ` aria-label="${save}"`, ` aria-label="${remove}"`);
+  return replaceOnce(out, `<span>${save}</span>`, `<span>${escapeHtml(translate(locale, "wishlist.saved"))}</span>`);
+}
+
+/**
+ * A visitor's own page made from the shared anonymous one (decision 039): their personal data for
+ * hydration, their cart count (CartLink), for a signed-in shopper the account link (AccountLink)
+ * and the hearts of the products they saved. These are the only parts of a catalog page that
+ * differ between visitors; tests/integration/personal-splice.test.tsx renders pages both ways and
+ * compares them byte for byte. Null when the page cannot be made this way — the parts are not there
+ * exactly as rendered, or a signed-in shopper's page has a part that only a render for them can
+ * show (marked `data-user-specific`: the voucher block, follow and remind buttons) — and the caller
+ * then renders the page for the visitor.
+ */
+export function splicePersonal(html: string, locale: Locale, personal: Personal): string | null {
+  const { user, cartCount: count, wishlist } = personal;
+  if (user === null && count === 0) return html;
+  if (user !== null && html.includes("data-user-specific")) return null;
   const script = (p: Personal) => `id="${PERSONAL_SCRIPT_ID}">${personalJson(p)}</script>`;
   let out = replaceOnce(html, script(NOBODY), script(personal));
-  if (out !== null) out = replaceOnce(out, label(0), label(count));
-  if (out !== null)
-    out = replaceOnce(out, `data-testid="cart-count">0</span>`, `data-testid="cart-count">${count}</span>`);
-  return out;
+  if (out !== null && count > 0) {
+    const label = (n: number) =>
+      `data-testid="cart-link" aria-label="${escapeHtml(translate(locale, "cart.linkLabel", { count: n }))}"`;
+    out = replaceOnce(out, label(0), label(count));
+    if (out !== null)
+      out = replaceOnce(out, `data-testid="cart-count">0</span>`, `data-testid="cart-count">${count}</span>`);
+  }
+  if (out === null || user === null) return out;
+  // Remix's Link may add data-discover between the two; it is kept as it was rendered.
+  const login = `data-testid="login-link"( data-discover="true")? ${escapeRegExp(`href="${localizePath("/login", locale)}">${escapeHtml(translate(locale, "auth.loginTitle"))}</a>`)}`;
+  const logins = [...out.matchAll(new RegExp(login, "g"))];
+  if (logins.length !== 1) return null;
+  const at = logins[0]!.index;
+  out =
+    out.slice(0, at) +
+    `data-testid="account-link"${logins[0]![1] ?? ""} href="${localizePath("/account", locale)}">${escapeHtml(translate(locale, "auth.account"))}</a>` +
+    out.slice(at + logins[0]![0].length);
+  if (out === null || wishlist.length === 0) return out;
+  const saved = new Set(wishlist);
+  let failed = false;
+  out = out.replace(WISHLIST_FORM, (form) => {
+    const id = /name="productId" value="(\d+)"/.exec(form)?.[1];
+    if (id === undefined || !saved.has(Number(id))) return form;
+    const heart = savedHeart(form, locale);
+    if (heart === null) failed = true;
+    return heart ?? form;
+  });
+  return failed ? null : out;
 }

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, hydrated, signIn, test } from "./fixtures.ts";
+import { DEMO_PASSWORD, expect, hydrated, signIn, test } from "./fixtures.ts";
 
 const SHOPPER = "shopper@silkroad.example";
 const SHOTS = "test-results/reviews";
@@ -116,9 +116,15 @@ test.describe("wishlist and followed stores", () => {
 
   test("a guest's heart asks to sign in and comes back to the page", async ({ page }) => {
     await page.goto("/zh/stores/yirga-highlands-coffee");
-    const login = page.getByTestId("wishlist-login").first();
-    await expect(login).toHaveAttribute("href", /\/zh\/login\?redirectTo=%2Fzh%2Fstores%2Fyirga-highlands-coffee/);
     await expect(page.getByTestId("follow-login")).toBeVisible();
+    await hydrated(page);
+    // The same heart as a signed-in shopper's (decision 039); posting it sends a guest to sign in.
+    await page.getByTestId("wishlist-button").first().click();
+    await expect(page).toHaveURL(/\/zh\/login\?redirectTo=%2Fzh%2Fstores%2Fyirga-highlands-coffee/);
+    await page.getByLabel("电子邮箱").fill("shopper+5@silkroad.example");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(/\/zh\/stores\/yirga-highlands-coffee$/);
   });
 
   test("follow a store with JavaScript (the button changes at once); /account lists it and its new products", async ({

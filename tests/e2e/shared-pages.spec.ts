@@ -7,6 +7,8 @@ import { expect, hydrated, signIn, test } from "./fixtures.ts";
  */
 const SHOPPER = "shopper+3@silkroad.example";
 const PRODUCT = "/zh/products/ethiopian-medium-roast-ground-coffee-250-g";
+/** No festival deal and no store vouchers: nothing on it depends on who is signed in but the parts spliced. */
+const PLAIN = "/zh/products/kenyan-nyeri-aa-coffee-beans-250-g";
 
 test("a guest with a cart gets the shared page with their count, and it hydrates without a mismatch", async ({
   page,
@@ -53,12 +55,49 @@ test("without JavaScript a guest's shared page still shows their cart", async ({
   await context.close();
 });
 
-test("a signed-in shopper's page is rendered for them, not spliced", async ({ page, request }) => {
-  const anonymous = await request.get(PRODUCT);
+test("a signed-in shopper's page is the shared one with their account link and hearts; a page with vouchers is rendered for them", async ({
+  page,
+  request,
+}) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  const anonymous = await request.get(PLAIN);
   expect(anonymous.headers()["x-personal"]).toBeUndefined();
   expect(anonymous.headers()["cache-control"]).toMatch(/^public/);
-  await signIn(page, SHOPPER, PRODUCT);
-  const response = await page.goto(PRODUCT);
-  expect(response!.headers()["x-personal"]).toBeUndefined();
+
+  await signIn(page, SHOPPER, PLAIN);
+  await hydrated(page);
+  const heart = page.getByTestId("buy-box").getByTestId("wishlist-button");
+  if ((await heart.getAttribute("aria-pressed")) === "true") {
+    await heart.click();
+    await expect(heart).toHaveAttribute("aria-pressed", "false");
+  }
+  await heart.click();
+  await expect(heart).toHaveAttribute("aria-pressed", "true");
+
+  const response = await page.goto(PLAIN);
+  expect(response!.headers()["x-personal"]).toBe("spliced");
+  expect(response!.headers()["cache-control"]).toBe("private, no-cache");
+  const html = await response!.text();
+  expect(html).toContain('data-testid="account-link"');
+  expect(html).not.toContain('data-testid="login-link"');
+  expect(html).toMatch(/value="remove" aria-pressed="true"/);
+  await hydrated(page);
   await expect(page.getByTestId("account-link")).toBeVisible();
+  await expect(heart).toHaveAttribute("aria-pressed", "true");
+  // Unsaving works from the spliced page, and the next page load shows it.
+  await heart.click();
+  await expect(heart).toHaveAttribute("aria-pressed", "false");
+  await page.reload();
+  await expect(heart).toHaveAttribute("aria-pressed", "false");
+
+  // A festival deal's page offers the festival's vouchers: what it shows depends on the shopper's
+  // claims, so it is rendered for them.
+  const deal = await page.goto(PRODUCT);
+  expect(deal!.headers()["x-personal"]).toBeUndefined();
+  await expect(page.getByTestId("voucher-code")).toBeVisible();
+  expect(errors).toEqual([]);
 });

@@ -6,7 +6,7 @@ import { claimableVouchers, type VoucherCard } from "./vouchers.server.ts";
 
 /** What the claim component (领券) needs, spread into a page loader's answer. */
 export interface VoucherClaimData {
-  vouchers: { list: VoucherCard[]; signedIn: boolean };
+  vouchers: { list: VoucherCard[] };
 }
 
 /**
@@ -41,7 +41,6 @@ export function voucherClaimData(
   return {
     vouchers: {
       list: claimableVouchers({ storeIds, festivalIds }, { userId, locale: context.locale }),
-      signedIn: userId !== null,
     },
   };
 }
