@@ -234,7 +234,9 @@ export async function startServer({
       "/assets",
       express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }),
     );
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
+    // Only a path with a file extension can be a file here: pages skip the file-system lookup.
+    const files = express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false });
+    app.use((req, res, next) => (path.extname(req.path) ? files(req, res, next) : next()));
     app.use(microCache(built));
   } else {
     // Vite serves sources and hot updates; its HMR socket shares this server (no second port).

@@ -7,6 +7,7 @@ import { CHINA_TIME_ZONE, formatDateTime, timeLeft } from "#app/utils/datetime.t
 import { formatMoney } from "#app/utils/money.ts";
 import { RemindButton } from "./remind-button.tsx";
 import { Price } from "./price.tsx";
+import { dateTimeFormat } from "#app/utils/intl.ts";
 
 /**
  * Flash-sale slots for shoppers (秒杀, decision 035). The festival page's block shows the slot live
@@ -16,7 +17,7 @@ import { Price } from "./price.tsx";
  */
 
 const clock = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, {
+  dateTimeFormat(LOCALE_INFO[locale].intl, {
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
@@ -25,7 +26,7 @@ const clock = (iso: string, locale: Locale) =>
 
 /** The day (month and day, Beijing time) of an instant, for schedule chips on another day. */
 const day = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, {
+  dateTimeFormat(LOCALE_INFO[locale].intl, {
     month: "numeric",
     day: "numeric",
     timeZone: CHINA_TIME_ZONE,

@@ -1,5 +1,6 @@
 import { useLocale, useT } from "#app/i18n/use-locale.ts";
 import { LOCALE_INFO } from "#app/i18n/locales.ts";
+import { numberFormat } from "#app/utils/intl.ts";
 
 const STAR = "M10 1.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L10 14.9l-5.2 2.7 1-5.8L1.5 7.7l5.9-.9z";
 
@@ -7,7 +8,7 @@ const STAR = "M10 1.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L10 14.9l-5.2 2.7 1-5.8L1.5 7.7
 export function RatingStars({ value, size = 16, label }: { value: number; size?: number; label?: string }) {
   const t = useT();
   const locale = useLocale();
-  const shown = new Intl.NumberFormat(LOCALE_INFO[locale].intl, { maximumFractionDigits: 1 }).format(value);
+  const shown = numberFormat(LOCALE_INFO[locale].intl, { maximumFractionDigits: 1 }).format(value);
   return (
     <span
       role="img"
@@ -39,7 +40,7 @@ export function RatingBadge({ rating }: { rating: { average: number; count: numb
   const t = useT();
   const locale = useLocale();
   if (!rating) return null;
-  const average = new Intl.NumberFormat(LOCALE_INFO[locale].intl, {
+  const average = numberFormat(LOCALE_INFO[locale].intl, {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   }).format(rating.average);

@@ -3,6 +3,7 @@ import { LOCALE_INFO } from "#app/i18n/locales.ts";
 import { useLocale, useT } from "#app/i18n/use-locale.ts";
 import { barChart, type BarChart } from "#app/utils/bar-chart.ts";
 import { formatMoney } from "#app/utils/money.ts";
+import { dateTimeFormat, numberFormat } from "#app/utils/intl.ts";
 
 type Day = { day: string; revenueCents: number; units: number };
 
@@ -17,13 +18,13 @@ export function SalesChart({ days, currency }: { days: Day[]; currency: string }
   const id = useId();
   const intl = LOCALE_INFO[locale].intl;
   const dayLabel = (day: string, style: "short" | "long" = "short") =>
-    new Intl.DateTimeFormat(intl, {
+    dateTimeFormat(intl, {
       timeZone: "UTC",
       ...(style === "short" ? { month: "numeric", day: "numeric" } : { dateStyle: "medium" }),
     }).format(new Date(`${day}T00:00:00Z`));
   const money = (cents: number) => formatMoney(cents, currency, locale);
   const compactMoney = (cents: number) =>
-    new Intl.NumberFormat(intl, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(
+    numberFormat(intl, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(
       cents / 100,
     );
   const points = days.map((d) => ({ label: d.day, value: d.revenueCents }));

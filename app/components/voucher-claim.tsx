@@ -7,13 +7,14 @@ import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { formatMoney } from "#app/utils/money.ts";
 import { usePersonal } from "#app/utils/personal.tsx";
 import { useHydrated } from "./wishlist-button.tsx";
+import { numberFormat } from "#app/utils/intl.ts";
 
 /** An amount in a voucher's rule: whole dollars without cents ("US$200"), else to the cent. */
 function useRuleMoney() {
   const locale = useLocale();
   return (cents: number) =>
     cents % 100 === 0
-      ? new Intl.NumberFormat(LOCALE_INFO[locale].intl, {
+      ? numberFormat(LOCALE_INFO[locale].intl, {
           style: "currency",
           currency: "USD",
           maximumFractionDigits: 0,

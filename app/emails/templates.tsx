@@ -5,6 +5,7 @@ import { createTranslator, type Translate } from "#app/i18n/translate.ts";
 import { CHINA_TIME_ZONE, formatDateTime } from "#app/utils/datetime.ts";
 import { formatMoney } from "#app/utils/money.ts";
 import { ButtonLink, EmailLayout, Heading, Lines, muted, text } from "./layout.tsx";
+import { dateTimeFormat } from "#app/utils/intl.ts";
 
 /**
  * Every email the app sends (decision 021): its data (a snapshot taken when the event happened, so
@@ -117,7 +118,7 @@ const shippingRow = (shipping: EmailShipping, currency: string, ctx: Context) =>
 
 /** "2026-12-13" → "13 Dec" / "12月13日" / "13 déc." (a Beijing calendar day, shown as such). */
 function formatDate(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, { month: "short", day: "numeric", timeZone: "UTC" }).format(
+  return dateTimeFormat(LOCALE_INFO[locale].intl, { month: "short", day: "numeric", timeZone: "UTC" }).format(
     new Date(`${day}T00:00:00Z`),
   );
 }

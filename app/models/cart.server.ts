@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
-import { getDb } from "#app/utils/db.server.ts";
+import { getDb, preparedQuery } from "#app/utils/db.server.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { cartItems, carts, categories, countries, orderItems, orders, products, stores } from "#db/schema/index.ts";
 import { pick } from "./localize.ts";
@@ -161,14 +161,32 @@ export function mergeGuestCart(token: string, userId: number) {
   });
 }
 
+/** Items in a cart, by who owns it: read on every page a shopper with a cart opens, so prepared once. */
+const cartCountBy = {
+  userId: preparedQuery((db) =>
+    db
+      .select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)` })
+      .from(cartItems)
+      .innerJoin(carts, eq(carts.id, cartItems.cartId))
+      .where(eq(carts.userId, sql.placeholder("owner")))
+      .prepare(),
+  ),
+  token: preparedQuery((db) =>
+    db
+      .select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)` })
+      .from(cartItems)
+      .innerJoin(carts, eq(carts.id, cartItems.cartId))
+      .where(eq(carts.token, sql.placeholder("owner")))
+      .prepare(),
+  ),
+};
+
 export function cartCount(owner: CartOwner | null): number {
   if (!owner) return 0;
-  const row = getDb()
-    .select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)` })
-    .from(cartItems)
-    .innerJoin(carts, eq(carts.id, cartItems.cartId))
-    .where(ownerCondition(owner))
-    .get();
+  const row =
+    "userId" in owner
+      ? cartCountBy.userId().get({ owner: owner.userId })
+      : cartCountBy.token().get({ owner: owner.token });
   return row?.n ?? 0;
 }
 

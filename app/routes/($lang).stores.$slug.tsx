@@ -16,6 +16,7 @@ import { FollowButton } from "#app/components/follow-button.tsx";
 import { isFollowing } from "#app/models/wishlist.server.ts";
 import { VoucherClaim } from "#app/components/voucher-claim.tsx";
 import { voucherClaimData } from "#app/models/vouchers/claim-data.server.ts";
+import { dateTimeFormat } from "#app/utils/intl.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { locale } = context;
@@ -40,7 +41,7 @@ export default function StorePage() {
   const href = useHref();
   const locale = useLocale();
   const approved = store.approvedAt
-    ? new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, { dateStyle: "long", timeZone: "UTC" }).format(
+    ? dateTimeFormat(LOCALE_INFO[locale].intl, { dateStyle: "long", timeZone: "UTC" }).format(
         new Date(store.approvedAt),
       )
     : null;

@@ -1,4 +1,5 @@
 import { LOCALE_INFO, type Locale } from "#app/i18n/locales.ts";
+import { dateTimeFormat } from "#app/utils/intl.ts";
 
 /** Festivals are scheduled for shoppers in China: times are shown in Beijing time first. */
 export const CHINA_TIME_ZONE = "Asia/Shanghai";
@@ -12,7 +13,7 @@ export function beijingDay(at: Date): string {
 }
 
 export function formatDateTime(iso: string, locale: Locale, timeZone?: string): string {
-  return new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, {
+  return dateTimeFormat(LOCALE_INFO[locale].intl, {
     dateStyle: "medium",
     timeStyle: "short",
     ...(timeZone ? { timeZone } : {}),
@@ -20,7 +21,7 @@ export function formatDateTime(iso: string, locale: Locale, timeZone?: string): 
 }
 
 export function formatDate(iso: string, locale: Locale, timeZone: string = CHINA_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, { dateStyle: "medium", timeZone }).format(new Date(iso));
+  return dateTimeFormat(LOCALE_INFO[locale].intl, { dateStyle: "medium", timeZone }).format(new Date(iso));
 }
 
 /** Whole days, hours, minutes and seconds until `target` (all zero once it has passed). */
@@ -38,7 +39,7 @@ export function timeLeft(target: Date, now: Date): { d: number; h: number; m: nu
 
 /** The time of day (hours and minutes) of an instant, in Beijing unless another zone is given. */
 export function formatTime(iso: string, locale: Locale, timeZone: string = CHINA_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, { timeStyle: "short", timeZone }).format(new Date(iso));
+  return dateTimeFormat(LOCALE_INFO[locale].intl, { timeStyle: "short", timeZone }).format(new Date(iso));
 }
 
 /** "12:00–14:00", or with the date of the start when `withDate` (Beijing time unless another zone). */

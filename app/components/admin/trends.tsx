@@ -4,6 +4,7 @@ import { LOCALE_INFO } from "#app/i18n/locales.ts";
 import { useHref, useLocale, useT } from "#app/i18n/use-locale.ts";
 import type { MessageKey } from "#app/i18n/translate.ts";
 import { formatMoney } from "#app/utils/money.ts";
+import { dateTimeFormat, numberFormat } from "#app/utils/intl.ts";
 
 export interface TrendsData {
   grain: "day" | "week";
@@ -25,17 +26,17 @@ export function Trends({ grain, buckets, keep }: TrendsData & { keep: string }) 
   const href = useHref();
   const intl = LOCALE_INFO[locale].intl;
   const dayText = (day: string, style: "short" | "long") =>
-    new Intl.DateTimeFormat(intl, {
+    dateTimeFormat(intl, {
       timeZone: "UTC",
       ...(style === "short" ? { month: "numeric", day: "numeric" } : { dateStyle: "medium" }),
     }).format(new Date(`${day}T00:00:00Z`));
   const periodLabel = (start: string, style: "short" | "long") =>
     grain === "week" && style === "long" ? t("org.weekOf", { day: dayText(start, "long") }) : dayText(start, style);
-  const number = (n: number) => new Intl.NumberFormat(intl).format(n);
-  const percent = (n: number) => new Intl.NumberFormat(intl, { style: "percent", maximumFractionDigits: 1 }).format(n);
+  const number = (n: number) => numberFormat(intl).format(n);
+  const percent = (n: number) => numberFormat(intl, { style: "percent", maximumFractionDigits: 1 }).format(n);
   const money = (cents: number) => formatMoney(cents, "USD", locale);
   const compactMoney = (cents: number) =>
-    new Intl.NumberFormat(intl, {
+    numberFormat(intl, {
       style: "currency",
       currency: "USD",
       notation: "compact",

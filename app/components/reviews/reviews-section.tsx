@@ -4,6 +4,7 @@ import type { Pagination as PaginationData } from "#app/utils/params.ts";
 import { Pagination } from "../pagination.tsx";
 import { RatingStars } from "../rating-stars.tsx";
 import { ReviewCard, type ReviewView } from "./review-card.tsx";
+import { numberFormat } from "#app/utils/intl.ts";
 
 /**
  * The product page's reviews: the average, a bar per star count, then the reviews (newest first,
@@ -20,7 +21,7 @@ export function ReviewsSection({
 }) {
   const t = useT();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(LOCALE_INFO[locale].intl, {
+  const number = numberFormat(LOCALE_INFO[locale].intl, {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });
@@ -87,7 +88,7 @@ export function ProductRatingLine({
 }) {
   const t = useT();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(LOCALE_INFO[locale].intl, {
+  const number = numberFormat(LOCALE_INFO[locale].intl, {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });
