@@ -8,7 +8,13 @@ interface CachedPage {
   status: number;
   headers: [string, string][];
   body: Buffer;
-  gzip: Buffer;
+  gzip: Buffer | null;
+}
+
+interface SharedRender {
+  page: CachedPage;
+  kept: boolean;
+  setCookies: string[];
 }
 
 export interface PageCacheOptions {
@@ -43,6 +49,31 @@ export interface PageCacheOptions {
  */
 export function pageCache({ render, context, personalise, ttlMs = 5_000 }: PageCacheOptions): express.RequestHandler {
   const pages = new TtlCache<CachedPage>(ttlMs, 5_000);
+  const rendering = new Map<string, Promise<SharedRender>>();
+  /** Renders the shared page; `kept` when it may be served to others (whole, 200, public, no cookie). */
+  async function renderShared(request: Request, shared: AppLoadContext, csp: string): Promise<SharedRender> {
+    const response = await render(request, shared);
+    const body = Buffer.from(await response.arrayBuffer());
+    const kept =
+      response.status === 200 &&
+      shared.render.complete &&
+      (response.headers.get("Cache-Control") ?? "").startsWith("public") &&
+      !response.headers.has("Set-Cookie");
+    const page: CachedPage = {
+      status: response.status,
+      headers: [
+        ...[...response.headers.entries()].filter(
+          ([name]) => !["content-length", "content-encoding", "transfer-encoding", "set-cookie"].includes(name),
+        ),
+        ["Content-Security-Policy", csp],
+        ["Vary", "Cookie, Accept-Encoding"],
+      ],
+      body,
+      // Compressed once for everyone it is kept for; a page sent once is compressed on the way out.
+      gzip: kept ? zlib.gzipSync(body, { level: 6 }) : null,
+    };
+    return { page, kept, setCookies: response.headers.getSetCookie() };
+  }
   return (req, res, next) => {
     if (req.method !== "GET" || !isCatalogPage(req.path)) return next();
     const origin = res.locals.origin as string;
@@ -79,36 +110,27 @@ export function pageCache({ render, context, personalise, ttlMs = 5_000 }: PageC
           for (const [name, value] of page.headers) res.setHeader(name, value);
           res.setHeader("X-Cache", state);
           res.status(page.status);
-          if (req.acceptsEncodings("gzip") === "gzip") {
+          if (page.gzip && req.acceptsEncodings("gzip") === "gzip") {
             res.setHeader("Content-Encoding", "gzip");
             res.end(page.gzip);
           } else res.end(page.body);
         };
         if (cached) return send(cached, "HIT");
-        const response = await render(request, shared);
-        const body = Buffer.from(await response.arrayBuffer());
-        const page: CachedPage = {
-          status: response.status,
-          headers: [...response.headers.entries()].filter(
-            ([name]) => !["content-length", "content-encoding", "transfer-encoding", "set-cookie"].includes(name),
-          ),
-          body,
-          gzip: zlib.gzipSync(body, { level: 6 }),
-        };
-        page.headers.push(
-          ["Content-Security-Policy", String(res.getHeader("Content-Security-Policy"))],
-          ["Vary", "Cookie, Accept-Encoding"],
-        );
-        if (
-          response.status === 200 &&
-          shared.render.complete &&
-          (response.headers.get("Cache-Control") ?? "").startsWith("public") &&
-          !response.headers.has("Set-Cookie")
-        )
-          pages.set(key, page);
-        else if (response.headers.has("Set-Cookie"))
-          for (const c of response.headers.getSetCookie()) res.append("Set-Cookie", c);
-        send(page, "MISS");
+        // A crowd arriving as the page expires waits for one render instead of each making its own.
+        const underway = rendering.get(key);
+        if (underway) {
+          const other = await underway;
+          if (other.kept) return send(other.page, "HIT");
+        }
+        const csp = String(res.getHeader("Content-Security-Policy"));
+        const mine = renderShared(request, shared, csp);
+        if (!underway) rendering.set(key, mine);
+        const result = await mine.finally(() => {
+          if (rendering.get(key) === mine) rendering.delete(key);
+        });
+        if (result.kept) pages.set(key, result.page);
+        for (const c of result.setCookies) res.append("Set-Cookie", c);
+        send(result.page, "MISS");
       })
       .catch(next);
   };

@@ -45,6 +45,7 @@ function page(mode: Mode) {
 
 async function serve() {
   let mode: Mode = "whole";
+  let slow = false;
   let renders = 0;
   let ownRenders = 0;
   const app = express();
@@ -67,8 +68,10 @@ async function serve() {
         const count = /cart=(\d+)/.exec(request.headers.get("cookie") ?? "")![1]!;
         return count === "99" ? null : html.replace("Cart: 0", `Cart: ${count}`);
       },
-      render: (request, context) => {
+      render: async (request, context) => {
         renders += 1;
+        // A slow render (its data takes a while), so that concurrent visitors overlap it.
+        if (slow) await new Promise((resolve) => setTimeout(resolve, 300));
         // The shared page is rendered for nobody, whoever asked.
         expect(context.cartOwner).toBeNull();
         return renderDocument({
@@ -101,6 +104,7 @@ async function serve() {
   return {
     get,
     setMode: (next: Mode) => (mode = next),
+    setSlow: (next: boolean) => (slow = next),
     renders: () => renders,
     ownRenders: () => ownRenders,
   };
@@ -145,6 +149,28 @@ describe("the page cache keeps only whole renders", () => {
     const next = await site.get();
     expect(next.response.headers.get("X-Cache")).toBe("MISS");
     expect(next.html).toContain("Yirgacheffe coffee");
+  });
+});
+
+describe("a crowd on an expired page", () => {
+  test("waits for one render instead of each making its own", async () => {
+    const site = await serve();
+    site.setSlow(true);
+    const crowd = await Promise.all([site.get(), site.get("cart=2"), site.get(), site.get("cart=5"), site.get()]);
+    expect(site.renders()).toBe(1);
+    expect(crowd.map((r) => r.response.headers.get("X-Cache")).sort()).toEqual(["HIT", "HIT", "HIT", "HIT", "MISS"]);
+    for (const visitor of crowd) expect(visitor.html).toContain("Yirgacheffe coffee");
+    expect(crowd[1]!.html).toContain("Cart: 2");
+    expect(crowd[3]!.html).toContain("Cart: 5");
+  });
+
+  test("a render that cannot be shared is not handed to the others: each renders its own", async () => {
+    const site = await serve();
+    site.setSlow(true);
+    site.setMode("failing");
+    const crowd = await Promise.all([site.get(), site.get(), site.get()]);
+    for (const visitor of crowd) expect(visitor.response.headers.get("Cache-Control")).toBe("private, no-cache");
+    expect(site.renders()).toBe(3);
   });
 });
 
