@@ -121,7 +121,10 @@ export const products = sqliteTable(
   (t) => [
     uniqueIndex("products_slug_idx").on(t.slug),
     uniqueIndex("products_sku_idx").on(t.sku),
-    index("products_store_status_idx").on(t.storeId, t.status),
+    // A store's listings; with the category and price too, a product page's "same country" related
+    // products read only that country's stores' products in the category (0.6 ms at 100,000 products,
+    // against 2.4 ms through every product of those stores; decision 039).
+    index("products_store_status_category_price_idx").on(t.storeId, t.status, t.categoryId, t.priceCents),
     index("products_category_status_price_idx").on(t.categoryId, t.status, t.priceCents),
     index("products_category_status_created_idx").on(t.categoryId, t.status, t.createdAt),
     index("products_status_created_idx").on(t.status, t.createdAt),
