@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lte } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { DB } from "./client.ts";
 import type { SlotTerms } from "./flash-slots.ts";
 import { festivals, flashSlotItems, flashSlots } from "./schema/index.ts";
@@ -20,33 +20,62 @@ export function liveSlotRows(
 ): Map<number, LiveSlotRow[]> {
   const byProduct = new Map<number, LiveSlotRow[]>();
   if (productIds?.length === 0) return byProduct;
-  const rows = db
-    .select({
-      slotItemId: flashSlotItems.id,
-      slotId: flashSlots.id,
-      productId: flashSlotItems.productId,
-      festivalId: flashSlots.festivalId,
-      published: festivals.published,
-      startsAt: flashSlots.startsAt,
-      endsAt: flashSlots.endsAt,
-      slotPriceCents: flashSlotItems.slotPriceCents,
-      slotStock: flashSlotItems.slotStock,
-      perShopperLimit: flashSlotItems.perShopperLimit,
-      soldCount: flashSlotItems.soldCount,
-      reservedCount: flashSlotItems.reservedCount,
-    })
+  const rows = productIds
+    ? preparedFor(db).all({ ids: JSON.stringify([...new Set(productIds)]), at: at.getTime() })
+    : db
+        .select(slotColumns)
+        .from(flashSlotItems)
+        .innerJoin(flashSlots, eq(flashSlots.id, flashSlotItems.slotId))
+        .innerJoin(festivals, eq(festivals.id, flashSlots.festivalId))
+        .where(and(eq(festivals.published, true), lte(flashSlots.startsAt, at), gt(flashSlots.endsAt, at)))
+        .all();
+  for (const row of rows) byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), row]);
+  return byProduct;
+}
+
+const slotColumns = {
+  slotItemId: flashSlotItems.id,
+  slotId: flashSlots.id,
+  productId: flashSlotItems.productId,
+  festivalId: flashSlots.festivalId,
+  published: festivals.published,
+  startsAt: flashSlots.startsAt,
+  endsAt: flashSlots.endsAt,
+  slotPriceCents: flashSlotItems.slotPriceCents,
+  slotStock: flashSlotItems.slotStock,
+  perShopperLimit: flashSlotItems.perShopperLimit,
+  soldCount: flashSlotItems.soldCount,
+  reservedCount: flashSlotItems.reservedCount,
+};
+
+/**
+ * The query for given products, prepared once per connection (every listing and product page asks
+ * it): the ids go in as a JSON array, the time in ms.
+ */
+function prepareFor(db: Reader) {
+  return db
+    .select(slotColumns)
     .from(flashSlotItems)
     .innerJoin(flashSlots, eq(flashSlots.id, flashSlotItems.slotId))
     .innerJoin(festivals, eq(festivals.id, flashSlots.festivalId))
     .where(
       and(
-        productIds ? inArray(flashSlotItems.productId, [...new Set(productIds)]) : undefined,
+        sql`${flashSlotItems.productId} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`,
         eq(festivals.published, true),
-        lte(flashSlots.startsAt, at),
-        gt(flashSlots.endsAt, at),
+        lte(flashSlots.startsAt, sql.placeholder("at")),
+        gt(flashSlots.endsAt, sql.placeholder("at")),
       ),
     )
-    .all();
-  for (const row of rows) byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), row]);
-  return byProduct;
+    .prepare();
+}
+
+const prepared = new WeakMap<Reader, ReturnType<typeof prepareFor>>();
+
+function preparedFor(db: Reader) {
+  let query = prepared.get(db);
+  if (!query) {
+    query = prepareFor(db);
+    prepared.set(db, query);
+  }
+  return query;
 }

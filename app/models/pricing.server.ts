@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Locale } from "#app/i18n/locales.ts";
-import { getDb } from "#app/utils/db.server.ts";
+import { getDb, preparedQuery } from "#app/utils/db.server.ts";
 import { now as clockNow } from "#db/clock.ts";
 import { bestDeal, dealUnitsLeft, percentOff, splitDealQuantity, type DealSplit, type DealTerms } from "#db/pricing.ts";
 import { SOLD_ORDER_STATUSES } from "#db/rules.ts";
@@ -49,29 +49,62 @@ export function liveDealRows(
 ): Map<number, LiveDealRow[]> {
   const byProduct = new Map<number, LiveDealRow[]>();
   if (productIds.length === 0) return byProduct;
-  const rows = db
-    .select({
-      dealId: festivalDeals.id,
-      productId: festivalDeals.productId,
-      dealPriceCents: festivalDeals.dealPriceCents,
-      discountPercent: festivalDeals.discountPercent,
-      dealStock: festivalDeals.dealStock,
-      perShopperLimit: festivalDeals.perShopperLimit,
-      soldCount: festivalDeals.soldCount,
-      reservedCount: festivalDeals.reservedCount,
-      festivalId: festivals.id,
-      published: festivals.published,
-      startsAt: festivals.startsAt,
-      endsAt: festivals.endsAt,
-      slug: festivals.slug,
-      ...localizedColumns(festivals, "name"),
-      themeColor: festivals.themeColor,
-    })
+  const ids = [...new Set(productIds)];
+  // Every listing and product page asks this: prepared once, unless previewing or in a transaction.
+  const rows =
+    previewFestivalId === undefined && db === getDb()
+      ? liveDealsPrepared().all({ ids: JSON.stringify(ids), at: at.getTime() })
+      : liveDealsQuery(db, ids, at, previewFestivalId);
+  for (const row of rows) {
+    const deal = row.festivalId === previewFestivalId ? { ...row, published: true } : row;
+    byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), deal]);
+  }
+  return byProduct;
+}
+
+const liveDealColumns = {
+  dealId: festivalDeals.id,
+  productId: festivalDeals.productId,
+  dealPriceCents: festivalDeals.dealPriceCents,
+  discountPercent: festivalDeals.discountPercent,
+  dealStock: festivalDeals.dealStock,
+  perShopperLimit: festivalDeals.perShopperLimit,
+  soldCount: festivalDeals.soldCount,
+  reservedCount: festivalDeals.reservedCount,
+  festivalId: festivals.id,
+  published: festivals.published,
+  startsAt: festivals.startsAt,
+  endsAt: festivals.endsAt,
+  slug: festivals.slug,
+  ...localizedColumns(festivals, "name"),
+  themeColor: festivals.themeColor,
+};
+
+/** liveDealRows' query with its values as placeholders: the ids as a JSON array, the time in ms. */
+const liveDealsPrepared = preparedQuery((db) =>
+  db
+    .select(liveDealColumns)
     .from(festivalDeals)
     .innerJoin(festivals, eq(festivals.id, festivalDeals.festivalId))
     .where(
       and(
-        inArray(festivalDeals.productId, [...new Set(productIds)]),
+        sql`${festivalDeals.productId} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`,
+        eq(festivals.published, true),
+        lte(festivals.startsAt, sql.placeholder("at")),
+        gt(festivals.endsAt, sql.placeholder("at")),
+      ),
+    )
+    .prepare(),
+);
+
+function liveDealsQuery(db: Reader, ids: number[], at: Date, previewFestivalId: number | undefined) {
+  return db
+    .select(liveDealColumns)
+    .from(festivalDeals)
+    .innerJoin(festivals, eq(festivals.id, festivalDeals.festivalId))
+    .where(
+      and(
+        inArray(festivalDeals.productId, ids),
         previewFestivalId === undefined
           ? eq(festivals.published, true)
           : or(eq(festivals.published, true), eq(festivals.id, previewFestivalId)),
@@ -80,11 +113,6 @@ export function liveDealRows(
       ),
     )
     .all();
-  for (const row of rows) {
-    const deal = row.festivalId === previewFestivalId ? { ...row, published: true } : row;
-    byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), deal]);
-  }
-  return byProduct;
 }
 
 export interface PriceQuote {

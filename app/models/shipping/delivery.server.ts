@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { USD_RATES } from "#app/config/currency.ts";
-import { getDb } from "#app/utils/db.server.ts";
+import { getDb, preparedQuery } from "#app/utils/db.server.ts";
 import { beijingDay } from "#app/utils/datetime.ts";
 import { now as clockNow } from "#db/clock.ts";
 import {
@@ -24,15 +24,21 @@ export interface ExchangeRate {
   asOf: string;
 }
 
-/** The USD → CNY rate in force: the newest organizers set (the seeded one at first), else the config's. */
-export function currentRate(db: Reader = getDb()): ExchangeRate {
-  const row = db
+function newestRateQuery(db: Reader) {
+  return db
     .select({ rateMicros: exchangeRates.rateMicros, asOf: exchangeRates.asOf })
     .from(exchangeRates)
     .where(and(eq(exchangeRates.base, "USD"), eq(exchangeRates.quote, "CNY")))
     .orderBy(desc(exchangeRates.id))
-    .limit(1)
-    .get();
+    .limit(1);
+}
+
+const newestRate = preparedQuery((db) => newestRateQuery(db).prepare());
+
+/** The USD → CNY rate in force: the newest organizers set (the seeded one at first), else the config's. */
+export function currentRate(db: Reader = getDb()): ExchangeRate {
+  // Every page reads it (prices in yuan): prepared once, unless inside a transaction.
+  const row = db === getDb() ? newestRate().get() : newestRateQuery(db).get();
   return row
     ? { rateMicros: row.rateMicros, asOf: row.asOf.toISOString() }
     : { rateMicros: Math.round(USD_RATES.CNY * RATE_SCALE), asOf: new Date("2026-11-01T00:00:00Z").toISOString() };
