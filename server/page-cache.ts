@@ -123,7 +123,9 @@ export function pageCache({ render, context, personalise, ttlMs = 5_000 }: PageC
           if (other.kept) return send(other.page, "HIT");
         }
         const csp = String(res.getHeader("Content-Security-Policy"));
-        const mine = renderShared(request, shared, csp);
+        // Rendered without the visitor's cookies too: nothing of theirs can reach a page others get.
+        const anonymousRequest = new Request(request.url, { headers: withoutCredentials(request.headers) });
+        const mine = renderShared(anonymousRequest, shared, csp);
         if (!underway) rendering.set(key, mine);
         const result = await mine.finally(() => {
           if (rendering.get(key) === mine) rendering.delete(key);
@@ -134,4 +136,11 @@ export function pageCache({ render, context, personalise, ttlMs = 5_000 }: PageC
       })
       .catch(next);
   };
+}
+
+function withoutCredentials(headers: Headers): Headers {
+  const copy = new Headers(headers);
+  copy.delete("cookie");
+  copy.delete("authorization");
+  return copy;
 }

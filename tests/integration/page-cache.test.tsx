@@ -72,8 +72,9 @@ async function serve() {
         renders += 1;
         // A slow render (its data takes a while), so that concurrent visitors overlap it.
         if (slow) await new Promise((resolve) => setTimeout(resolve, 300));
-        // The shared page is rendered for nobody, whoever asked.
+        // The shared page is rendered for nobody, whoever asked, and without their cookies.
         expect(context.cartOwner).toBeNull();
+        expect(request.headers.get("cookie")).toBeNull();
         return renderDocument({
           element: page(mode),
           request,
