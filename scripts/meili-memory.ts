@@ -10,7 +10,8 @@
  * to bench/results/meili-memory-<label>.json. MEM_SETTINGS='{"faceting":{"maxValuesPerFacet":20}}'
  * overrides product index settings for the run; MEM_KEEP=1 keeps the indexed database, to measure a
  * restarted server with MEM_DATA=<that label> MEM_SKIP_INDEXING=1; MEM_SMAPS=1 records the largest
- * anonymous mappings after indexing.
+ * anonymous mappings after indexing; MEM_RESTART=1 restarts the server after indexing, as
+ * search/connect.ts does after a rebuild.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -54,8 +55,8 @@ async function experiment() {
   const dataDir = path.join(root, "data/bench/meili-memory", process.env.MEM_DATA ?? label);
   const skipIndexing = process.env.MEM_SKIP_INDEXING === "1";
   if (!skipIndexing) fs.rmSync(dataDir, { recursive: true, force: true });
-  const server = await startMeilisearch({ dataDir, log: console.error });
-  const pid = server.process!.pid!;
+  let server = await startMeilisearch({ dataDir, log: console.error });
+  let pid = server.process!.pid!;
   const connection: SearchConnection = { host: server.host, apiKey: server.masterKey, indexPrefix: `b${size}_` };
   const client = createClient(connection, 600_000);
   const db = openDatabase(file);
@@ -78,6 +79,13 @@ async function experiment() {
       await new Promise((r) => setTimeout(r, 5000));
       result.afterIndexing = readMemory(pid);
       if (process.env.MEM_SMAPS === "1") result.largestMappings = largestMappings(pid);
+    }
+    if (process.env.MEM_RESTART === "1") {
+      // What search/connect.ts does after a rebuild: the same server restarted on the same address.
+      await server.stop();
+      server = await startMeilisearch({ dataDir, port: Number(new URL(server.host).port), log: console.error });
+      pid = server.process!.pid!;
+      result.restarted = true;
     }
     await applyIndexSettings(db, client, connection);
     await new Promise((r) => setTimeout(r, 2000));
