@@ -24,6 +24,7 @@ import { meiliSearch } from "#search/meili-search.ts";
 import { parseSearchParams, type SearchParams } from "#search/query.ts";
 import type { Locale } from "#search/results.ts";
 import { startMeilisearch } from "#search/server.ts";
+import { meiliMemoryAt, printMeiliMemory, readMemory, type MeiliMemoryRow } from "./bench-meili-memory.ts";
 import { progressBar } from "./progress.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -31,6 +32,8 @@ const benchDir = path.join(root, "data/bench");
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 15);
+/** Meilisearch's own memory under a direct search load at each size (decision 038); 0 skips it. */
+const MEMORY_SECONDS = Number(process.env.BENCH_MEILI_MEMORY_SECONDS ?? 30);
 
 const QUERIES: [string, Locale][] = [
   ["q=coffee", "en"],
@@ -101,6 +104,8 @@ export async function runSearchBench() {
     engines: [] as unknown[],
   };
   const engineRows: { size: number; engine: string; p50: number; p95: number }[] = [];
+  const meiliStart = readMemory(server.process!.pid!);
+  const memoryRows: MeiliMemoryRow[] = [];
   let loadDb = "";
   let loadConnection: SearchConnection | null = null;
   try {
@@ -131,12 +136,15 @@ export async function runSearchBench() {
       for (const [engine, values] of Object.entries(timings))
         engineRows.push({ size, engine, p50: round(percentile(values, 50)), p95: round(percentile(values, 95)) });
       db.$client.close();
+      if (MEMORY_SECONDS > 0)
+        memoryRows.push(await meiliMemoryAt(server.process!.pid!, size, connection, MEMORY_SECONDS));
       if (size === Math.max(...SIZES)) {
         loadDb = file;
         loadConnection = connection;
       }
     }
     (results.engines as unknown[]).push(...engineRows);
+    results.meilisearchMemory = { atStart: meiliStart, sizes: memoryRows, seconds: MEMORY_SECONDS };
 
     // The endpoint under load, on the largest catalog.
     const port = 3400;
@@ -218,6 +226,7 @@ export async function runSearchBench() {
       `| ${row.size.toLocaleString("en")} | ${row.engine} | ${row.p50} | ${row.p95} | ${round(row.p50 / meili.p50)}× |`,
     );
   }
+  if (MEMORY_SECONDS > 0) printMeiliMemory(meiliStart, memoryRows, MEMORY_SECONDS);
   const endpoint = results.endpoint as {
     requestsPerSecond: number;
     latency: Record<string, number>;

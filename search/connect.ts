@@ -77,7 +77,16 @@ export async function connectSearch(options: {
   if (options.prepareIndex === false) return { connection, server };
   const db = openDatabase(options.databasePath);
   try {
-    await reindexIfOutOfStep(db, createClient(connection, 120_000), connection, log);
+    const rebuilt = await reindexIfOutOfStep(db, createClient(connection, 120_000), connection, log);
+    // Meilisearch keeps the heap a full rebuild took (about 1 GB at 100,000 products) for the life
+    // of the process, where searching needs a few hundred MB (decision 038): the server we started
+    // is restarted on the same address to hand it back. Searches meanwhile use the SQLite fallback.
+    if (rebuilt && server) {
+      const port = Number(new URL(server.host).port);
+      await server.stop();
+      server = await startMeilisearch({ dataDir: meiliDataDir(options.databasePath), port, log });
+      log("Search: Meilisearch restarted after the rebuild, to release its indexing memory");
+    }
     log(`Search: Meilisearch at ${connection.host}`);
   } catch (error) {
     log(

@@ -61,6 +61,32 @@ function executableBinary(dataDir: string): string {
   return target;
 }
 
+/**
+ * Bounds on the bundled Meilisearch's memory (decision 038). Indexing is what grows it: Meilisearch
+ * defaults to two thirds of the machine's RAM for indexing and keeps what it used resident after the
+ * batch, so a 100,000-product reindex left it holding gigabytes of heap while searches need a
+ * fraction of that. Each bound is overridable by the variable of the same name Meilisearch itself
+ * reads (an empty value keeps our default).
+ */
+export function meilisearchOptions(env: Record<string, string | undefined> = process.env): {
+  args: string[];
+  env: NodeJS.ProcessEnv;
+} {
+  const value = (name: string, fallback: string) => env[name]?.trim() || fallback;
+  return {
+    args: [
+      // One indexing thread: the search threads keep the other cores, and each indexing thread has
+      // its own buffers.
+      "--max-indexing-threads",
+      value("MEILI_MAX_INDEXING_THREADS", "1"),
+      // What one indexing batch may buffer before writing to disk (Meilisearch's default: 2/3 of RAM).
+      "--max-indexing-memory",
+      value("MEILI_MAX_INDEXING_MEMORY", "256 MiB"),
+    ],
+    env: { ...env } as NodeJS.ProcessEnv,
+  };
+}
+
 async function waitHealthy(host: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
@@ -96,6 +122,7 @@ export async function startMeilisearch({
   const masterKey = masterKeyFile(dataDir);
   const chosenPort = port ?? (await freePort());
   const host = `http://127.0.0.1:${chosenPort}`;
+  const options = meilisearchOptions();
   const child = spawn(
     binary,
     [
@@ -114,10 +141,9 @@ export async function startMeilisearch({
       "--no-analytics",
       "--log-level",
       "ERROR",
-      "--max-indexing-threads",
-      "1",
+      ...options.args,
     ],
-    { stdio: ["ignore", "ignore", "pipe"] },
+    { stdio: ["ignore", "ignore", "pipe"], env: options.env },
   );
   // Meilisearch prints a banner on stderr; only its error lines are worth passing on.
   child.stderr?.on("data", (chunk: Buffer) => {
