@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { SiteLayout } from "#app/components/layout.tsx";
 import { LOCALES, LOCALE_INFO, localeFromPath, localizePath, stripLocale } from "#app/i18n/locales.ts";
 import { createTranslator } from "#app/i18n/translate.ts";
+import { hasCatalog } from "#app/i18n/catalogs.ts";
 import { publicOrigin } from "#app/utils/origin.server.ts";
 import { currentRate } from "#app/models/shipping/delivery.server.ts";
 import { requireLocale } from "#app/utils/http.server.ts";
@@ -65,6 +66,12 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
+  // A client-side navigation into another language (the switcher and sign-in redirects load whole
+  // pages, so only an unforeseen link gets here) reloads the page: the browser holds one language's
+  // messages (decision 039).
+  useEffect(() => {
+    if (!hasCatalog(locale)) window.location.reload();
+  }, [locale]);
   return (
     <html lang={LOCALE_INFO[locale].htmlLang}>
       <head>

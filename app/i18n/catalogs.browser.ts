@@ -14,6 +14,10 @@ const LOADERS: Record<Locale, () => Promise<Messages>> = {
   fr: () => import("./messages/fr.ts").then((m) => m.fr),
 };
 
+export function hasCatalog(locale: Locale): boolean {
+  return catalogs[locale] !== undefined;
+}
+
 export async function loadCatalog(locale: Locale): Promise<void> {
   catalogs[locale] ??= await LOADERS[locale]();
 }

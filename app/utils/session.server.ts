@@ -1,4 +1,5 @@
-import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { createCookieSessionStorage, redirect, redirectDocument } from "@remix-run/node";
+import { localeFromPath } from "#app/i18n/locales.ts";
 import { createSession, deleteSession, userForSession, type SessionInfo } from "#app/models/sessions.server.ts";
 import type { SessionUser } from "#app/models/users.server.ts";
 import { deviceSummary } from "./device.ts";
@@ -79,12 +80,22 @@ export async function startSession(request: Request, userId: number, redirectTo:
   const session = createSession(userId, deviceSummary(request.headers.get("User-Agent")));
   const out = new Headers(headers);
   out.append("Set-Cookie", await sessionCookie(session));
-  return redirect(redirectTo, { headers: out });
+  return redirectFrom(request, redirectTo, { headers: out });
+}
+
+/**
+ * A redirect; a whole page load when it goes to another language (signing in from the English form
+ * back to a Chinese page), since the browser holds only the current language's messages.
+ */
+function redirectFrom(request: Request, to: string, init: ResponseInit) {
+  const from = localeFromPath(new URL(request.url).pathname.replace(/\.data$/, ""));
+  const target = localeFromPath(new URL(to, "http://localhost").pathname);
+  return target === from ? redirect(to, init) : redirectDocument(to, init);
 }
 
 /** Logout: the session row is deleted (the cookie stops working anywhere) and the cookie cleared. */
 export async function endSession(request: Request, redirectTo: string) {
   const id = await getSessionId(request);
   if (id) deleteSession(id);
-  return redirect(redirectTo, { headers: { "Set-Cookie": await clearCookie() } });
+  return redirectFrom(request, redirectTo, { headers: { "Set-Cookie": await clearCookie() } });
 }

@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from "@playwright/test";
-import { AXE_BUDGET, expect, seriousViolations, test } from "./fixtures.ts";
+import { AXE_BUDGET, DEMO_PASSWORD, expect, hydrated, seriousViolations, test } from "./fixtures.ts";
 
 /** Saves a full-page screenshot as a test artifact (in the HTML report and in the test's folder under test-results/). */
 async function snapshot(page: Page, testInfo: TestInfo, name: string) {
@@ -84,6 +84,26 @@ test("the language switcher keeps the page and its query", async ({ page }) => {
     ["fr", "/fr/categories/coffee"],
     ["x-default", "/categories/coffee"],
   ]);
+});
+
+test("pages in another language are whole page loads: the browser holds one language's messages", async ({ page }) => {
+  // The switcher, after hydration: French text everywhere, including what React renders.
+  await page.goto("/categories/coffee");
+  await hydrated(page);
+  await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "简体中文" }).click();
+  await expect(page).toHaveURL(/\/zh\/categories\/coffee$/);
+  await hydrated(page);
+  await expect(page.getByTestId("cart-link")).toHaveAttribute("aria-label", "购物车，0件商品");
+  // Signing in on the English form and coming back to a Chinese page.
+  await page.goto(`/login?redirectTo=${encodeURIComponent("/zh/account")}`);
+  await hydrated(page);
+  await page.getByLabel("Email").fill("shopper+6@silkroad.example");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/zh\/account$/);
+  await hydrated(page);
+  await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
+  await expect(page.getByTestId("account-link")).toHaveText("我的账户");
 });
 
 test("unknown pages get a translated 404", async ({ page }) => {
