@@ -59,12 +59,11 @@ export interface ClaimableVouchers {
 
 /**
  * 领券: the vouchers a page offers, each with its claim button, and a code box. Plain POSTs that come
- * back to the page without JavaScript; a fetcher each with it. Guests get a link to sign in.
- *
- * What it shows depends on who is signed in, so the section is marked `data-user-specific`: a
- * signed-in shopper's page that has it is rendered for them rather than made from the shared page
- * (decision 039). `codeBoxAlone: false` (the product page) shows nothing when there are no vouchers,
- * where a store or festival page still offers the code box to a signed-in shopper.
+ * back to the page without JavaScript; a fetcher each with it. A guest's claim or code is sent to
+ * sign in and back, so the block is the same for every shopper but for their claims, which the
+ * server writes into a shared page (spliceVoucherClaims, decision 039). `codeBoxAlone: false` (the
+ * product page) shows nothing when there are no vouchers, where a store or festival page still
+ * offers the code box to a signed-in shopper.
  */
 export function VoucherClaim(props: { vouchers?: ClaimableVouchers; codeBoxAlone?: boolean }) {
   // The page's loader spread voucherClaimData(…) into its answer: one line there, one here.
@@ -82,13 +81,7 @@ export function VoucherClaim(props: { vouchers?: ClaimableVouchers; codeBoxAlone
   const outcome = params.get("voucher");
   if (vouchers.list.length === 0 && (!vouchers.signedIn || props.codeBoxAlone === false)) return null;
   return (
-    <section
-      id="vouchers"
-      aria-labelledby="vouchers-heading"
-      className="my-6"
-      data-testid="voucher-claim"
-      data-user-specific=""
-    >
+    <section id="vouchers" aria-labelledby="vouchers-heading" className="my-6" data-testid="voucher-claim">
       <h2 id="vouchers-heading" className="mb-2 text-lg font-semibold text-clay-900">
         {t("vouchers.heading")}
       </h2>
@@ -100,11 +93,11 @@ export function VoucherClaim(props: { vouchers?: ClaimableVouchers; codeBoxAlone
       {vouchers.list.length > 0 ? (
         <ul className="relative flex snap-x gap-3 overflow-x-auto pb-2">
           {vouchers.list.map((v) => (
-            <VoucherTicket key={v.id} voucher={v} signedIn={vouchers.signedIn} back={back} hydrated={hydrated} />
+            <VoucherTicket key={v.id} voucher={v} back={back} hydrated={hydrated} />
           ))}
         </ul>
       ) : null}
-      {vouchers.signedIn ? (
+      {vouchers.signedIn || vouchers.list.length > 0 ? (
         <code.Form method="post" action={href("/vouchers/claim")} className="mt-2 flex flex-wrap items-end gap-2">
           <input type="hidden" name="redirectTo" value={back} />
           {hydrated ? <input type="hidden" name="fetch" value="1" /> : null}
@@ -145,30 +138,21 @@ export function VoucherClaim(props: { vouchers?: ClaimableVouchers; codeBoxAlone
   );
 }
 
-function VoucherTicket({
-  voucher: v,
-  signedIn,
-  back,
-  hydrated,
-}: {
-  voucher: ClaimableVoucher;
-  signedIn: boolean;
-  back: string;
-  hydrated: boolean;
-}) {
+function VoucherTicket({ voucher: v, back, hydrated }: { voucher: ClaimableVoucher; back: string; hydrated: boolean }) {
   const t = useT();
   const href = useHref();
   const locale = useLocale();
   const ruleText = useVoucherRule();
   const fetcher = useFetcher<{ ok: boolean; message: MessageKey; mine?: number; left?: number }>();
-  // The claim's answer counts the shopper's claims; the page's data catches up when revalidated.
-  const claimed = Math.max(v.claimed, fetcher.data?.mine ?? 0);
+  // The shopper's claims are a personal part (0 for guests); the claim's answer counts them at once.
+  const claimed = Math.max(usePersonal().vouchers[v.id] ?? 0, fetcher.data?.mine ?? 0);
   const full = claimed >= v.perShopperLimit;
   const gone = Math.min(v.left, fetcher.data?.left ?? Infinity) <= 0;
   return (
     <li
       className="flex w-64 shrink-0 snap-start flex-col justify-between rounded-lg border border-dashed border-red-300 bg-red-50 p-3"
       data-testid={`voucher-${v.id}`}
+      data-limit={v.perShopperLimit}
     >
       <div>
         <p className="text-xs font-medium text-red-800">
@@ -195,7 +179,7 @@ function VoucherTicket({
         ) : (
           <span />
         )}
-        {!signedIn ? null : full ? null : gone ? (
+        {full ? null : gone ? (
           <span className="text-sm text-stone-600">{t("vouchers.allClaimed")}</span>
         ) : (
           <fetcher.Form method="post" action={href("/vouchers/claim")}>

@@ -3,6 +3,7 @@ import { localizePath, type Locale } from "#app/i18n/locales.ts";
 import { translate } from "#app/i18n/translate.ts";
 import { cartCount } from "#app/models/cart.server.ts";
 import { savedProductIds } from "#app/models/wishlist.server.ts";
+import { claimCountsOf } from "#app/models/vouchers/vouchers.server.ts";
 import { NOBODY, PERSONAL_SCRIPT_ID, personalJson, type Personal } from "./personal.tsx";
 
 /** The requester's personal parts of a page (see personal.tsx). */
@@ -14,6 +15,7 @@ export function personalFor(context: Pick<AppLoadContext, "user" | "cartOwner">)
     cartCount: cartCount(cartOwner),
     // The hearts on cards (decision 028).
     wishlist: user ? savedProductIds(user.id) : [],
+    vouchers: user ? claimCountsOf(user.id) : {},
   };
 }
 
@@ -34,6 +36,44 @@ function replaceOnce(html: string, from: string, to: string): string | null {
   const at = html.indexOf(from);
   if (at < 0 || html.indexOf(from, at + from.length) >= 0) return null;
   return html.slice(0, at) + to + html.slice(at + from.length);
+}
+
+const VOUCHER_TICKET = /<li [^>]*data-testid="voucher-(\d+)" data-limit="(\d+)">.*?<\/li>/gs;
+
+/**
+ * The shopper's claims on the vouchers a page offers (VoucherTicket in app/components/voucher-claim.tsx):
+ * "claimed N", and the claim button says "claim another", or is gone once they hold their limit.
+ */
+function spliceVoucherClaims(html: string, locale: Locale, claims: Record<string, number>): string | null {
+  const claimWord = escapeHtml(translate(locale, "vouchers.claim"));
+  let failed = false;
+  const out = html.replace(VOUCHER_TICKET, (ticket, id: string, limit: string) => {
+    const mine = claims[id] ?? 0;
+    if (mine === 0) return ticket;
+    const claimed = `<span class="text-sm font-semibold text-green-800" data-testid="voucher-claimed">✓ <!-- -->${escapeHtml(translate(locale, "vouchers.myClaims", { count: mine }))}</span>`;
+    let next = replaceOnce(ticket, "<span></span>", claimed);
+    if (next === null) {
+      failed = true;
+      return ticket;
+    }
+    if (mine >= Number(limit)) {
+      // At their limit: no button, and no "all claimed" either.
+      const action = /<form [^>]*>.*?<\/form>|<span class="text-sm text-stone-600">[^<]*<\/span>/s.exec(
+        next.slice(next.indexOf(claimed) + claimed.length),
+      );
+      if (!action) failed = true;
+      else next = replaceOnce(next, action[0], "");
+    } else if (next.includes(`>${claimWord}</button>`)) {
+      next = replaceOnce(
+        next,
+        `>${claimWord}</button>`,
+        `>${escapeHtml(translate(locale, "vouchers.claimAgain"))}</button>`,
+      );
+    }
+    if (next === null) failed = true;
+    return next ?? ticket;
+  });
+  return failed ? null : out;
 }
 
 const WISHLIST_FORM = /<form [^>]*data-testid="wishlist-form"[^>]*>.*?<\/form>/gs;
@@ -57,16 +97,16 @@ function savedHeart(form: string, locale: Locale): string | null {
 
 /**
  * A visitor's own page made from the shared anonymous one (decision 039): their personal data for
- * hydration, their cart count (CartLink), for a signed-in shopper the account link (AccountLink)
- * and the hearts of the products they saved. These are the only parts of a catalog page that
- * differ between visitors; tests/integration/personal-splice.test.tsx renders pages both ways and
- * compares them byte for byte. Null when the page cannot be made this way — the parts are not there
- * exactly as rendered, or a signed-in shopper's page has a part that only a render for them can
- * show (marked `data-user-specific`: the voucher block, follow and remind buttons) — and the caller
- * then renders the page for the visitor.
+ * hydration, their cart count (CartLink), for a signed-in shopper the account link (AccountLink),
+ * the hearts of the products they saved and their claims on the vouchers shown. These are the only
+ * parts of a catalog page that differ between visitors; tests/integration/personal-splice.test.tsx
+ * renders pages both ways and compares them byte for byte. Null when the page cannot be made this
+ * way — the parts are not there exactly as rendered, or a signed-in shopper's page has a part that
+ * only a render for them can show (marked `data-user-specific`: follow and remind buttons) — and
+ * the caller then renders the page for the visitor.
  */
 export function splicePersonal(html: string, locale: Locale, personal: Personal): string | null {
-  const { user, cartCount: count, wishlist } = personal;
+  const { user, cartCount: count, wishlist, vouchers } = personal;
   if (user === null && count === 0) return html;
   if (user !== null && html.includes("data-user-specific")) return null;
   const script = (p: Personal) => `id="${PERSONAL_SCRIPT_ID}">${personalJson(p)}</script>`;
@@ -88,6 +128,7 @@ export function splicePersonal(html: string, locale: Locale, personal: Personal)
     out.slice(0, at) +
     `data-testid="account-link"${logins[0]![1] ?? ""} href="${localizePath("/account", locale)}">${escapeHtml(translate(locale, "auth.account"))}</a>` +
     out.slice(at + logins[0]![0].length);
+  if (out !== null && Object.keys(vouchers).length > 0) out = spliceVoucherClaims(out, locale, vouchers);
   if (out === null || wishlist.length === 0) return out;
   const saved = new Set(wishlist);
   let failed = false;

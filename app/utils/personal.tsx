@@ -13,9 +13,11 @@ export interface Personal {
   cartCount: number;
   /** The signed-in shopper's saved product ids (the hearts); empty for guests. */
   wishlist: number[];
+  /** How many times the signed-in shopper claimed each voucher that has not ended, by voucher id. */
+  vouchers: Record<string, number>;
 }
 
-export const NOBODY: Personal = { user: null, cartCount: 0, wishlist: [] };
+export const NOBODY: Personal = { user: null, cartCount: 0, wishlist: [], vouchers: {} };
 
 const PersonalContext = createContext<Personal>(NOBODY);
 

@@ -55,7 +55,7 @@ test("without JavaScript a guest's shared page still shows their cart", async ({
   await context.close();
 });
 
-test("a signed-in shopper's page is the shared one with their account link and hearts; a page with vouchers is rendered for them", async ({
+test("a signed-in shopper's page is the shared one with their account link, hearts and voucher claims", async ({
   page,
   request,
 }) => {
@@ -94,10 +94,20 @@ test("a signed-in shopper's page is the shared one with their account link and h
   await page.reload();
   await expect(heart).toHaveAttribute("aria-pressed", "false");
 
-  // A festival deal's page offers the festival's vouchers: what it shows depends on the shopper's
-  // claims, so it is rendered for them.
+  // A festival deal's page offers the festival's vouchers: the shopper's claims are written in too.
   const deal = await page.goto(PRODUCT);
-  expect(deal!.headers()["x-personal"]).toBeUndefined();
+  expect(deal!.headers()["x-personal"]).toBe("spliced");
+  await hydrated(page);
+  const ticket = page.getByTestId("voucher-claim").locator("li").first();
+  if ((await ticket.getByTestId("voucher-claimed").count()) === 0) {
+    await ticket.getByTestId("voucher-claim-button").click();
+    await expect(ticket.getByTestId("voucher-claimed")).toBeVisible();
+  }
+  const again = await page.goto(PRODUCT);
+  expect(again!.headers()["x-personal"]).toBe("spliced");
+  expect(await again!.text()).toContain('data-testid="voucher-claimed"');
+  await hydrated(page);
+  await expect(ticket.getByTestId("voucher-claimed")).toBeVisible();
   await expect(page.getByTestId("voucher-code")).toBeVisible();
   expect(errors).toEqual([]);
 });

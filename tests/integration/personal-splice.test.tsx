@@ -8,13 +8,21 @@
 import { Outlet } from "@remix-run/react";
 import { createRemixStub } from "@remix-run/testing";
 import { renderToString } from "react-dom/server";
-import { describe, expect, test } from "vitest";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, test } from "vitest";
 import { SiteLayout } from "#app/components/layout.tsx";
 import type { Locale } from "#app/i18n/locales.ts";
 import * as productPage from "#app/routes/($lang).products.$slug.tsx";
 import { NOBODY, PersonalData, PersonalProvider, type Personal } from "#app/utils/personal.tsx";
 import { splicePersonal } from "#app/utils/personal.server.ts";
 import { runLoader } from "#tests/support/loaders.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { vouchers } from "#db/schema/index.ts";
+
+// Store vouchers of up to 3 per shopper (the seed's are 1), so a claim can be followed by another.
+beforeAll(() => {
+  getDb().update(vouchers).set({ perShopperLimit: 3 }).where(eq(vouchers.scope, "store")).run();
+});
 
 const PREFIX: Record<Locale, string> = { en: "", zh: "/zh", fr: "/fr" };
 
@@ -87,14 +95,15 @@ describe("a visitor's parts spliced into the shared page are the page rendered f
       // The product's own heart (the full button) and related products' (icons) are on the page.
       expect(hearts.length).toBeGreaterThanOrEqual(3);
       const visitors: Personal[] = [
-        { user: SHOPPER, cartCount: 0, wishlist: [] },
-        { user: SHOPPER, cartCount: 3, wishlist: [hearts[0]!] },
+        { user: SHOPPER, cartCount: 0, wishlist: [], vouchers: {} },
+        { user: SHOPPER, cartCount: 3, wishlist: [hearts[0]!], vouchers: {} },
         {
           user: { email: "o'brien&co@example.com", role: "organizer" },
           cartCount: 1,
           wishlist: [hearts[1]!, hearts[2]!, 999_999],
+          vouchers: { "999999": 1 },
         },
-        { user: SHOPPER, cartCount: 0, wishlist: hearts },
+        { user: SHOPPER, cartCount: 0, wishlist: hearts, vouchers: {} },
       ];
       for (const visitor of visitors) {
         const own = await renderPage(locale, PLAIN, visitor);
@@ -107,17 +116,41 @@ describe("a visitor's parts spliced into the shared page are the page rendered f
       }
     });
 
-  test("a signed-in shopper's page with vouchers to claim is rendered for them, not spliced", async () => {
-    const shared = await renderPage("zh", VOUCHERS, NOBODY);
-    expect(shared).toContain('data-testid="voucher-claim"');
-    expect(splicePersonal(shared, "zh", { user: SHOPPER, cartCount: 0, wishlist: [] })).toBeNull();
-    const deal = await renderPage("zh", DEAL, NOBODY);
-    expect(splicePersonal(deal, "zh", { user: SHOPPER, cartCount: 1, wishlist: [] })).toBeNull();
-    // A guest's page with vouchers is the same as anyone's: the sign-in link to claim.
-    expect(splicePersonal(shared, "zh", { ...NOBODY, cartCount: 2 })).toBe(
-      await renderPage("zh", VOUCHERS, { ...NOBODY, cartCount: 2 }),
-    );
-  });
+  for (const locale of ["zh", "en", "fr"] as const)
+    test(`${locale}: signed-in shoppers' claims on the vouchers a page offers (a festival's, a store's)`, async () => {
+      for (const slug of [DEAL, VOUCHERS]) {
+        const shared = await renderPage(locale, slug, NOBODY);
+        const tickets = [...shared.matchAll(/data-testid="voucher-(\d+)" data-limit="(\d+)"/g)].map((m) => ({
+          id: m[1]!,
+          limit: Number(m[2]),
+        }));
+        expect(tickets.length).toBeGreaterThan(0);
+        if (slug === VOUCHERS) expect(tickets.some((t) => t.limit > 1)).toBe(true);
+        const visitors: Personal[] = [
+          // No claims yet: the same block as a guest's.
+          { user: SHOPPER, cartCount: 0, wishlist: [], vouchers: {} },
+          // One claim of each: "claimed 1", and "claim another" where the limit allows.
+          { user: SHOPPER, cartCount: 2, wishlist: [], vouchers: Object.fromEntries(tickets.map((t) => [t.id, 1])) },
+          // At the limit of the first: its button is gone.
+          { user: SHOPPER, cartCount: 0, wishlist: [], vouchers: { [tickets[0]!.id]: tickets[0]!.limit } },
+          // Two of each, below the store vouchers' limit of 3 and past the festival's.
+          { user: SHOPPER, cartCount: 0, wishlist: [], vouchers: Object.fromEntries(tickets.map((t) => [t.id, 2])) },
+          // Claims of vouchers not on this page change nothing here.
+          { user: SHOPPER, cartCount: 0, wishlist: [], vouchers: { "999999": 2 } },
+        ];
+        for (const visitor of visitors) {
+          const own = await renderPage(locale, slug, visitor);
+          const spliced = splicePersonal(shared, locale, visitor);
+          expect(spliced).toBe(own);
+          const claimedShown = (spliced!.match(/data-testid="voucher-claimed"/g) ?? []).length;
+          expect(claimedShown).toBe(tickets.filter((t) => (visitor.vouchers[t.id] ?? 0) > 0).length);
+        }
+        // A guest's page with vouchers is the same as anyone's.
+        expect(splicePersonal(shared, locale, { ...NOBODY, cartCount: 2 })).toBe(
+          await renderPage(locale, slug, { ...NOBODY, cartCount: 2 }),
+        );
+      }
+    });
 
   test("nobody's page is the shared page itself", async () => {
     const shared = await renderPage("zh", DEAL, NOBODY);
@@ -135,6 +168,6 @@ describe("a visitor's parts spliced into the shared page are the page rendered f
     // A heart whose markup changed, for a shopper who saved that product.
     const id = heartIds(shared)[0]!;
     const changed = shared.replace('fill="white" stroke="#57534e"', 'fill="none" stroke="#57534e"');
-    expect(splicePersonal(changed, "en", { user: SHOPPER, cartCount: 0, wishlist: [id] })).toBeNull();
+    expect(splicePersonal(changed, "en", { user: SHOPPER, cartCount: 0, wishlist: [id], vouchers: {} })).toBeNull();
   });
 });

@@ -130,6 +130,22 @@ function toCard(
 }
 
 /**
+ * How many times the shopper has claimed each voucher that has not ended, by voucher id: the claim
+ * state every voucher block shows them (a personal part of a page, decision 039).
+ */
+export function claimCountsOf(userId: number, at: Date = clockNow()): Record<string, number> {
+  const rows = getDb()
+    .select({ voucherId: voucherClaims.voucherId, n: count() })
+    .from(voucherClaims)
+    .innerJoin(vouchers, eq(vouchers.id, voucherClaims.voucherId))
+    .where(and(eq(voucherClaims.userId, userId), gt(vouchers.endsAt, at)))
+    .groupBy(voucherClaims.voucherId)
+    .orderBy(asc(voucherClaims.voucherId))
+    .all();
+  return Object.fromEntries(rows.map((r) => [String(r.voucherId), r.n]));
+}
+
+/**
  * Vouchers a shopper may claim on a page: those of the store and of the festivals given, without a
  * code, not stopped and not over (an upcoming one may be claimed ahead, and used from its start).
  */
