@@ -1,22 +1,10 @@
 import { type Locale, LOCALE_INFO } from "./locales.ts";
 import { catalogs } from "./catalogs.ts";
 import type { Messages } from "./messages/en.ts";
-import { numberFormat } from "#app/utils/intl.ts";
+import { numberFormat, pluralRules } from "#app/utils/intl.ts";
 
 export type MessageKey = keyof Messages;
 export type Vars = Record<string, string | number>;
-
-const pluralRules = new Map<Locale, Intl.PluralRules>();
-
-/** Intl objects are costly to make (a page translates hundreds of strings): one per language. */
-function pluralRule(locale: Locale, intl: string): Intl.PluralRules {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(intl);
-    pluralRules.set(locale, rules);
-  }
-  return rules;
-}
 
 /**
  * Looks up a UI string and fills `{name}` placeholders. A message may be plural-aware
@@ -31,7 +19,7 @@ export function translate(locale: Locale, key: MessageKey, vars: Vars = {}): str
   if (typeof message === "string") {
     text = message;
   } else {
-    const rule = pluralRule(locale, intl).select(Number(vars.count ?? 0));
+    const rule = pluralRules(intl).select(Number(vars.count ?? 0));
     text = rule === "one" ? message.one : message.other;
   }
   if (!text.includes("{")) return text;

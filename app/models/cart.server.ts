@@ -162,24 +162,16 @@ export function mergeGuestCart(token: string, userId: number) {
 }
 
 /** Items in a cart, by who owns it: read on every page a shopper with a cart opens, so prepared once. */
-const cartCountBy = {
-  userId: preparedQuery((db) =>
+const cartCountWhere = (ownerColumn: typeof carts.userId | typeof carts.token) =>
+  preparedQuery((db) =>
     db
       .select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)` })
       .from(cartItems)
       .innerJoin(carts, eq(carts.id, cartItems.cartId))
-      .where(eq(carts.userId, sql.placeholder("owner")))
+      .where(eq(ownerColumn, sql.placeholder("owner")))
       .prepare(),
-  ),
-  token: preparedQuery((db) =>
-    db
-      .select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)` })
-      .from(cartItems)
-      .innerJoin(carts, eq(carts.id, cartItems.cartId))
-      .where(eq(carts.token, sql.placeholder("owner")))
-      .prepare(),
-  ),
-};
+  );
+const cartCountBy = { userId: cartCountWhere(carts.userId), token: cartCountWhere(carts.token) };
 
 export function cartCount(owner: CartOwner | null): number {
   if (!owner) return 0;

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, hydrated, signIn, test } from "./fixtures.ts";
 
 /**
@@ -5,6 +6,16 @@ import { expect, hydrated, signIn, test } from "./fixtures.ts";
  * written in by the server. The page must show that count without JavaScript and keep it through
  * hydration (React hydrating other markup than it was sent logs an error and re-renders).
  */
+/** Console errors and uncaught exceptions on the page (a hydration mismatch logs one). */
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
+
 const SHOPPER = "shopper+3@silkroad.example";
 const PRODUCT = "/zh/products/ethiopian-medium-roast-ground-coffee-250-g";
 /** No festival deal and no store vouchers: nothing on it depends on who is signed in but the parts spliced. */
@@ -13,11 +24,7 @@ const PLAIN = "/zh/products/kenyan-nyeri-aa-coffee-beans-250-g";
 test("a guest with a cart gets the shared page with their count, and it hydrates without a mismatch", async ({
   page,
 }) => {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
+  const errors = consoleErrors(page);
 
   await page.goto(PRODUCT);
   await hydrated(page);
@@ -59,11 +66,7 @@ test("a signed-in shopper's page is the shared one with their account link, hear
   page,
   request,
 }) => {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
+  const errors = consoleErrors(page);
   const anonymous = await request.get(PLAIN);
   expect(anonymous.headers()["x-personal"]).toBeUndefined();
   expect(anonymous.headers()["cache-control"]).toMatch(/^public/);
